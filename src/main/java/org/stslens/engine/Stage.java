@@ -1,0 +1,17 @@
+package org.stslens.engine;
+
+import java.util.Locale;
+
+/** The stages of a check, in the order a sending mail server goes through them. */
+public enum Stage {
+  DISCOVERY,
+  RETRIEVAL,
+  POLICY,
+  MX,
+  TLSRPT;
+
+  /** The lower-case name used in JSON and text output. */
+  public String word() {
+    return name().toLowerCase(Locale.ROOT);
+  }
+}

@@ -1,0 +1,271 @@
+package org.stslens.engine.report;
+
+import static org.stslens.engine.report.Severity.ERROR;
+import static org.stslens.engine.report.Severity.INFO;
+import static org.stslens.engine.report.Severity.WARNING;
+
+import java.util.Arrays;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.stslens.engine.Stage;
+
+/**
+ * The catalog of diagnostic codes of docs/checks.md. A code never changes meaning once shipped; the
+ * id (e.g. {@code policy.invalid-max-age}) is what JSON, tests and users see.
+ */
+public enum Code {
+  // Stage 1 — discovery
+  DNS_NXDOMAIN("dns.nxdomain", ERROR, Stage.DISCOVERY, "8461 §3.1", "no-policy", null),
+  DNS_TEMPORARY_FAILURE(
+      "dns.temporary-failure", ERROR, Stage.DISCOVERY, "8461 §3.1, §5", "temp-fail", null),
+  DNS_CNAME_CHAIN("dns.cname-chain", INFO, Stage.DISCOVERY, "8461 §3.1", "none", null),
+  DNS_CNAME_LOOP("dns.cname-loop", ERROR, Stage.DISCOVERY, "8461 §3.1", "no-policy", null),
+  DNS_DELEGATION_MISMATCH(
+      "dns.delegation-mismatch", WARNING, Stage.DISCOVERY, "8461 §8.2", "none", null),
+  DNS_DNSSEC_UNSIGNED("dns.dnssec-unsigned", INFO, Stage.DISCOVERY, "8461 §10", "none", null),
+  TXT_NO_RECORD("txt.no-record", ERROR, Stage.DISCOVERY, "8461 §3.1", "no-policy", null),
+  TXT_MULTIPLE_RECORDS(
+      "txt.multiple-records", ERROR, Stage.DISCOVERY, "8461 §3.1", "no-policy", null),
+  TXT_DISCARDED_LOOKALIKE(
+      "txt.discarded-lookalike", WARNING, Stage.DISCOVERY, "8461 §3.1", "no-policy", null),
+  TXT_SYNTAX("txt.syntax", ERROR, Stage.DISCOVERY, "8461 §3.1", "no-policy", null),
+  TXT_MISSING_ID("txt.missing-id", ERROR, Stage.DISCOVERY, "8461 §3.1", "no-policy", null),
+  TXT_INVALID_ID("txt.invalid-id", ERROR, Stage.DISCOVERY, "8461 §3.1", "no-policy", null),
+  TXT_DUPLICATE_FIELD(
+      "txt.duplicate-field", WARNING, Stage.DISCOVERY, "8461 §3.1", "first one counts", null),
+  TXT_UNRELATED_RECORDS(
+      "txt.unrelated-records",
+      WARNING,
+      Stage.DISCOVERY,
+      "8461 §3.1",
+      "none (no-policy for some senders)",
+      null),
+  TXT_SPLIT_STRINGS("txt.split-strings", INFO, Stage.DISCOVERY, "8461 §3.1", "none", null),
+  TXT_EXTENSION_FIELDS("txt.extension-fields", INFO, Stage.DISCOVERY, "8461 §3.1", "none", null),
+  TXT_AT_APEX("txt.at-apex", WARNING, Stage.DISCOVERY, "8461 §3.1", "none", null),
+  MX_NONE("mx.none", WARNING, Stage.DISCOVERY, "5321 §5.1", "none", null),
+  MX_NULL("mx.null", WARNING, Stage.DISCOVERY, "7505", "none", null),
+
+  // Stage 2 — retrieval
+  FETCH_HOST_UNRESOLVABLE(
+      "fetch.host-unresolvable",
+      ERROR,
+      Stage.RETRIEVAL,
+      "8461 §3.3",
+      "no-policy",
+      "sts-policy-fetch-error"),
+  FETCH_CONNECT_FAILED(
+      "fetch.connect-failed",
+      ERROR,
+      Stage.RETRIEVAL,
+      "8461 §3.3",
+      "no-policy",
+      "sts-policy-fetch-error"),
+  FETCH_TIMEOUT(
+      "fetch.timeout", ERROR, Stage.RETRIEVAL, "8461 §3.3", "no-policy", "sts-policy-fetch-error"),
+  FETCH_TLS_FAILED(
+      "fetch.tls-failed", ERROR, Stage.RETRIEVAL, "8461 §3.3", "no-policy", "sts-webpki-invalid"),
+  FETCH_CERT_NAME_MISMATCH(
+      "fetch.cert-name-mismatch",
+      ERROR,
+      Stage.RETRIEVAL,
+      "8461 §3.3",
+      "no-policy",
+      "sts-webpki-invalid"),
+  FETCH_CERT_EXPIRED(
+      "fetch.cert-expired", ERROR, Stage.RETRIEVAL, "8461 §3.3", "no-policy", "sts-webpki-invalid"),
+  FETCH_CERT_UNTRUSTED(
+      "fetch.cert-untrusted",
+      ERROR,
+      Stage.RETRIEVAL,
+      "8461 §3.3",
+      "no-policy",
+      "sts-webpki-invalid"),
+  FETCH_CERT_EXPIRING_SOON(
+      "fetch.cert-expiring-soon", WARNING, Stage.RETRIEVAL, "8461 §3.3", "none", null),
+  FETCH_REDIRECT(
+      "fetch.redirect", ERROR, Stage.RETRIEVAL, "8461 §3.3", "no-policy", "sts-policy-fetch-error"),
+  FETCH_HTTP_STATUS(
+      "fetch.http-status",
+      ERROR,
+      Stage.RETRIEVAL,
+      "8461 §3.3",
+      "no-policy",
+      "sts-policy-fetch-error"),
+  FETCH_CONTENT_TYPE(
+      "fetch.content-type",
+      ERROR,
+      Stage.RETRIEVAL,
+      "8461 §3.3",
+      "no-policy for strict senders",
+      "sts-policy-invalid"),
+  FETCH_TOO_LARGE(
+      "fetch.too-large", ERROR, Stage.RETRIEVAL, "8461 §3.3", "no-policy", "sts-policy-invalid"),
+  FETCH_SLOW(
+      "fetch.slow",
+      WARNING,
+      Stage.RETRIEVAL,
+      "8461 §3.3",
+      "no-policy for senders with short timeouts",
+      "sts-policy-fetch-error"),
+  FETCH_NOT_TEXT(
+      "fetch.not-text", ERROR, Stage.RETRIEVAL, "8461 §3.2", "no-policy", "sts-policy-invalid"),
+
+  // Stage 3 — policy
+  POLICY_MISSING_VERSION(
+      "policy.missing-version",
+      ERROR,
+      Stage.POLICY,
+      "8461 §3.2",
+      "no-policy",
+      "sts-policy-invalid"),
+  POLICY_INVALID_VERSION(
+      "policy.invalid-version",
+      ERROR,
+      Stage.POLICY,
+      "8461 §3.2",
+      "no-policy",
+      "sts-policy-invalid"),
+  POLICY_MISSING_MODE(
+      "policy.missing-mode", ERROR, Stage.POLICY, "8461 §3.2", "no-policy", "sts-policy-invalid"),
+  POLICY_INVALID_MODE(
+      "policy.invalid-mode", ERROR, Stage.POLICY, "8461 §3.2", "no-policy", "sts-policy-invalid"),
+  POLICY_MISSING_MAX_AGE(
+      "policy.missing-max-age",
+      ERROR,
+      Stage.POLICY,
+      "8461 §3.2",
+      "no-policy",
+      "sts-policy-invalid"),
+  POLICY_INVALID_MAX_AGE(
+      "policy.invalid-max-age",
+      ERROR,
+      Stage.POLICY,
+      "8461 §3.2",
+      "no-policy",
+      "sts-policy-invalid"),
+  POLICY_MISSING_MX(
+      "policy.missing-mx", ERROR, Stage.POLICY, "8461 §3.2", "no-policy", "sts-policy-invalid"),
+  POLICY_INVALID_MX(
+      "policy.invalid-mx", WARNING, Stage.POLICY, "8461 §3.2", "pattern ignored", null),
+  POLICY_DUPLICATE_FIELD(
+      "policy.duplicate-field", WARNING, Stage.POLICY, "8461 §3.2", "first one counts", null),
+  POLICY_WHITESPACE(
+      "policy.whitespace", WARNING, Stage.POLICY, "8461 §3.2", "some senders reject", null),
+  POLICY_BOM("policy.bom", WARNING, Stage.POLICY, "8461 §3.2", "some senders reject", null),
+  POLICY_SYNTAX("policy.syntax", WARNING, Stage.POLICY, "8461 §3.2", "line ignored", null),
+  POLICY_BLANK_LINE(
+      "policy.blank-line", WARNING, Stage.POLICY, "8461 §3.2", "some senders reject", null),
+  POLICY_LIKELY_TYPO(
+      "policy.likely-typo", WARNING, Stage.POLICY, "8461 §3.2", "field ignored", null),
+  POLICY_MAX_AGE_SHORT("policy.max-age-short", WARNING, Stage.POLICY, "8461 §3.2", "none", null),
+  POLICY_UNKNOWN_FIELD("policy.unknown-field", INFO, Stage.POLICY, "8461 §3.2", "none", null),
+  POLICY_LINE_ENDINGS("policy.line-endings", INFO, Stage.POLICY, "8461 §3.2", "none", null),
+  POLICY_MODE_TESTING("policy.mode-testing", INFO, Stage.POLICY, "8461 §5", "none", null),
+  POLICY_MODE_NONE("policy.mode-none", INFO, Stage.POLICY, "8461 §8.3", "none", null),
+
+  // Stage 4 — MX hosts and TLS. mx.not-covered is an error under enforce, a warning under testing.
+  MX_NOT_COVERED("mx.not-covered", ERROR, Stage.MX, "8461 §4.1", "refuse-mx", "validation-failure"),
+  MX_WILDCARD_DEPTH(
+      "mx.wildcard-depth", ERROR, Stage.MX, "8461 §4.1", "refuse-mx", "validation-failure"),
+  MX_PATTERN_UNUSED("mx.pattern-unused", WARNING, Stage.MX, "8461 §4.1", "none", null),
+  SMTP_CONNECT_FAILED("smtp.connect-failed", ERROR, Stage.MX, "8461 §4", "temp-fail", null),
+  SMTP_PORT25_BLOCKED("smtp.port25-blocked", WARNING, Stage.MX, "", "none", null),
+  SMTP_BANNER("smtp.banner", ERROR, Stage.MX, "5321", "temp-fail", null),
+  SMTP_STARTTLS_MISSING(
+      "smtp.starttls-missing", ERROR, Stage.MX, "8461 §4.2", "refuse-mx", "starttls-not-supported"),
+  SMTP_STARTTLS_REFUSED(
+      "smtp.starttls-refused", ERROR, Stage.MX, "8461 §4.2", "refuse-mx", "starttls-not-supported"),
+  TLS_HANDSHAKE_FAILED(
+      "tls.handshake-failed", ERROR, Stage.MX, "8461 §4.2", "refuse-mx", "validation-failure"),
+  TLS_VERSION_OLD(
+      "tls.version-old", ERROR, Stage.MX, "8461 §7.2, 8996", "refuse-mx", "validation-failure"),
+  TLS_CERT_NAME_MISMATCH(
+      "tls.cert-name-mismatch",
+      ERROR,
+      Stage.MX,
+      "8461 §4.2, 6125",
+      "refuse-mx",
+      "certificate-host-mismatch"),
+  TLS_CERT_EXPIRED(
+      "tls.cert-expired", ERROR, Stage.MX, "8461 §4.2", "refuse-mx", "certificate-expired"),
+  TLS_CERT_UNTRUSTED(
+      "tls.cert-untrusted", ERROR, Stage.MX, "8461 §4.2", "refuse-mx", "certificate-not-trusted"),
+  TLS_CERT_EXPIRING_SOON("tls.cert-expiring-soon", WARNING, Stage.MX, "8461 §4.2", "none", null),
+  TLS_ENDPOINTS_DIFFER(
+      "tls.endpoints-differ", WARNING, Stage.MX, "8461 §4.2", "refuse-mx on some tries", null),
+
+  // TLS reporting (RFC 8460)
+  TLSRPT_NO_RECORD("tlsrpt.no-record", WARNING, Stage.TLSRPT, "8460 §3", "none", null),
+  TLSRPT_MULTIPLE_RECORDS(
+      "tlsrpt.multiple-records", ERROR, Stage.TLSRPT, "8460 §3", "no reports", null),
+  TLSRPT_SYNTAX("tlsrpt.syntax", ERROR, Stage.TLSRPT, "8460 §3", "no reports", null),
+  TLSRPT_MISSING_RUA("tlsrpt.missing-rua", ERROR, Stage.TLSRPT, "8460 §3", "no reports", null),
+  TLSRPT_INVALID_RUA("tlsrpt.invalid-rua", ERROR, Stage.TLSRPT, "8460 §3", "no reports", null),
+  TLSRPT_IGNORED_RUA("tlsrpt.ignored-rua", WARNING, Stage.TLSRPT, "8460 §3", "URI ignored", null);
+
+  private static final Map<String, Code> BY_ID =
+      Arrays.stream(values()).collect(Collectors.toUnmodifiableMap(Code::id, Function.identity()));
+
+  private final String id;
+  private final Severity severity;
+  private final Stage stage;
+  private final String rfc;
+  private final String senderEffect;
+  private final String tlsrptType;
+
+  Code(
+      String id,
+      Severity severity,
+      Stage stage,
+      String rfc,
+      String senderEffect,
+      String tlsrptType) {
+    this.id = id;
+    this.severity = severity;
+    this.stage = stage;
+    this.rfc = rfc;
+    this.senderEffect = senderEffect;
+    this.tlsrptType = tlsrptType;
+  }
+
+  /** The stable id, e.g. {@code fetch.redirect}. */
+  public String id() {
+    return id;
+  }
+
+  /** The catalog severity (a finding may differ, e.g. mx.not-covered under testing). */
+  public Severity severity() {
+    return severity;
+  }
+
+  public Stage stage() {
+    return stage;
+  }
+
+  /** The RFC section the check rests on, e.g. {@code 8461 §3.3}; empty when none applies. */
+  public String rfc() {
+    return rfc;
+  }
+
+  /** What an RFC 8461 sender does because of it (checks.md "sender effect"). */
+  public String senderEffect() {
+    return senderEffect;
+  }
+
+  /** The RFC 8460 result type a sender would report, if any. */
+  public Optional<String> tlsrptType() {
+    return Optional.ofNullable(tlsrptType);
+  }
+
+  public static Optional<Code> byId(String id) {
+    return Optional.ofNullable(BY_ID.get(id));
+  }
+
+  @Override
+  public String toString() {
+    return id;
+  }
+}
