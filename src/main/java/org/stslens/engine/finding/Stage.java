@@ -1,4 +1,4 @@
-package org.stslens.engine;
+package org.stslens.engine.finding;
 
 import java.util.Locale;
 

@@ -1,15 +1,14 @@
-package org.stslens.engine.report;
+package org.stslens.engine.finding;
 
-import static org.stslens.engine.report.Severity.ERROR;
-import static org.stslens.engine.report.Severity.INFO;
-import static org.stslens.engine.report.Severity.WARNING;
+import static org.stslens.engine.finding.Severity.ERROR;
+import static org.stslens.engine.finding.Severity.INFO;
+import static org.stslens.engine.finding.Severity.WARNING;
 
 import java.util.Arrays;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import org.stslens.engine.Stage;
 
 /**
  * The catalog of diagnostic codes of docs/checks.md. A code never changes meaning once shipped; the

@@ -1,4 +1,4 @@
-package org.stslens.engine.report;
+package org.stslens.engine.finding;
 
 /** How bad a finding is, as defined in docs/checks.md. Declared from worst to mildest. */
 public enum Severity {

@@ -1,8 +1,7 @@
-package org.stslens.engine.report;
+package org.stslens.engine.finding;
 
 import java.util.Objects;
 import java.util.Optional;
-import org.stslens.engine.Stage;
 
 /**
  * One diagnostic: what is wrong (or worth knowing), where, and how to fix it.
