@@ -1,0 +1,256 @@
+package org.stslens.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.cert.X509Certificate;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.stslens.engine.check.CheckListener;
+import org.stslens.engine.check.CheckOptions;
+import org.stslens.engine.check.DomainNameInput;
+import org.stslens.engine.check.MtaStsChecker;
+import org.stslens.engine.check.RunningCheck;
+import org.stslens.engine.dns.DnsSettings;
+import org.stslens.engine.export.ReportFormat;
+import org.stslens.engine.net.PortMap;
+import org.stslens.engine.report.DomainReport;
+import org.stslens.engine.tls.TrustAnchors;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code stslens check DOMAIN...}: the four stages against live servers. */
+@Command(
+    name = "check",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Checks the MTA-STS setup of one or more domains as a sending mail server would:",
+      "  1. DNS: the _mta-sts TXT record, the MX hosts and the TLS-RPT record",
+      "  2. HTTPS: https://mta-sts.<domain>/.well-known/mta-sts.txt (redirects never followed)",
+      "  3. the policy text",
+      "  4. each MX host over SMTP with STARTTLS and its certificate",
+      "Several domains are checked concurrently."
+    })
+final class CheckCommand implements java.util.concurrent.Callable<Integer> {
+
+  /** At most this many domains are checked at once; each check runs its own steps in parallel. */
+  private static final int PARALLEL_DOMAINS = 4;
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Parameters(arity = "1..*", paramLabel = "DOMAIN", description = "The domain(s) to check.")
+  List<String> domains;
+
+  @Option(
+      names = "--dns",
+      paramLabel = "IP[:PORT]",
+      description = "DNS server to ask (default: the system's configured servers).")
+  String dnsServer;
+
+  @Option(
+      names = "--trust",
+      paramLabel = "PEM_FILE",
+      description = "Extra trusted CA certificate(s), in addition to the JDK's trust store.")
+  List<Path> trust = new ArrayList<>();
+
+  @Option(
+      names = "--timeout",
+      paramLabel = "SECONDS",
+      description = "Time limit of the policy fetch (default: ${DEFAULT-VALUE}).",
+      defaultValue = "60")
+  double fetchTimeoutSeconds;
+
+  @Option(
+      names = "--smtp-timeout",
+      paramLabel = "SECONDS",
+      description = "Time limit of each SMTP step (default: ${DEFAULT-VALUE}).",
+      defaultValue = "30")
+  double smtpTimeoutSeconds;
+
+  @Option(
+      names = "--dns-timeout",
+      paramLabel = "SECONDS",
+      description = "Time limit of each DNS query (default: ${DEFAULT-VALUE}).",
+      defaultValue = "5")
+  double dnsTimeoutSeconds;
+
+  @Option(
+      names = "--format",
+      paramLabel = "FORMAT",
+      description = "text, json, md or html (default: ${DEFAULT-VALUE}).",
+      defaultValue = "text")
+  String format;
+
+  @Option(
+      names = {"-o", "--output"},
+      paramLabel = "FILE",
+      description = "Write the report to FILE instead of standard output.")
+  Path output;
+
+  @Option(
+      names = {"-q", "--quiet"},
+      description = "No progress lines on standard error.")
+  boolean quiet;
+
+  /**
+   * The lab's and the tests' port seam: {@code IP:STANDARD_PORT=PORT}, e.g. {@code
+   * 127.0.0.2:25=2525}. Hidden: it only makes sense against servers on loopback.
+   */
+  @Option(names = "--port-map", hidden = true, split = ",")
+  List<String> portMap = new ArrayList<>();
+
+  @Override
+  public Integer call() throws Exception {
+    PrintWriter err = spec.commandLine().getErr();
+    ReportFormat reportFormat = ReportFormat.parse(format).orElse(null);
+    if (reportFormat == null) {
+      throw new CommandLine.ParameterException(
+          spec.commandLine(), "unknown format '" + format + "' (text, json, md, html)");
+    }
+    for (String d : domains) {
+      if (DomainNameInput.normalize(d).isEmpty()) {
+        throw new CommandLine.ParameterException(
+            spec.commandLine(), "not a domain name: '" + d + "'");
+      }
+    }
+    CheckOptions options = options();
+    ExecutorService pool =
+        Executors.newFixedThreadPool(
+            Math.max(8, 8 * Math.min(domains.size(), PARALLEL_DOMAINS)), daemon("stslens-io"));
+    ScheduledExecutorService timer =
+        Executors.newSingleThreadScheduledExecutor(daemon("stslens-timer"));
+    ExecutorService domainPool =
+        Executors.newFixedThreadPool(
+            Math.min(domains.size(), PARALLEL_DOMAINS), daemon("stslens-domain"));
+    try {
+      MtaStsChecker checker = new MtaStsChecker(options, pool, timer);
+      List<java.util.concurrent.Future<DomainReport>> futures = new ArrayList<>();
+      for (String domain : domains) {
+        futures.add(
+            domainPool.submit(
+                () -> {
+                  RunningCheck running = checker.start(domain, progress(err, domain));
+                  return running.await();
+                }));
+      }
+      List<DomainReport> reports = new ArrayList<>();
+      for (var f : futures) {
+        try {
+          reports.add(f.get());
+        } catch (java.util.concurrent.ExecutionException e) {
+          throw e.getCause() instanceof Exception cause ? cause : e;
+        }
+      }
+      write(reports, reportFormat);
+      return reports.stream().anyMatch(DomainReport::hasErrors)
+          ? ExitCodes.ERROR_FINDING
+          : ExitCodes.OK;
+    } finally {
+      domainPool.shutdownNow();
+      pool.shutdownNow();
+      timer.shutdownNow();
+    }
+  }
+
+  private void write(List<DomainReport> reports, ReportFormat reportFormat) throws IOException {
+    String text = reportFormat.render(reports);
+    if (output != null) {
+      Files.writeString(output, text, StandardCharsets.UTF_8);
+    } else {
+      PrintWriter out = spec.commandLine().getOut();
+      out.print(text);
+      out.flush();
+    }
+  }
+
+  private CheckOptions options() {
+    DnsSettings dns;
+    try {
+      dns =
+          dnsServer == null
+              ? DnsSettings.system()
+              : DnsSettings.server(DnsSettings.parseServer(dnsServer));
+    } catch (IllegalArgumentException | IllegalStateException e) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "--dns: " + e.getMessage());
+    }
+    dns = dns.withTimeout(seconds(dnsTimeoutSeconds, "--dns-timeout"));
+    TrustAnchors anchors = TrustAnchors.jdkDefault();
+    List<X509Certificate> extra = new ArrayList<>();
+    for (Path pem : trust) {
+      try {
+        extra.addAll(TrustAnchors.readPem(pem));
+      } catch (IOException | IllegalArgumentException e) {
+        throw new CommandLine.ParameterException(
+            spec.commandLine(), "--trust " + pem + ": " + e.getMessage());
+      }
+    }
+    if (!extra.isEmpty()) {
+      anchors = anchors.withExtra(extra);
+    }
+    CheckOptions options =
+        CheckOptions.defaults(dns)
+            .withTrust(anchors)
+            .withSmtpStepTimeout(seconds(smtpTimeoutSeconds, "--smtp-timeout"));
+    options =
+        options.withFetch(
+            options.fetch().withTotalTimeout(seconds(fetchTimeoutSeconds, "--timeout")));
+    if (!portMap.isEmpty()) {
+      options = options.withPortMap(parsePortMap(portMap));
+    }
+    return options;
+  }
+
+  private Duration seconds(double value, String option) {
+    if (!(value > 0) || value > 3600) {
+      throw new CommandLine.ParameterException(
+          spec.commandLine(), option + " must be between 0 and 3600 seconds");
+    }
+    return Duration.ofMillis(Math.round(value * 1000));
+  }
+
+  private PortMap parsePortMap(List<String> entries) {
+    Map<InetSocketAddress, Integer> table = new HashMap<>();
+    for (String entry : entries) {
+      String[] sides = entry.split("=", 2);
+      try {
+        InetSocketAddress from = DnsSettings.parseServer(sides[0]);
+        if (!from.getAddress().isLoopbackAddress()) {
+          throw new IllegalArgumentException("only loopback addresses can be mapped");
+        }
+        table.put(from, Integer.parseInt(sides[1]));
+      } catch (RuntimeException e) {
+        throw new CommandLine.ParameterException(
+            spec.commandLine(), "--port-map " + entry + ": " + e.getMessage());
+      }
+    }
+    return PortMap.table(table);
+  }
+
+  private CheckListener progress(PrintWriter err, String domain) {
+    if (quiet) {
+      return CheckListener.NONE;
+    }
+    return new ProgressPrinter(err, domains.size() > 1 ? domain + ": " : "");
+  }
+
+  private static java.util.concurrent.ThreadFactory daemon(String name) {
+    AtomicInteger n = new AtomicInteger();
+    return r -> {
+      Thread t = new Thread(r, name + "-" + n.incrementAndGet());
+      t.setDaemon(true);
+      return t;
+    };
+  }
+}

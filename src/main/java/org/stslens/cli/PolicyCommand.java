@@ -1,0 +1,98 @@
+package org.stslens.cli;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.stslens.engine.finding.Finding;
+import org.stslens.engine.mx.MxJudge;
+import org.stslens.engine.policy.ParsedPolicy;
+import org.stslens.engine.policy.PolicyParser;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code stslens policy lint FILE}: checks a policy text before it is published. */
+@Command(
+    name = "policy",
+    mixinStandardHelpOptions = true,
+    description = "Works with MTA-STS policy files (mta-sts.txt).",
+    subcommands = {PolicyCommand.Lint.class})
+final class PolicyCommand implements Runnable {
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(spec.commandLine().getOut());
+  }
+
+  @Command(
+      name = "lint",
+      mixinStandardHelpOptions = true,
+      description = {
+        "Checks a policy file exactly as a sender parses it (RFC 8461 §3.2), with line and"
+            + " column for every problem.",
+        "With --mx, also tells which pattern covers each MX host (RFC 8461 §4.1)."
+      })
+  static final class Lint implements Callable<Integer> {
+
+    /** A policy larger than this is refused by senders anyway; do not read gigabytes. */
+    private static final int MAX_READ = 1024 * 1024;
+
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "FILE|-", description = "The policy file, or - for stdin.")
+    String file;
+
+    @Option(
+        names = "--mx",
+        split = ",",
+        paramLabel = "HOST",
+        description = "MX host names to match against the policy's patterns.")
+    List<String> mx = new ArrayList<>();
+
+    @Option(
+        names = "--format",
+        paramLabel = "FORMAT",
+        description = "text or json (default: ${DEFAULT-VALUE}).",
+        defaultValue = "text")
+    String format;
+
+    @Override
+    public Integer call() throws IOException {
+      LintOutput output = LintOutput.forFormat(format, spec);
+      byte[] body;
+      try (InputStream in = file.equals("-") ? System.in : Files.newInputStream(Path.of(file))) {
+        body = in.readNBytes(MAX_READ);
+      } catch (IOException e) {
+        throw new CommandLine.ParameterException(
+            spec.commandLine(), "cannot read " + file + ": " + e.getMessage());
+      }
+      ParsedPolicy parsed = PolicyParser.parse(body);
+      List<Finding> findings = new ArrayList<>(parsed.findings());
+      List<LintOutput.MxMatch> matches = new ArrayList<>();
+      parsed
+          .policy()
+          .ifPresent(
+              policy -> {
+                for (String host : mx) {
+                  MxJudge.Coverage coverage = MxJudge.coverage(host.trim(), policy);
+                  matches.add(new LintOutput.MxMatch(host.trim(), coverage));
+                  coverage.problem().ifPresent(findings::add);
+                }
+                if (!mx.isEmpty()) {
+                  findings.addAll(MxJudge.unusedPatterns(policy, mx.stream().map(String::trim).toList()));
+                }
+              });
+      PrintWriter out = spec.commandLine().getOut();
+      output.printPolicy(out, file, parsed, matches, findings);
+      return findings.stream().anyMatch(Finding::isError) ? ExitCodes.ERROR_FINDING : ExitCodes.OK;
+    }
+  }
+}

@@ -1,0 +1,68 @@
+package org.stslens.cli;
+
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code stslens} command and its subcommands. */
+@Command(
+    name = "stslens",
+    mixinStandardHelpOptions = true,
+    versionProvider = VersionProvider.class,
+    description = {
+      "STS Lens shows, step by step, how a sending mail server applies MTA-STS (RFC 8461) to a"
+          + " domain, and where it breaks.",
+      ""
+    },
+    subcommands = {CheckCommand.class, PolicyCommand.class, TxtCommand.class},
+    footer = {
+      "",
+      "Exit codes: 0 no error finding, 1 at least one error finding, 2 usage error,"
+          + " 3 internal error."
+    })
+public final class StsLensCommand implements Runnable {
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(spec.commandLine().getOut());
+  }
+
+  /** Builds the command line with the exit codes and error handling of product.md. */
+  public static CommandLine commandLine(PrintWriter out, PrintWriter err) {
+    CommandLine cli = new CommandLine(new StsLensCommand());
+    cli.setOut(out);
+    cli.setErr(err);
+    cli.setExitCodeExceptionMapper(e -> ExitCodes.INTERNAL);
+    cli.setExecutionExceptionHandler(
+        (e, commandLine, parseResult) -> {
+          commandLine.getErr().println("stslens: internal error: " + e);
+          return ExitCodes.INTERNAL;
+        });
+    cli.setParameterExceptionHandler(
+        (e, args) -> {
+          CommandLine c = e.getCommandLine();
+          c.getErr().println("stslens: " + e.getMessage());
+          c.getErr().println("Try '" + c.getCommandSpec().qualifiedName() + " --help'.");
+          return ExitCodes.USAGE;
+        });
+    return cli;
+  }
+
+  /** Runs the command line; returns the exit code. */
+  public static int run(String[] args) {
+    PrintWriter out =
+        new PrintWriter(
+            new java.io.OutputStreamWriter(System.out, java.nio.charset.StandardCharsets.UTF_8),
+            true);
+    PrintWriter err =
+        new PrintWriter(
+            new java.io.OutputStreamWriter(System.err, java.nio.charset.StandardCharsets.UTF_8),
+            true);
+    int code = commandLine(out, err).execute(args);
+    out.flush();
+    err.flush();
+    return code;
+  }
+}

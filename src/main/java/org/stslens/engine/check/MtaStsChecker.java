@@ -1,0 +1,373 @@
+package org.stslens.engine.check;
+
+import java.net.InetAddress;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ScheduledExecutorService;
+import org.stslens.engine.dns.Discovery;
+import org.stslens.engine.dns.DiscoveryResult;
+import org.stslens.engine.dns.DnsClient;
+import org.stslens.engine.dns.DnsQuery;
+import org.stslens.engine.dns.MxHost;
+import org.stslens.engine.dns.MxKind;
+import org.stslens.engine.fetch.FetchResult;
+import org.stslens.engine.fetch.PolicyFetcher;
+import org.stslens.engine.finding.Code;
+import org.stslens.engine.finding.Finding;
+import org.stslens.engine.finding.Stage;
+import org.stslens.engine.mx.MxJudge;
+import org.stslens.engine.mx.MxProbeResult;
+import org.stslens.engine.mx.MxReport;
+import org.stslens.engine.net.CancelScope;
+import org.stslens.engine.policy.ParsedPolicy;
+import org.stslens.engine.policy.Policy;
+import org.stslens.engine.policy.PolicyParser;
+import org.stslens.engine.report.DomainReport;
+import org.stslens.engine.report.StageReport;
+import org.stslens.engine.report.StageStatus;
+import org.stslens.engine.smtp.EndpointProbe;
+import org.stslens.engine.smtp.MxProber;
+import org.stslens.engine.tls.ChainValidator;
+import org.stslens.engine.tlsrpt.TlsRptDiscovery;
+import org.xbill.DNS.Type;
+
+/**
+ * Runs the four stages of an MTA-STS check as an RFC 8461 sender would, as concurrently as their
+ * dependencies allow: the TXT, MX and TLS-RPT queries together; the MX probes as soon as the MX set
+ * is known, alongside the policy fetch; the verdict when everything has arrived. No task waits for
+ * another inside the executor, so a small bounded pool can run several checks.
+ */
+public final class MtaStsChecker {
+
+  private final CheckOptions options;
+  private final Executor executor;
+  private final ScheduledExecutorService timer;
+
+  /**
+   * @param executor runs the network steps; owned by the caller
+   * @param timer enforces the total time limit of the policy fetch; owned by the caller
+   */
+  public MtaStsChecker(CheckOptions options, Executor executor, ScheduledExecutorService timer) {
+    this.options = options;
+    this.executor = executor;
+    this.timer = timer;
+  }
+
+  /**
+   * Checks one domain and waits for the report.
+   *
+   * @throws IllegalArgumentException when {@code domain} is not a domain name
+   * @throws InterruptedException when the calling thread is interrupted; the check is cancelled and
+   *     its sockets closed
+   */
+  public DomainReport check(String domain, CheckListener listener) throws InterruptedException {
+    RunningCheck running = start(domain, listener);
+    return running.await();
+  }
+
+  /** Starts checking one domain; the returned handle can be awaited or cancelled. */
+  public RunningCheck start(String typedDomain, CheckListener listener) {
+    String domain =
+        DomainNameInput.normalize(typedDomain)
+            .orElseThrow(
+                () -> new IllegalArgumentException("not a domain name: \"" + typedDomain + "\""));
+    CancelScope scope = new CancelScope();
+    Run run = new Run(domain, new SafeListener(listener), scope);
+    return new RunningCheck(domain, run.start(), scope);
+  }
+
+  /** One check in progress. */
+  private final class Run {
+    final String domain;
+    final SafeListener listener;
+    final CancelScope scope;
+    final DnsClient dns;
+    final Discovery discovery;
+    final long t0 = System.nanoTime();
+    final Instant startedAt = Instant.now();
+    final List<StageReport> finished = Collections.synchronizedList(new ArrayList<>());
+
+    Run(String domain, SafeListener listener, CancelScope scope) {
+      this.domain = domain;
+      this.listener = listener;
+      this.scope = scope;
+      this.dns = new DnsClient(options.dns(), scope);
+      this.discovery = new Discovery(dns);
+    }
+
+    CompletableFuture<DomainReport> start() {
+      ChainValidator validator = new ChainValidator(options.trust(), options.clock());
+      long discoveryStart = now();
+      listener.stageStarted(Stage.DISCOVERY, domain);
+      CompletableFuture<Discovery.StsLookup> txt = async(() -> discovery.lookUpRecord(domain));
+      CompletableFuture<DnsQuery> mxQuery = async(() -> discovery.lookUpMx(domain));
+      CompletableFuture<TlsRptDiscovery> tlsrpt =
+          async(
+              () -> {
+                long start = now();
+                listener.stageStarted(Stage.TLSRPT, domain);
+                TlsRptDiscovery result = TlsRptDiscovery.lookUp(dns, domain);
+                finish(Stage.TLSRPT, domain, start, result.findings());
+                return result;
+              });
+      CompletableFuture<DiscoveryResult> discovered =
+          txt.thenCombine(
+              mxQuery,
+              (t, m) -> {
+                DiscoveryResult result = Discovery.judge(domain, t, m);
+                finish(Stage.DISCOVERY, domain, discoveryStart, result.findings());
+                return result;
+              });
+
+      // Stage 2 and 3: the fetch starts once discovery is done, the parse right after it.
+      CompletableFuture<Optional<FetchResult>> fetched =
+          discovered.thenComposeAsync(
+              d -> {
+                if (d.mxKind() == MxKind.NO_DOMAIN) {
+                  skip(Stage.RETRIEVAL);
+                  return CompletableFuture.completedFuture(Optional.<FetchResult>empty());
+                }
+                return async(
+                    () -> {
+                      long start = now();
+                      listener.stageStarted(Stage.RETRIEVAL, domain);
+                      FetchResult result =
+                          new PolicyFetcher(
+                                  dns, options.portMap(), validator, options.fetch(), timer)
+                              .fetch(domain, scope);
+                      List<Finding> findings = new ArrayList<>(result.findings());
+                      findings.addAll(delegationMismatch(d, result));
+                      finish(Stage.RETRIEVAL, domain, start, findings);
+                      return Optional.of(result);
+                    });
+              },
+              executor);
+      CompletableFuture<Optional<ParsedPolicy>> parsed =
+          fetched.thenApply(
+              f -> {
+                if (f.isEmpty() || f.get().status() != 200 || f.get().bodyTruncated()) {
+                  skip(Stage.POLICY);
+                  return Optional.empty();
+                }
+                long start = now();
+                listener.stageStarted(Stage.POLICY, domain);
+                ParsedPolicy policy = PolicyParser.parse(f.get().body());
+                finish(Stage.POLICY, domain, start, policy.findings());
+                return Optional.of(policy);
+              });
+      CompletableFuture<Optional<Policy>> applied =
+          discovered.thenCombine(
+              fetched.thenCombine(parsed, FetchAndPolicy::new),
+              (d, fp) -> VerdictRules.appliedPolicy(d, fp.fetch(), fp.policy()));
+
+      // Stage 4: each MX host probed as soon as the MX set is known.
+      MxProber prober =
+          new MxProber(
+              options.portMap(), validator, options.smtpStepTimeout(), options.ehloName(), scope);
+      CompletableFuture<List<MxReport>> mxReports =
+          mxQuery.thenComposeAsync(
+              m -> {
+                List<MxHost> hosts = Discovery.mxSet(domain, m).hosts();
+                List<CompletableFuture<MxReport>> each = new ArrayList<>();
+                for (MxHost host : hosts) {
+                  long start = now();
+                  listener.stageStarted(Stage.MX, host.host());
+                  each.add(
+                      probeHost(host, prober)
+                          .thenCombine(
+                              applied,
+                              (probe, policy) -> {
+                                MxReport report = MxJudge.judge(probe, policy);
+                                finish(Stage.MX, host.host(), start, report.findings());
+                                return report;
+                              }));
+                }
+                return allOf(each);
+              },
+              executor);
+
+      return CompletableFuture.allOf(discovered, fetched, parsed, tlsrpt, mxReports, applied)
+          .thenApply(
+              ignored ->
+                  assemble(
+                      discovered.join(),
+                      fetched.join(),
+                      parsed.join(),
+                      applied.join(),
+                      mxReports.join(),
+                      tlsrpt.join()));
+    }
+
+    private CompletableFuture<MxProbeResult> probeHost(MxHost host, MxProber prober) {
+      long start = System.nanoTime();
+      CompletableFuture<List<DnsQuery>> lookups =
+          async(() -> List.of(dns.query(host.host(), Type.A), dns.query(host.host(), Type.AAAA)));
+      return lookups.thenComposeAsync(
+          queries -> {
+            List<Finding> hostFindings = new ArrayList<>();
+            for (DnsQuery q : queries) {
+              if (q.outcome().isTemporary()) {
+                hostFindings.add(Discovery.temporaryFailure(q, Stage.MX));
+              }
+            }
+            List<InetAddress> addresses =
+                queries.stream().flatMap(q -> DnsClient.addresses(q).stream()).toList();
+            if (addresses.isEmpty() && hostFindings.isEmpty()) {
+              hostFindings.add(
+                  Finding.of(
+                      Code.SMTP_CONNECT_FAILED,
+                      host.host(),
+                      host.host() + " has no A or AAAA record: no sender can connect to it.",
+                      "Publish an address for " + host.host() + " or remove the MX record."));
+            }
+            List<CompletableFuture<EndpointProbe>> probes = new ArrayList<>();
+            for (InetAddress address : addresses) {
+              probes.add(async(() -> prober.probe(host.host(), address)));
+            }
+            return allOf(probes)
+                .thenApply(
+                    endpoints ->
+                        new MxProbeResult(
+                            host,
+                            queries,
+                            endpoints,
+                            hostFindings,
+                            (System.nanoTime() - start) / 1_000_000));
+          },
+          executor);
+    }
+
+    private DomainReport assemble(
+        DiscoveryResult discoveryResult,
+        Optional<FetchResult> fetch,
+        Optional<ParsedPolicy> policy,
+        Optional<Policy> applied,
+        List<MxReport> mx,
+        TlsRptDiscovery tlsrpt) {
+      List<Finding> summary = new ArrayList<>();
+      applied.ifPresent(
+          p -> summary.addAll(MxJudge.unusedPatterns(p, mx.stream().map(MxReport::host).toList())));
+      port25Blocked(fetch, mx).ifPresent(summary::add);
+      if (!summary.isEmpty()) {
+        long start = now();
+        finish(Stage.MX, "", start, summary);
+      }
+      VerdictRules.Decision decision = VerdictRules.decide(discoveryResult, fetch, policy, mx);
+      List<StageReport> stages;
+      synchronized (finished) {
+        stages = List.copyOf(finished);
+      }
+      DomainReport report =
+          new DomainReport(
+              domain,
+              startedAt,
+              now(),
+              decision.verdict(),
+              decision.reason(),
+              discoveryResult,
+              fetch,
+              policy,
+              applied.isPresent(),
+              mx,
+              tlsrpt,
+              stages);
+      listener.checkFinished(report);
+      return report;
+    }
+
+    private <T> CompletableFuture<T> async(IoTask<T> task) {
+      return CompletableFuture.supplyAsync(
+          () -> {
+            try {
+              scope.checkpoint();
+              return task.run();
+            } catch (InterruptedException e) {
+              Thread.currentThread().interrupt();
+              throw new CompletionException(e);
+            }
+          },
+          executor);
+    }
+
+    private void finish(Stage stage, String target, long startMillis, List<Finding> findings) {
+      StageReport report =
+          new StageReport(
+              stage, target, StageStatus.of(findings), startMillis, now() - startMillis, findings);
+      finished.add(report);
+      listener.stageFinished(report);
+    }
+
+    private void skip(Stage stage) {
+      long at = now();
+      StageReport report = new StageReport(stage, domain, StageStatus.SKIPPED, at, 0, List.of());
+      finished.add(report);
+      listener.stageFinished(report);
+    }
+
+    private long now() {
+      return (System.nanoTime() - t0) / 1_000_000;
+    }
+  }
+
+  private record FetchAndPolicy(Optional<FetchResult> fetch, Optional<ParsedPolicy> policy) {}
+
+  @FunctionalInterface
+  private interface IoTask<T> {
+    T run() throws InterruptedException;
+  }
+
+  private static <T> CompletableFuture<List<T>> allOf(List<CompletableFuture<T>> futures) {
+    return CompletableFuture.allOf(futures.toArray(new CompletableFuture<?>[0]))
+        .thenApply(ignored -> futures.stream().map(CompletableFuture::join).toList());
+  }
+
+  /** checks.md dns.delegation-mismatch: one of the two names is delegated by CNAME, not both. */
+  private static List<Finding> delegationMismatch(DiscoveryResult d, FetchResult fetch) {
+    boolean txtDelegated = d.stsQuery().followedCnames();
+    boolean hostDelegated = fetch.lookups().stream().anyMatch(DnsQuery::followedCnames);
+    if (txtDelegated == hostDelegated || !d.hasValidRecord()) {
+      return List.of();
+    }
+    String delegated = txtDelegated ? d.stsQuery().name() : fetch.host();
+    String other = txtDelegated ? fetch.host() : d.stsQuery().name();
+    return List.of(
+        new Finding(
+            Code.DNS_DELEGATION_MISMATCH,
+            Code.DNS_DELEGATION_MISMATCH.severity(),
+            Stage.RETRIEVAL,
+            d.domain(),
+            delegated
+                + " is delegated to a provider by CNAME but "
+                + other
+                + " is not: the TXT"
+                + " id and the policy are then managed in two places and drift apart.",
+            "Delegate both _mta-sts and mta-sts to the same provider, or neither (RFC 8461"
+                + " §8.2).",
+            0,
+            0));
+  }
+
+  /** checks.md smtp.port25-blocked: every MX timed out on port 25 while HTTPS worked. */
+  private static Optional<Finding> port25Blocked(Optional<FetchResult> fetch, List<MxReport> mx) {
+    boolean httpsWorked = fetch.flatMap(FetchResult::connectedTo).isPresent();
+    List<EndpointProbe> endpoints = mx.stream().flatMap(m -> m.endpoints().stream()).toList();
+    boolean allTimedOut =
+        !endpoints.isEmpty() && endpoints.stream().allMatch(EndpointProbe::connectTimedOut);
+    if (!httpsWorked || !allTimedOut) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        Finding.of(
+            Code.SMTP_PORT25_BLOCKED,
+            "port 25",
+            "Every MX host timed out on port 25 while DNS and HTTPS worked: your own network most"
+                + " likely blocks outbound port 25 (many ISPs and corporate networks do).",
+            "Run the check from a network that allows outbound SMTP (a server, a VPS)."));
+  }
+}

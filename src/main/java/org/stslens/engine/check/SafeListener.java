@@ -1,0 +1,42 @@
+package org.stslens.engine.check;
+
+import org.stslens.engine.finding.Stage;
+import org.stslens.engine.report.DomainReport;
+import org.stslens.engine.report.StageReport;
+
+/** Shields the check from a listener that throws: progress is a courtesy, the report is not. */
+final class SafeListener implements CheckListener {
+
+  private final CheckListener delegate;
+
+  SafeListener(CheckListener delegate) {
+    this.delegate = delegate == null ? CheckListener.NONE : delegate;
+  }
+
+  @Override
+  public void stageStarted(Stage stage, String target) {
+    try {
+      delegate.stageStarted(stage, target);
+    } catch (RuntimeException e) {
+      // a listener must not break the check
+    }
+  }
+
+  @Override
+  public void stageFinished(StageReport report) {
+    try {
+      delegate.stageFinished(report);
+    } catch (RuntimeException e) {
+      // a listener must not break the check
+    }
+  }
+
+  @Override
+  public void checkFinished(DomainReport report) {
+    try {
+      delegate.checkFinished(report);
+    } catch (RuntimeException e) {
+      // a listener must not break the check
+    }
+  }
+}

@@ -1,0 +1,210 @@
+package org.stslens.engine.dns;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.stslens.engine.finding.Code;
+import org.stslens.engine.finding.Finding;
+import org.stslens.engine.finding.Stage;
+import org.xbill.DNS.Type;
+
+/** Stage 1, step by step as a sender does it: the TXT record, the MX set, and what they mean. */
+public final class Discovery {
+
+  private final DnsClient dns;
+
+  public Discovery(DnsClient dns) {
+    this.dns = dns;
+  }
+
+  public static String stsName(String domain) {
+    return "_mta-sts." + domain;
+  }
+
+  /** Looks up the TXT record (and the apex TXT, to spot a misplaced record). */
+  public StsLookup lookUpRecord(String domain) throws InterruptedException {
+    DnsQuery sts = dns.query(stsName(domain), Type.TXT);
+    DnsQuery apex = dns.query(domain, Type.TXT);
+    return new StsLookup(sts, apex);
+  }
+
+  /** The TXT answers of stage 1. */
+  public record StsLookup(DnsQuery sts, DnsQuery apex) {}
+
+  public DnsQuery lookUpMx(String domain) throws InterruptedException {
+    return dns.query(domain, Type.MX);
+  }
+
+  /** Judges the answers of stage 1. Pure: no I/O. */
+  public static DiscoveryResult judge(String domain, StsLookup txt, DnsQuery mx) {
+    List<Finding> findings = new ArrayList<>();
+    DnsQuery sts = txt.sts();
+    Optional<StsRecordResult> record = Optional.empty();
+    if (sts.outcome().isTemporary()) {
+      findings.add(temporaryFailure(sts, Stage.DISCOVERY));
+    } else if (DnsClient.cnameLoop(sts)) {
+      findings.add(
+          Finding.of(
+              Code.DNS_CNAME_LOOP,
+              sts.name(),
+              "The CNAME chain from "
+                  + sts.name()
+                  + " loops or is longer than "
+                  + DnsClient.MAX_CNAME_LINKS
+                  + " links: "
+                  + String.join(" → ", sts.cnameChain()),
+              "Point " + sts.name() + " (directly or through one CNAME) at the TXT record."));
+    } else {
+      if (sts.followedCnames()) {
+        findings.add(
+            Finding.of(
+                Code.DNS_CNAME_CHAIN,
+                sts.name(),
+                "The record is reached through CNAMEs: " + String.join(" → ", sts.cnameChain()),
+                ""));
+      }
+      StsRecordResult parsed = StsRecordParser.parse(sts.txtStrings());
+      record = Optional.of(parsed);
+      for (Finding f : parsed.findings()) {
+        findings.add(f.target().isEmpty() ? f.withTarget(sts.name()) : f);
+      }
+    }
+    if (!sts.outcome().isTemporary() && !sts.authenticData()) {
+      findings.add(
+          Finding.of(
+              Code.DNS_DNSSEC_UNSIGNED,
+              sts.name(),
+              "The answer was not DNSSEC-validated (AD flag clear). That is fine: MTA-STS does not"
+                  + " need DNSSEC, the HTTPS certificate authenticates the policy. DANE, by"
+                  + " contrast, would need it.",
+              ""));
+    }
+    DnsQuery apex = txt.apex();
+    boolean apexHasSts =
+        apex.txtStrings().stream()
+            .map(s -> String.join("", s))
+            .anyMatch(r -> r.startsWith("v=STSv1"));
+    if (apexHasSts) {
+      findings.add(
+          Finding.of(
+              Code.TXT_AT_APEX,
+              apex.name(),
+              "A v=STSv1 record is published at "
+                  + apex.name()
+                  + " itself; senders only look at "
+                  + stsName(domain)
+                  + ".",
+              "Move the record to " + stsName(domain) + " and remove it from the apex."));
+    }
+
+    MxSet mxSet = mxSet(domain, mx);
+    findings.addAll(mxSet.findings());
+    return new DiscoveryResult(
+        domain, sts, record, mx, mxSet.kind(), mxSet.hosts(), apex, findings);
+  }
+
+  /** What an MX answer means: its kind, the hosts a sender tries, and the findings about it. */
+  public record MxSet(MxKind kind, List<MxHost> hosts, List<Finding> findings) {}
+
+  /** Reads an MX answer; usable as soon as the MX query is back (the probes start from it). */
+  public static MxSet mxSet(String domain, DnsQuery mx) {
+    List<Finding> findings = new ArrayList<>();
+    MxKind kind;
+    List<MxHost> hosts = new ArrayList<>();
+    switch (mx.outcome()) {
+      case TEMPORARY -> {
+        kind = MxKind.UNKNOWN;
+        findings.add(temporaryFailure(mx, Stage.DISCOVERY));
+      }
+      case NX_DOMAIN -> {
+        kind = MxKind.NO_DOMAIN;
+        findings.add(
+            Finding.of(
+                Code.DNS_NXDOMAIN,
+                domain,
+                domain
+                    + " does not exist in DNS (NXDOMAIN), so it receives no mail and has no"
+                    + " policy.",
+                "Check the spelling of the domain."));
+      }
+      case NO_DATA -> {
+        kind = MxKind.IMPLICIT;
+        hosts.add(new MxHost(0, domain, true));
+        findings.add(
+            Finding.of(
+                Code.MX_NONE,
+                domain,
+                domain
+                    + " has no MX records: senders deliver to the domain's own address"
+                    + " (the implicit MX), and the policy must cover "
+                    + domain
+                    + ".",
+                "Publish MX records for the hosts that receive your mail."));
+      }
+      default -> {
+        Map<String, MxHost> byHost = new LinkedHashMap<>();
+        boolean nullMx = false;
+        for (DnsAnswer a : mx.records()) {
+          String[] parts = a.data().trim().split("\\s+", 2);
+          if (parts.length < 2) {
+            continue;
+          }
+          String host = parts[1].toLowerCase(java.util.Locale.ROOT);
+          if (host.equals(".")) {
+            nullMx = true;
+            continue;
+          }
+          host = host.endsWith(".") ? host.substring(0, host.length() - 1) : host;
+          int preference;
+          try {
+            preference = Integer.parseInt(parts[0]);
+          } catch (NumberFormatException e) {
+            continue;
+          }
+          MxHost candidate = new MxHost(preference, host, false);
+          byHost.merge(host, candidate, (x, y) -> x.preference() <= y.preference() ? x : y);
+        }
+        if (nullMx && byHost.isEmpty()) {
+          kind = MxKind.NULL;
+          findings.add(
+              Finding.of(
+                  Code.MX_NULL,
+                  domain,
+                  domain
+                      + " publishes a null MX (\"0 .\", RFC 7505): it accepts no mail, so an"
+                      + " MTA-STS policy protects nothing.",
+                  "Remove the MTA-STS records, or publish real MX records if the domain should"
+                      + " receive mail."));
+        } else {
+          kind = MxKind.EXPLICIT;
+          hosts.addAll(byHost.values());
+          hosts.sort(Comparator.comparingInt(MxHost::preference).thenComparing(MxHost::host));
+        }
+      }
+    }
+    return new MxSet(kind, List.copyOf(hosts), List.copyOf(findings));
+  }
+
+  /** The finding for a query that failed temporarily, in the stage that needed the answer. */
+  public static Finding temporaryFailure(DnsQuery q, Stage stage) {
+    return new Finding(
+        Code.DNS_TEMPORARY_FAILURE,
+        Code.DNS_TEMPORARY_FAILURE.severity(),
+        stage,
+        q.name() + " " + q.type(),
+        "The "
+            + q.type()
+            + " query for "
+            + q.name()
+            + " failed: "
+            + q.error().orElse(q.rcode())
+            + ". This is a temporary failure, not an absence: a sender keeps its cached policy"
+            + " or retries later.",
+        "Check that the domain's name servers answer (dig " + q.name() + " " + q.type() + ").",
+        0,
+        0);
+  }
+}

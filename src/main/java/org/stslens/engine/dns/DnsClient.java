@@ -1,0 +1,304 @@
+package org.stslens.engine.dns;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.stslens.engine.net.CancelScope;
+import org.xbill.DNS.AAAARecord;
+import org.xbill.DNS.ARecord;
+import org.xbill.DNS.CNAMERecord;
+import org.xbill.DNS.DClass;
+import org.xbill.DNS.Flags;
+import org.xbill.DNS.Message;
+import org.xbill.DNS.Name;
+import org.xbill.DNS.Rcode;
+import org.xbill.DNS.Record;
+import org.xbill.DNS.Section;
+import org.xbill.DNS.SimpleResolver;
+import org.xbill.DNS.TXTRecord;
+import org.xbill.DNS.TextParseException;
+import org.xbill.DNS.Type;
+
+/**
+ * All DNS of a check goes through here, never through the operating system's resolver, so every
+ * question is evidence and every failure is classified. Thread-safe; one per check.
+ *
+ * <p>Truncated UDP answers are retried over TCP here rather than inside dnsjava, so that the
+ * evidence says which transport gave the answer.
+ */
+public final class DnsClient {
+
+  /** RFC 8461 asks for CNAMEs to be followed; more than 8 links is treated as a loop. */
+  public static final int MAX_CNAME_LINKS = 8;
+
+  private final DnsSettings settings;
+  private final CancelScope scope;
+
+  public DnsClient(DnsSettings settings, CancelScope scope) {
+    this.settings = settings;
+    this.scope = scope;
+  }
+
+  public DnsSettings settings() {
+    return settings;
+  }
+
+  /**
+   * Asks for {@code name}/{@code type}, following CNAMEs the resolver did not already follow.
+   *
+   * @throws InterruptedException when the calling thread is interrupted (the check was cancelled)
+   */
+  public DnsQuery query(String name, int type) throws InterruptedException {
+    Name qname;
+    try {
+      qname = Name.fromString(name.endsWith(".") ? name : name + ".");
+    } catch (TextParseException e) {
+      return failed(name, type, "", "not a valid DNS name: " + e.getMessage());
+    }
+    List<DnsAnswer> answers = new ArrayList<>();
+    List<String> chain = new ArrayList<>();
+    chain.add(qname.toString());
+    Set<Name> seen = new HashSet<>();
+    seen.add(qname);
+    Name current = qname;
+    Attempt last = null;
+    for (int hop = 0; hop <= MAX_CNAME_LINKS; hop++) {
+      last = ask(current, type);
+      if (last.outcome() != null) {
+        return result(qname, type, last, answers, chain, last.outcome(), last.error());
+      }
+      Message response = last.response();
+      List<Record> section = response.getSection(Section.ANSWER);
+      Name next = current;
+      for (Record r : section) {
+        answers.add(toAnswer(r));
+      }
+      // Walk the CNAMEs in the answer from the current name.
+      boolean moved = true;
+      while (moved) {
+        moved = false;
+        for (Record r : section) {
+          if (r instanceof CNAMERecord cname && r.getName().equals(next)) {
+            next = cname.getTarget();
+            chain.add(next.toString());
+            if (!seen.add(next) || chain.size() - 1 > MAX_CNAME_LINKS) {
+              return result(
+                  qname, type, last, answers, chain, DnsOutcome.NO_DATA, Optional.empty());
+            }
+            moved = true;
+          }
+        }
+      }
+      final Name owner = next;
+      boolean hasFinal =
+          section.stream().anyMatch(r -> r.getType() == type && r.getName().equals(owner));
+      int rcode = response.getRcode();
+      if (hasFinal) {
+        return result(qname, type, last, answers, chain, DnsOutcome.ANSWER, Optional.empty());
+      }
+      if (next.equals(current) || rcode != Rcode.NOERROR) {
+        DnsOutcome outcome = rcode == Rcode.NXDOMAIN ? DnsOutcome.NX_DOMAIN : DnsOutcome.NO_DATA;
+        return result(qname, type, last, answers, chain, outcome, Optional.empty());
+      }
+      // The resolver stopped at a CNAME target: ask for the target ourselves.
+      current = next;
+    }
+    return result(qname, type, last, answers, chain, DnsOutcome.NO_DATA, Optional.empty());
+  }
+
+  /** True when the chain of this query loops or is longer than {@link #MAX_CNAME_LINKS}. */
+  public static boolean cnameLoop(DnsQuery query) {
+    List<String> chain = query.cnameChain();
+    return chain.size() - 1 > MAX_CNAME_LINKS || new HashSet<>(chain).size() < chain.size();
+  }
+
+  /** The addresses in an A or AAAA answer. */
+  public static List<InetAddress> addresses(DnsQuery query) {
+    List<InetAddress> out = new ArrayList<>();
+    for (DnsAnswer a : query.records()) {
+      try {
+        out.add(InetAddress.getByName(a.data()));
+      } catch (IOException e) {
+        // data of an A/AAAA record is always a literal; nothing to resolve
+      }
+    }
+    return List.copyOf(out);
+  }
+
+  private record Attempt(
+      Message response,
+      String server,
+      String transport,
+      long rttMillis,
+      DnsOutcome outcome,
+      Optional<String> error) {}
+
+  private Attempt ask(Name name, int type) throws InterruptedException {
+    Attempt last = null;
+    for (InetSocketAddress server : settings.servers()) {
+      for (int attempt = 0; attempt <= settings.retries(); attempt++) {
+        last = askOnce(server, name, type);
+        boolean retryable = last.outcome() == DnsOutcome.TEMPORARY;
+        if (!retryable) {
+          return last;
+        }
+        if (last.error().map(e -> !e.startsWith("timeout")).orElse(true)) {
+          break; // SERVFAIL/REFUSED: the same server will say the same; try the next one
+        }
+      }
+    }
+    return last;
+  }
+
+  private Attempt askOnce(InetSocketAddress server, Name name, int type)
+      throws InterruptedException {
+    String serverText = format(server);
+    Message query = Message.newQuery(Record.newRecord(name, type, DClass.IN));
+    query.getHeader().setFlag(Flags.AD); // RFC 6840 §5.7: ask the resolver to report AD
+    long start = System.nanoTime();
+    try {
+      Message response = send(server, query, false);
+      String transport = "udp";
+      if (response.getHeader().getFlag(Flags.TC)) {
+        response = send(server, query, true);
+        transport = "tcp";
+      }
+      long rtt = millisSince(start);
+      int rcode = response.getRcode();
+      if (rcode == Rcode.NOERROR || rcode == Rcode.NXDOMAIN) {
+        return new Attempt(response, serverText, transport, rtt, null, Optional.empty());
+      }
+      return new Attempt(
+          response,
+          serverText,
+          transport,
+          rtt,
+          DnsOutcome.TEMPORARY,
+          Optional.of(Rcode.string(rcode) + " from " + serverText));
+    } catch (TimeoutException e) {
+      return new Attempt(
+          null,
+          serverText,
+          "udp",
+          millisSince(start),
+          DnsOutcome.TEMPORARY,
+          Optional.of(
+              "timeout: no answer from " + serverText + " within " + human(settings.timeout())));
+    } catch (ExecutionException e) {
+      Throwable cause = e.getCause() == null ? e : e.getCause();
+      String what =
+          cause instanceof java.net.SocketTimeoutException
+                  || cause instanceof TimeoutException
+                  || String.valueOf(cause.getMessage()).toLowerCase().contains("timed out")
+              ? "timeout: no answer from " + serverText + " within " + human(settings.timeout())
+              : "error talking to " + serverText + ": " + cause.getMessage();
+      return new Attempt(
+          null, serverText, "udp", millisSince(start), DnsOutcome.TEMPORARY, Optional.of(what));
+    }
+  }
+
+  private Message send(InetSocketAddress server, Message query, boolean tcp)
+      throws InterruptedException, ExecutionException, TimeoutException {
+    SimpleResolver resolver = new SimpleResolver(server);
+    resolver.setTimeout(settings.timeout());
+    resolver.setTCP(tcp);
+    resolver.setIgnoreTruncation(true);
+    scope.checkpoint();
+    CompletableFuture<Message> future = resolver.sendAsync(query).toCompletableFuture();
+    try (CancelScope.Registration registration = scope.register(() -> future.cancel(true))) {
+      // A little slack over dnsjava's own timeout so that its exception wins when it fires.
+      return future.get(settings.timeout().toMillis() + 250, TimeUnit.MILLISECONDS);
+    } catch (InterruptedException | TimeoutException e) {
+      future.cancel(true);
+      throw e;
+    } catch (java.util.concurrent.CancellationException e) {
+      throw new InterruptedException("check cancelled");
+    }
+  }
+
+  private DnsQuery result(
+      Name qname,
+      int type,
+      Attempt last,
+      List<DnsAnswer> answers,
+      List<String> chain,
+      DnsOutcome outcome,
+      Optional<String> error) {
+    Message response = last.response();
+    boolean ad = response != null && response.getHeader().getFlag(Flags.AD);
+    String rcode =
+        response != null
+            ? Rcode.string(response.getRcode())
+            : error.map(e -> e.startsWith("timeout") ? "TIMEOUT" : "ERROR").orElse("ERROR");
+    return new DnsQuery(
+        qname.toString(),
+        Type.string(type),
+        last.server(),
+        last.transport(),
+        last.rttMillis(),
+        outcome,
+        rcode,
+        ad,
+        answers,
+        chain,
+        error);
+  }
+
+  private DnsQuery failed(String name, int type, String server, String error) {
+    return new DnsQuery(
+        name,
+        Type.string(type),
+        server,
+        "udp",
+        0,
+        DnsOutcome.TEMPORARY,
+        "ERROR",
+        false,
+        List.of(),
+        List.of(name),
+        Optional.of(error));
+  }
+
+  private static DnsAnswer toAnswer(Record r) {
+    // Raw bytes, decoded as UTF-8: getStrings() would escape non-ASCII as \ddd and hide it.
+    List<String> strings =
+        r instanceof TXTRecord txt
+            ? txt.getStringsAsByteArrays().stream()
+                .map(b -> new String(b, java.nio.charset.StandardCharsets.UTF_8))
+                .toList()
+            : List.of();
+    String data;
+    if (r instanceof ARecord a) {
+      data = a.getAddress().getHostAddress();
+    } else if (r instanceof AAAARecord aaaa) {
+      data = aaaa.getAddress().getHostAddress();
+    } else {
+      data = r.rdataToString();
+    }
+    return new DnsAnswer(
+        r.getName().toString(), Type.string(r.getType()), r.getTTL(), data, strings);
+  }
+
+  private static String format(InetSocketAddress server) {
+    String host = server.getAddress().getHostAddress();
+    return (host.contains(":") ? "[" + host + "]" : host) + ":" + server.getPort();
+  }
+
+  private static long millisSince(long startNanos) {
+    return Duration.ofNanos(System.nanoTime() - startNanos).toMillis();
+  }
+
+  private static String human(Duration d) {
+    return d.toMillis() % 1000 == 0 ? d.toSeconds() + " s" : d.toMillis() + " ms";
+  }
+}

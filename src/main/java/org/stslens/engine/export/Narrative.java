@@ -1,0 +1,360 @@
+package org.stslens.engine.export;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.stslens.engine.dns.DiscoveryResult;
+import org.stslens.engine.dns.DnsAnswer;
+import org.stslens.engine.dns.DnsQuery;
+import org.stslens.engine.dns.MxHost;
+import org.stslens.engine.fetch.FetchResult;
+import org.stslens.engine.fetch.HttpHeader;
+import org.stslens.engine.finding.Finding;
+import org.stslens.engine.finding.Stage;
+import org.stslens.engine.mx.MxReport;
+import org.stslens.engine.policy.MxPattern;
+import org.stslens.engine.policy.ParsedPolicy;
+import org.stslens.engine.policy.Policy;
+import org.stslens.engine.report.DomainReport;
+import org.stslens.engine.report.StageReport;
+import org.stslens.engine.smtp.EndpointProbe;
+import org.stslens.engine.smtp.TranscriptLine;
+import org.stslens.engine.tls.CertificateProblem;
+import org.stslens.engine.tls.ChainVerdict;
+import org.stslens.engine.tlsrpt.TlsRptDiscovery;
+
+/**
+ * The report told as a walkthrough: stage by stage, what a sender asks, what it gets, what that
+ * means, and each finding with its fix. Text, Markdown and HTML are renderings of this one story.
+ */
+public final class Narrative {
+
+  private final List<Block> blocks = new ArrayList<>();
+
+  private Narrative() {}
+
+  public static List<Block> of(DomainReport r) {
+    Narrative n = new Narrative();
+    n.tell(r);
+    return List.copyOf(n.blocks);
+  }
+
+  private void tell(DomainReport r) {
+    add(new Block.Heading(1, "MTA-STS check of " + r.domain()));
+    add(
+        new Block.Paragraph(
+            "Verdict: " + r.verdict().word().toUpperCase() + ". " + r.verdictReason()));
+    Map<String, String> summary = new LinkedHashMap<>();
+    summary.put("Checked at", r.startedAt().toString());
+    summary.put(
+        "Wall time",
+        r.durationMillis()
+            + " ms (the stages add up to "
+            + r.sumOfStageMillis()
+            + " ms; independent stages ran concurrently)");
+    add(new Block.Fields(summary));
+    discovery(r);
+    retrieval(r);
+    policy(r);
+    mx(r);
+    tlsrpt(r.tlsrpt(), stageOf(r, Stage.TLSRPT, r.domain()));
+  }
+
+  private void discovery(DomainReport r) {
+    DiscoveryResult d = r.discovery();
+    add(
+        new Block.Heading(
+            2, "1. Discovery (DNS)" + status(stageOf(r, Stage.DISCOVERY, r.domain()))));
+    add(
+        new Block.Paragraph(
+            "A sending server first asks DNS for a TXT record at _mta-sts."
+                + r.domain()
+                + ". It must read \"v=STSv1; id=...\": the id tells senders when the policy"
+                + " changed. It also looks up the MX hosts it will deliver to. DNSSEC is not"
+                + " required; the HTTPS certificate of the next stage is what authenticates the"
+                + " policy."));
+    for (DnsQuery q : d.queries()) {
+      query(q);
+    }
+    Map<String, String> fields = new LinkedHashMap<>();
+    fields.put(
+        "TXT record", d.hasValidRecord() ? "valid, id=" + d.policyId().orElse("") : "none usable");
+    fields.put(
+        "DNSSEC",
+        d.stsQuery().authenticData() ? "validated (AD)" : "not validated (fine for MTA-STS)");
+    fields.put("MX", mxHosts(d));
+    add(new Block.Fields(fields));
+    findings(r, Stage.DISCOVERY, r.domain());
+  }
+
+  private String mxHosts(DiscoveryResult d) {
+    return switch (d.mxKind()) {
+      case IMPLICIT -> "none: the implicit MX " + d.domain() + " is used";
+      case NULL -> "null MX: the domain receives no mail";
+      case NO_DOMAIN -> "the domain does not exist";
+      case UNKNOWN -> "unknown (the look-up failed)";
+      case EXPLICIT ->
+          String.join(
+              ", ", d.mxHosts().stream().map(h -> h.preference() + " " + h.host()).toList());
+    };
+  }
+
+  private void query(DnsQuery q) {
+    StringBuilder text = new StringBuilder();
+    text.append(q.name()).append(' ').append(q.type()).append(" → ").append(q.rcode());
+    text.append(" (").append(q.rttMillis()).append(" ms via ").append(q.server());
+    if (!q.transport().equals("udp")) {
+      text.append(", ").append(q.transport());
+    }
+    text.append(q.authenticData() ? ", AD" : "").append(")");
+    q.error().ifPresent(e -> text.append("\n  ").append(e));
+    for (DnsAnswer a : q.answers()) {
+      text.append("\n  ").append(a.name()).append(' ').append(a.ttl()).append(' ').append(a.type());
+      text.append(' ').append(a.data());
+    }
+    if (q.answers().isEmpty() && q.error().isEmpty()) {
+      text.append("\n  (no records)");
+    }
+    add(new Block.Verbatim("$ " + q.digCommand(), text.toString()));
+  }
+
+  private void retrieval(DomainReport r) {
+    StageReport stage = stageOf(r, Stage.RETRIEVAL, r.domain());
+    add(new Block.Heading(2, "2. Retrieval (HTTPS)" + status(stage)));
+    add(
+        new Block.Paragraph(
+            "The policy travels over HTTPS on port 443, never over SMTP: a policy fetched over"
+                + " SMTP could be stripped by the very attacker it protects against. The file is"
+                + " mta-sts.txt in the /.well-known/ directory of host mta-sts."
+                + r.domain()
+                + "; the certificate must be valid for that name, and redirects are never"
+                + " followed."));
+    if (r.fetch().isEmpty()) {
+      add(
+          new Block.Paragraph(
+              "Skipped: " + (stage == null ? "not reached." : "the domain does not exist.")));
+      return;
+    }
+    FetchResult f = r.fetch().get();
+    for (DnsQuery q : f.lookups()) {
+      query(q);
+    }
+    Map<String, String> fields = new LinkedHashMap<>();
+    fields.put("URL", f.url());
+    fields.put("Connected to", f.connectedTo().map(Object::toString).orElse("no connection"));
+    fields.put(
+        "TLS",
+        f.tlsVersion().map(v -> v + ", " + f.cipherSuite().orElse("")).orElse("no TLS session"));
+    fields.put("Status", f.statusLine().orElse("no response"));
+    fields.put("Content-Type", f.header("Content-Type").orElse("(none)"));
+    fields.put(
+        "Size",
+        f.bodySize() + " bytes" + (f.bodyTruncated() ? " (reading stopped at the limit)" : ""));
+    fields.put(
+        "Timing",
+        "DNS "
+            + ms(f.timings().dns())
+            + ", connect "
+            + ms(f.timings().connect())
+            + ", TLS "
+            + ms(f.timings().tls())
+            + ", first byte "
+            + ms(f.timings().firstByte())
+            + ", total "
+            + ms(f.timings().total()));
+    add(new Block.Fields(fields));
+    f.certificate().ifPresent(c -> certificate("Certificate of " + f.host(), c));
+    if (!f.headers().isEmpty()) {
+      StringBuilder h = new StringBuilder(f.statusLine().orElse(""));
+      for (HttpHeader header : f.headers()) {
+        h.append('\n').append(header.name()).append(": ").append(header.value());
+      }
+      add(new Block.Verbatim("$ " + f.curlCommand(), h.toString()));
+    }
+    if (f.status() == 200 && f.bodySize() > 0) {
+      add(new Block.Verbatim("Body (invisible characters shown)", Visible.of(f.bodyText(), 4000)));
+    }
+    findings(r, Stage.RETRIEVAL, r.domain());
+  }
+
+  private void policy(DomainReport r) {
+    StageReport stage = stageOf(r, Stage.POLICY, r.domain());
+    add(new Block.Heading(2, "3. Policy" + status(stage)));
+    if (r.policy().isEmpty()) {
+      add(new Block.Paragraph("Skipped: no policy text was retrieved."));
+      return;
+    }
+    ParsedPolicy parsed = r.policy().get();
+    add(
+        new Block.Paragraph(
+            "The policy is a few \"key: value\" lines: version (STSv1), mode (enforce, testing or"
+                + " none), one mx line per allowed MX pattern, and max_age, how many seconds"
+                + " senders may cache it."));
+    if (parsed.policy().isPresent()) {
+      Policy p = parsed.policy().get();
+      Map<String, String> fields = new LinkedHashMap<>();
+      fields.put("version", p.version());
+      fields.put("mode", p.mode().word());
+      fields.put("mx", String.join(", ", p.mx().stream().map(MxPattern::written).toList()));
+      fields.put("max_age", p.maxAge() + " s (" + (p.maxAge() / 86400) + " days)");
+      fields.put("Applied by senders", r.policyApplies() ? "yes" : "no (see the earlier stages)");
+      add(new Block.Fields(fields));
+    } else {
+      add(new Block.Paragraph("The policy is invalid: senders ignore it."));
+    }
+    findings(r, Stage.POLICY, r.domain());
+  }
+
+  private void mx(DomainReport r) {
+    add(new Block.Heading(2, "4. MX hosts (SMTP and TLS)"));
+    add(
+        new Block.Paragraph(
+            "For each MX host the sender checks that the host name matches an mx pattern of the"
+                + " policy, connects to port 25, asks for STARTTLS, and requires a certificate"
+                + " that is valid for the MX name and chains to a trusted CA. In enforce mode it"
+                + " refuses a host that fails; in testing mode it delivers and reports."));
+    if (r.mx().isEmpty()) {
+      add(new Block.Paragraph("No MX host to check."));
+    }
+    for (MxReport m : r.mx()) {
+      MxHost h = m.mx();
+      add(
+          new Block.Heading(
+              3,
+              "MX "
+                  + h.preference()
+                  + " "
+                  + h.host()
+                  + ": "
+                  + m.verdict().word().toUpperCase()
+                  + status(stageOf(r, Stage.MX, h.host()))));
+      Map<String, String> fields = new LinkedHashMap<>();
+      fields.put(
+          "Addresses",
+          m.addresses().isEmpty()
+              ? "none"
+              : String.join(", ", m.addresses().stream().map(a -> a.getHostAddress()).toList()));
+      fields.put(
+          "Policy pattern",
+          m.matchedPattern()
+              .map(MxPattern::written)
+              .orElse(r.policyApplies() ? "none matches" : "no policy applies"));
+      add(new Block.Fields(fields));
+      for (EndpointProbe e : m.endpoints()) {
+        endpoint(e);
+      }
+      findingsList(m.findings());
+    }
+    StageReport summary = stageOf(r, Stage.MX, "");
+    if (summary != null) {
+      findingsList(summary.findings());
+    }
+  }
+
+  private void endpoint(EndpointProbe e) {
+    Map<String, String> fields = new LinkedHashMap<>();
+    fields.put("STARTTLS", e.starttlsOffered() ? "offered" : "not offered");
+    fields.put(
+        "TLS", e.tlsVersion().map(v -> v + ", " + e.cipherSuite().orElse("")).orElse("none"));
+    fields.put("Result", e.passed() ? "pass" : "fail");
+    add(new Block.Heading(3, e.target()));
+    add(new Block.Fields(fields));
+    StringBuilder t = new StringBuilder();
+    for (TranscriptLine line : e.transcript()) {
+      String arrow =
+          switch (line.direction()) {
+            case CLIENT -> "C: ";
+            case SERVER -> "S: ";
+            case NOTE -> "-- ";
+          };
+      if (t.length() > 0) {
+        t.append('\n');
+      }
+      t.append(arrow).append(line.text());
+    }
+    add(
+        new Block.Verbatim(
+            "$ openssl s_client -starttls smtp -connect "
+                + e.mxHost()
+                + ":25 -servername "
+                + e.mxHost(),
+            t.toString()));
+    e.certificate().ifPresent(c -> certificate("Certificate of " + e.mxHost(), c));
+  }
+
+  private void certificate(String title, ChainVerdict c) {
+    List<String> items = new ArrayList<>();
+    for (int i = 0; i < c.chain().size(); i++) {
+      var s = c.chain().get(i);
+      items.add(
+          "["
+              + i
+              + "] "
+              + s.subject()
+              + " — issued by "
+              + s.issuer()
+              + ", valid "
+              + s.notBefore()
+              + " to "
+              + s.notAfter()
+              + (s.sanDnsNames().isEmpty()
+                  ? ", no DNS names"
+                  : ", names " + String.join(" ", s.sanDnsNames())));
+    }
+    for (CertificateProblem p : c.problems()) {
+      items.add("problem: " + p.detail());
+    }
+    add(new Block.Heading(3, title + (c.valid() ? ": valid" : ": NOT valid")));
+    add(new Block.Items(items));
+  }
+
+  private void tlsrpt(TlsRptDiscovery t, StageReport stage) {
+    add(new Block.Heading(2, "TLS reporting (RFC 8460)" + status(stage)));
+    add(
+        new Block.Paragraph(
+            "Senders send daily reports of failed TLS to the addresses in the TXT record at"
+                + " _smtp._tls.<domain>; without it, refusals under MTA-STS stay invisible to"
+                + " the domain owner."));
+    query(t.query());
+    t.record()
+        .filter(rec -> rec.valid())
+        .ifPresent(
+            rec -> add(new Block.Fields(Map.of("Reports go to", String.join(", ", rec.rua())))));
+    if (stage != null) {
+      findingsList(stage.findings());
+    }
+  }
+
+  private void findings(DomainReport r, Stage stage, String target) {
+    StageReport s = stageOf(r, stage, target);
+    if (s != null) {
+      findingsList(s.findings());
+    }
+  }
+
+  private void findingsList(List<Finding> findings) {
+    findings.stream()
+        .sorted(java.util.Comparator.comparing(Finding::severity))
+        .forEach(f -> add(new Block.FindingItem(f)));
+  }
+
+  private static StageReport stageOf(DomainReport r, Stage stage, String target) {
+    return r.stages().stream()
+        .filter(s -> s.stage() == stage && s.target().equals(target))
+        .findFirst()
+        .orElse(null);
+  }
+
+  private static String status(StageReport s) {
+    return s == null ? "" : " — " + s.status().word() + " (" + s.durationMillis() + " ms)";
+  }
+
+  private static String ms(long v) {
+    return v < 0 ? "–" : v + " ms";
+  }
+
+  private void add(Block b) {
+    blocks.add(b);
+  }
+}

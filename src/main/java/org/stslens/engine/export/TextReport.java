@@ -1,0 +1,112 @@
+package org.stslens.engine.export;
+
+import java.util.List;
+import java.util.Map;
+import org.stslens.engine.finding.Finding;
+import org.stslens.engine.report.DomainReport;
+
+/** The walkthrough as plain text for a terminal. */
+public final class TextReport {
+
+  private TextReport() {}
+
+  public static String render(List<DomainReport> reports) {
+    StringBuilder out = new StringBuilder();
+    for (DomainReport r : reports) {
+      for (Block b : Narrative.of(r)) {
+        render(b, out);
+      }
+      out.append('\n');
+    }
+    return out.toString();
+  }
+
+  private static void render(Block block, StringBuilder out) {
+    if (block instanceof Block.Heading h) {
+      out.append('\n');
+      if (h.level() == 1) {
+        out.append(h.text()).append('\n').append("=".repeat(h.text().length())).append('\n');
+      } else if (h.level() == 2) {
+        out.append(h.text()).append('\n').append("-".repeat(h.text().length())).append('\n');
+      } else {
+        out.append("» ").append(h.text()).append('\n');
+      }
+    } else if (block instanceof Block.Paragraph p) {
+      out.append(wrap(p.text(), 100, "")).append('\n');
+    } else if (block instanceof Block.Fields f) {
+      int width = f.fields().keySet().stream().mapToInt(String::length).max().orElse(0);
+      for (Map.Entry<String, String> e : f.fields().entrySet()) {
+        out.append("  ")
+            .append(pad(e.getKey() + ":", width + 1))
+            .append(' ')
+            .append(e.getValue())
+            .append('\n');
+      }
+    } else if (block instanceof Block.Verbatim v) {
+      out.append("  ").append(v.caption()).append('\n');
+      for (String line : v.text().split("\n", -1)) {
+        out.append("    ").append(line).append('\n');
+      }
+    } else if (block instanceof Block.Items i) {
+      i.items().forEach(item -> out.append("  - ").append(item).append('\n'));
+    } else if (block instanceof Block.FindingItem fi) {
+      finding(fi.finding(), out);
+    }
+  }
+
+  private static void finding(Finding f, StringBuilder out) {
+    String mark =
+        switch (f.severity()) {
+          case ERROR -> "✗ ERROR  ";
+          case WARNING -> "! WARNING";
+          case INFO -> "i info   ";
+        };
+    out.append("  ").append(mark).append(' ').append(f.code().id());
+    if (!f.target().isEmpty()) {
+      out.append("  [").append(f.target()).append(']');
+    }
+    if (f.line() > 0) {
+      out.append("  line ").append(f.line()).append(", column ").append(f.column());
+    }
+    out.append('\n');
+    out.append(wrap(f.message(), 96, "      ")).append('\n');
+    if (!f.fix().isEmpty()) {
+      out.append(wrap("Fix: " + f.fix(), 96, "      ")).append('\n');
+    }
+    String ref = "RFC " + f.rfc();
+    if (f.rfc().isEmpty()) {
+      ref = "";
+    }
+    String tlsrpt = f.tlsrptType().map(t -> "TLS-RPT: " + t).orElse("");
+    String tail =
+        String.join(
+            "; ", java.util.stream.Stream.of(ref, tlsrpt).filter(s -> !s.isEmpty()).toList());
+    if (!tail.isEmpty()) {
+      out.append("      (").append(tail).append(")\n");
+    }
+  }
+
+  private static String pad(String s, int width) {
+    return s.length() >= width ? s : s + " ".repeat(width - s.length());
+  }
+
+  /** Word-wraps at {@code width} columns, indenting every line. */
+  static String wrap(String text, int width, String indent) {
+    StringBuilder out = new StringBuilder();
+    for (String paragraph : text.split("\n", -1)) {
+      StringBuilder line = new StringBuilder(indent);
+      for (String word : paragraph.split(" ")) {
+        if (line.length() > indent.length() && line.length() + 1 + word.length() > width) {
+          out.append(line).append('\n');
+          line = new StringBuilder(indent);
+        }
+        if (line.length() > indent.length()) {
+          line.append(' ');
+        }
+        line.append(word);
+      }
+      out.append(line).append('\n');
+    }
+    return out.substring(0, out.length() - 1);
+  }
+}

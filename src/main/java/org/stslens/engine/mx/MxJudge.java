@@ -1,0 +1,222 @@
+package org.stslens.engine.mx;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.stslens.engine.finding.Code;
+import org.stslens.engine.finding.Finding;
+import org.stslens.engine.finding.Severity;
+import org.stslens.engine.names.DomainNames;
+import org.stslens.engine.policy.Mode;
+import org.stslens.engine.policy.MxPattern;
+import org.stslens.engine.policy.Policy;
+import org.stslens.engine.smtp.EndpointProbe;
+
+/**
+ * Applies the policy to what was seen at an MX host (RFC 8461 §4): is the host covered by a
+ * pattern, did at least one of its addresses pass STARTTLS with a valid certificate, and so what
+ * does a sender do. Pure.
+ */
+public final class MxJudge {
+
+  /** Failures that stop any delivery attempt, MTA-STS or not: the sender retries later. */
+  private static final Set<Code> TEMPORARY =
+      Set.of(Code.SMTP_CONNECT_FAILED, Code.SMTP_BANNER, Code.DNS_TEMPORARY_FAILURE);
+
+  private MxJudge() {}
+
+  /**
+   * @param policy the policy a sender applies, empty when none applies (no record, fetch failed,
+   *     invalid policy)
+   */
+  public static MxReport judge(MxProbeResult probe, Optional<Policy> policy) {
+    String host = probe.mx().host();
+    List<Finding> findings = new ArrayList<>(probe.findings());
+    for (EndpointProbe endpoint : probe.endpoints()) {
+      findings.addAll(endpoint.findings());
+    }
+    findings.addAll(endpointsDiffer(probe));
+    Optional<MxPattern> matched = Optional.empty();
+    boolean enforcing = policy.map(p -> p.mode() != Mode.NONE).orElse(false);
+    boolean testing = policy.map(p -> p.mode() == Mode.TESTING).orElse(false);
+    boolean covered = true;
+    if (enforcing) {
+      Coverage coverage = coverage(host, policy.get());
+      matched = coverage.matched();
+      covered = matched.isPresent();
+      coverage.problem().ifPresent(findings::add);
+    }
+    boolean anyEndpointPassed = probe.endpoints().stream().anyMatch(EndpointProbe::passed);
+    boolean onlyTemporary =
+        !probe.endpoints().isEmpty()
+            && probe.endpoints().stream()
+                .allMatch(
+                    e ->
+                        !e.passed()
+                            && e.findings().stream()
+                                .filter(Finding::isError)
+                                .allMatch(f -> TEMPORARY.contains(f.code())));
+    MxVerdict verdict;
+    if (probe.endpoints().isEmpty() || onlyTemporary) {
+      verdict = covered ? MxVerdict.UNREACHABLE : refuseOrReport(testing);
+    } else if (!enforcing) {
+      // No policy applies: senders deliver, with opportunistic TLS or even in clear text.
+      verdict = MxVerdict.DELIVER;
+    } else if (covered && anyEndpointPassed) {
+      verdict = MxVerdict.DELIVER;
+    } else {
+      verdict = refuseOrReport(testing);
+    }
+    if (testing) {
+      findings = downgradeUnderTesting(findings);
+    }
+    return new MxReport(probe, matched, verdict, findings);
+  }
+
+  /**
+   * How the policy's patterns treat an MX host name (RFC 8461 §4.1).
+   *
+   * @param matched the first pattern that covers the host
+   * @param problem mx.not-covered or mx.wildcard-depth when none does (a warning under testing)
+   */
+  public record Coverage(Optional<MxPattern> matched, Optional<Finding> problem) {}
+
+  /** Which pattern covers {@code host}, or why none does. Pure; also used by policy lint. */
+  public static Coverage coverage(String host, Policy policy) {
+    Optional<MxPattern> matched = policy.mx().stream().filter(p -> p.matches(host)).findFirst();
+    if (matched.isPresent()) {
+      return new Coverage(matched, Optional.empty());
+    }
+    boolean testing = policy.mode() == Mode.TESTING;
+    Finding problem = notCovered(host, policy, testing);
+    return new Coverage(
+        Optional.empty(),
+        Optional.of(testing ? problem.withSeverity(Severity.WARNING) : problem));
+  }
+
+  private static MxVerdict refuseOrReport(boolean testing) {
+    return testing ? MxVerdict.REPORT : MxVerdict.REFUSE;
+  }
+
+  /** checks.md: mx.not-covered is an error under enforce and a warning under testing. */
+  private static List<Finding> downgradeUnderTesting(List<Finding> findings) {
+    return findings.stream()
+        .map(
+            f ->
+                (f.code() == Code.MX_NOT_COVERED || f.code() == Code.MX_WILDCARD_DEPTH)
+                    ? f.withSeverity(Severity.WARNING)
+                    : f)
+        .toList();
+  }
+
+  private static Finding notCovered(String host, Policy policy, boolean testing) {
+    String consequence =
+        testing
+            ? " In testing mode senders still deliver and report the failure; under enforce they"
+                + " would refuse this host."
+            : " Compliant senders refuse to deliver to it.";
+    for (MxPattern pattern : policy.mx()) {
+      if (pattern.isWildcard()) {
+        String rest = pattern.normalized().substring(2);
+        Optional<String> h = DomainNames.normalize(host);
+        if (h.isPresent() && (h.get().equals(rest) || h.get().endsWith("." + rest))) {
+          boolean apex = h.get().equals(rest);
+          return Finding.of(
+              Code.MX_WILDCARD_DEPTH,
+              host,
+              "The pattern "
+                  + pattern.written()
+                  + " covers exactly one label, so it does not"
+                  + " cover "
+                  + host
+                  + (apex ? " (the name itself)" : " (several labels)")
+                  + "."
+                  + consequence,
+              "Add \"mx: "
+                  + host
+                  + "\" to the policy"
+                  + (apex
+                      ? "."
+                      : ", or a wildcard one level deeper (*."
+                          + h.get().substring(h.get().indexOf('.') + 1)
+                          + ")."));
+        }
+      }
+    }
+    return Finding.of(
+        Code.MX_NOT_COVERED,
+        host,
+        host
+            + " matches none of the policy's mx patterns ("
+            + String.join(", ", policy.mx().stream().map(MxPattern::written).toList())
+            + ")."
+            + consequence,
+        "Add \"mx: "
+            + host
+            + "\" (or a covering wildcard) to the policy, publish it and bump"
+            + " the TXT id.");
+  }
+
+  private static List<Finding> endpointsDiffer(MxProbeResult probe) {
+    List<EndpointProbe> endpoints = probe.endpoints();
+    if (endpoints.size() < 2) {
+      return List.of();
+    }
+    Set<String> first = codes(endpoints.get(0));
+    for (EndpointProbe other : endpoints.subList(1, endpoints.size())) {
+      if (!codes(other).equals(first)) {
+        return List.of(
+            Finding.of(
+                Code.TLS_ENDPOINTS_DIFFER,
+                probe.mx().host(),
+                "The addresses of "
+                    + probe.mx().host()
+                    + " do not give the same TLS result ("
+                    + String.join(
+                        ", ",
+                        endpoints.stream()
+                            .map(
+                                e ->
+                                    e.address().getHostAddress()
+                                        + ": "
+                                        + (e.passed() ? "pass" : String.join("+", codes(e))))
+                            .toList())
+                    + "); a sender's result depends on which address it picks.",
+                "Configure every address of the host (IPv4 and IPv6, every server behind it) the"
+                    + " same way."));
+      }
+    }
+    return List.of();
+  }
+
+  private static Set<String> codes(EndpointProbe e) {
+    return e.findings().stream()
+        .filter(f -> f.severity() != Severity.INFO)
+        .map(f -> f.code().id())
+        .collect(java.util.stream.Collectors.toCollection(java.util.TreeSet::new));
+  }
+
+  /** Policy patterns that cover no current MX host (checks.md mx.pattern-unused). */
+  public static List<Finding> unusedPatterns(Policy policy, List<String> mxHosts) {
+    if (policy.mode() == Mode.NONE) {
+      return List.of();
+    }
+    List<Finding> out = new ArrayList<>();
+    for (MxPattern pattern : policy.mx()) {
+      if (mxHosts.stream().noneMatch(pattern::matches)) {
+        out.add(
+            Finding.of(
+                Code.MX_PATTERN_UNUSED,
+                pattern.written(),
+                "The pattern "
+                    + pattern.written()
+                    + " matches none of the current MX hosts ("
+                    + String.join(", ", mxHosts)
+                    + ").",
+                "Remove stale patterns, or check for a typo in the pattern."));
+      }
+    }
+    return out;
+  }
+}

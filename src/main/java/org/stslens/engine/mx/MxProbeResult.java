@@ -1,0 +1,37 @@
+package org.stslens.engine.mx;
+
+import java.net.InetAddress;
+import java.util.List;
+import org.stslens.engine.dns.DnsClient;
+import org.stslens.engine.dns.DnsQuery;
+import org.stslens.engine.dns.MxHost;
+import org.stslens.engine.finding.Finding;
+import org.stslens.engine.smtp.EndpointProbe;
+
+/**
+ * What was seen at one MX host, before any policy is applied: its addresses and one probe per
+ * address.
+ *
+ * @param mx the MX record
+ * @param lookups the A and AAAA queries
+ * @param endpoints one SMTP/TLS probe per address
+ * @param findings host-level findings (no address, DNS failure)
+ * @param durationMillis from the first look-up to the last probe
+ */
+public record MxProbeResult(
+    MxHost mx,
+    List<DnsQuery> lookups,
+    List<EndpointProbe> endpoints,
+    List<Finding> findings,
+    long durationMillis) {
+
+  public MxProbeResult {
+    lookups = List.copyOf(lookups);
+    endpoints = List.copyOf(endpoints);
+    findings = List.copyOf(findings);
+  }
+
+  public List<InetAddress> addresses() {
+    return lookups.stream().flatMap(q -> DnsClient.addresses(q).stream()).toList();
+  }
+}

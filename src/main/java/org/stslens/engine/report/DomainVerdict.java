@@ -1,0 +1,22 @@
+package org.stslens.engine.report;
+
+/** The verdicts of docs/checks.md for a whole domain. */
+public enum DomainVerdict {
+  ENFORCED("enforced"),
+  ENFORCED_WITH_FAILURES("enforced-with-failures"),
+  ENFORCED_UNDELIVERABLE("enforced-undeliverable"),
+  TESTING("testing"),
+  NONE("none"),
+  NO_POLICY("no-policy"),
+  TEMPORARILY_UNKNOWN("temporarily-unknown");
+
+  private final String word;
+
+  DomainVerdict(String word) {
+    this.word = word;
+  }
+
+  public String word() {
+    return word;
+  }
+}

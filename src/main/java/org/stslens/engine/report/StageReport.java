@@ -1,0 +1,33 @@
+package org.stslens.engine.report;
+
+import java.util.List;
+import org.stslens.engine.finding.Finding;
+import org.stslens.engine.finding.Stage;
+
+/**
+ * A finished stage, as sent to listeners and kept in the report.
+ *
+ * @param stage which stage
+ * @param target what it was about: the domain, or the MX host for stage 4
+ * @param status pass / warn / fail / skipped
+ * @param startedAtMillis when it started, in milliseconds after the check started
+ * @param durationMillis how long it took
+ * @param findings its findings
+ */
+public record StageReport(
+    Stage stage,
+    String target,
+    StageStatus status,
+    long startedAtMillis,
+    long durationMillis,
+    List<Finding> findings) {
+
+  public StageReport {
+    findings = List.copyOf(findings);
+  }
+
+  /** The name shown in lists and JSON: {@code discovery}, or {@code mx:mx1.example.com}. */
+  public String name() {
+    return stage == Stage.MX && !target.isEmpty() ? "mx:" + target : stage.word();
+  }
+}
