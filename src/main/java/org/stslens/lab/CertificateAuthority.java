@@ -10,6 +10,7 @@ import java.security.cert.X509Certificate;
 import java.security.spec.ECGenParameterSpec;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import org.bouncycastle.asn1.x500.X500Name;
@@ -37,11 +38,19 @@ public final class CertificateAuthority {
   private final String name;
   private final KeyPair keys;
   private final X509Certificate certificate;
+  // The certificates above this CA, nearest first; empty for a root.
+  private final List<X509Certificate> parents;
 
   private CertificateAuthority(String name, KeyPair keys, X509Certificate certificate) {
+    this(name, keys, certificate, List.of());
+  }
+
+  private CertificateAuthority(
+      String name, KeyPair keys, X509Certificate certificate, List<X509Certificate> parents) {
     this.name = name;
     this.keys = keys;
     this.certificate = certificate;
+    this.parents = List.copyOf(parents);
   }
 
   /** A fresh self-signed root CA valid from a day ago for ten years. */
@@ -73,6 +82,50 @@ public final class CertificateAuthority {
     }
   }
 
+  /** An intermediate CA signed by this one, valid from a day ago for five years. */
+  public CertificateAuthority intermediate(String commonName) {
+    Instant now = Instant.now();
+    return intermediate(commonName, now.minus(Duration.ofDays(1)), now.plus(Duration.ofDays(1825)));
+  }
+
+  /**
+   * An intermediate CA signed by this one with the given validity (for expired-intermediate
+   * setups). What it issues comes with the chain leaf, intermediate(s), root.
+   */
+  public CertificateAuthority intermediate(String commonName, Instant notBefore, Instant notAfter) {
+    try {
+      KeyPair subKeys = newKeyPair();
+      X500Name subject = new X500Name("CN=" + commonName + ", O=STS Lens lab");
+      X509v3CertificateBuilder builder =
+          new JcaX509v3CertificateBuilder(
+              X500Name.getInstance(certificate.getSubjectX500Principal().getEncoded()),
+              new BigInteger(64, new SecureRandom()),
+              Date.from(notBefore),
+              Date.from(notAfter),
+              subject,
+              subKeys.getPublic());
+      JcaX509ExtensionUtils utils = new JcaX509ExtensionUtils();
+      builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(0));
+      builder.addExtension(
+          Extension.keyUsage, true, new KeyUsage(KeyUsage.keyCertSign | KeyUsage.cRLSign));
+      builder.addExtension(
+          Extension.subjectKeyIdentifier,
+          false,
+          utils.createSubjectKeyIdentifier(subKeys.getPublic()));
+      builder.addExtension(
+          Extension.authorityKeyIdentifier,
+          false,
+          utils.createAuthorityKeyIdentifier(certificate.getPublicKey()));
+      X509Certificate cert = sign(builder, keys.getPrivate());
+      List<X509Certificate> above = new ArrayList<>();
+      above.add(certificate);
+      above.addAll(parents);
+      return new CertificateAuthority(commonName, subKeys, cert, above);
+    } catch (GeneralSecurityException | OperatorCreationException | java.io.IOException e) {
+      throw new IllegalStateException("cannot create lab intermediate CA " + commonName, e);
+    }
+  }
+
   public String name() {
     return name;
   }
@@ -93,12 +146,19 @@ public final class CertificateAuthority {
             now.plus(Duration.ofDays(90))));
   }
 
-  /** A server certificate exactly as specified, signed by this CA. */
+  /**
+   * A server certificate exactly as specified, signed by this CA; the chain is the leaf, this CA
+   * and the CAs above it up to the root.
+   */
   public IssuedCertificate issue(CertificateSpec spec) {
     try {
       KeyPair serverKeys = newKeyPair();
       X509Certificate cert = build(spec, serverKeys, certificate, keys.getPrivate());
-      return new IssuedCertificate(serverKeys.getPrivate(), List.of(cert, certificate));
+      List<X509Certificate> chain = new ArrayList<>();
+      chain.add(cert);
+      chain.add(certificate);
+      chain.addAll(parents);
+      return new IssuedCertificate(serverKeys.getPrivate(), chain);
     } catch (GeneralSecurityException | OperatorCreationException | java.io.IOException e) {
       throw new IllegalStateException("cannot issue certificate for " + spec, e);
     }

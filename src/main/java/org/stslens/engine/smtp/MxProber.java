@@ -1,0 +1,484 @@
+package org.stslens.engine.smtp;
+
+import java.io.EOFException;
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.NoRouteToHostException;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.nio.channels.ClosedByInterruptException;
+import java.nio.channels.SocketChannel;
+import java.nio.charset.StandardCharsets;
+import java.security.cert.Certificate;
+import java.security.cert.X509Certificate;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CancellationException;
+import javax.net.ssl.SNIHostName;
+import javax.net.ssl.SSLException;
+import javax.net.ssl.SSLParameters;
+import javax.net.ssl.SSLPeerUnverifiedException;
+import javax.net.ssl.SSLSession;
+import javax.net.ssl.SSLSocket;
+import org.stslens.engine.net.PortMap;
+import org.stslens.engine.report.Code;
+import org.stslens.engine.report.Finding;
+import org.stslens.engine.tls.CertificateFindings;
+import org.stslens.engine.tls.ChainValidator;
+import org.stslens.engine.tls.ChainVerdict;
+import org.stslens.engine.tls.CodeSet;
+import org.stslens.engine.tls.TlsClientContexts;
+
+/**
+ * Probes one MX address the way an RFC 8461 sender does: connect, greeting, EHLO, STARTTLS, TLS
+ * handshake with SNI = the MX name, chain validation (PKIX + RFC 8461 names, never the JDK's
+ * hostname checker), EHLO again, QUIT. Every step has its own time limit; bad input becomes a
+ * finding, never an exception.
+ *
+ * <p><b>Cancelling.</b> {@link #probe} runs on the calling thread. The socket is a {@link
+ * SocketChannel}'s socket, and channel I/O is interruptible: interrupting the probing thread (e.g.
+ * {@code Future.cancel(true)}) closes the socket at once, even mid-read or mid-handshake, and
+ * {@code probe} then throws {@link CancellationException} with the thread's interrupt status still
+ * set. The thread is also checked between steps.
+ *
+ * <p>Instances are immutable and may be shared between threads; each probe has its own socket, TLS
+ * context and transcript.
+ */
+public final class MxProber {
+
+  /**
+   * The EHLO name used when none is given. A name under the reserved {@code .invalid} TLD (RFC
+   * 2606): syntactically a domain as RFC 5321 wants, never resolvable, never someone else's name,
+   * and plainly a test client in the server's logs.
+   */
+  public static final String DEFAULT_EHLO_NAME = "stslens.invalid";
+
+  private static final Set<String> OLD_PROTOCOLS =
+      Set.of("SSLv2Hello", "SSLv3", "TLSv1", "TLSv1.1");
+  private static final Duration MAX_QUIT_WAIT = Duration.ofSeconds(2);
+
+  private final PortMap portMap;
+  private final ChainValidator validator;
+  private final Duration stepTimeout;
+  private final String ehloName;
+  private final Clock clock = Clock.systemUTC();
+
+  public MxProber(
+      PortMap portMap, ChainValidator validator, Duration stepTimeout, String ehloName) {
+    this.portMap = Objects.requireNonNull(portMap, "portMap");
+    this.validator = Objects.requireNonNull(validator, "validator");
+    this.stepTimeout = Objects.requireNonNull(stepTimeout, "stepTimeout");
+    if (stepTimeout.isNegative() || stepTimeout.isZero()) {
+      throw new IllegalArgumentException("stepTimeout must be positive: " + stepTimeout);
+    }
+    this.ehloName = Objects.requireNonNull(ehloName, "ehloName");
+    if (ehloName.isBlank() || !ehloName.chars().allMatch(c -> c > 0x20 && c < 0x7f)) {
+      throw new IllegalArgumentException("ehloName must be printable ASCII without spaces");
+    }
+  }
+
+  /** A prober that says {@code EHLO stslens.invalid}. */
+  public MxProber(PortMap portMap, ChainValidator validator, Duration stepTimeout) {
+    this(portMap, validator, stepTimeout, DEFAULT_EHLO_NAME);
+  }
+
+  /**
+   * Probes {@code address}, an address of {@code mxHost}, on port 25 (as routed by the port map).
+   *
+   * @throws CancellationException when the calling thread is interrupted
+   */
+  public EndpointProbe probe(String mxHost, InetAddress address) {
+    Objects.requireNonNull(mxHost, "mxHost");
+    Objects.requireNonNull(address, "address");
+    return new Run(mxHost, address).execute();
+  }
+
+  /** The mutable state of one probe, confined to the probing thread. */
+  private final class Run {
+    private final String mxHost;
+    private final InetAddress address;
+    private final String target;
+    private final Transcript transcript = new Transcript(clock);
+    private final List<Finding> findings = new ArrayList<>();
+    private final Map<String, Long> timings = new LinkedHashMap<>();
+    private final long started = System.nanoTime();
+    private InetSocketAddress destination;
+    private String greeting;
+    private boolean starttlsOffered;
+    private String tlsVersion;
+    private String cipherSuite;
+    private ChainVerdict verdict;
+
+    Run(String mxHost, InetAddress address) {
+      this.mxHost = mxHost;
+      this.address = address;
+      this.target = EndpointProbe.target(mxHost, address);
+    }
+
+    EndpointProbe execute() {
+      try {
+        destination = portMap.route(address, 25);
+      } catch (RuntimeException e) {
+        destination = new InetSocketAddress(address, 25);
+        fail(Code.SMTP_CONNECT_FAILED, "Could not route " + target + ": " + e.getMessage(), "");
+        return result();
+      }
+      SSLSocket tls = null;
+      try (SocketChannel channel = SocketChannel.open()) {
+        Socket raw = channel.socket();
+        tls = converse(raw);
+      } catch (IOException e) {
+        checkCancelled(e);
+        transcript.note("connection failed: " + e.getMessage());
+        if (findings.stream().noneMatch(Finding::isError)) {
+          fail(
+              Code.SMTP_BANNER,
+              "The connection to " + target + " broke: " + e.getMessage() + ".",
+              "Make sure port 25 reaches the mail server itself and that it stays connected.");
+        }
+      } finally {
+        closeQuietly(tls);
+      }
+      checkCancelled(null);
+      return result();
+    }
+
+    /** Runs the conversation; returns the TLS socket (to close) if one was made. */
+    private SSLSocket converse(Socket raw) throws IOException {
+      if (!connect(raw)) {
+        return null;
+      }
+      SmtpConnection smtp = new SmtpConnection(raw, transcript);
+      if (!greeting(smtp) || !ehlo(smtp, "ehlo") || !starttls(smtp)) {
+        return null;
+      }
+      byte[] discarded = smtp.discardPending();
+      if (discarded.length > 0) {
+        transcript.note(
+            "discarded "
+                + discarded.length
+                + " bytes received after the STARTTLS answer and before the TLS handshake"
+                + " (never read as replies, against STARTTLS command injection): "
+                + Transcript.sanitize(new String(discarded, StandardCharsets.ISO_8859_1)));
+      }
+      SSLSocket tls = handshake(raw);
+      if (tls == null) {
+        return null;
+      }
+      smtp.upgrade(tls);
+      if (ehlo(smtp, null)) {
+        quit(smtp);
+      }
+      return tls;
+    }
+
+    private boolean connect(Socket raw) {
+      checkCancelled(null);
+      long t = System.nanoTime();
+      String where = target + " on port " + destination.getPort();
+      try {
+        raw.connect(destination, timeoutMillis());
+        timings.put("connect", millisSince(t));
+        transcript.note("connected to " + destination + " in " + millisSince(t) + " ms");
+        return true;
+      } catch (IOException e) {
+        checkCancelled(e);
+        timings.put("connect", millisSince(t));
+        String why;
+        if (e instanceof SocketTimeoutException) {
+          why = "the connection timed out after " + seconds() + " (no answer at all)";
+        } else if (e instanceof NoRouteToHostException || mentions(e, "unreachable")) {
+          why = "the host is unreachable (" + e.getMessage() + ")";
+        } else if (e instanceof ConnectException && mentions(e, "refused")) {
+          why = "the connection was refused (nothing listens on that port)";
+        } else {
+          why = "the connection failed (" + e.getMessage() + ")";
+        }
+        transcript.note("connect to " + destination + " failed: " + why);
+        fail(
+            Code.SMTP_CONNECT_FAILED,
+            "Could not connect to " + where + ": " + why + ".",
+            "Make sure the mail server runs and that port 25 is open to the internet for this"
+                + " address. If every MX times out, your own network may block outbound port 25.");
+        return false;
+      }
+    }
+
+    private boolean greeting(SmtpConnection smtp) throws IOException {
+      long t = System.nanoTime();
+      Optional<SmtpReply> reply = exchange(smtp, null, Code.SMTP_BANNER, "its greeting");
+      timings.put("greeting", millisSince(t));
+      if (reply.isEmpty()) {
+        return false;
+      }
+      greeting = String.join("\n", reply.get().lines().stream().map(Transcript::sanitize).toList());
+      if (reply.get().code() != 220) {
+        fail(
+            Code.SMTP_BANNER,
+            target + " greeted with '" + shown(reply.get()) + "' instead of 220: it refuses mail.",
+            "Configure the mail server to greet with 220 for connections from the internet.");
+        quit(smtp);
+        return false;
+      }
+      return true;
+    }
+
+    /** EHLO; before TLS (timingKey "ehlo") it must advertise STARTTLS. */
+    private boolean ehlo(SmtpConnection smtp, String timingKey) throws IOException {
+      String when = timingKey == null ? " after STARTTLS" : "";
+      long t = System.nanoTime();
+      Optional<SmtpReply> reply =
+          exchange(smtp, "EHLO " + ehloName, Code.SMTP_BANNER, "an answer to EHLO" + when);
+      if (timingKey != null) {
+        timings.put(timingKey, millisSince(t));
+      }
+      if (reply.isEmpty()) {
+        return false;
+      }
+      if (reply.get().code() != 250) {
+        fail(
+            Code.SMTP_BANNER,
+            target + " answered EHLO" + when + " with '" + shown(reply.get()) + "' instead of 250.",
+            "Configure the mail server to accept EHLO from any client.");
+        quit(smtp);
+        return false;
+      }
+      if (timingKey == null) {
+        return true;
+      }
+      starttlsOffered = reply.get().ehloKeywords().contains("STARTTLS");
+      if (!starttlsOffered) {
+        fail(
+            Code.SMTP_STARTTLS_MISSING,
+            target
+                + " does not offer STARTTLS in its EHLO answer: MTA-STS senders will not"
+                + " deliver to it.",
+            "Enable STARTTLS with a valid certificate for " + mxHost + " on this server.");
+        quit(smtp);
+        return false;
+      }
+      return true;
+    }
+
+    private boolean starttls(SmtpConnection smtp) throws IOException {
+      long t = System.nanoTime();
+      Optional<SmtpReply> reply =
+          exchange(smtp, "STARTTLS", Code.SMTP_STARTTLS_REFUSED, "an answer to STARTTLS");
+      timings.put("starttls", millisSince(t));
+      if (reply.isEmpty()) {
+        return false;
+      }
+      if (reply.get().code() != 220) {
+        fail(
+            Code.SMTP_STARTTLS_REFUSED,
+            target + " offered STARTTLS but answered it with '" + shown(reply.get()) + "'.",
+            "Check the TLS setup of the mail server (certificate and key files readable, TLS"
+                + " library working); its log says why STARTTLS fails.");
+        quit(smtp);
+        return false;
+      }
+      return true;
+    }
+
+    private SSLSocket handshake(Socket raw) throws IOException {
+      checkCancelled(null);
+      long t = System.nanoTime();
+      TlsClientContexts.Capturing context = TlsClientContexts.capturing();
+      String sniName = mxHost.endsWith(".") ? mxHost.substring(0, mxHost.length() - 1) : mxHost;
+      SSLSocket tls =
+          (SSLSocket)
+              context.context().getSocketFactory().createSocket(raw, sniName, raw.getPort(), true);
+      try {
+        tls.setUseClientMode(true);
+        SSLParameters parameters = tls.getSSLParameters();
+        // No endpoint identification: the JDK's checker is not RFC 8461's; ChainValidator judges.
+        parameters.setEndpointIdentificationAlgorithm(null);
+        try {
+          parameters.setServerNames(List.of(new SNIHostName(sniName)));
+        } catch (IllegalArgumentException e) {
+          transcript.note("no SNI sent: '" + sniName + "' is not a valid SNI host name");
+        }
+        tls.setSSLParameters(parameters);
+        tls.setSoTimeout(timeoutMillis());
+        transcript.note("TLS handshake (SNI " + sniName + ")");
+        tls.startHandshake();
+      } catch (IOException e) {
+        checkCancelled(e);
+        timings.put("handshake", millisSince(t));
+        String why =
+            e instanceof SocketTimeoutException
+                ? "no answer within " + seconds()
+                : e instanceof SSLException || e instanceof EOFException
+                    ? String.valueOf(e.getMessage())
+                    : e.getClass().getSimpleName() + ": " + e.getMessage();
+        transcript.note("TLS handshake failed: " + why);
+        fail(
+            Code.TLS_HANDSHAKE_FAILED,
+            "The TLS handshake with " + target + " failed: " + why + ".",
+            "Offer TLS 1.2 or 1.3 with current cipher suites and a certificate for "
+                + mxHost
+                + "; the server log shows why the handshake fails.");
+        // A chain received before the failure still says something useful.
+        context.trustManager().serverChain().ifPresent(this::judge);
+        closeQuietly(tls);
+        return null;
+      }
+      timings.put("handshake", millisSince(t));
+      SSLSession session = tls.getSession();
+      tlsVersion = session.getProtocol();
+      cipherSuite = session.getCipherSuite();
+      transcript.note("TLS established: " + tlsVersion + ", " + cipherSuite);
+      if (OLD_PROTOCOLS.contains(tlsVersion)) {
+        fail(
+            Code.TLS_VERSION_OLD,
+            target + " negotiated " + tlsVersion + ", below TLS 1.2.",
+            "Enable TLS 1.2 and 1.3 on the mail server.");
+      }
+      judge(context.trustManager().serverChain().orElseGet(() -> peerChain(session)));
+      return tls;
+    }
+
+    private void judge(List<X509Certificate> chain) {
+      verdict = validator.validate(chain, mxHost);
+      transcript.note(
+          "certificate chain of "
+              + chain.size()
+              + (verdict.valid() ? ": valid for " + mxHost : ": not valid for " + mxHost));
+      for (Finding f : CertificateFindings.findings(verdict, CodeSet.TLS)) {
+        findings.add(f.withTarget(target));
+      }
+    }
+
+    private void quit(SmtpConnection smtp) {
+      try {
+        smtp.send("QUIT");
+        smtp.readReply(stepTimeout.compareTo(MAX_QUIT_WAIT) < 0 ? stepTimeout : MAX_QUIT_WAIT);
+      } catch (IOException e) {
+        checkCancelled(e);
+        transcript.note("no proper answer to QUIT (" + e.getMessage() + "); not a problem");
+      }
+    }
+
+    /**
+     * Sends {@code command} (unless null) and reads the reply; on failure adds a finding with
+     * {@code code} and returns empty.
+     */
+    private Optional<SmtpReply> exchange(
+        SmtpConnection smtp, String command, Code code, String what) {
+      checkCancelled(null);
+      try {
+        if (command != null) {
+          smtp.send(command);
+        }
+        return Optional.of(smtp.readReply(stepTimeout));
+      } catch (IOException e) {
+        checkCancelled(e);
+        String why;
+        if (e instanceof SocketTimeoutException) {
+          why = "sent no " + what + " within " + seconds();
+        } else if (e instanceof EOFException) {
+          why = "closed the connection instead of sending " + what;
+        } else if (e instanceof SmtpProtocolException) {
+          why = "sent garbage instead of " + what + ": " + e.getMessage();
+        } else {
+          why = "failed while waiting for " + what + ": " + e.getMessage();
+        }
+        transcript.note(target + " " + why);
+        fail(
+            code,
+            target + " " + why + ".",
+            code == Code.SMTP_BANNER
+                ? "Make sure port 25 reaches the mail server itself (not a firewall or proxy that"
+                    + " stalls or mangles SMTP) and that it answers promptly."
+                : "Check the mail server's STARTTLS setup; its log says why it does not answer.");
+        return Optional.empty();
+      }
+    }
+
+    private void fail(Code code, String message, String fix) {
+      findings.add(Finding.of(code, target, message, fix));
+    }
+
+    private EndpointProbe result() {
+      timings.put("total", millisSince(started));
+      return new EndpointProbe(
+          mxHost,
+          address,
+          destination,
+          transcript.lines(),
+          Optional.ofNullable(greeting),
+          starttlsOffered,
+          Optional.ofNullable(tlsVersion),
+          Optional.ofNullable(cipherSuite),
+          Optional.ofNullable(verdict),
+          findings,
+          timings);
+    }
+  }
+
+  /** Throws CancellationException when the thread was interrupted (leaving the flag set). */
+  private static void checkCancelled(IOException cause) {
+    if (Thread.currentThread().isInterrupted() || cause instanceof ClosedByInterruptException) {
+      CancellationException cancelled = new CancellationException("MX probe cancelled");
+      if (cause != null) {
+        cancelled.initCause(cause);
+      }
+      throw cancelled;
+    }
+  }
+
+  private static List<X509Certificate> peerChain(SSLSession session) {
+    try {
+      List<X509Certificate> chain = new ArrayList<>();
+      for (Certificate c : session.getPeerCertificates()) {
+        if (c instanceof X509Certificate x509) {
+          chain.add(x509);
+        }
+      }
+      return chain;
+    } catch (SSLPeerUnverifiedException e) {
+      return List.of();
+    }
+  }
+
+  private static void closeQuietly(Socket socket) {
+    if (socket != null) {
+      try {
+        socket.close();
+      } catch (IOException e) {
+        // nothing left to do with a connection we are abandoning
+      }
+    }
+  }
+
+  private static boolean mentions(IOException e, String word) {
+    return e.getMessage() != null && e.getMessage().toLowerCase(Locale.ROOT).contains(word);
+  }
+
+  private static String shown(SmtpReply reply) {
+    return Transcript.sanitize(reply.text());
+  }
+
+  private int timeoutMillis() {
+    return (int) Math.max(1, Math.min(Integer.MAX_VALUE, stepTimeout.toMillis()));
+  }
+
+  private String seconds() {
+    long millis = stepTimeout.toMillis();
+    return millis % 1000 == 0 ? millis / 1000 + " s" : millis + " ms";
+  }
+
+  private static long millisSince(long nanoTime) {
+    return (System.nanoTime() - nanoTime) / 1_000_000;
+  }
+}

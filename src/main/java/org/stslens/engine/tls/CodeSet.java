@@ -1,0 +1,42 @@
+package org.stslens.engine.tls;
+
+import org.stslens.engine.report.Code;
+import org.stslens.engine.tls.CertificateProblem.Kind;
+
+/** Which catalog codes certificate problems map to: the policy host's or an MX host's. */
+public enum CodeSet {
+  /** Stage 2, the HTTPS policy host. */
+  FETCH(
+      Code.FETCH_CERT_NAME_MISMATCH,
+      Code.FETCH_CERT_EXPIRED,
+      Code.FETCH_CERT_UNTRUSTED,
+      Code.FETCH_CERT_EXPIRING_SOON),
+  /** Stage 4, an MX host after STARTTLS. */
+  TLS(
+      Code.TLS_CERT_NAME_MISMATCH,
+      Code.TLS_CERT_EXPIRED,
+      Code.TLS_CERT_UNTRUSTED,
+      Code.TLS_CERT_EXPIRING_SOON);
+
+  private final Code nameMismatch;
+  private final Code expired;
+  private final Code untrusted;
+  private final Code expiringSoon;
+
+  CodeSet(Code nameMismatch, Code expired, Code untrusted, Code expiringSoon) {
+    this.nameMismatch = nameMismatch;
+    this.expired = expired;
+    this.untrusted = untrusted;
+    this.expiringSoon = expiringSoon;
+  }
+
+  /** The code for a problem kind; not-yet-valid shares the expired code, as checks.md says. */
+  public Code code(Kind kind) {
+    return switch (kind) {
+      case NAME_MISMATCH -> nameMismatch;
+      case EXPIRED, NOT_YET_VALID -> expired;
+      case UNTRUSTED -> untrusted;
+      case EXPIRING_SOON -> expiringSoon;
+    };
+  }
+}
