@@ -168,8 +168,7 @@ public final class MtaStsChecker {
 
       // Stage 4: each MX host probed as soon as the MX set is known.
       MxProber prober =
-          new MxProber(
-              options.portMap(), validator, options.smtpStepTimeout(), options.ehloName(), scope);
+          new MxProber(options.portMap(), validator, options.smtpStepTimeout(), options.ehloName());
       CompletableFuture<List<MxReport>> mxReports =
           mxQuery.thenComposeAsync(
               m -> {
@@ -284,12 +283,13 @@ public final class MtaStsChecker {
     private <T> CompletableFuture<T> async(IoTask<T> task) {
       return CompletableFuture.supplyAsync(
           () -> {
-            try {
+            // Cancelling interrupts the worker: channel-based sockets close at once on interrupt.
+            Thread worker = Thread.currentThread();
+            try (CancelScope.Registration registration = scope.register(worker::interrupt)) {
               scope.checkpoint();
               return task.run();
-            } catch (InterruptedException e) {
-              Thread.currentThread().interrupt();
-              throw new CompletionException(e);
+            } catch (InterruptedException | java.util.concurrent.CancellationException e) {
+              throw new CompletionException(new InterruptedException("check cancelled"));
             }
           },
           executor);

@@ -39,10 +39,11 @@ import org.stslens.engine.finding.Finding;
 import org.stslens.engine.finding.Stage;
 import org.stslens.engine.net.CancelScope;
 import org.stslens.engine.net.PortMap;
-import org.stslens.engine.tls.CapturingTrustManager;
-import org.stslens.engine.tls.ChainFindings;
+import org.stslens.engine.tls.CertificateFindings;
 import org.stslens.engine.tls.ChainValidator;
 import org.stslens.engine.tls.ChainVerdict;
+import org.stslens.engine.tls.CodeSet;
+import org.stslens.engine.tls.TlsClientContexts;
 
 /**
  * Stage 2: fetches the policy exactly as an RFC 8461 §3.3 sender does — HTTPS on port 443 of {@code
@@ -93,8 +94,8 @@ public final class PolicyFetcher {
     String url = policyUrl(domain);
     Attempt attempt = new Attempt(host, url);
     DnsjavaResolver resolver = new DnsjavaResolver(dns, portMap);
-    CapturingTrustManager trust = new CapturingTrustManager();
-    SSLContext sslContext = CapturingTrustManager.sslContext(trust);
+    TlsClientContexts.Capturing capturing = TlsClientContexts.capturing();
+    SSLContext sslContext = capturing.context();
     TlsSocketStrategy tls =
         (socket, target, port, attachment, context) ->
             attempt.handshake(sslContext, socket, target);
@@ -150,7 +151,7 @@ public final class PolicyFetcher {
     scope.checkpoint();
     attempt.dnsMillis = resolver.elapsedMillis();
     attempt.connectStartNanos = resolver.endNanos();
-    List<X509Certificate> chain = trust.chain();
+    List<X509Certificate> chain = capturing.trustManager().serverChain().orElse(List.of());
     Optional<ChainVerdict> verdict =
         chain.isEmpty() ? Optional.empty() : Optional.of(validator.validate(chain, host));
     return attempt.result(resolver.queries(), verdict, settings);
@@ -310,7 +311,7 @@ public final class PolicyFetcher {
     FetchResult result(
         List<DnsQuery> lookups, Optional<ChainVerdict> certificate, FetchSettings settings) {
       long end = System.nanoTime();
-      certificate.ifPresent(v -> findings.addAll(ChainFindings.forPolicyHost(v)));
+      certificate.ifPresent(v -> findings.addAll(CertificateFindings.findings(v, CodeSet.FETCH)));
       if (status != 0) {
         judgeResponse(settings);
       }

@@ -53,6 +53,16 @@ public record EndpointProbe(
     return findings.stream().noneMatch(Finding::isError);
   }
 
+  /** The connection got no answer at all within the step limit: a filtered port 25. */
+  public boolean connectTimedOut() {
+    return greeting.isEmpty()
+        && findings.stream()
+            .anyMatch(
+                f ->
+                    f.code() == org.stslens.engine.finding.Code.SMTP_CONNECT_FAILED
+                        && f.message().contains("timed out"));
+  }
+
   /** The finding target used for this endpoint, e.g. {@code mx1.example.com [192.0.2.1]}. */
   public String target() {
     return target(mxHost, address);
