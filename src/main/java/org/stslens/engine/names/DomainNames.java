@@ -6,7 +6,8 @@ import java.util.Optional;
 /**
  * Host-name rules shared by mx patterns (RFC 8461 §3.2, §4.1) and certificate names (§3.3, §4.2):
  * LDH labels of 1–63 characters, not starting or ending with a hyphen, at most 253 characters,
- * compared case-insensitively with one trailing dot ignored. Pure functions, no state.
+ * compared case-insensitively with one trailing dot ignored; the last label is not all-numeric (so
+ * IPv4 addresses are not names). Pure functions, no state.
  */
 public final class DomainNames {
 
@@ -24,8 +25,9 @@ public final class DomainNames {
       return Optional.empty();
     }
     String n = name.endsWith(".") ? name.substring(0, name.length() - 1) : name;
-    n = n.toLowerCase(Locale.ROOT);
-    return isLdhName(n) ? Optional.of(n) : Optional.empty();
+    // Validate before lower-casing: Locale.ROOT maps some non-ASCII letters (KELVIN SIGN U+212A)
+    // to ASCII, which would smuggle a U-label in as a valid LDH name.
+    return isLdhName(n) ? Optional.of(n.toLowerCase(Locale.ROOT)) : Optional.empty();
   }
 
   /** True for a name of LDH labels without trailing dot (already lower-cased or not). */
@@ -34,12 +36,24 @@ public final class DomainNames {
       return false;
     }
     int labelStart = 0;
-    for (int i = 0; i <= name.length(); i++) {
-      if (i == name.length() || name.charAt(i) == '.') {
+    for (int i = 0; i < name.length(); i++) {
+      if (name.charAt(i) == '.') {
         if (!isLdhLabel(name, labelStart, i)) {
           return false;
         }
         labelStart = i + 1;
+      }
+    }
+    // RFC 3696 §2: a top-level label is never all-numeric, so 192.0.2.1 is an address, not a name.
+    return isLdhLabel(name, labelStart, name.length())
+        && !isAllDigits(name, labelStart, name.length());
+  }
+
+  private static boolean isAllDigits(String s, int from, int to) {
+    for (int i = from; i < to; i++) {
+      char c = s.charAt(i);
+      if (c < '0' || c > '9') {
+        return false;
       }
     }
     return true;
