@@ -47,7 +47,10 @@ final class PolicyCommand implements Runnable {
 
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "FILE|-", description = "The policy file, or - for stdin.")
+    @Parameters(
+        index = "0",
+        paramLabel = "FILE|-",
+        description = "The policy file, or - for stdin.")
     String file;
 
     @Option(
@@ -87,7 +90,8 @@ final class PolicyCommand implements Runnable {
                   coverage.problem().ifPresent(findings::add);
                 }
                 if (!mx.isEmpty()) {
-                  findings.addAll(MxJudge.unusedPatterns(policy, mx.stream().map(String::trim).toList()));
+                  findings.addAll(
+                      MxJudge.unusedPatterns(policy, mx.stream().map(String::trim).toList()));
                 }
               });
       PrintWriter out = spec.commandLine().getOut();

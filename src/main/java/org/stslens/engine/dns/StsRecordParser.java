@@ -8,9 +8,9 @@ import java.util.Optional;
 import java.util.Set;
 import org.stslens.engine.dns.TxtFieldList.Field;
 import org.stslens.engine.dns.TxtFieldList.Fields;
-import org.stslens.engine.report.Code;
-import org.stslens.engine.report.Excerpt;
-import org.stslens.engine.report.Finding;
+import org.stslens.engine.finding.Code;
+import org.stslens.engine.finding.Excerpt;
+import org.stslens.engine.finding.Finding;
 
 /**
  * MTA-STS discovery from the {@code _mta-sts.<domain>} TXT RRset (RFC 8461 §3.1, corpus section A):

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import org.stslens.engine.report.Excerpt;
+import org.stslens.engine.finding.Excerpt;
 
 /**
  * The field list shared by MTA-STS (RFC 8461 §3.1) and TLSRPT (RFC 8460 §3) TXT records: after the

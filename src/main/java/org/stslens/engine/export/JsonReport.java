@@ -111,7 +111,8 @@ public final class JsonReport {
     return o;
   }
 
-  static ObjectNode finding(Finding f) {
+  /** One finding in the report's form. */
+  public static ObjectNode finding(Finding f) {
     ObjectNode o = MAPPER.createObjectNode();
     o.put("code", f.code().id());
     o.put("severity", f.severity().word());

@@ -54,6 +54,15 @@ public final class TextReport {
     }
   }
 
+  /** The findings alone, worst first, as the walkthrough shows them. */
+  public static String findings(List<Finding> findings) {
+    StringBuilder out = new StringBuilder();
+    findings.stream()
+        .sorted(java.util.Comparator.comparing(Finding::severity))
+        .forEach(f -> finding(f, out));
+    return out.toString();
+  }
+
   private static void finding(Finding f, StringBuilder out) {
     String mark =
         switch (f.severity()) {

@@ -91,8 +91,7 @@ public final class MxJudge {
     boolean testing = policy.mode() == Mode.TESTING;
     Finding problem = notCovered(host, policy, testing);
     return new Coverage(
-        Optional.empty(),
-        Optional.of(testing ? problem.withSeverity(Severity.WARNING) : problem));
+        Optional.empty(), Optional.of(testing ? problem.withSeverity(Severity.WARNING) : problem));
   }
 
   private static MxVerdict refuseOrReport(boolean testing) {

@@ -5,7 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.stslens.engine.report.Finding;
+import org.stslens.engine.finding.Finding;
 
 /**
  * The outcome of parsing a policy body.

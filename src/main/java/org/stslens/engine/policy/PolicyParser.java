@@ -6,10 +6,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.stslens.engine.finding.Code;
+import org.stslens.engine.finding.Excerpt;
+import org.stslens.engine.finding.Finding;
 import org.stslens.engine.policy.BodyLines.RawLine;
-import org.stslens.engine.report.Code;
-import org.stslens.engine.report.Excerpt;
-import org.stslens.engine.report.Finding;
 
 /**
  * Parses an MTA-STS policy body (RFC 8461 §3.2, corpus section B): strict about the values of the

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import org.stslens.engine.report.Finding;
+import org.stslens.engine.finding.Finding;
 import org.stslens.engine.tls.ChainVerdict;
 
 /**

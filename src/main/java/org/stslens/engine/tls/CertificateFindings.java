@@ -1,7 +1,7 @@
 package org.stslens.engine.tls;
 
 import java.util.List;
-import org.stslens.engine.report.Finding;
+import org.stslens.engine.finding.Finding;
 import org.stslens.engine.tls.CertificateProblem.Kind;
 
 /** Turns a {@link ChainVerdict} into report findings, one per problem. */

@@ -1,6 +1,6 @@
 package org.stslens.engine.tls;
 
-import org.stslens.engine.report.Code;
+import org.stslens.engine.finding.Code;
 import org.stslens.engine.tls.CertificateProblem.Kind;
 
 /** Which catalog codes certificate problems map to: the policy host's or an MX host's. */

@@ -8,9 +8,9 @@ import org.stslens.engine.dns.TxtFieldList;
 import org.stslens.engine.dns.TxtFieldList.Field;
 import org.stslens.engine.dns.TxtFieldList.Fields;
 import org.stslens.engine.dns.TxtRecords;
-import org.stslens.engine.report.Code;
-import org.stslens.engine.report.Excerpt;
-import org.stslens.engine.report.Finding;
+import org.stslens.engine.finding.Code;
+import org.stslens.engine.finding.Excerpt;
+import org.stslens.engine.finding.Finding;
 
 /**
  * TLSRPT discovery from the {@code _smtp._tls.<domain>} TXT RRset (RFC 8460 §3, corpus section E):

@@ -1,7 +1,7 @@
 package org.stslens.engine.tlsrpt;
 
 import java.util.List;
-import org.stslens.engine.report.Finding;
+import org.stslens.engine.finding.Finding;
 
 /**
  * The outcome of TLSRPT discovery from the {@code _smtp._tls} TXT RRset (RFC 8460 §3).

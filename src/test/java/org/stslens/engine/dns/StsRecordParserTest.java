@@ -9,9 +9,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.stslens.engine.report.Code;
-import org.stslens.engine.report.Finding;
-import org.stslens.engine.report.Severity;
+import org.stslens.engine.finding.Code;
+import org.stslens.engine.finding.Finding;
+import org.stslens.engine.finding.Severity;
 
 class StsRecordParserTest {
 

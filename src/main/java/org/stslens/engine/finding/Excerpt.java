@@ -1,4 +1,4 @@
-package org.stslens.engine.report;
+package org.stslens.engine.finding;
 
 /**
  * Quotes untrusted input inside a finding message: short, one line, control characters made

@@ -1,0 +1,140 @@
+package org.stslens.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.PrintWriter;
+import java.util.List;
+import org.stslens.engine.export.JsonReport;
+import org.stslens.engine.export.TextReport;
+import org.stslens.engine.export.Visible;
+import org.stslens.engine.finding.Finding;
+import org.stslens.engine.mx.MxJudge;
+import org.stslens.engine.policy.MxPattern;
+import org.stslens.engine.policy.ParsedPolicy;
+import org.stslens.engine.policy.Policy;
+import picocli.CommandLine;
+
+/** How {@code policy lint} and {@code txt lint} print: plain text or JSON. */
+final class LintOutput {
+
+  private static final ObjectMapper MAPPER =
+      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+  /** One MX host given with {@code --mx} and how the policy treats it. */
+  record MxMatch(String host, MxJudge.Coverage coverage) {}
+
+  private final boolean json;
+
+  private LintOutput(boolean json) {
+    this.json = json;
+  }
+
+  static LintOutput forFormat(String format, CommandLine.Model.CommandSpec spec) {
+    return switch (format.trim().toLowerCase(java.util.Locale.ROOT)) {
+      case "text" -> new LintOutput(false);
+      case "json" -> new LintOutput(true);
+      default ->
+          throw new CommandLine.ParameterException(
+              spec.commandLine(), "unknown format '" + format + "' (text, json)");
+    };
+  }
+
+  void printTxt(
+      PrintWriter out,
+      String what,
+      String record,
+      boolean valid,
+      String detail,
+      List<Finding> findings) {
+    if (json) {
+      ObjectNode o = MAPPER.createObjectNode();
+      o.put("record", record);
+      o.put("valid", valid);
+      o.put("detail", detail);
+      o.set("findings", findings(findings));
+      out.println(write(o));
+      return;
+    }
+    out.println(what + ": " + Visible.of(record, 2000));
+    out.println(
+        (valid ? "Valid" : "Not valid: senders treat the domain as having none")
+            + (detail.isEmpty() ? "" : " (" + detail + ")"));
+    printFindings(out, findings);
+  }
+
+  void printPolicy(
+      PrintWriter out, String file, ParsedPolicy parsed, List<MxMatch> matches, List<Finding> all) {
+    if (json) {
+      ObjectNode o = MAPPER.createObjectNode();
+      o.put("file", file);
+      o.put("valid", parsed.valid());
+      parsed
+          .policy()
+          .ifPresent(
+              p -> {
+                o.put("version", p.version());
+                o.put("mode", p.mode().word());
+                ArrayNode mx = o.putArray("mx");
+                p.mx().forEach(m -> mx.add(m.written()));
+                o.put("max_age", p.maxAge());
+              });
+      ArrayNode mx = o.putArray("mx_hosts");
+      for (MxMatch m : matches) {
+        ObjectNode n = MAPPER.createObjectNode();
+        n.put("host", m.host());
+        n.put("matched_pattern", m.coverage().matched().map(MxPattern::written).orElse(null));
+        mx.add(n);
+      }
+      o.set("findings", findings(all));
+      out.println(write(o));
+      return;
+    }
+    if (parsed.policy().isPresent()) {
+      Policy p = parsed.policy().get();
+      out.println(
+          "Valid policy: mode "
+              + p.mode().word()
+              + ", max_age "
+              + p.maxAge()
+              + ", mx "
+              + String.join(", ", p.mx().stream().map(MxPattern::written).toList()));
+    } else {
+      out.println("Not a valid policy: senders ignore it and deliver as if there were none.");
+    }
+    for (MxMatch m : matches) {
+      out.println(
+          "  "
+              + m.host()
+              + ": "
+              + m.coverage()
+                  .matched()
+                  .map(p -> "covered by " + p.written())
+                  .orElse("NOT covered by any pattern"));
+    }
+    printFindings(out, all);
+  }
+
+  private static void printFindings(PrintWriter out, List<Finding> findings) {
+    if (findings.isEmpty()) {
+      out.println("No findings.");
+      return;
+    }
+    out.print(TextReport.findings(findings));
+  }
+
+  private static ArrayNode findings(List<Finding> findings) {
+    ArrayNode a = MAPPER.createArrayNode();
+    findings.forEach(f -> a.add(JsonReport.finding(f)));
+    return a;
+  }
+
+  private static String write(ObjectNode o) {
+    try {
+      return MAPPER.writeValueAsString(o);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}
