@@ -30,8 +30,9 @@ import javax.net.ssl.SSLSocket;
  * An ESMTP server for the lab that speaks just enough RFC 5321 and RFC 3207 to be probed: greeting,
  * EHLO/HELO, STARTTLS, NOOP, RSET, MAIL, RCPT and QUIT. It never accepts mail (DATA is refused).
  * Misbehaviour covers what MX hosts do wrong in the field: hostile greetings, missing or refused
- * STARTTLS, old TLS, failing handshakes, slow replies and the STARTTLS response injection of
- * CVE-2011-0411 style attacks. Each connection's dialogue is recorded for tests.
+ * STARTTLS, old TLS, failing handshakes, slow replies, and STARTTLS response injection (plain-text
+ * bytes sent after the 220, ahead of the handshake). Each connection's dialogue is recorded for
+ * tests.
  *
  * <p>Plain-text input is read byte by byte, never buffered, so no byte of the client's TLS
  * handshake is swallowed by the command reader.
