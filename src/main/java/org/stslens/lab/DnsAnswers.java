@@ -1,0 +1,137 @@
+package org.stslens.lab;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.xbill.DNS.CNAMERecord;
+import org.xbill.DNS.DClass;
+import org.xbill.DNS.Flags;
+import org.xbill.DNS.Message;
+import org.xbill.DNS.Name;
+import org.xbill.DNS.OPTRecord;
+import org.xbill.DNS.Opcode;
+import org.xbill.DNS.Rcode;
+import org.xbill.DNS.Record;
+import org.xbill.DNS.Section;
+import org.xbill.DNS.Type;
+
+/**
+ * The lab DNS data and the answers a validating recursive resolver would give from it: CNAME chains
+ * followed inside the data, NXDOMAIN only for names that do not exist at all (empty non-terminals
+ * answer NODATA). No wildcards, no delegation, no DNSSEC records; the AD bit is a plain setting
+ * because the lab's clients trust their resolver's AD bit, as MTA-STS clients do.
+ */
+final class DnsAnswers {
+
+  /** More links than any sane zone has; a loop ends here with SERVFAIL, like real resolvers. */
+  static final int MAX_CNAME_LINKS = 16;
+
+  /** The EDNS payload size the lab advertises, the 2020 DNS flag day value. */
+  static final int EDNS_PAYLOAD = 1232;
+
+  private final Map<Name, List<Record>> recordsByName;
+  private final boolean authenticData;
+
+  DnsAnswers(List<Record> records, boolean authenticData) {
+    Map<Name, List<Record>> byName = new HashMap<>();
+    for (Record record : records) {
+      byName.computeIfAbsent(record.getName(), n -> new ArrayList<>()).add(record);
+    }
+    byName.replaceAll((name, list) -> List.copyOf(list));
+    this.recordsByName = Map.copyOf(byName);
+    this.authenticData = authenticData;
+  }
+
+  /** The full answer to a well-formed query, before any misbehaviour is applied. */
+  Message answer(Message query) {
+    Record question = query.getQuestion();
+    if (query.getHeader().getOpcode() != Opcode.QUERY) {
+      return error(query, Rcode.NOTIMP);
+    }
+    if (question == null) {
+      return error(query, Rcode.FORMERR);
+    }
+    if (question.getDClass() != DClass.IN && question.getDClass() != DClass.ANY) {
+      return error(query, Rcode.REFUSED);
+    }
+    Message response = emptyResponse(query);
+    response.getHeader().setRcode(resolveInto(response, question.getName(), question.getType()));
+    if (authenticData) {
+      response.getHeader().setFlag(Flags.AD);
+    }
+    return response;
+  }
+
+  /** A reply with only the question and the given rcode (SERVFAIL, REFUSED, ...). */
+  static Message error(Message query, int rcode) {
+    Message response = emptyResponse(query);
+    response.getHeader().setRcode(rcode);
+    return response;
+  }
+
+  private int resolveInto(Message response, Name qname, int qtype) {
+    Name current = qname;
+    for (int links = 0; ; links++) {
+      List<Record> here = recordsByName.get(current);
+      if (here == null) {
+        return isAncestorOfData(current) ? Rcode.NOERROR : Rcode.NXDOMAIN;
+      }
+      boolean answered = false;
+      for (Record record : here) {
+        if (qtype == Type.ANY || record.getType() == qtype) {
+          response.addRecord(record, Section.ANSWER);
+          answered = true;
+        }
+      }
+      if (answered) {
+        return Rcode.NOERROR;
+      }
+      CNAMERecord alias = cnameAt(here);
+      if (alias == null || qtype == Type.CNAME) {
+        return Rcode.NOERROR; // NODATA
+      }
+      if (links == MAX_CNAME_LINKS) {
+        return Rcode.SERVFAIL;
+      }
+      response.addRecord(alias, Section.ANSWER);
+      current = alias.getTarget();
+    }
+  }
+
+  private static CNAMERecord cnameAt(List<Record> records) {
+    for (Record record : records) {
+      if (record instanceof CNAMERecord cname) {
+        return cname;
+      }
+    }
+    return null;
+  }
+
+  private boolean isAncestorOfData(Name name) {
+    for (Name owner : recordsByName.keySet()) {
+      if (!owner.equals(name) && owner.subdomain(name)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static Message emptyResponse(Message query) {
+    Message response = new Message(query.getHeader().getID());
+    response.getHeader().setFlag(Flags.QR);
+    response.getHeader().setFlag(Flags.RA);
+    if (query.getHeader().getFlag(Flags.RD)) {
+      response.getHeader().setFlag(Flags.RD);
+    }
+    response.getHeader().setOpcode(query.getHeader().getOpcode());
+    Record question = query.getQuestion();
+    if (question != null) {
+      response.addRecord(question, Section.QUESTION);
+    }
+    if (query.getOPT() != null) {
+      response.addRecord(new OPTRecord(EDNS_PAYLOAD, 0, 0, 0), Section.ADDITIONAL);
+    }
+    return response;
+  }
+}

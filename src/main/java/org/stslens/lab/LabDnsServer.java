@@ -1,0 +1,531 @@
+package org.stslens.lab;
+
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.BindException;
+import java.net.DatagramPacket;
+import java.net.DatagramSocket;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.SocketAddress;
+import java.net.UnknownHostException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.xbill.DNS.AAAARecord;
+import org.xbill.DNS.ARecord;
+import org.xbill.DNS.Address;
+import org.xbill.DNS.CNAMERecord;
+import org.xbill.DNS.DClass;
+import org.xbill.DNS.Flags;
+import org.xbill.DNS.MXRecord;
+import org.xbill.DNS.Message;
+import org.xbill.DNS.Name;
+import org.xbill.DNS.OPTRecord;
+import org.xbill.DNS.Rcode;
+import org.xbill.DNS.Record;
+import org.xbill.DNS.TXTRecord;
+import org.xbill.DNS.TextParseException;
+import org.xbill.DNS.Type;
+
+/**
+ * A DNS server for the lab, answering over UDP and TCP on the same loopback port from a fixed set
+ * of records, the way a recursive resolver would (see {@link DnsAnswers}), with per-name
+ * misbehaviour: SERVFAIL, REFUSED, silence, delays, forced UDP truncation and garbage replies.
+ * Every query received is counted per name, type and transport so tests can see retries and TCP
+ * fallback.
+ */
+public final class LabDnsServer implements LabServer {
+
+  /** Rule type meaning "whatever the query type". */
+  private static final int EVERY_TYPE = -1;
+
+  private static final int CLASSIC_UDP_SIZE = 512;
+  private static final Duration TCP_IDLE_TIMEOUT = Duration.ofSeconds(10);
+  private static final int BIND_ATTEMPTS = 20;
+
+  private enum Fault {
+    SERVFAIL,
+    REFUSED,
+    DROP,
+    TRUNCATE,
+    GARBAGE
+  }
+
+  private record RuleKey(Name name, int type) {}
+
+  private record CountKey(String name, int type, String transport) {}
+
+  private final DnsAnswers answers;
+  private final Map<RuleKey, Fault> faults;
+  private final Map<RuleKey, Duration> delays;
+  private final Duration replyDelay;
+  private final DatagramSocket udp;
+  private final ServerSocket tcp;
+  private final InetSocketAddress address;
+  private final ScheduledExecutorService udpReplies;
+  private final ExecutorService tcpConnections;
+  private final Set<Socket> openConnections = ConcurrentHashMap.newKeySet();
+  private final Map<CountKey, AtomicInteger> queryCounts = new ConcurrentHashMap<>();
+  private final List<Thread> listeners = new ArrayList<>();
+  private volatile boolean closed;
+
+  private LabDnsServer(Builder builder) throws IOException {
+    this.answers = new DnsAnswers(builder.records, builder.authenticData);
+    this.faults = Map.copyOf(builder.faults);
+    this.delays = Map.copyOf(builder.delays);
+    this.replyDelay = builder.replyDelay;
+    DatagramSocket boundUdp = null;
+    ServerSocket boundTcp = null;
+    for (int attempt = 1; boundTcp == null; attempt++) {
+      boundUdp = new DatagramSocket(new InetSocketAddress(builder.bindAddress, builder.port));
+      try {
+        boundTcp = new ServerSocket();
+        boundTcp.setReuseAddress(true);
+        boundTcp.bind(new InetSocketAddress(builder.bindAddress, boundUdp.getLocalPort()), 50);
+      } catch (BindException e) {
+        // an ephemeral UDP port whose TCP twin is taken: try another pair
+        boundTcp.close();
+        boundTcp = null;
+        boundUdp.close();
+        if (builder.port != 0 || attempt == BIND_ATTEMPTS) {
+          throw e;
+        }
+      }
+    }
+    this.udp = boundUdp;
+    this.tcp = boundTcp;
+    this.address = new InetSocketAddress(builder.bindAddress, udp.getLocalPort());
+    String name = "lab-dns-" + address.getPort();
+    this.udpReplies =
+        Executors.newSingleThreadScheduledExecutor(LabThreads.daemon(name + "-reply"));
+    this.tcpConnections = Executors.newCachedThreadPool(LabThreads.daemon(name + "-tcp"));
+    listeners.add(LabThreads.startDaemon(name + "-udp", this::serveUdp));
+    listeners.add(LabThreads.startDaemon(name + "-accept", this::acceptTcp));
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  @Override
+  public InetSocketAddress address() {
+    return address;
+  }
+
+  @Override
+  public int standardPort() {
+    return 53;
+  }
+
+  /**
+   * How many queries for {@code name} (with or without trailing dot, any case) and {@code type}
+   * (e.g. {@link Type#TXT}) arrived over {@code transport}, {@code "udp"} or {@code "tcp"}.
+   */
+  public int queryCount(String name, int type, String transport) {
+    if (!transport.equals("udp") && !transport.equals("tcp")) {
+      throw new IllegalArgumentException("transport is udp or tcp, not " + transport);
+    }
+    AtomicInteger count = queryCounts.get(new CountKey(countName(name), type, transport));
+    return count == null ? 0 : count.get();
+  }
+
+  /** Queries for {@code name} and {@code type} over both transports. */
+  public int queryCount(String name, int type) {
+    return queryCount(name, type, "udp") + queryCount(name, type, "tcp");
+  }
+
+  /** Every query received so far, over both transports. */
+  public int totalQueries() {
+    return queryCounts.values().stream().mapToInt(AtomicInteger::get).sum();
+  }
+
+  @Override
+  public void close() {
+    closed = true;
+    udp.close();
+    closeQuietly(tcp);
+    openConnections.forEach(LabDnsServer::closeQuietly);
+    udpReplies.shutdownNow();
+    tcpConnections.shutdownNow();
+    for (Thread listener : listeners) {
+      try {
+        listener.join(1000);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+    }
+  }
+
+  private void serveUdp() {
+    byte[] buffer = new byte[65535];
+    while (!closed) {
+      DatagramPacket packet = new DatagramPacket(buffer, buffer.length);
+      try {
+        udp.receive(packet);
+      } catch (IOException e) {
+        continue; // closed, or a transient error; the loop condition decides
+      }
+      byte[] wire = Arrays.copyOf(packet.getData(), packet.getLength());
+      SocketAddress client = packet.getSocketAddress();
+      Reply reply = plan(wire, "udp");
+      if (reply == null) {
+        continue;
+      }
+      Runnable send =
+          () -> {
+            try {
+              udp.send(new DatagramPacket(reply.wire, reply.wire.length, client));
+            } catch (IOException e) {
+              // the client is gone or the server closed; UDP has nobody to tell
+            }
+          };
+      try {
+        // scheduled, not slept, so one slow name never delays the others
+        udpReplies.schedule(send, reply.delay.toNanos(), TimeUnit.NANOSECONDS);
+      } catch (java.util.concurrent.RejectedExecutionException e) {
+        return; // closing
+      }
+    }
+  }
+
+  private void acceptTcp() {
+    while (!closed) {
+      try {
+        Socket connection = tcp.accept();
+        openConnections.add(connection);
+        tcpConnections.execute(() -> serveTcp(connection));
+      } catch (IOException | java.util.concurrent.RejectedExecutionException e) {
+        // closed or a failed accept; the loop condition decides
+      }
+    }
+  }
+
+  /** RFC 1035 §4.2.2 framing: two-byte length, then the message; many queries per connection. */
+  private void serveTcp(Socket connection) {
+    try (connection) {
+      connection.setSoTimeout((int) TCP_IDLE_TIMEOUT.toMillis());
+      DataInputStream in = new DataInputStream(connection.getInputStream());
+      DataOutputStream out = new DataOutputStream(connection.getOutputStream());
+      while (!closed) {
+        byte[] wire = new byte[in.readUnsignedShort()];
+        in.readFully(wire);
+        Reply reply = plan(wire, "tcp");
+        if (reply == null) {
+          continue;
+        }
+        sleep(reply.delay);
+        out.writeShort(reply.wire.length);
+        out.write(reply.wire);
+        out.flush();
+      }
+    } catch (EOFException e) {
+      // the client closed the connection, as clients do after their answer
+    } catch (IOException | InterruptedException e) {
+      // idle timeout, reset or server close: nothing to answer any more
+    } finally {
+      openConnections.remove(connection);
+    }
+  }
+
+  private record Reply(byte[] wire, Duration delay) {}
+
+  /** The bytes to send for one query and when, or null to stay silent. */
+  private Reply plan(byte[] wire, String transport) {
+    Message query;
+    try {
+      query = new Message(wire);
+    } catch (IOException e) {
+      return null; // malformed: ignored, as servers do with junk
+    }
+    Record question = query.getQuestion();
+    if (question != null) {
+      queryCounts
+          .computeIfAbsent(
+              new CountKey(countName(question.getName()), question.getType(), transport),
+              k -> new AtomicInteger())
+          .incrementAndGet();
+    }
+    if (query.getHeader().getFlag(Flags.QR)) {
+      return null; // a response sent to us; answering it could loop
+    }
+    Fault fault = question == null ? null : ruleFor(faults, question);
+    Duration delay = replyDelay;
+    Duration nameDelay = question == null ? null : ruleFor(delays, question);
+    if (nameDelay != null) {
+      delay = delay.plus(nameDelay);
+    }
+    if (fault == null) {
+      return new Reply(encode(answers.answer(query), query, transport), delay);
+    }
+    return switch (fault) {
+      case DROP -> null;
+      case SERVFAIL -> new Reply(DnsAnswers.error(query, Rcode.SERVFAIL).toWire(), delay);
+      case REFUSED -> new Reply(DnsAnswers.error(query, Rcode.REFUSED).toWire(), delay);
+      case GARBAGE -> new Reply(garbage(query), delay);
+      case TRUNCATE -> new Reply(truncatedOverUdp(query, transport), delay);
+    };
+  }
+
+  private byte[] encode(Message response, Message query, String transport) {
+    if (transport.equals("tcp")) {
+      return response.toWire();
+    }
+    OPTRecord opt = query.getOPT();
+    int limit = opt == null ? CLASSIC_UDP_SIZE : Math.max(CLASSIC_UDP_SIZE, opt.getPayloadSize());
+    return response.toWire(limit); // sets TC itself when the answer does not fit
+  }
+
+  private byte[] truncatedOverUdp(Message query, String transport) {
+    if (transport.equals("tcp")) {
+      return answers.answer(query).toWire();
+    }
+    Message header = DnsAnswers.error(query, Rcode.NOERROR);
+    header.getHeader().setFlag(Flags.TC);
+    return header.toWire();
+  }
+
+  /**
+   * The query's ID (so the client takes it as the reply) followed by a header claiming records that
+   * are not there and bytes no parser accepts.
+   */
+  private static byte[] garbage(Message query) {
+    int id = query.getHeader().getID();
+    return new byte[] {
+      (byte) (id >> 8),
+      (byte) id,
+      (byte) 0x81,
+      (byte) 0x80,
+      0,
+      1,
+      0,
+      5,
+      0,
+      0,
+      0,
+      0,
+      (byte) 0xff,
+      'g',
+      'a',
+      'r',
+      'b',
+      'a',
+      'g',
+      'e'
+    };
+  }
+
+  private static <T> T ruleFor(Map<RuleKey, T> rules, Record question) {
+    T exact = rules.get(new RuleKey(question.getName(), question.getType()));
+    return exact != null ? exact : rules.get(new RuleKey(question.getName(), EVERY_TYPE));
+  }
+
+  private static String countName(Name name) {
+    return countName(name.toString(true));
+  }
+
+  private static String countName(String name) {
+    String lower = name.toLowerCase(Locale.ROOT);
+    return lower.endsWith(".") && lower.length() > 1
+        ? lower.substring(0, lower.length() - 1)
+        : lower;
+  }
+
+  private static void sleep(Duration delay) throws InterruptedException {
+    if (!delay.isZero()) {
+      Thread.sleep(delay.toMillis());
+    }
+  }
+
+  private static void closeQuietly(AutoCloseable closeable) {
+    try {
+      closeable.close();
+    } catch (Exception e) {
+      // closing on shutdown: nothing useful to do with the failure
+    }
+  }
+
+  /** Records and misbehaviour for one server; reusable, each {@link #start()} copies it. */
+  public static final class Builder {
+
+    private static final long TTL = 300;
+
+    private InetAddress bindAddress = Loopback.defaultAddress();
+    private int port;
+    private final List<Record> records = new ArrayList<>();
+    private final Map<RuleKey, Fault> faults = new HashMap<>();
+    private final Map<RuleKey, Duration> delays = new HashMap<>();
+    private Duration replyDelay = Duration.ZERO;
+    private boolean authenticData;
+
+    private Builder() {}
+
+    /** The loopback address to listen on; default 127.0.0.1. Others are refused. */
+    public Builder bind(InetAddress address) {
+      this.bindAddress = Loopback.require(address);
+      return this;
+    }
+
+    /** The UDP and TCP port; default 0, an ephemeral port free for both. */
+    public Builder port(int port) {
+      if (port < 0 || port > 65535) {
+        throw new IllegalArgumentException("port " + port);
+      }
+      this.port = port;
+      return this;
+    }
+
+    /** Any record, as built with dnsjava; its owner name must be absolute. */
+    public Builder record(Record record) {
+      if (!record.getName().isAbsolute()) {
+        throw new IllegalArgumentException("relative owner name in " + record);
+      }
+      records.add(record);
+      return this;
+    }
+
+    /** A TXT record made of the given character-strings (each at most 255 bytes). */
+    public Builder txt(String name, String... strings) {
+      return record(new TXTRecord(name(name), DClass.IN, TTL, List.of(strings)));
+    }
+
+    /** An MX record; {@code mx(name, 0, ".")} is the null MX of RFC 7505. */
+    public Builder mx(String name, int preference, String host) {
+      return record(new MXRecord(name(name), DClass.IN, TTL, preference, name(host)));
+    }
+
+    public Builder a(String name, String ipv4) {
+      return record(new ARecord(name(name), DClass.IN, TTL, literal(ipv4, Address.IPv4)));
+    }
+
+    public Builder aaaa(String name, String ipv6) {
+      return record(new AAAARecord(name(name), DClass.IN, TTL, literal(ipv6, Address.IPv6)));
+    }
+
+    public Builder cname(String name, String target) {
+      return record(new CNAMERecord(name(name), DClass.IN, TTL, name(target)));
+    }
+
+    /** Answer SERVFAIL for every query type at {@code name}. */
+    public Builder servfail(String name) {
+      return fault(name, EVERY_TYPE, Fault.SERVFAIL);
+    }
+
+    public Builder servfail(String name, int type) {
+      return fault(name, type, Fault.SERVFAIL);
+    }
+
+    /** Answer REFUSED for every query type at {@code name}. */
+    public Builder refused(String name) {
+      return fault(name, EVERY_TYPE, Fault.REFUSED);
+    }
+
+    public Builder refused(String name, int type) {
+      return fault(name, type, Fault.REFUSED);
+    }
+
+    /** Never answer queries for {@code name}, over either transport: the client times out. */
+    public Builder drop(String name) {
+      return fault(name, EVERY_TYPE, Fault.DROP);
+    }
+
+    public Builder drop(String name, int type) {
+      return fault(name, type, Fault.DROP);
+    }
+
+    /** Over UDP answer with TC set and no records, forcing a TCP retry; TCP answers fully. */
+    public Builder truncate(String name) {
+      return fault(name, EVERY_TYPE, Fault.TRUNCATE);
+    }
+
+    public Builder truncate(String name, int type) {
+      return fault(name, type, Fault.TRUNCATE);
+    }
+
+    /** Reply with bytes that carry the query's ID but do not parse as a DNS message. */
+    public Builder garbage(String name) {
+      return fault(name, EVERY_TYPE, Fault.GARBAGE);
+    }
+
+    public Builder garbage(String name, int type) {
+      return fault(name, type, Fault.GARBAGE);
+    }
+
+    /** Wait this long before replying to queries for {@code name} (added to the reply delay). */
+    public Builder delay(String name, Duration delay) {
+      return delay(name, EVERY_TYPE, delay);
+    }
+
+    public Builder delay(String name, int type, Duration delay) {
+      delays.put(new RuleKey(name(name), type), nonNegative(delay));
+      return this;
+    }
+
+    /** Wait this long before every reply, e.g. 50 ms to imitate a distant resolver. */
+    public Builder replyDelay(Duration delay) {
+      this.replyDelay = nonNegative(delay);
+      return this;
+    }
+
+    /** Set the AD (authenticated data) bit on every answer from the data; default off. */
+    public Builder authenticData(boolean authenticData) {
+      this.authenticData = authenticData;
+      return this;
+    }
+
+    /** Binds both sockets and starts answering. */
+    public LabDnsServer start() {
+      try {
+        return new LabDnsServer(this);
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot start lab DNS server on " + bindAddress, e);
+      }
+    }
+
+    private Builder fault(String name, int type, Fault fault) {
+      faults.put(new RuleKey(name(name), type), fault);
+      return this;
+    }
+
+    private static Name name(String name) {
+      try {
+        return Name.fromString(Objects.requireNonNull(name, "name"), Name.root);
+      } catch (TextParseException e) {
+        throw new IllegalArgumentException("not a DNS name: " + name, e);
+      }
+    }
+
+    private static InetAddress literal(String ip, int family) {
+      try {
+        return Address.getByAddress(ip, family);
+      } catch (UnknownHostException e) {
+        throw new IllegalArgumentException("not an IP literal: " + ip, e);
+      }
+    }
+
+    private static Duration nonNegative(Duration delay) {
+      if (delay.isNegative()) {
+        throw new IllegalArgumentException("negative delay " + delay);
+      }
+      return delay;
+    }
+  }
+}
