@@ -1,0 +1,165 @@
+package org.stslens.engine.check;
+
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.function.UnaryOperator;
+import org.stslens.engine.dns.DnsSettings;
+import org.stslens.engine.fetch.FetchSettings;
+import org.stslens.engine.report.DomainReport;
+import org.stslens.engine.tls.TrustAnchors;
+import org.stslens.lab.CertificateAuthority;
+import org.stslens.lab.IssuedCertificate;
+import org.stslens.lab.LabDnsServer;
+import org.stslens.lab.LabHttpResponse;
+import org.stslens.lab.LabHttpsServer;
+import org.stslens.lab.LabPorts;
+import org.stslens.lab.LabServer;
+import org.stslens.lab.LabSmtpServer;
+
+/**
+ * A small internet on loopback for end-to-end tests: one DNS server, the policy host on 127.0.0.1
+ * and each MX host on its own address (127.0.0.2, .3, ...), all with certificates of a fresh test
+ * CA that only this world trusts. Build the pieces, then {@link #check(String)}.
+ */
+public final class TestWorld implements AutoCloseable {
+
+  public static final String POLICY_ADDRESS = "127.0.0.1";
+
+  public final CertificateAuthority ca = CertificateAuthority.create("STS Lens test CA");
+  public final LabDnsServer.Builder dns = LabDnsServer.builder().bind(loopback("127.0.0.1"));
+  private final List<LabServer> servers = new ArrayList<>();
+  private LabDnsServer dnsServer;
+  private Duration smtpTimeout = Duration.ofSeconds(5);
+  private Duration fetchTimeout = Duration.ofSeconds(10);
+  private Duration dnsTimeout = Duration.ofSeconds(2);
+
+  /** Publishes the usual records: TXT id, MX hosts, TLS-RPT, and A records for them. */
+  public TestWorld standardDns(String domain, String id, String... mxHosts) {
+    dns.txt("_mta-sts." + domain, "v=STSv1; id=" + id);
+    dns.txt("_smtp._tls." + domain, "v=TLSRPTv1; rua=mailto:tlsrpt@" + domain);
+    dns.a("mta-sts." + domain, POLICY_ADDRESS);
+    for (int i = 0; i < mxHosts.length; i++) {
+      dns.mx(domain, 10 * (i + 1), mxHosts[i]);
+      dns.a(mxHosts[i], mxAddress(i));
+    }
+    return this;
+  }
+
+  /** The loopback address of the i-th MX (0-based): 127.0.0.2, 127.0.0.3... */
+  public static String mxAddress(int i) {
+    return "127.0.0." + (i + 2);
+  }
+
+  /** Serves {@code response} at the policy path with a certificate for mta-sts.domain. */
+  public LabHttpsServer policyHost(String domain, LabHttpResponse response) {
+    return policyHost(ca.issue("mta-sts." + domain), response);
+  }
+
+  public LabHttpsServer policyHost(IssuedCertificate certificate, LabHttpResponse response) {
+    LabHttpsServer server =
+        LabHttpsServer.builder(certificate)
+            .bind(loopback(POLICY_ADDRESS))
+            .route("/.well-known/mta-sts.txt", response)
+            .start();
+    servers.add(server);
+    return server;
+  }
+
+  /** A text/plain policy response. */
+  public static LabHttpResponse policy(String mode, String... mx) {
+    StringBuilder body = new StringBuilder("version: STSv1\r\nmode: " + mode + "\r\n");
+    for (String m : mx) {
+      body.append("mx: ").append(m).append("\r\n");
+    }
+    body.append("max_age: 604800\r\n");
+    return LabHttpResponse.ok("text/plain", body.toString());
+  }
+
+  /** Starts an SMTP server for the i-th MX, configured by {@code customize}. */
+  public LabSmtpServer mx(
+      int i, IssuedCertificate certificate, UnaryOperator<LabSmtpServer.Builder> customize) {
+    LabSmtpServer server =
+        customize.apply(LabSmtpServer.builder(certificate).bind(loopback(mxAddress(i)))).start();
+    servers.add(server);
+    return server;
+  }
+
+  /** A well-behaved MX with a valid certificate for its name. */
+  public LabSmtpServer goodMx(int i, String host) {
+    return mx(i, ca.issue(host), b -> b.hostname(host));
+  }
+
+  public TestWorld smtpTimeout(Duration timeout) {
+    this.smtpTimeout = timeout;
+    return this;
+  }
+
+  public TestWorld fetchTimeout(Duration timeout) {
+    this.fetchTimeout = timeout;
+    return this;
+  }
+
+  public TestWorld dnsTimeout(Duration timeout) {
+    this.dnsTimeout = timeout;
+    return this;
+  }
+
+  /** The options of a check in this world: its DNS, its CA only, its port map. */
+  public CheckOptions options() {
+    if (dnsServer == null) {
+      dnsServer = dns.start();
+    }
+    return new CheckOptions(
+        new DnsSettings(List.of(dnsServer.address()), dnsTimeout, 0),
+        FetchSettings.defaults().withTotalTimeout(fetchTimeout),
+        smtpTimeout,
+        TrustAnchors.of(List.of(ca.certificate())),
+        LabPorts.portMap(servers.toArray(new LabServer[0])),
+        Clock.systemUTC(),
+        "stslens.invalid");
+  }
+
+  public LabDnsServer dnsServer() {
+    options();
+    return dnsServer;
+  }
+
+  /** Runs a check with its own pools and returns the report. */
+  public DomainReport check(String domain) throws InterruptedException {
+    return check(domain, CheckListener.NONE);
+  }
+
+  public DomainReport check(String domain, CheckListener listener) throws InterruptedException {
+    ExecutorService pool = Executors.newFixedThreadPool(8);
+    ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
+    try {
+      return new MtaStsChecker(options(), pool, timer).check(domain, listener);
+    } finally {
+      pool.shutdownNow();
+      timer.shutdownNow();
+    }
+  }
+
+  @Override
+  public void close() {
+    servers.forEach(LabServer::close);
+    if (dnsServer != null) {
+      dnsServer.close();
+    }
+  }
+
+  static InetAddress loopback(String ip) {
+    try {
+      return InetAddress.getByName(ip);
+    } catch (UnknownHostException e) {
+      throw new IllegalArgumentException(ip, e);
+    }
+  }
+}
