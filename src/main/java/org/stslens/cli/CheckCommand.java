@@ -36,7 +36,9 @@ import picocli.CommandLine.Parameters;
     name = "check",
     mixinStandardHelpOptions = true,
     description = {
-      "Checks the MTA-STS setup of one or more domains as a sending mail server would:",
+      "Checks the MTA-STS setup of domains as a sending mail server does.",
+      "",
+      "The four stages:",
       "  1. DNS: the _mta-sts TXT record, the MX hosts and the TLS-RPT record",
       "  2. HTTPS: https://mta-sts.<domain>/.well-known/mta-sts.txt (redirects never followed)",
       "  3. the policy text",
