@@ -1,0 +1,188 @@
+package org.stslens.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.stslens.engine.check.TestWorld;
+import org.stslens.engine.tls.CertificateSummary;
+import org.stslens.lab.LabServer;
+
+class CommandLineTest {
+
+  private final StringWriter out = new StringWriter();
+  private final StringWriter err = new StringWriter();
+
+  private int run(String... args) {
+    return StsLensCommand.commandLine(new PrintWriter(out, true), new PrintWriter(err, true))
+        .execute(args);
+  }
+
+  @Test
+  void withoutArgumentsPrintsHelpAndSucceeds() {
+    assertThat(run()).isZero();
+    assertThat(out.toString()).contains("Usage: stslens").contains("check").contains("policy");
+  }
+
+  @Test
+  void unknownOptionIsAUsageError() {
+    assertThat(run("check", "--bogus", "example.com")).isEqualTo(2);
+    assertThat(err.toString()).contains("--bogus");
+  }
+
+  @Test
+  void notADomainIsAUsageError() {
+    assertThat(run("check", "not a domain")).isEqualTo(2);
+    assertThat(err.toString()).contains("not a domain name");
+  }
+
+  @Test
+  void unknownFormatIsAUsageError() {
+    assertThat(run("txt", "lint", "--format", "yaml", "v=STSv1; id=1")).isEqualTo(2);
+  }
+
+  @Test
+  void validTxtRecordExitsZero() {
+    assertThat(run("txt", "lint", "v=STSv1; id=20261128T1200")).isZero();
+    assertThat(out.toString()).contains("Valid").contains("id=20261128T1200");
+  }
+
+  @Test
+  void invalidTxtRecordExitsOneWithTheCode() {
+    assertThat(run("txt", "lint", "v=STSv1; id=2026-11-28")).isEqualTo(1);
+    assertThat(out.toString()).contains("txt.invalid-id");
+  }
+
+  @Test
+  void tlsRptRecordIsRecognisedAndJudged() throws Exception {
+    assertThat(run("txt", "lint", "--format", "json", "v=TLSRPTv1; rua=http://example.com/r"))
+        .isEqualTo(1);
+    JsonNode json = new ObjectMapper().readTree(out.toString());
+    assertThat(json.get("valid").asBoolean()).isFalse();
+    assertThat(json.get("findings").toString()).contains("tlsrpt.");
+  }
+
+  @Test
+  void policyLintReportsLineAndColumnAndMxCoverage(@TempDir Path dir) throws Exception {
+    Path file = dir.resolve("mta-sts.txt");
+    Files.writeString(
+        file, "version: STSv1\r\nmode: enforce\r\nmx: *.example.com\r\nmax_age: 604800\r\n");
+    int code = run("policy", "lint", file.toString(), "--mx", "mail.example.com,a.b.example.com");
+    assertThat(code).isEqualTo(1);
+    assertThat(out.toString())
+        .contains("mail.example.com: covered by *.example.com")
+        .contains("a.b.example.com: NOT covered")
+        .contains("mx.wildcard-depth");
+  }
+
+  @Test
+  void policyLintJsonCarriesPositions(@TempDir Path dir) throws Exception {
+    Path file = dir.resolve("p.txt");
+    Files.writeString(file, "version: STSv1\nMode: enforce\nmx: a.example.com\nmax_age: 1\n");
+    assertThat(run("policy", "lint", "--format", "json", file.toString())).isEqualTo(1);
+    JsonNode json = new ObjectMapper().readTree(out.toString());
+    JsonNode typo = null;
+    for (JsonNode f : json.get("findings")) {
+      if (f.get("code").asText().equals("policy.likely-typo")) {
+        typo = f;
+      }
+    }
+    assertThat(typo).isNotNull();
+    assertThat(typo.get("line").asInt()).isEqualTo(2);
+    assertThat(typo.get("column").asInt()).isEqualTo(1);
+  }
+
+  @Test
+  void missingPolicyFileIsAUsageError() {
+    assertThat(run("policy", "lint", "/nonexistent/mta-sts.txt")).isEqualTo(2);
+  }
+
+  @Test
+  void checkAgainstLoopbackWorldPrintsWalkthroughAndJson(@TempDir Path dir) throws Exception {
+    try (TestWorld world = new TestWorld()) {
+      world.standardDns("cli.test", "20261128", "mx1.cli.test");
+      List<LabServer> servers = new ArrayList<>();
+      servers.add(world.policyHost("cli.test", TestWorld.policy("enforce", "mx1.cli.test")));
+      servers.add(world.goodMx(0, "mx1.cli.test"));
+      Path ca = dir.resolve("ca.pem");
+      Files.writeString(ca, CertificateSummary.of(world.ca.certificate()).pem());
+      List<String> args = new ArrayList<>(List.of("check", "cli.test", "-q"));
+      args.addAll(
+          List.of(
+              "--dns",
+              world.dnsServer().address().getAddress().getHostAddress()
+                  + ":"
+                  + world.dnsServer().address().getPort()));
+      args.addAll(List.of("--trust", ca.toString()));
+      for (LabServer s : servers) {
+        args.addAll(
+            List.of(
+                "--port-map",
+                s.address().getAddress().getHostAddress()
+                    + ":"
+                    + s.standardPort()
+                    + "="
+                    + s.address().getPort()));
+      }
+
+      assertThat(run(args.toArray(new String[0]))).as(err.toString()).isZero();
+      assertThat(out.toString())
+          .contains("Verdict: ENFORCED")
+          .contains("1. Discovery (DNS)")
+          .contains("_mta-sts.cli.test")
+          .contains("S: 220")
+          .contains("C: STARTTLS");
+
+      out.getBuffer().setLength(0);
+      args.addAll(List.of("--format", "json"));
+      assertThat(run(args.toArray(new String[0]))).isZero();
+      JsonNode json = new ObjectMapper().readTree(out.toString());
+      assertThat(json.get("verdict").asText()).isEqualTo("enforced");
+      assertThat(json.get("mx").get(0).get("host").asText()).isEqualTo("mx1.cli.test");
+    }
+  }
+
+  @Test
+  void checkWithoutTheLabCaReportsUntrustedCertificatesAndExitsOne() throws Exception {
+    try (TestWorld world = new TestWorld()) {
+      world.standardDns("untrusted.test", "1", "mx1.untrusted.test");
+      List<LabServer> servers =
+          List.of(
+              world.policyHost("untrusted.test", TestWorld.policy("enforce", "mx1.untrusted.test")),
+              world.goodMx(0, "mx1.untrusted.test"));
+      List<String> args =
+          new ArrayList<>(List.of("check", "untrusted.test", "-q", "--format", "json"));
+      args.addAll(List.of("--dns", "127.0.0.1:" + world.dnsServer().address().getPort()));
+      for (LabServer s : servers) {
+        args.addAll(
+            List.of(
+                "--port-map",
+                s.address().getAddress().getHostAddress()
+                    + ":"
+                    + s.standardPort()
+                    + "="
+                    + s.address().getPort()));
+      }
+      assertThat(run(args.toArray(new String[0]))).isEqualTo(1);
+      JsonNode json = new ObjectMapper().readTree(out.toString());
+      assertThat(json.get("verdict").asText()).isEqualTo("no-policy");
+      assertThat(json.get("findings").toString())
+          .contains("fetch.cert-untrusted")
+          .contains("tls.cert-untrusted");
+    }
+  }
+
+  @Test
+  void portMapRefusesNonLoopbackAddresses() {
+    assertThat(run("check", "example.com", "--port-map", "192.0.2.1:25=2525")).isEqualTo(2);
+    assertThat(err.toString()).contains("loopback");
+  }
+}
