@@ -25,8 +25,8 @@ final class ProgressPrinter implements CheckListener {
   public void stageFinished(StageReport report) {
     synchronized (err) {
       err.printf(
-          "%s[%-4s] %-28s %6d ms%n",
-          prefix, report.status().word(), report.name(), report.durationMillis());
+          "%s%-9s %-28s %6d ms%n",
+          prefix, "[" + report.status().word() + "]", report.name(), report.durationMillis());
       err.flush();
     }
   }

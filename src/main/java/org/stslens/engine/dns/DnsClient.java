@@ -201,7 +201,7 @@ public final class DnsClient {
                   || cause instanceof TimeoutException
                   || String.valueOf(cause.getMessage()).toLowerCase().contains("timed out")
               ? "timeout: no answer from " + serverText + " within " + human(settings.timeout())
-              : "error talking to " + serverText + ": " + cause.getMessage();
+              : "error talking to " + serverText + ": " + describe(cause);
       return new Attempt(
           null, serverText, "udp", millisSince(start), DnsOutcome.TEMPORARY, Optional.of(what));
     }
@@ -287,6 +287,14 @@ public final class DnsClient {
     }
     return new DnsAnswer(
         r.getName().toString(), Type.string(r.getType()), r.getTTL(), data, strings);
+  }
+
+  private static String describe(Throwable cause) {
+    if (cause instanceof java.net.PortUnreachableException) {
+      return "nothing answers DNS there (port unreachable)";
+    }
+    String message = cause.getMessage();
+    return message == null || message.isBlank() ? cause.getClass().getSimpleName() : message;
   }
 
   private static String format(InetSocketAddress server) {

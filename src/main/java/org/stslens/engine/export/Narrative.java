@@ -42,9 +42,8 @@ public final class Narrative {
 
   private void tell(DomainReport r) {
     add(new Block.Heading(1, "MTA-STS check of " + r.domain()));
-    add(
-        new Block.Paragraph(
-            "Verdict: " + r.verdict().word().toUpperCase() + ". " + r.verdictReason()));
+    add(new Block.Paragraph("Verdict: " + r.verdict().word().toUpperCase(java.util.Locale.ROOT)));
+    add(new Block.Paragraph(r.verdictReason()));
     Map<String, String> summary = new LinkedHashMap<>();
     summary.put("Checked at", r.startedAt().toString());
     summary.put(
@@ -142,7 +141,11 @@ public final class Narrative {
     }
     Map<String, String> fields = new LinkedHashMap<>();
     fields.put("URL", f.url());
-    fields.put("Connected to", f.connectedTo().map(Object::toString).orElse("no connection"));
+    fields.put(
+        "Connected to",
+        f.connectedTo()
+            .map(a -> a.getAddress().getHostAddress() + " port " + a.getPort())
+            .orElse("no connection"));
     fields.put(
         "TLS",
         f.tlsVersion().map(v -> v + ", " + f.cipherSuite().orElse("")).orElse("no TLS session"));
