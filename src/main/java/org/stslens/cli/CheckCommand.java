@@ -130,7 +130,7 @@ final class CheckCommand implements java.util.concurrent.Callable<Integer> {
     CheckOptions options = options();
     ExecutorService pool =
         Executors.newFixedThreadPool(
-            Math.max(8, 8 * Math.min(domains.size(), PARALLEL_DOMAINS)), daemon("stslens-io"));
+            32 * Math.min(domains.size(), PARALLEL_DOMAINS), daemon("stslens-io"));
     ScheduledExecutorService timer =
         Executors.newSingleThreadScheduledExecutor(daemon("stslens-timer"));
     ExecutorService domainPool =

@@ -45,6 +45,12 @@ import org.xbill.DNS.Type;
  */
 public final class MtaStsChecker {
 
+  /** A hostile DNS answer must not turn a check into a port scan: probe this many MX at most. */
+  static final int MAX_MX_HOSTS = 16;
+
+  /** Addresses probed per MX host (big providers publish several; more says nothing new). */
+  static final int MAX_ADDRESSES_PER_HOST = 8;
+
   private final CheckOptions options;
   private final Executor executor;
   private final ScheduledExecutorService timer;
@@ -92,6 +98,7 @@ public final class MtaStsChecker {
     final long t0 = System.nanoTime();
     final Instant startedAt = Instant.now();
     final List<StageReport> finished = Collections.synchronizedList(new ArrayList<>());
+    final List<Finding> probeLimits = Collections.synchronizedList(new ArrayList<>());
 
     Run(String domain, SafeListener listener, CancelScope scope) {
       this.domain = domain;
@@ -105,7 +112,9 @@ public final class MtaStsChecker {
       ChainValidator validator = new ChainValidator(options.trust(), options.clock());
       long discoveryStart = now();
       listener.stageStarted(Stage.DISCOVERY, domain);
-      CompletableFuture<Discovery.StsLookup> txt = async(() -> discovery.lookUpRecord(domain));
+      CompletableFuture<Discovery.StsLookup> txt =
+          async(() -> discovery.lookUpRecord(domain))
+              .thenCombine(async(() -> discovery.lookUpApex(domain)), Discovery.StsLookup::new);
       CompletableFuture<DnsQuery> mxQuery = async(() -> discovery.lookUpMx(domain));
       CompletableFuture<TlsRptDiscovery> tlsrpt =
           async(
@@ -172,7 +181,21 @@ public final class MtaStsChecker {
       CompletableFuture<List<MxReport>> mxReports =
           mxQuery.thenComposeAsync(
               m -> {
-                List<MxHost> hosts = Discovery.mxSet(domain, m).hosts();
+                List<MxHost> all = Discovery.mxSet(domain, m).hosts();
+                List<MxHost> hosts = all.subList(0, Math.min(all.size(), MAX_MX_HOSTS));
+                if (hosts.size() < all.size()) {
+                  probeLimits.add(
+                      Finding.of(
+                          Code.MX_PROBE_LIMIT,
+                          domain,
+                          domain
+                              + " has "
+                              + all.size()
+                              + " MX hosts; STS Lens probed the first "
+                              + MAX_MX_HOSTS
+                              + " by preference and did not judge the others.",
+                          ""));
+                }
                 List<CompletableFuture<MxReport>> each = new ArrayList<>();
                 for (MxHost host : hosts) {
                   long start = now();
@@ -215,8 +238,23 @@ public final class MtaStsChecker {
                 hostFindings.add(Discovery.temporaryFailure(q, Stage.MX));
               }
             }
-            List<InetAddress> addresses =
+            List<InetAddress> all =
                 queries.stream().flatMap(q -> DnsClient.addresses(q).stream()).toList();
+            List<InetAddress> addresses =
+                all.subList(0, Math.min(all.size(), MAX_ADDRESSES_PER_HOST));
+            if (addresses.size() < all.size()) {
+              hostFindings.add(
+                  Finding.of(
+                      Code.MX_PROBE_LIMIT,
+                      host.host(),
+                      host.host()
+                          + " has "
+                          + all.size()
+                          + " addresses; STS Lens probed the first "
+                          + MAX_ADDRESSES_PER_HOST
+                          + ".",
+                      ""));
+            }
             if (addresses.isEmpty() && hostFindings.isEmpty()) {
               hostFindings.add(
                   Finding.of(
@@ -249,7 +287,7 @@ public final class MtaStsChecker {
         Optional<Policy> applied,
         List<MxReport> mx,
         TlsRptDiscovery tlsrpt) {
-      List<Finding> summary = new ArrayList<>();
+      List<Finding> summary = new ArrayList<>(probeLimits);
       applied.ifPresent(
           p -> summary.addAll(MxJudge.unusedPatterns(p, mx.stream().map(MxReport::host).toList())));
       port25Blocked(fetch, mx).ifPresent(summary::add);

@@ -24,11 +24,14 @@ public final class Discovery {
     return "_mta-sts." + domain;
   }
 
-  /** Looks up the TXT record (and the apex TXT, to spot a misplaced record). */
-  public StsLookup lookUpRecord(String domain) throws InterruptedException {
-    DnsQuery sts = dns.query(stsName(domain), Type.TXT);
-    DnsQuery apex = dns.query(domain, Type.TXT);
-    return new StsLookup(sts, apex);
+  /** Looks up the TXT record at {@code _mta-sts.<domain>}. */
+  public DnsQuery lookUpRecord(String domain) throws InterruptedException {
+    return dns.query(stsName(domain), Type.TXT);
+  }
+
+  /** Looks up the TXT records at the domain itself, to spot a misplaced v=STSv1 record. */
+  public DnsQuery lookUpApex(String domain) throws InterruptedException {
+    return dns.query(domain, Type.TXT);
   }
 
   /** The TXT answers of stage 1. */

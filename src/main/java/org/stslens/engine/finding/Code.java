@@ -170,6 +170,8 @@ public enum Code {
   MX_WILDCARD_DEPTH(
       "mx.wildcard-depth", ERROR, Stage.MX, "8461 §4.1", "refuse-mx", "validation-failure"),
   MX_PATTERN_UNUSED("mx.pattern-unused", WARNING, Stage.MX, "8461 §4.1", "none", null),
+  /** Added by STS Lens: a hostile or huge MX set is probed only in part, and says so. */
+  MX_PROBE_LIMIT("mx.probe-limit", INFO, Stage.MX, "", "none", null),
   SMTP_CONNECT_FAILED("smtp.connect-failed", ERROR, Stage.MX, "8461 §4", "temp-fail", null),
   SMTP_PORT25_BLOCKED("smtp.port25-blocked", WARNING, Stage.MX, "", "none", null),
   SMTP_BANNER("smtp.banner", ERROR, Stage.MX, "5321", "temp-fail", null),
