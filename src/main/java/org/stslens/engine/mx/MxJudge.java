@@ -33,10 +33,17 @@ public final class MxJudge {
   public static MxReport judge(MxProbeResult probe, Optional<Policy> policy) {
     String host = probe.mx().host();
     List<Finding> findings = new ArrayList<>(probe.findings());
+    // An IPv6 address this machine cannot route to says nothing about the MX: set it aside.
+    List<EndpointProbe> judged = new ArrayList<>();
     for (EndpointProbe endpoint : probe.endpoints()) {
-      findings.addAll(endpoint.findings());
+      if (noLocalRoute(endpoint)) {
+        endpoint.findings().stream().map(f -> f.withSeverity(Severity.INFO)).forEach(findings::add);
+      } else {
+        judged.add(endpoint);
+        findings.addAll(endpoint.findings());
+      }
     }
-    findings.addAll(endpointsDiffer(probe));
+    findings.addAll(endpointsDiffer(probe.mx().host(), judged));
     Optional<MxPattern> matched = Optional.empty();
     boolean enforcing = policy.map(p -> p.mode() != Mode.NONE).orElse(false);
     boolean testing = policy.map(p -> p.mode() == Mode.TESTING).orElse(false);
@@ -47,10 +54,10 @@ public final class MxJudge {
       covered = matched.isPresent();
       coverage.problem().ifPresent(findings::add);
     }
-    boolean anyEndpointPassed = probe.endpoints().stream().anyMatch(EndpointProbe::passed);
+    boolean anyEndpointPassed = judged.stream().anyMatch(EndpointProbe::passed);
     boolean onlyTemporary =
-        !probe.endpoints().isEmpty()
-            && probe.endpoints().stream()
+        !judged.isEmpty()
+            && judged.stream()
                 .allMatch(
                     e ->
                         !e.passed()
@@ -58,7 +65,7 @@ public final class MxJudge {
                                 .filter(Finding::isError)
                                 .allMatch(f -> TEMPORARY.contains(f.code())));
     MxVerdict verdict;
-    if (probe.endpoints().isEmpty() || onlyTemporary) {
+    if (judged.isEmpty() || onlyTemporary) {
       verdict = covered ? MxVerdict.UNREACHABLE : refuseOrReport(testing);
     } else if (!enforcing) {
       // No policy applies: senders deliver, with opportunistic TLS or even in clear text.
@@ -157,8 +164,23 @@ public final class MxJudge {
             + " the TXT id.");
   }
 
-  private static List<Finding> endpointsDiffer(MxProbeResult probe) {
-    List<EndpointProbe> endpoints = probe.endpoints();
+  /**
+   * The workstation has no route to this IPv6 address ("network is unreachable"): common on
+   * networks without IPv6, and a fact about the user's network, not about the MX.
+   */
+  static boolean noLocalRoute(EndpointProbe endpoint) {
+    return endpoint.address() instanceof java.net.Inet6Address
+        && endpoint.greeting().isEmpty()
+        && endpoint.findings().stream()
+            .anyMatch(
+                f ->
+                    f.code() == Code.SMTP_CONNECT_FAILED
+                        && f.message()
+                            .toLowerCase(java.util.Locale.ROOT)
+                            .contains("network is unreachable"));
+  }
+
+  private static List<Finding> endpointsDiffer(String host, List<EndpointProbe> endpoints) {
     if (endpoints.size() < 2) {
       return List.of();
     }
@@ -168,9 +190,9 @@ public final class MxJudge {
         return List.of(
             Finding.of(
                 Code.TLS_ENDPOINTS_DIFFER,
-                probe.mx().host(),
+                host,
                 "The addresses of "
-                    + probe.mx().host()
+                    + host
                     + " do not give the same TLS result ("
                     + String.join(
                         ", ",
