@@ -229,7 +229,8 @@ public final class MtaStsChecker {
     private CompletableFuture<MxProbeResult> probeHost(MxHost host, MxProber prober) {
       long start = System.nanoTime();
       CompletableFuture<List<DnsQuery>> lookups =
-          async(() -> List.of(dns.query(host.host(), Type.A), dns.query(host.host(), Type.AAAA)));
+          async(() -> dns.query(host.host(), Type.A))
+              .thenCombine(async(() -> dns.query(host.host(), Type.AAAA)), List::of);
       return lookups.thenComposeAsync(
           queries -> {
             List<Finding> hostFindings = new ArrayList<>();
