@@ -258,6 +258,18 @@ class CheckEndToEndMxTest {
   }
 
   @Test
+  void mxOfferingOnlyTls11FailsTheHandshakeOnJava17() throws Exception {
+    // tls.version-old cannot be produced here: Java 17 disables TLS 1.0/1.1 on both ends, so such
+    // a server completes no handshake at all (see LabSmtpServer) and the probe says so.
+    try (TestWorld world = enforcing()) {
+      mx1(world, b -> b.tlsProtocols("TLSv1.1"));
+
+      assertThat(assertRefusedFor(world, "tls.handshake-failed").message())
+          .contains("terminated the handshake");
+    }
+  }
+
+  @Test
   void mxCertificateForAnotherNameIsRefused() throws Exception {
     try (TestWorld world = enforcing()) {
       world.mx(0, world.ca.issue("other.example.test"), b -> b.hostname(MX1));
