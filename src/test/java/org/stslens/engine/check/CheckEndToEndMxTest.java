@@ -264,8 +264,7 @@ class CheckEndToEndMxTest {
     try (TestWorld world = enforcing()) {
       mx1(world, b -> b.tlsProtocols("TLSv1.1"));
 
-      assertThat(assertRefusedFor(world, "tls.handshake-failed").message())
-          .contains("terminated the handshake");
+      assertRefusedFor(world, "tls.handshake-failed");
     }
   }
 
