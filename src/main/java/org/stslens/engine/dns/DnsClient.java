@@ -5,8 +5,10 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -74,7 +76,10 @@ public final class DnsClient {
     Attempt last = null;
     for (int hop = 0; hop <= MAX_CNAME_LINKS; hop++) {
       last = ask(current, type);
-      if (last.outcome() != null) {
+      // Resolvers answer a CNAME loop with SERVFAIL and the chain they walked. That is a broken
+      // zone, not a temporary failure: walk the chain below so that the loop is reported.
+      boolean loopAnswer = last.response() != null && cnameLoopIn(last.response(), current);
+      if (last.outcome() != null && !loopAnswer) {
         return result(qname, type, last, answers, chain, last.outcome(), last.error());
       }
       Message response = last.response();
@@ -114,6 +119,26 @@ public final class DnsClient {
       current = next;
     }
     return result(qname, type, last, answers, chain, DnsOutcome.NO_DATA, Optional.empty());
+  }
+
+  /** True when the CNAMEs of the answer section, walked from {@code start}, loop or run long. */
+  private static boolean cnameLoopIn(Message response, Name start) {
+    Map<Name, Name> targets = new HashMap<>();
+    for (Record r : response.getSection(Section.ANSWER)) {
+      if (r instanceof CNAMERecord cname) {
+        targets.putIfAbsent(cname.getName(), cname.getTarget());
+      }
+    }
+    Set<Name> seen = new HashSet<>();
+    seen.add(start);
+    Name current = start;
+    for (int links = 0; targets.containsKey(current); links++) {
+      current = targets.get(current);
+      if (!seen.add(current) || links + 1 > MAX_CNAME_LINKS) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** True when the chain of this query loops or is longer than {@link #MAX_CNAME_LINKS}. */

@@ -1,9 +1,11 @@
 package org.stslens.engine.export;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.InetAddress;
 import java.util.Base64;
@@ -143,7 +145,14 @@ public final class JsonReport {
     o.put("starttls", m.endpoints().stream().anyMatch(EndpointProbe::starttlsOffered));
     o.put("tls_version", shown.flatMap(EndpointProbe::tlsVersion).orElse(null));
     o.put("cipher", shown.flatMap(EndpointProbe::cipherSuite).orElse(null));
-    shown.flatMap(EndpointProbe::certificate).ifPresent(c -> o.set("certificate", certificate(c)));
+    // Always present, null when no chain was seen, like tls_version and cipher: the documented
+    // mx fields must not come and go with the MX host's state.
+    o.set(
+        "certificate",
+        shown
+            .flatMap(EndpointProbe::certificate)
+            .<JsonNode>map(JsonReport::certificate)
+            .orElse(NullNode.getInstance()));
     o.put("verdict", m.verdict().word());
     ArrayNode failing = o.putArray("failing_codes");
     m.failingCodes().forEach(failing::add);

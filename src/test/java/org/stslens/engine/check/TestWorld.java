@@ -1,17 +1,26 @@
 package org.stslens.engine.check;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.UnaryOperator;
 import org.stslens.engine.dns.DnsSettings;
 import org.stslens.engine.fetch.FetchSettings;
+import org.stslens.engine.finding.Finding;
+import org.stslens.engine.mx.MxReport;
+import org.stslens.engine.net.PortMap;
 import org.stslens.engine.report.DomainReport;
 import org.stslens.engine.tls.TrustAnchors;
 import org.stslens.lab.CertificateAuthority;
@@ -39,6 +48,8 @@ public final class TestWorld implements AutoCloseable {
   private Duration smtpTimeout = Duration.ofSeconds(5);
   private Duration fetchTimeout = Duration.ofSeconds(10);
   private Duration dnsTimeout = Duration.ofSeconds(2);
+  private Duration slowThreshold = FetchSettings.defaults().slowThreshold();
+  private final Map<InetSocketAddress, Integer> closedPorts = new HashMap<>();
 
   /** Publishes the usual records: TXT id, MX hosts, TLS-RPT, and A records for them. */
   public TestWorld standardDns(String domain, String id, String... mxHosts) {
@@ -82,6 +93,11 @@ public final class TestWorld implements AutoCloseable {
     return LabHttpResponse.ok("text/plain", body.toString());
   }
 
+  /** A policy response with the given media type and raw body. */
+  public static LabHttpResponse policyBody(String contentType, String body) {
+    return LabHttpResponse.ok(contentType, body);
+  }
+
   /** Starts an SMTP server for the i-th MX, configured by {@code customize}. */
   public LabSmtpServer mx(
       int i, IssuedCertificate certificate, UnaryOperator<LabSmtpServer.Builder> customize) {
@@ -89,6 +105,38 @@ public final class TestWorld implements AutoCloseable {
         customize.apply(LabSmtpServer.builder(certificate).bind(loopback(mxAddress(i)))).start();
     servers.add(server);
     return server;
+  }
+
+  /** Starts an SMTP server on any loopback address, e.g. a second address of one MX host. */
+  public LabSmtpServer smtpAt(
+      String address,
+      IssuedCertificate certificate,
+      UnaryOperator<LabSmtpServer.Builder> customize) {
+    LabSmtpServer server =
+        customize.apply(LabSmtpServer.builder(certificate).bind(loopback(address))).start();
+    servers.add(server);
+    return server;
+  }
+
+  /** Adds a server of the test's own making to the port map (and closes it with the world). */
+  public <S extends LabServer> S add(S server) {
+    servers.add(server);
+    return server;
+  }
+
+  /**
+   * Routes {@code address:standardPort} to a loopback port that was free a moment ago and has
+   * nothing listening: connections to it are refused.
+   */
+  public TestWorld closedPort(String address, int standardPort) {
+    int port;
+    try (ServerSocket probe = new ServerSocket(0, 1, loopback(address))) {
+      port = probe.getLocalPort();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    closedPorts.put(new InetSocketAddress(loopback(address), standardPort), port);
+    return this;
   }
 
   /** A well-behaved MX with a valid certificate for its name. */
@@ -111,17 +159,32 @@ public final class TestWorld implements AutoCloseable {
     return this;
   }
 
+  /** Above this fetch time fetch.slow is reported (4 s in production: too slow for a test). */
+  public TestWorld slowThreshold(Duration threshold) {
+    this.slowThreshold = threshold;
+    return this;
+  }
+
   /** The options of a check in this world: its DNS, its CA only, its port map. */
   public CheckOptions options() {
     if (dnsServer == null) {
       dnsServer = dns.start();
     }
+    PortMap labPorts = LabPorts.portMap(servers.toArray(new LabServer[0]));
+    Map<InetSocketAddress, Integer> closed = Map.copyOf(closedPorts);
+    PortMap ports =
+        (address, standardPort) -> {
+          Integer refused = closed.get(new InetSocketAddress(address, standardPort));
+          return refused != null
+              ? new InetSocketAddress(address, refused)
+              : labPorts.route(address, standardPort);
+        };
     return new CheckOptions(
         new DnsSettings(List.of(dnsServer.address()), dnsTimeout, 0),
-        FetchSettings.defaults().withTotalTimeout(fetchTimeout),
+        new FetchSettings(fetchTimeout, slowThreshold, FetchSettings.MAX_POLICY_BYTES),
         smtpTimeout,
         TrustAnchors.of(List.of(ca.certificate())),
-        LabPorts.portMap(servers.toArray(new LabServer[0])),
+        ports,
         Clock.systemUTC(),
         "stslens.invalid");
   }
@@ -145,6 +208,35 @@ public final class TestWorld implements AutoCloseable {
       pool.shutdownNow();
       timer.shutdownNow();
     }
+  }
+
+  /** The codes of every finding of the report, e.g. {@code fetch.redirect}. */
+  public static List<String> codes(DomainReport report) {
+    return report.findings().stream().map(f -> f.code().id()).toList();
+  }
+
+  /** The one finding with {@code code}; fails when there is none. */
+  public static Finding finding(DomainReport report, String code) {
+    return report.findings().stream()
+        .filter(f -> f.code().id().equals(code))
+        .findFirst()
+        .orElseThrow(
+            () ->
+                new AssertionError(
+                    "no " + code + " in " + codes(report) + " (" + report.verdictReason() + ")"));
+  }
+
+  /** The report of one MX host. */
+  public static MxReport mx(DomainReport report, String host) {
+    return report.mx().stream()
+        .filter(m -> m.host().equals(host))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("no MX " + host + " in " + report.mx()));
+  }
+
+  /** The codes of one MX host's findings. */
+  public static List<String> mxCodes(DomainReport report, String host) {
+    return mx(report, host).findings().stream().map(f -> f.code().id()).toList();
   }
 
   @Override

@@ -1,0 +1,122 @@
+package org.stslens.engine.check;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.stslens.lab.LabServer;
+
+/**
+ * A port-25 stand-in that never says a word, in two flavours the lab SMTP server does not offer:
+ * {@link #stalling} accepts and then waits, noticing when the client hangs up; {@link #blackhole}
+ * never accepts, and its full accept queue makes the kernel drop new SYNs, so that connecting times
+ * out even on loopback (a filtered port 25, as far as a client can tell).
+ */
+final class SilentServer implements LabServer {
+
+  private final ServerSocket listener;
+  private final List<Socket> fillers = new ArrayList<>();
+  private final CountDownLatch accepted = new CountDownLatch(1);
+  private final CountDownLatch clientClosed = new CountDownLatch(1);
+  private volatile boolean closed;
+
+  private SilentServer(String address, int backlog) {
+    try {
+      listener = new ServerSocket(0, backlog, TestWorld.loopback(address));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Accepts connections and never sends a byte; records when a client closes its end. */
+  static SilentServer stalling(String address) {
+    SilentServer server = new SilentServer(address, 50);
+    Thread acceptor = new Thread(server::acceptAndWait, "silent-smtp-" + address);
+    acceptor.setDaemon(true);
+    acceptor.start();
+    return server;
+  }
+
+  /**
+   * Never accepts; the accept queue is filled at once so that further connection attempts get no
+   * answer at all.
+   */
+  static SilentServer blackhole(String address) {
+    SilentServer server = new SilentServer(address, 1);
+    server.fillAcceptQueue();
+    return server;
+  }
+
+  private void fillAcceptQueue() {
+    for (int i = 0; i < 16; i++) {
+      Socket filler = new Socket();
+      fillers.add(filler);
+      try {
+        filler.connect(listener.getLocalSocketAddress(), 300);
+      } catch (SocketTimeoutException e) {
+        return; // the queue is full: SYNs are dropped from now on
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+    throw new IllegalStateException("the accept queue never filled up");
+  }
+
+  private void acceptAndWait() {
+    try (Socket socket = listener.accept()) {
+      accepted.countDown();
+      InputStream in = socket.getInputStream();
+      while (in.read() >= 0) {
+        // a client that speaks first is ignored
+      }
+      clientClosed.countDown();
+    } catch (IOException e) {
+      if (!closed) {
+        clientClosed.countDown(); // reset by the client
+      }
+    }
+  }
+
+  boolean awaitAccepted(long millis) throws InterruptedException {
+    return accepted.await(millis, TimeUnit.MILLISECONDS);
+  }
+
+  /** True once the client closed the connection (EOF or reset), within {@code millis}. */
+  boolean awaitClientClosed(long millis) throws InterruptedException {
+    return clientClosed.await(millis, TimeUnit.MILLISECONDS);
+  }
+
+  @Override
+  public InetSocketAddress address() {
+    return (InetSocketAddress) listener.getLocalSocketAddress();
+  }
+
+  @Override
+  public int standardPort() {
+    return 25;
+  }
+
+  @Override
+  public void close() {
+    closed = true;
+    try {
+      listener.close();
+    } catch (IOException e) {
+      // closing anyway
+    }
+    for (Socket filler : fillers) {
+      try {
+        filler.close();
+      } catch (IOException e) {
+        // closing anyway
+      }
+    }
+  }
+}
