@@ -73,7 +73,12 @@ public final class LabSmtpServer implements LabServer {
     /** Read the start of the client's hello, then close the connection. */
     CLOSE,
     /** Read the start of the client's hello, then send a fatal handshake_failure alert. */
-    ALERT
+    ALERT,
+    /**
+     * Answer like a server that only speaks TLS 1.0/1.1: a fatal protocol_version alert in a TLS
+     * 1.0 record (RFC 5246 §7.2.2). Java 17 cannot run such a server for real.
+     */
+    OLD_TLS_ONLY
   }
 
   private static final Duration IDLE_TIMEOUT = Duration.ofSeconds(30);
@@ -82,6 +87,7 @@ public final class LabSmtpServer implements LabServer {
     0x00, (byte) 0xff, 0x13, 0x37, (byte) 0x80, (byte) 0x81, (byte) 0xfe, 0x07, 0x1b, 0x0a
   };
   private static final byte[] HANDSHAKE_FAILURE_ALERT = {0x15, 0x03, 0x03, 0x00, 0x02, 0x02, 0x28};
+  private static final byte[] PROTOCOL_VERSION_ALERT = {0x15, 0x03, 0x01, 0x00, 0x02, 0x02, 0x46};
 
   /** The immutable settings one server runs with. */
   private record Settings(
@@ -315,6 +321,9 @@ public final class LabSmtpServer implements LabServer {
         in.readNBytes(5); // the record header of the client's hello
         if (config.handshakeFault() == HandshakeFault.ALERT) {
           out.write(HANDSHAKE_FAILURE_ALERT);
+          out.flush();
+        } else if (config.handshakeFault() == HandshakeFault.OLD_TLS_ONLY) {
+          out.write(PROTOCOL_VERSION_ALERT);
           out.flush();
         }
         transcript.add("* handshake sabotaged: " + config.handshakeFault());

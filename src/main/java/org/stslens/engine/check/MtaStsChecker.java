@@ -294,6 +294,7 @@ public final class MtaStsChecker {
       port25Blocked(fetch, mx).ifPresent(summary::add);
       if (!summary.isEmpty()) {
         long start = now();
+        listener.stageStarted(Stage.MX, "");
         finish(Stage.MX, "", start, summary);
       }
       VerdictRules.Decision decision = VerdictRules.decide(discoveryResult, fetch, policy, mx);
@@ -344,6 +345,7 @@ public final class MtaStsChecker {
 
     private void skip(Stage stage) {
       long at = now();
+      listener.stageStarted(stage, domain);
       StageReport report = new StageReport(stage, domain, StageStatus.SKIPPED, at, 0, List.of());
       finished.add(report);
       listener.stageFinished(report);

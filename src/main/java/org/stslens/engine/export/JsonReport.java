@@ -31,7 +31,7 @@ import org.stslens.engine.tls.ChainVerdict;
 import org.stslens.engine.tlsrpt.TlsRptDiscovery;
 
 /**
- * The JSON report, schema in {@code docs/report-schema.json}. Field names are written out here
+ * The JSON report, documented in {@code docs/report-format.md}. Field names are written out here
  * rather than derived from the records, so that renaming a Java accessor can never change the
  * published schema.
  */

@@ -300,6 +300,20 @@ public final class PolicyFetcher {
                 "Serve HTTPS with TLS 1.2 or 1.3 and a certificate for " + host + "."));
         return;
       }
+      if (cause instanceof org.apache.hc.core5.http.NoHttpResponseException) {
+        findings.add(
+            Finding.of(
+                Code.FETCH_CONNECT_FAILED,
+                url,
+                host
+                    + " accepted the connection and TLS, then closed it without answering the"
+                    + " request.",
+                "Check the web server's configuration for "
+                    + host
+                    + " (virtual host, TLS"
+                    + " termination, access rules)."));
+        return;
+      }
       findings.add(
           Finding.of(
               Code.FETCH_CONNECT_FAILED,

@@ -322,6 +322,20 @@ public final class MxProber {
                     ? String.valueOf(e.getMessage())
                     : e.getClass().getSimpleName() + ": " + e.getMessage();
         transcript.note("TLS handshake failed: " + why);
+        if (offersOnlyOldTls(e)) {
+          // Our client offers TLS 1.2 and 1.3 only (as RFC 8996 requires), so a server that
+          // answers with an older version, or a protocol_version alert, speaks only TLS < 1.2.
+          fail(
+              Code.TLS_VERSION_OLD,
+              target
+                  + " does not speak TLS 1.2 or 1.3 ("
+                  + why
+                  + "): it offers only older TLS"
+                  + " versions, which RFC 8996 forbids and MTA-STS senders refuse.",
+              "Enable TLS 1.2 and 1.3 on the mail server.");
+          closeQuietly(tls);
+          return null;
+        }
         fail(
             Code.TLS_HANDSHAKE_FAILED,
             "The TLS handshake with " + target + " failed: " + why + ".",
@@ -449,6 +463,13 @@ public final class MxProber {
     } catch (SSLPeerUnverifiedException e) {
       return List.of();
     }
+  }
+
+  /** The handshake failed because the server only speaks TLS versions below 1.2. */
+  static boolean offersOnlyOldTls(IOException e) {
+    String message = String.valueOf(e.getMessage()).toLowerCase(java.util.Locale.ROOT);
+    return e instanceof SSLException
+        && (message.contains("protocol_version") || message.contains("protocol version"));
   }
 
   private static void closeQuietly(Socket socket) {

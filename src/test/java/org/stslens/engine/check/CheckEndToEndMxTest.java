@@ -259,12 +259,22 @@ class CheckEndToEndMxTest {
 
   @Test
   void mxOfferingOnlyTls11FailsTheHandshakeOnJava17() throws Exception {
-    // tls.version-old cannot be produced here: Java 17 disables TLS 1.0/1.1 on both ends, so such
-    // a server completes no handshake at all (see LabSmtpServer) and the probe says so.
+    // Java 17 disables TLS 1.0/1.1 on both ends, so a lab server configured for TLS 1.1 alone
+    // completes no handshake at all and does not even answer like an old server.
     try (TestWorld world = enforcing()) {
       mx1(world, b -> b.tlsProtocols("TLSv1.1"));
 
       assertRefusedFor(world, "tls.handshake-failed");
+    }
+  }
+
+  @Test
+  void mxAnsweringWithProtocolVersionAlertIsReportedAsOldTls() throws Exception {
+    // What a TLS 1.0/1.1-only server answers to our TLS 1.2/1.3 hello (RFC 5246 §7.2.2).
+    try (TestWorld world = enforcing()) {
+      mx1(world, b -> b.handshakeFault(LabSmtpServer.HandshakeFault.OLD_TLS_ONLY));
+
+      assertRefusedFor(world, "tls.version-old");
     }
   }
 
