@@ -149,7 +149,8 @@ class CheckEndToEndRetrievalTest {
       assertThat(report.verdict()).isEqualTo(DomainVerdict.NO_POLICY);
       // TLS worked, so this is not fetch.tls-failed; the engine files "no response" under the
       // generic request failure of fetch.connect-failed
-      assertThat(finding(report, "fetch.connect-failed").message()).contains("closed it without answering");
+      assertThat(finding(report, "fetch.connect-failed").message())
+          .contains("closed it without answering");
       assertThat(codes(report)).doesNotContain("fetch.tls-failed");
       assertThat(server.handshakes()).hasSize(1);
       assertThat(server.requests()).isEmpty();
