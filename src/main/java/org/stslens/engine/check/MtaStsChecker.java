@@ -151,7 +151,7 @@ public final class MtaStsChecker {
                                   dns, options.portMap(), validator, options.fetch(), timer)
                               .fetch(domain, scope);
                       List<Finding> findings = new ArrayList<>(result.findings());
-                      findings.addAll(delegationMismatch(d, result));
+                      findings.addAll(CrossStageFindings.delegationMismatch(d, result));
                       finish(Stage.RETRIEVAL, domain, start, findings);
                       return Optional.of(result);
                     });
@@ -291,7 +291,7 @@ public final class MtaStsChecker {
       List<Finding> summary = new ArrayList<>(probeLimits);
       applied.ifPresent(
           p -> summary.addAll(MxJudge.unusedPatterns(p, mx.stream().map(MxReport::host).toList())));
-      port25Blocked(fetch, mx).ifPresent(summary::add);
+      CrossStageFindings.port25Blocked(fetch, mx).ifPresent(summary::add);
       if (!summary.isEmpty()) {
         long start = now();
         listener.stageStarted(Stage.MX, "");
@@ -366,49 +366,5 @@ public final class MtaStsChecker {
   private static <T> CompletableFuture<List<T>> allOf(List<CompletableFuture<T>> futures) {
     return CompletableFuture.allOf(futures.toArray(new CompletableFuture<?>[0]))
         .thenApply(ignored -> futures.stream().map(CompletableFuture::join).toList());
-  }
-
-  /** checks.md dns.delegation-mismatch: one of the two names is delegated by CNAME, not both. */
-  private static List<Finding> delegationMismatch(DiscoveryResult d, FetchResult fetch) {
-    boolean txtDelegated = d.stsQuery().followedCnames();
-    boolean hostDelegated = fetch.lookups().stream().anyMatch(DnsQuery::followedCnames);
-    if (txtDelegated == hostDelegated || !d.hasValidRecord()) {
-      return List.of();
-    }
-    String delegated = txtDelegated ? d.stsQuery().name() : fetch.host();
-    String other = txtDelegated ? fetch.host() : d.stsQuery().name();
-    return List.of(
-        new Finding(
-            Code.DNS_DELEGATION_MISMATCH,
-            Code.DNS_DELEGATION_MISMATCH.severity(),
-            Stage.RETRIEVAL,
-            d.domain(),
-            delegated
-                + " is delegated to a provider by CNAME but "
-                + other
-                + " is not: the TXT"
-                + " id and the policy are then managed in two places and drift apart.",
-            "Delegate both _mta-sts and mta-sts to the same provider, or neither (RFC 8461"
-                + " §8.2).",
-            0,
-            0));
-  }
-
-  /** checks.md smtp.port25-blocked: every MX timed out on port 25 while HTTPS worked. */
-  private static Optional<Finding> port25Blocked(Optional<FetchResult> fetch, List<MxReport> mx) {
-    boolean httpsWorked = fetch.flatMap(FetchResult::connectedTo).isPresent();
-    List<EndpointProbe> endpoints = mx.stream().flatMap(m -> m.endpoints().stream()).toList();
-    boolean allTimedOut =
-        !endpoints.isEmpty() && endpoints.stream().allMatch(EndpointProbe::connectTimedOut);
-    if (!httpsWorked || !allTimedOut) {
-      return Optional.empty();
-    }
-    return Optional.of(
-        Finding.of(
-            Code.SMTP_PORT25_BLOCKED,
-            "port 25",
-            "Every MX host timed out on port 25 while DNS and HTTPS worked: your own network most"
-                + " likely blocks outbound port 25 (many ISPs and corporate networks do).",
-            "Run the check from a network that allows outbound SMTP (a server, a VPS)."));
   }
 }

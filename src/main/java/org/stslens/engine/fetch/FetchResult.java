@@ -64,10 +64,7 @@ public record FetchResult(
   }
 
   public Optional<String> header(String name) {
-    return headers.stream()
-        .filter(h -> h.name().equalsIgnoreCase(name))
-        .map(HttpHeader::value)
-        .findFirst();
+    return HttpHeader.first(headers, name);
   }
 
   /** True when a body was received that a sender would go on to parse. */

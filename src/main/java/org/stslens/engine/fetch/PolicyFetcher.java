@@ -2,11 +2,7 @@ package org.stslens.engine.fetch;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.ConnectException;
 import java.net.InetSocketAddress;
-import java.net.NoRouteToHostException;
-import java.net.SocketTimeoutException;
-import java.net.UnknownHostException;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,7 +13,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import javax.net.ssl.SNIHostName;
 import javax.net.ssl.SSLContext;
-import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSocket;
 import org.apache.hc.client5.http.classic.methods.HttpGet;
@@ -36,7 +31,6 @@ import org.stslens.engine.dns.DnsClient;
 import org.stslens.engine.dns.DnsQuery;
 import org.stslens.engine.finding.Code;
 import org.stslens.engine.finding.Finding;
-import org.stslens.engine.finding.Stage;
 import org.stslens.engine.net.CancelScope;
 import org.stslens.engine.net.PortMap;
 import org.stslens.engine.tls.CertificateFindings;
@@ -226,100 +220,9 @@ public final class PolicyFetcher {
     }
 
     void failure(Exception e, boolean deadlineHit, DnsjavaResolver resolver) {
-      Throwable cause = e;
-      if (deadlineHit
-          || cause instanceof SocketTimeoutException
-          || cause instanceof org.apache.hc.client5.http.ConnectTimeoutException) {
-        if (connectedTo == null && tlsStartNanos == 0 && !deadlineHit) {
-          findings.add(
-              Finding.of(
-                  Code.FETCH_CONNECT_FAILED,
-                  host,
-                  "No TCP connection to port 443 of " + host + ": " + cause.getMessage(),
-                  "Make sure the policy host accepts HTTPS connections on port 443 from the"
-                      + " internet (firewall, listening web server)."));
-        } else {
-          findings.add(
-              Finding.of(
-                  Code.FETCH_TIMEOUT,
-                  url,
-                  "No complete answer within the time limit ("
-                      + (deadlineHit ? "total limit reached" : cause.getMessage())
-                      + ").",
-                  "Serve the small policy file quickly; senders give up after at most 60 s,"
-                      + " some after 4 s."));
-        }
-        return;
-      }
-      if (cause instanceof UnknownHostException) {
-        List<DnsQuery> queries = resolver.queries();
-        Optional<DnsQuery> temporary =
-            queries.stream().filter(q -> q.outcome().isTemporary()).findFirst();
-        if (temporary.isPresent()) {
-          findings.add(
-              new Finding(
-                  Code.DNS_TEMPORARY_FAILURE,
-                  Code.DNS_TEMPORARY_FAILURE.severity(),
-                  Stage.RETRIEVAL,
-                  host,
-                  "The address of "
-                      + host
-                      + " could not be looked up: "
-                      + temporary.get().error().orElse("temporary DNS failure")
-                      + ". This is not the same as having no policy.",
-                  "Check the DNS servers of the domain and try again.",
-                  0,
-                  0));
-        } else {
-          findings.add(
-              Finding.of(
-                  Code.FETCH_HOST_UNRESOLVABLE,
-                  host,
-                  host + " has no A or AAAA record, so no sender can fetch the policy.",
-                  "Publish an A and/or AAAA record (or a CNAME to your web host) for "
-                      + host
-                      + "."));
-        }
-        return;
-      }
-      if (cause instanceof ConnectException || cause instanceof NoRouteToHostException) {
-        findings.add(
-            Finding.of(
-                Code.FETCH_CONNECT_FAILED,
-                host,
-                "Could not connect to port 443 of " + host + ": " + cause.getMessage(),
-                "Run an HTTPS server on " + host + " port 443 reachable from the internet."));
-        return;
-      }
-      if (cause instanceof SSLException) {
-        findings.add(
-            Finding.of(
-                Code.FETCH_TLS_FAILED,
-                host,
-                "The TLS handshake with " + host + " failed: " + cause.getMessage(),
-                "Serve HTTPS with TLS 1.2 or 1.3 and a certificate for " + host + "."));
-        return;
-      }
-      if (cause instanceof org.apache.hc.core5.http.NoHttpResponseException) {
-        findings.add(
-            Finding.of(
-                Code.FETCH_CONNECT_FAILED,
-                url,
-                host
-                    + " accepted the connection and TLS, then closed it without answering the"
-                    + " request.",
-                "Check the web server's configuration for "
-                    + host
-                    + " (virtual host, TLS"
-                    + " termination, access rules)."));
-        return;
-      }
+      boolean connected = connectedTo != null || tlsStartNanos != 0;
       findings.add(
-          Finding.of(
-              Code.FETCH_CONNECT_FAILED,
-              url,
-              "The request failed: " + cause.getClass().getSimpleName() + ": " + cause.getMessage(),
-              "Check that " + url + " answers over HTTPS."));
+          FetchFailures.classify(e, deadlineHit, connected, host, url, resolver.queries()));
     }
 
     FetchResult result(
@@ -327,7 +230,9 @@ public final class PolicyFetcher {
       long end = System.nanoTime();
       certificate.ifPresent(v -> findings.addAll(CertificateFindings.findings(v, CodeSet.FETCH)));
       if (status != 0) {
-        judgeResponse(settings);
+        findings.addAll(
+            ResponseChecks.judge(
+                url, host, status, statusLine, headers, body, truncated, settings.maxBodyBytes()));
       }
       long totalMillis = (end - startNanos) / 1_000_000;
       if (totalMillis > settings.slowThreshold().toMillis()
@@ -366,79 +271,6 @@ public final class PolicyFetcher {
           truncated,
           timings,
           findings);
-    }
-
-    private void judgeResponse(FetchSettings settings) {
-      if (status >= 300 && status < 400) {
-        String location =
-            headers.stream()
-                .filter(h -> h.name().equalsIgnoreCase("Location"))
-                .map(HttpHeader::value)
-                .findFirst()
-                .orElse("(no Location header)");
-        findings.add(
-            Finding.of(
-                Code.FETCH_REDIRECT,
-                url,
-                "The server answered "
-                    + statusLine
-                    + " pointing to "
-                    + location
-                    + ". Senders must not follow redirects (RFC 8461 §3.3), so they see no"
-                    + " policy.",
-                "Serve the file itself at "
-                    + url
-                    + " with status 200; remove the redirect"
-                    + " (often an HTTP-to-HTTPS or www rule that also catches this host)."));
-        return;
-      }
-      if (status != 200) {
-        findings.add(
-            Finding.of(
-                Code.FETCH_HTTP_STATUS,
-                url,
-                "The server answered " + statusLine + "; only 200 counts as a policy.",
-                "Place the policy file at /.well-known/mta-sts.txt on " + host + "."));
-        return;
-      }
-      if (truncated) {
-        findings.add(
-            Finding.of(
-                Code.FETCH_TOO_LARGE,
-                url,
-                "The body is larger than "
-                    + settings.maxBodyBytes()
-                    + " bytes; reading stopped there. Senders may refuse such a policy.",
-                "A policy is a few lines; serve only the policy text."));
-        return;
-      }
-      String contentType =
-          headers.stream()
-              .filter(h -> h.name().equalsIgnoreCase("Content-Type"))
-              .map(HttpHeader::value)
-              .findFirst()
-              .orElse(null);
-      if (!BodyInspector.isTextPlain(contentType)) {
-        findings.add(
-            Finding.of(
-                Code.FETCH_CONTENT_TYPE,
-                url,
-                (contentType == null
-                        ? "The response has no Content-Type header"
-                        : "The response is served as \"" + contentType + "\"")
-                    + "; RFC 8461 §3.3 says senders should check for text/plain, and strict"
-                    + " ones (Postfix's resolver, Go-based MTAs) ignore the policy.",
-                "Serve mta-sts.txt with \"Content-Type: text/plain\"."));
-      }
-      BodyInspector.whyNotText(body)
-          .ifPresent(
-              why ->
-                  findings.add(
-                      Finding.of(
-                          Code.FETCH_NOT_TEXT,
-                          url,
-                          "This is not a policy text: " + why + ".",
-                          "Serve the plain policy text (ASCII/UTF-8) at " + url + ".")));
     }
   }
 }
