@@ -206,7 +206,14 @@ public final class MtaStsChecker {
                               applied,
                               (probe, policy) -> {
                                 MxReport report = MxJudge.judge(probe, policy);
-                                finish(Stage.MX, host.host(), start, report.findings());
+                                // The judgement waits for the policy; the stage took as long as
+                                // its probe.
+                                finish(
+                                    Stage.MX,
+                                    host.host(),
+                                    start,
+                                    probe.durationMillis(),
+                                    report.findings());
                                 return report;
                               }));
                 }
@@ -336,9 +343,14 @@ public final class MtaStsChecker {
     }
 
     private void finish(Stage stage, String target, long startMillis, List<Finding> findings) {
+      finish(stage, target, startMillis, now() - startMillis, findings);
+    }
+
+    private void finish(
+        Stage stage, String target, long startMillis, long durationMillis, List<Finding> findings) {
       StageReport report =
           new StageReport(
-              stage, target, StageStatus.of(findings), startMillis, now() - startMillis, findings);
+              stage, target, StageStatus.of(findings), startMillis, durationMillis, findings);
       finished.add(report);
       listener.stageFinished(report);
     }
