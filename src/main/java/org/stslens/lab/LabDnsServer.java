@@ -22,9 +22,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -78,13 +76,11 @@ public final class LabDnsServer implements LabServer {
   private final Map<RuleKey, Duration> delays;
   private final Duration replyDelay;
   private final DatagramSocket udp;
-  private final ServerSocket tcp;
+  private final ConnectionAcceptor tcp;
   private final InetSocketAddress address;
   private final ScheduledExecutorService udpReplies;
-  private final ExecutorService tcpConnections;
-  private final Set<Socket> openConnections = ConcurrentHashMap.newKeySet();
   private final Map<CountKey, AtomicInteger> queryCounts = new ConcurrentHashMap<>();
-  private final List<Thread> listeners = new ArrayList<>();
+  private final Thread udpListener;
   private volatile boolean closed;
 
   private LabDnsServer(Builder builder) throws IOException {
@@ -111,14 +107,12 @@ public final class LabDnsServer implements LabServer {
       }
     }
     this.udp = boundUdp;
-    this.tcp = boundTcp;
     this.address = new InetSocketAddress(builder.bindAddress, udp.getLocalPort());
     String name = "lab-dns-" + address.getPort();
     this.udpReplies =
         Executors.newSingleThreadScheduledExecutor(LabThreads.daemon(name + "-reply"));
-    this.tcpConnections = Executors.newCachedThreadPool(LabThreads.daemon(name + "-tcp"));
-    listeners.add(LabThreads.startDaemon(name + "-udp", this::serveUdp));
-    listeners.add(LabThreads.startDaemon(name + "-accept", this::acceptTcp));
+    this.udpListener = LabThreads.startDaemon(name + "-udp", this::serveUdp);
+    this.tcp = new ConnectionAcceptor(boundTcp, name + "-tcp", this::serveTcp);
   }
 
   public static Builder builder() {
@@ -161,17 +155,12 @@ public final class LabDnsServer implements LabServer {
   public void close() {
     closed = true;
     udp.close();
-    closeQuietly(tcp);
-    openConnections.forEach(LabDnsServer::closeQuietly);
+    tcp.close();
     udpReplies.shutdownNow();
-    tcpConnections.shutdownNow();
-    for (Thread listener : listeners) {
-      try {
-        listener.join(1000);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return;
-      }
+    try {
+      udpListener.join(1000);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 
@@ -207,21 +196,9 @@ public final class LabDnsServer implements LabServer {
     }
   }
 
-  private void acceptTcp() {
-    while (!closed) {
-      try {
-        Socket connection = tcp.accept();
-        openConnections.add(connection);
-        tcpConnections.execute(() -> serveTcp(connection));
-      } catch (IOException | java.util.concurrent.RejectedExecutionException e) {
-        // closed or a failed accept; the loop condition decides
-      }
-    }
-  }
-
   /** RFC 1035 §4.2.2 framing: two-byte length, then the message; many queries per connection. */
   private void serveTcp(Socket connection) {
-    try (connection) {
+    try {
       connection.setSoTimeout((int) TCP_IDLE_TIMEOUT.toMillis());
       DataInputStream in = new DataInputStream(connection.getInputStream());
       DataOutputStream out = new DataOutputStream(connection.getOutputStream());
@@ -241,8 +218,6 @@ public final class LabDnsServer implements LabServer {
       // the client closed the connection, as clients do after their answer
     } catch (IOException | InterruptedException e) {
       // idle timeout, reset or server close: nothing to answer any more
-    } finally {
-      openConnections.remove(connection);
     }
   }
 
@@ -352,14 +327,6 @@ public final class LabDnsServer implements LabServer {
   private static void sleep(Duration delay) throws InterruptedException {
     if (!delay.isZero()) {
       Thread.sleep(delay.toMillis());
-    }
-  }
-
-  private static void closeQuietly(AutoCloseable closeable) {
-    try {
-      closeable.close();
-    } catch (Exception e) {
-      // closing on shutdown: nothing useful to do with the failure
     }
   }
 

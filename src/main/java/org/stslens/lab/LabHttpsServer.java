@@ -15,13 +15,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.RejectedExecutionException;
 import javax.net.ssl.SSLServerSocket;
 import javax.net.ssl.SSLSocket;
 
@@ -43,15 +37,10 @@ public final class LabHttpsServer implements LabServer {
   private final Map<String, LabHttpResponse> routes;
   private final LabHttpResponse fallback;
   private final boolean closeAfterHandshake;
-  private final SSLServerSocket listener;
   private final InetSocketAddress address;
-  private final ExecutorService connections;
-  private final Thread acceptor;
-  private final Set<Socket> openConnections = ConcurrentHashMap.newKeySet();
+  private final ConnectionAcceptor acceptor;
   private final List<LabHttpRequest> requests = new CopyOnWriteArrayList<>();
   private final List<LabTlsSession> handshakes = new CopyOnWriteArrayList<>();
-  private final CountDownLatch closing = new CountDownLatch(1);
-  private volatile boolean closed;
 
   private LabHttpsServer(Builder builder) throws IOException {
     this.routes = Map.copyOf(builder.routes);
@@ -67,11 +56,9 @@ public final class LabHttpsServer implements LabServer {
       socket.close();
       throw e;
     }
-    this.listener = socket;
     this.address = new InetSocketAddress(builder.bindAddress, socket.getLocalPort());
     String name = "lab-https-" + address.getPort();
-    this.connections = Executors.newCachedThreadPool(LabThreads.daemon(name));
-    this.acceptor = LabThreads.startDaemon(name + "-accept", this::acceptLoop);
+    this.acceptor = new ConnectionAcceptor(socket, name, this::serve);
   }
 
   public static Builder builder(IssuedCertificate certificate) {
@@ -100,36 +87,12 @@ public final class LabHttpsServer implements LabServer {
 
   @Override
   public void close() {
-    closed = true;
-    closing.countDown();
-    try {
-      listener.close();
-    } catch (IOException e) {
-      // closing anyway
-    }
-    openConnections.forEach(LabHttpsServer::closeQuietly);
-    connections.shutdownNow();
-    try {
-      acceptor.join(1000);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
+    acceptor.close();
   }
 
-  private void acceptLoop() {
-    while (!closed) {
-      try {
-        SSLSocket connection = (SSLSocket) listener.accept();
-        openConnections.add(connection);
-        connections.execute(() -> serve(connection));
-      } catch (IOException | RejectedExecutionException e) {
-        // closed, or one failed accept; the loop condition decides
-      }
-    }
-  }
-
-  private void serve(SSLSocket connection) {
-    try (connection) {
+  private void serve(Socket socket) {
+    SSLSocket connection = (SSLSocket) socket;
+    try {
       connection.setSoTimeout((int) READ_TIMEOUT.toMillis());
       connection.startHandshake();
       LabTlsSession tls = LabTlsSession.of(connection.getSession());
@@ -147,7 +110,7 @@ public final class LabHttpsServer implements LabServer {
       requests.add(request);
       LabHttpResponse response = routes.getOrDefault(request.path(), fallback);
       switch (response.action()) {
-        case STALL -> closing.await();
+        case STALL -> acceptor.awaitClose();
         case CLOSE -> {}
         case RESPOND -> {
           pause(response.delay());
@@ -156,8 +119,6 @@ public final class LabHttpsServer implements LabServer {
       }
     } catch (IOException | InterruptedException e) {
       // handshake failure, client gone, timeout or server closing: the connection just ends
-    } finally {
-      openConnections.remove(connection);
     }
   }
 
@@ -259,14 +220,6 @@ public final class LabHttpsServer implements LabServer {
   private static void pause(Duration duration) throws InterruptedException {
     if (!duration.isZero()) {
       Thread.sleep(duration.toMillis());
-    }
-  }
-
-  private static void closeQuietly(Socket socket) {
-    try {
-      socket.close();
-    } catch (IOException e) {
-      // closing anyway
     }
   }
 

@@ -16,13 +16,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.RejectedExecutionException;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocket;
 
@@ -103,15 +97,10 @@ public final class LabSmtpServer implements LabServer {
 
   private final Settings config;
   private final SSLContext tlsContext;
-  private final ServerSocket listener;
   private final InetSocketAddress address;
-  private final ExecutorService connections;
-  private final Thread acceptor;
-  private final Set<Socket> openConnections = ConcurrentHashMap.newKeySet();
+  private final ConnectionAcceptor acceptor;
   private final List<List<String>> transcripts = new CopyOnWriteArrayList<>();
   private final List<LabTlsSession> handshakes = new CopyOnWriteArrayList<>();
-  private final CountDownLatch closing = new CountDownLatch(1);
-  private volatile boolean closed;
 
   private LabSmtpServer(Builder builder) throws IOException {
     this.config = builder.settings();
@@ -128,11 +117,9 @@ public final class LabSmtpServer implements LabServer {
       socket.close();
       throw e;
     }
-    this.listener = socket;
     this.address = new InetSocketAddress(builder.bindAddress, socket.getLocalPort());
     String name = "lab-smtp-" + address.getPort();
-    this.connections = Executors.newCachedThreadPool(LabThreads.daemon(name));
-    this.acceptor = LabThreads.startDaemon(name + "-accept", this::acceptLoop);
+    this.acceptor = new ConnectionAcceptor(socket, name, this::serve);
   }
 
   public static Builder builder(IssuedCertificate certificate) {
@@ -170,51 +157,18 @@ public final class LabSmtpServer implements LabServer {
 
   @Override
   public void close() {
-    closed = true;
-    closing.countDown();
-    try {
-      listener.close();
-    } catch (IOException e) {
-      // closing anyway
-    }
-    for (Socket socket : openConnections) {
-      try {
-        socket.close();
-      } catch (IOException e) {
-        // closing anyway
-      }
-    }
-    connections.shutdownNow();
-    try {
-      acceptor.join(1000);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
-  }
-
-  private void acceptLoop() {
-    while (!closed) {
-      try {
-        Socket connection = listener.accept();
-        openConnections.add(connection);
-        connections.execute(() -> serve(connection));
-      } catch (IOException | RejectedExecutionException e) {
-        // closed, or one failed accept; the loop condition decides
-      }
-    }
+    acceptor.close();
   }
 
   private void serve(Socket raw) {
     List<String> transcript = Collections.synchronizedList(new ArrayList<>());
     transcripts.add(transcript);
-    try (raw) {
+    try {
       raw.setTcpNoDelay(true);
       raw.setSoTimeout((int) IDLE_TIMEOUT.toMillis());
       new Session(raw, transcript).converse();
     } catch (IOException | InterruptedException e) {
       transcript.add("* connection ended: " + e);
-    } finally {
-      openConnections.remove(raw);
     }
   }
 
@@ -242,7 +196,7 @@ public final class LabSmtpServer implements LabServer {
         }
         case STALL -> {
           transcript.add("* stalling before greeting");
-          closing.await();
+          acceptor.awaitClose();
           return;
         }
         case GARBAGE -> {
