@@ -79,12 +79,20 @@ public final class MtaStsChecker {
 
   /** Starts checking one domain; the returned handle can be awaited or cancelled. */
   public RunningCheck start(String typedDomain, CheckListener listener) {
+    return start(typedDomain, listener, StageGate.OPEN);
+  }
+
+  /**
+   * Starts checking one domain, asking {@code gate} before each stage (step-by-step mode). The gate
+   * is asked on worker threads, so this method never blocks.
+   */
+  public RunningCheck start(String typedDomain, CheckListener listener, StageGate gate) {
     String domain =
         DomainNameInput.normalize(typedDomain)
             .orElseThrow(
                 () -> new IllegalArgumentException("not a domain name: \"" + typedDomain + "\""));
     CancelScope scope = new CancelScope();
-    Run run = new Run(domain, new SafeListener(listener), scope);
+    Run run = new Run(domain, new SafeListener(listener), gate, scope);
     return new RunningCheck(domain, run.start(), scope);
   }
 
@@ -92,6 +100,7 @@ public final class MtaStsChecker {
   private final class Run {
     final String domain;
     final SafeListener listener;
+    final StageGate gate;
     final CancelScope scope;
     final DnsClient dns;
     final Discovery discovery;
@@ -100,17 +109,27 @@ public final class MtaStsChecker {
     final List<StageReport> finished = Collections.synchronizedList(new ArrayList<>());
     final List<Finding> probeLimits = Collections.synchronizedList(new ArrayList<>());
 
-    Run(String domain, SafeListener listener, CancelScope scope) {
+    Run(String domain, SafeListener listener, StageGate gate, CancelScope scope) {
       this.domain = domain;
       this.listener = listener;
+      this.gate = gate;
       this.scope = scope;
       this.dns = new DnsClient(options.dns(), scope);
       this.discovery = new Discovery(dns);
     }
 
     CompletableFuture<DomainReport> start() {
+      // Everything waits for the discovery gate; it is asked on a worker, never on the caller.
+      return async(
+              () -> {
+                gate.beforeStage(Stage.DISCOVERY, domain);
+                return now();
+              })
+          .thenCompose(this::stages);
+    }
+
+    private CompletableFuture<DomainReport> stages(long discoveryStart) {
       ChainValidator validator = new ChainValidator(options.trust(), options.clock());
-      long discoveryStart = now();
       listener.stageStarted(Stage.DISCOVERY, domain);
       CompletableFuture<Discovery.StsLookup> txt =
           async(() -> discovery.lookUpRecord(domain))
@@ -119,6 +138,7 @@ public final class MtaStsChecker {
       CompletableFuture<TlsRptDiscovery> tlsrpt =
           async(
               () -> {
+                gate.beforeStage(Stage.TLSRPT, domain);
                 long start = now();
                 listener.stageStarted(Stage.TLSRPT, domain);
                 TlsRptDiscovery result = TlsRptDiscovery.lookUp(dns, domain);
@@ -144,6 +164,7 @@ public final class MtaStsChecker {
                 }
                 return async(
                     () -> {
+                      gate.beforeStage(Stage.RETRIEVAL, domain);
                       long start = now();
                       listener.stageStarted(Stage.RETRIEVAL, domain);
                       FetchResult result =
@@ -158,17 +179,13 @@ public final class MtaStsChecker {
               },
               executor);
       CompletableFuture<Optional<ParsedPolicy>> parsed =
-          fetched.thenApply(
+          fetched.thenCompose(
               f -> {
                 if (f.isEmpty() || f.get().status() != 200 || f.get().bodyTruncated()) {
                   skip(Stage.POLICY);
-                  return Optional.empty();
+                  return CompletableFuture.completedFuture(Optional.<ParsedPolicy>empty());
                 }
-                long start = now();
-                listener.stageStarted(Stage.POLICY, domain);
-                ParsedPolicy policy = PolicyParser.parse(f.get().body());
-                finish(Stage.POLICY, domain, start, policy.findings());
-                return Optional.of(policy);
+                return async(() -> parse(f.get()));
               });
       CompletableFuture<Optional<Policy>> applied =
           discovered.thenCombine(
@@ -179,47 +196,48 @@ public final class MtaStsChecker {
       MxProber prober =
           new MxProber(options.portMap(), validator, options.smtpStepTimeout(), options.ehloName());
       CompletableFuture<List<MxReport>> mxReports =
-          mxQuery.thenComposeAsync(
-              m -> {
-                List<MxHost> all = Discovery.mxSet(domain, m).hosts();
-                List<MxHost> hosts = all.subList(0, Math.min(all.size(), MAX_MX_HOSTS));
-                if (hosts.size() < all.size()) {
-                  probeLimits.add(
-                      Finding.of(
-                          Code.MX_PROBE_LIMIT,
-                          domain,
-                          domain
-                              + " has "
-                              + all.size()
-                              + " MX hosts; STS Lens probed the first "
-                              + MAX_MX_HOSTS
-                              + " by preference and did not judge the others.",
-                          ""));
-                }
-                List<CompletableFuture<MxReport>> each = new ArrayList<>();
-                for (MxHost host : hosts) {
-                  long start = now();
-                  listener.stageStarted(Stage.MX, host.host());
-                  each.add(
-                      probeHost(host, prober)
-                          .thenCombine(
-                              applied,
-                              (probe, policy) -> {
-                                MxReport report = MxJudge.judge(probe, policy);
-                                // The judgement waits for the policy; the stage took as long as
-                                // its probe.
-                                finish(
-                                    Stage.MX,
-                                    host.host(),
-                                    start,
-                                    probe.durationMillis(),
-                                    report.findings());
-                                return report;
-                              }));
-                }
-                return allOf(each);
-              },
-              executor);
+          mxQuery
+              .thenCompose(m -> async(() -> mxHostsThroughGate(m)))
+              .thenComposeAsync(
+                  all -> {
+                    List<MxHost> hosts = all.subList(0, Math.min(all.size(), MAX_MX_HOSTS));
+                    if (hosts.size() < all.size()) {
+                      probeLimits.add(
+                          Finding.of(
+                              Code.MX_PROBE_LIMIT,
+                              domain,
+                              domain
+                                  + " has "
+                                  + all.size()
+                                  + " MX hosts; STS Lens probed the first "
+                                  + MAX_MX_HOSTS
+                                  + " by preference and did not judge the others.",
+                              ""));
+                    }
+                    List<CompletableFuture<MxReport>> each = new ArrayList<>();
+                    for (MxHost host : hosts) {
+                      long start = now();
+                      listener.stageStarted(Stage.MX, host.host());
+                      each.add(
+                          probeHost(host, prober)
+                              .thenCombine(
+                                  applied,
+                                  (probe, policy) -> {
+                                    MxReport report = MxJudge.judge(probe, policy);
+                                    // The judgement waits for the policy; the stage took as long as
+                                    // its probe.
+                                    finish(
+                                        Stage.MX,
+                                        host.host(),
+                                        start,
+                                        probe.durationMillis(),
+                                        report.findings());
+                                    return report;
+                                  }));
+                    }
+                    return allOf(each);
+                  },
+                  executor);
 
       return CompletableFuture.allOf(discovered, fetched, parsed, tlsrpt, mxReports, applied)
           .thenApply(
@@ -231,6 +249,24 @@ public final class MtaStsChecker {
                       applied.join(),
                       mxReports.join(),
                       tlsrpt.join()));
+    }
+
+    /** The MX hosts to probe, once the step-by-step gate lets stage 4 start. */
+    private List<MxHost> mxHostsThroughGate(DnsQuery mx) throws InterruptedException {
+      List<MxHost> hosts = Discovery.mxSet(domain, mx).hosts();
+      if (!hosts.isEmpty()) {
+        gate.beforeStage(Stage.MX, domain);
+      }
+      return hosts;
+    }
+
+    private Optional<ParsedPolicy> parse(FetchResult fetch) throws InterruptedException {
+      gate.beforeStage(Stage.POLICY, domain);
+      long start = now();
+      listener.stageStarted(Stage.POLICY, domain);
+      ParsedPolicy policy = PolicyParser.parse(fetch.body());
+      finish(Stage.POLICY, domain, start, policy.findings());
+      return Optional.of(policy);
     }
 
     private CompletableFuture<MxProbeResult> probeHost(MxHost host, MxProber prober) {

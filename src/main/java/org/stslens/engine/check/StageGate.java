@@ -1,0 +1,24 @@
+package org.stslens.engine.check;
+
+import org.stslens.engine.finding.Stage;
+
+/**
+ * Asked before each stage starts; the step-by-step mode of the desktop app blocks here until the
+ * user has read what the sender does next and clicks Next. Called on a worker thread, never on the
+ * caller's; may block; throws when the check is cancelled meanwhile.
+ */
+@FunctionalInterface
+public interface StageGate {
+
+  /** Lets every stage through at once. */
+  StageGate OPEN = (stage, target) -> {};
+
+  /**
+   * Returns when the stage may start.
+   *
+   * @param stage the stage about to start
+   * @param target the domain (for {@link Stage#MX}: the domain too; all MX hosts start together)
+   * @throws InterruptedException when the check is cancelled while waiting
+   */
+  void beforeStage(Stage stage, String target) throws InterruptedException;
+}

@@ -1,0 +1,89 @@
+package org.stslens.engine.check;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.stslens.engine.finding.Stage;
+import org.stslens.engine.report.DomainReport;
+import org.stslens.engine.report.DomainVerdict;
+import org.stslens.engine.report.StageReport;
+
+class StageGateTest {
+
+  @Test
+  void noStageStartsBeforeTheGateLetsItThroughAndStartNeverBlocks() throws Exception {
+    try (TestWorld world = new TestWorld()) {
+      world.standardDns("gate.test", "1", "mx1.gate.test");
+      world.policyHost("gate.test", TestWorld.policy("enforce", "mx1.gate.test"));
+      world.goodMx(0, "mx1.gate.test");
+      Semaphore permits = new Semaphore(0);
+      List<Stage> asked = new CopyOnWriteArrayList<>();
+      List<Stage> started = new CopyOnWriteArrayList<>();
+      StageGate gate =
+          (stage, target) -> {
+            asked.add(stage);
+            permits.acquire();
+          };
+      CheckListener listener =
+          new CheckListener() {
+            @Override
+            public void stageStarted(Stage stage, String target) {
+              started.add(stage);
+            }
+          };
+      ExecutorService pool = Executors.newFixedThreadPool(8);
+      ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
+      try {
+        RunningCheck running =
+            new MtaStsChecker(world.options(), pool, timer).start("gate.test", listener, gate);
+        // start() returned although the gate holds every stage
+        Thread.sleep(300);
+        assertThat(asked).containsExactly(Stage.DISCOVERY);
+        assertThat(started).isEmpty();
+
+        permits.release(100);
+        DomainReport report = running.report().get(20, TimeUnit.SECONDS);
+
+        assertThat(report.verdict()).isEqualTo(DomainVerdict.ENFORCED);
+        assertThat(asked)
+            .containsExactlyInAnyOrder(
+                Stage.DISCOVERY, Stage.TLSRPT, Stage.RETRIEVAL, Stage.POLICY, Stage.MX);
+        assertThat(report.stages()).extracting(StageReport::stage).contains(Stage.MX);
+      } finally {
+        pool.shutdownNow();
+        timer.shutdownNow();
+      }
+    }
+  }
+
+  @Test
+  void cancellingWhileTheGateWaitsEndsTheCheck() throws Exception {
+    try (TestWorld world = new TestWorld()) {
+      world.standardDns("gate2.test", "1", "mx1.gate2.test");
+      ExecutorService pool = Executors.newFixedThreadPool(4);
+      ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
+      try {
+        Semaphore never = new Semaphore(0);
+        RunningCheck running =
+            new MtaStsChecker(world.options(), pool, timer)
+                .start("gate2.test", CheckListener.NONE, (stage, target) -> never.acquire());
+        Thread.sleep(200);
+        long t = System.nanoTime();
+        running.cancel();
+        assertThat(running.report()).isDone();
+        assertThat(running.isCancelled()).isTrue();
+        assertThat((System.nanoTime() - t) / 1_000_000).isLessThan(2000);
+      } finally {
+        pool.shutdownNow();
+        timer.shutdownNow();
+      }
+    }
+  }
+}
