@@ -58,7 +58,16 @@ class ArchitectureTest {
         .resideInAPackage("org.stslens.ui..")
         .should()
         .dependOnClassesThat()
-        .resideInAnyPackage("org.xbill.DNS..", "org.apache.hc..", "javax.net.ssl..", "java.net..")
+        .resideInAnyPackage(
+            "org.xbill.DNS..", "org.apache.hc..", "javax.net.ssl..", "java.net.http..")
+        .orShould()
+        .dependOnClassesThat()
+        .belongToAnyOf(
+            java.net.Socket.class,
+            java.net.ServerSocket.class,
+            java.net.DatagramSocket.class,
+            java.net.URLConnection.class,
+            java.nio.channels.SocketChannel.class)
         .allowEmptyShould(true)
         .check(classes);
   }

@@ -29,6 +29,7 @@ import org.stslens.engine.policy.ParsedPolicy;
 import org.stslens.engine.policy.Policy;
 import org.stslens.engine.policy.PolicyParser;
 import org.stslens.engine.report.DomainReport;
+import org.stslens.engine.report.StageEvidence;
 import org.stslens.engine.report.StageReport;
 import org.stslens.engine.report.StageStatus;
 import org.stslens.engine.smtp.EndpointProbe;
@@ -142,7 +143,12 @@ public final class MtaStsChecker {
                 long start = now();
                 listener.stageStarted(Stage.TLSRPT, domain);
                 TlsRptDiscovery result = TlsRptDiscovery.lookUp(dns, domain);
-                finish(Stage.TLSRPT, domain, start, result.findings());
+                finish(
+                    Stage.TLSRPT,
+                    domain,
+                    start,
+                    result.findings(),
+                    new StageEvidence.TlsRpt(result));
                 return result;
               });
       CompletableFuture<DiscoveryResult> discovered =
@@ -150,7 +156,12 @@ public final class MtaStsChecker {
               mxQuery,
               (t, m) -> {
                 DiscoveryResult result = Discovery.judge(domain, t, m);
-                finish(Stage.DISCOVERY, domain, discoveryStart, result.findings());
+                finish(
+                    Stage.DISCOVERY,
+                    domain,
+                    discoveryStart,
+                    result.findings(),
+                    new StageEvidence.Discovery(result));
                 return result;
               });
 
@@ -173,7 +184,12 @@ public final class MtaStsChecker {
                               .fetch(domain, scope);
                       List<Finding> findings = new ArrayList<>(result.findings());
                       findings.addAll(CrossStageFindings.delegationMismatch(d, result));
-                      finish(Stage.RETRIEVAL, domain, start, findings);
+                      finish(
+                          Stage.RETRIEVAL,
+                          domain,
+                          start,
+                          findings,
+                          new StageEvidence.Retrieval(result));
                       return Optional.of(result);
                     });
               },
@@ -231,7 +247,8 @@ public final class MtaStsChecker {
                                         host.host(),
                                         start,
                                         probe.durationMillis(),
-                                        report.findings());
+                                        report.findings(),
+                                        Optional.of(new StageEvidence.Mx(report)));
                                     return report;
                                   }));
                     }
@@ -265,7 +282,12 @@ public final class MtaStsChecker {
       long start = now();
       listener.stageStarted(Stage.POLICY, domain);
       ParsedPolicy policy = PolicyParser.parse(fetch.body());
-      finish(Stage.POLICY, domain, start, policy.findings());
+      finish(
+          Stage.POLICY,
+          domain,
+          start,
+          policy.findings(),
+          new StageEvidence.PolicyText(policy, fetch));
       return Optional.of(policy);
     }
 
@@ -338,7 +360,7 @@ public final class MtaStsChecker {
       if (!summary.isEmpty()) {
         long start = now();
         listener.stageStarted(Stage.MX, "");
-        finish(Stage.MX, "", start, summary);
+        finish(Stage.MX, "", start, now() - start, summary, Optional.empty());
       }
       VerdictRules.Decision decision = VerdictRules.decide(discoveryResult, fetch, policy, mx);
       List<StageReport> stages;
@@ -378,15 +400,31 @@ public final class MtaStsChecker {
           executor);
     }
 
-    private void finish(Stage stage, String target, long startMillis, List<Finding> findings) {
-      finish(stage, target, startMillis, now() - startMillis, findings);
+    private void finish(
+        Stage stage,
+        String target,
+        long startMillis,
+        List<Finding> findings,
+        StageEvidence evidence) {
+      finish(stage, target, startMillis, now() - startMillis, findings, Optional.of(evidence));
     }
 
     private void finish(
-        Stage stage, String target, long startMillis, long durationMillis, List<Finding> findings) {
+        Stage stage,
+        String target,
+        long startMillis,
+        long durationMillis,
+        List<Finding> findings,
+        Optional<StageEvidence> evidence) {
       StageReport report =
           new StageReport(
-              stage, target, StageStatus.of(findings), startMillis, durationMillis, findings);
+              stage,
+              target,
+              StageStatus.of(findings),
+              startMillis,
+              durationMillis,
+              findings,
+              evidence);
       finished.add(report);
       listener.stageFinished(report);
     }
@@ -394,7 +432,8 @@ public final class MtaStsChecker {
     private void skip(Stage stage) {
       long at = now();
       listener.stageStarted(stage, domain);
-      StageReport report = new StageReport(stage, domain, StageStatus.SKIPPED, at, 0, List.of());
+      StageReport report =
+          new StageReport(stage, domain, StageStatus.SKIPPED, at, 0, List.of(), Optional.empty());
       finished.add(report);
       listener.stageFinished(report);
     }

@@ -1,6 +1,7 @@
 package org.stslens.engine.report;
 
 import java.util.List;
+import java.util.Optional;
 import org.stslens.engine.finding.Finding;
 import org.stslens.engine.finding.Stage;
 
@@ -13,6 +14,7 @@ import org.stslens.engine.finding.Stage;
  * @param startedAtMillis when it started, in milliseconds after the check started
  * @param durationMillis how long it took
  * @param findings its findings
+ * @param evidence what the stage saw; empty for skipped stages and the MX summary
  */
 public record StageReport(
     Stage stage,
@@ -20,10 +22,12 @@ public record StageReport(
     StageStatus status,
     long startedAtMillis,
     long durationMillis,
-    List<Finding> findings) {
+    List<Finding> findings,
+    Optional<StageEvidence> evidence) {
 
   public StageReport {
     findings = List.copyOf(findings);
+    evidence = evidence == null ? Optional.empty() : evidence;
   }
 
   /** The name shown in lists and JSON: {@code discovery}, or {@code mx:mx1.example.com}. */
