@@ -1,0 +1,397 @@
+package org.stslens.ui.shell;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletionException;
+import java.util.function.Consumer;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.stslens.engine.check.CheckListener;
+import org.stslens.engine.check.RunningCheck;
+import org.stslens.engine.finding.Stage;
+import org.stslens.engine.mx.MxReport;
+import org.stslens.engine.report.DomainReport;
+import org.stslens.engine.report.DomainVerdict;
+import org.stslens.engine.report.StageEvidence;
+import org.stslens.engine.report.StageReport;
+import org.stslens.engine.report.StageStatus;
+
+/**
+ * The state of the Check and Walkthrough screens, and their commands. Holds no scene-graph types;
+ * engine events arrive on worker threads and are posted through the injected dispatcher ({@code
+ * Platform::runLater} in the app, {@code Runnable::run} in tests).
+ */
+public final class CheckViewModel {
+
+  /** How the verdict banner is coloured. */
+  public enum Tone {
+    NEUTRAL,
+    GOOD,
+    WARN,
+    BAD
+  }
+
+  private static final int HISTORY_SIZE = 20;
+
+  private final CheckService service;
+  private final Consumer<Runnable> dispatcher;
+  private final Consumer<List<String>> historySaver;
+
+  private final StringProperty domain = new SimpleStringProperty("");
+  private final ObservableList<String> history = FXCollections.observableArrayList();
+  private final BooleanProperty stepByStep = new SimpleBooleanProperty();
+  private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper();
+  private final ObservableList<StageItem> stages = FXCollections.observableArrayList();
+  private final ObjectProperty<StageItem> selected = new SimpleObjectProperty<>();
+  private final ReadOnlyObjectWrapper<DomainReport> report = new ReadOnlyObjectWrapper<>();
+  private final ReadOnlyStringWrapper banner =
+      new ReadOnlyStringWrapper("Type a domain and press Check to see how senders apply MTA-STS.");
+  private final ReadOnlyObjectWrapper<Tone> tone = new ReadOnlyObjectWrapper<>(Tone.NEUTRAL);
+  private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("Ready");
+  private final ReadOnlyObjectWrapper<StepGate.Pending> pendingStep = new ReadOnlyObjectWrapper<>();
+  private final ReadOnlyStringWrapper pendingTitle = new ReadOnlyStringWrapper("");
+  private final ReadOnlyStringWrapper pendingText = new ReadOnlyStringWrapper("");
+  private final ObservableList<MxReport> mxReports = FXCollections.observableArrayList();
+
+  private RunningCheck current;
+  private StepGate gate;
+  private long generation;
+
+  public CheckViewModel(
+      CheckService service, Consumer<Runnable> dispatcher, Consumer<List<String>> historySaver) {
+    this.service = service;
+    this.dispatcher = dispatcher;
+    this.historySaver = historySaver;
+  }
+
+  // ---- commands (FX thread) ----
+
+  /** Starts a check of the typed domain, cancelling one that runs. */
+  public void check() {
+    String typed = domain.get() == null ? "" : domain.get().strip();
+    if (typed.isEmpty()) {
+      status.set("Type a domain first, e.g. example.com");
+      return;
+    }
+    cancelQuietly();
+    long run = ++generation;
+    resetStages(typed);
+    report.set(null);
+    mxReports.clear();
+    tone.set(Tone.NEUTRAL);
+    banner.set("Checking " + typed + " …");
+    gate = new StepGate(stepByStep.get(), p -> post(run, () -> showPending(p, typed)));
+    try {
+      current = service.start(typed, new Listener(run), gate);
+    } catch (IllegalArgumentException e) {
+      running.set(false);
+      banner.set("\"" + typed + "\" is not a domain name. Type a domain such as example.com.");
+      tone.set(Tone.WARN);
+      status.set(e.getMessage());
+      stages.clear();
+      return;
+    }
+    running.set(true);
+    status.set("Checking " + current.domain() + " …");
+    remember(current.domain());
+    current
+        .report()
+        .whenComplete(
+            (r, error) ->
+                post(
+                    run,
+                    () -> {
+                      if (r != null) {
+                        finished(r);
+                      } else {
+                        failed(error);
+                      }
+                    }));
+  }
+
+  /** Stops the running check at once (sockets are closed); a new one can start right away. */
+  public void cancel() {
+    if (current != null && running.get()) {
+      cancelQuietly();
+      generation++;
+      running.set(false);
+      pendingStep.set(null);
+      stages.forEach(
+          s -> {
+            if (s.status() == StageStatus.RUNNING || s.status() == StageStatus.PENDING) {
+              s.setStatus(StageStatus.SKIPPED);
+            }
+          });
+      banner.set("Check cancelled. Nothing was concluded.");
+      tone.set(Tone.NEUTRAL);
+      status.set("Cancelled");
+    }
+  }
+
+  /** Step-by-step: lets the stage that is explained start. */
+  public void next() {
+    if (gate != null) {
+      gate.next();
+    }
+  }
+
+  /** Step-by-step: stop pausing and run the rest of the check. */
+  public void runAll() {
+    if (gate != null) {
+      gate.runAll();
+    }
+  }
+
+  /** Selects the row of a stage (used by Learn's "see it in the last check" links). */
+  public void select(Stage stage) {
+    stages.stream().filter(s -> s.stage() == stage).findFirst().ifPresent(selected::set);
+  }
+
+  // ---- engine events (worker threads) → FX thread ----
+
+  private final class Listener implements CheckListener {
+    private final long run;
+
+    Listener(long run) {
+      this.run = run;
+    }
+
+    @Override
+    public void stageStarted(Stage stage, String target) {
+      post(run, () -> started(stage, target));
+    }
+
+    @Override
+    public void stageFinished(StageReport stageReport) {
+      post(run, () -> finishedStage(stageReport));
+    }
+  }
+
+  private void post(long run, Runnable update) {
+    dispatcher.accept(
+        () -> {
+          if (run == generation) {
+            update.run();
+          }
+        });
+  }
+
+  private void started(Stage stage, String target) {
+    if (stage == Stage.MX && target.isEmpty()) {
+      return; // the MX summary has no row of its own
+    }
+    StageItem item = itemFor(stage, target);
+    item.setStatus(StageStatus.RUNNING);
+    status.set(item.title() + " …");
+  }
+
+  private void finishedStage(StageReport stageReport) {
+    if (stageReport.stage() == Stage.MX && stageReport.target().isEmpty()) {
+      return; // shown in the summary
+    }
+    StageItem item = itemFor(stageReport.stage(), stageReport.target());
+    item.setStatus(stageReport.status());
+    item.setDurationMillis(stageReport.durationMillis());
+    item.setReport(stageReport);
+    stageReport
+        .evidence()
+        .filter(StageEvidence.Mx.class::isInstance)
+        .map(e -> ((StageEvidence.Mx) e).report())
+        .ifPresent(mxReports::add);
+    if (selected.get() == null || selected.get() == item && item.report().isEmpty()) {
+      selected.set(item);
+    }
+  }
+
+  private void finished(DomainReport r) {
+    running.set(false);
+    pendingStep.set(null);
+    report.set(r);
+    stages.stream()
+        .filter(s -> s.kind() == StageItem.Kind.SUMMARY)
+        .findFirst()
+        .ifPresent(
+            s -> {
+              s.setStatus(r.hasErrors() ? StageStatus.FAIL : StageStatus.PASS);
+              s.setDurationMillis(r.durationMillis());
+            });
+    stages.stream()
+        .filter(s -> s.status() == StageStatus.PENDING)
+        .forEach(s -> s.setStatus(StageStatus.SKIPPED));
+    banner.set(r.verdictReason());
+    tone.set(toneOf(r.verdict()));
+    status.set(
+        "Checked "
+            + r.domain()
+            + " in "
+            + r.durationMillis()
+            + " ms ("
+            + r.findings().size()
+            + " findings)");
+  }
+
+  private void failed(Throwable error) {
+    Throwable cause =
+        error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+    running.set(false);
+    pendingStep.set(null);
+    if (cause instanceof CancellationException || cause instanceof InterruptedException) {
+      return; // cancel() already said so
+    }
+    banner.set("The check could not finish: " + cause);
+    tone.set(Tone.BAD);
+    status.set("Internal error");
+  }
+
+  private void showPending(Optional<StepGate.Pending> pending, String typed) {
+    pendingStep.set(pending.orElse(null));
+    pending.ifPresent(
+        p -> {
+          pendingTitle.set(StepExplanations.title(p.stage()));
+          pendingText.set(
+              StepExplanations.text(p.stage(), current == null ? typed : current.domain()));
+        });
+  }
+
+  static Tone toneOf(DomainVerdict verdict) {
+    return switch (verdict) {
+      case ENFORCED -> Tone.GOOD;
+      case TESTING, NONE, ENFORCED_WITH_FAILURES, TEMPORARILY_UNKNOWN -> Tone.WARN;
+      case ENFORCED_UNDELIVERABLE, NO_POLICY -> Tone.BAD;
+    };
+  }
+
+  private void resetStages(String typed) {
+    String d = typed.toLowerCase(Locale.ROOT);
+    List<StageItem> items = new ArrayList<>();
+    items.add(new StageItem(StageItem.Kind.STAGE, Stage.DISCOVERY, d, "Discovery (DNS)"));
+    items.add(new StageItem(StageItem.Kind.STAGE, Stage.RETRIEVAL, d, "Retrieval (HTTPS)"));
+    items.add(new StageItem(StageItem.Kind.STAGE, Stage.POLICY, d, "Policy"));
+    items.add(new StageItem(StageItem.Kind.STAGE, Stage.MX, d, "MX hosts"));
+    items.add(new StageItem(StageItem.Kind.STAGE, Stage.TLSRPT, d, "TLS reporting"));
+    items.add(new StageItem(StageItem.Kind.SUMMARY, null, d, "Summary"));
+    stages.setAll(items);
+    selected.set(null);
+  }
+
+  /** The row of a stage; MX hosts get a row each, placed before TLS reporting. */
+  private StageItem itemFor(Stage stage, String target) {
+    if (stage == Stage.MX) {
+      for (StageItem s : stages) {
+        if (s.kind() == StageItem.Kind.MX_HOST && s.target().equals(target)) {
+          return s;
+        }
+      }
+      stages.removeIf(s -> s.kind() == StageItem.Kind.STAGE && s.stage() == Stage.MX);
+      StageItem row = new StageItem(StageItem.Kind.MX_HOST, Stage.MX, target, "MX " + target);
+      int at = 0;
+      while (at < stages.size() && stages.get(at).stage() != Stage.TLSRPT) {
+        at++;
+      }
+      stages.add(at, row);
+      return row;
+    }
+    return stages.stream()
+        .filter(s -> s.kind() == StageItem.Kind.STAGE && s.stage() == stage)
+        .findFirst()
+        .orElseGet(
+            () -> {
+              StageItem row = new StageItem(StageItem.Kind.STAGE, stage, target, stage.word());
+              stages.add(row);
+              return row;
+            });
+  }
+
+  private void remember(String checked) {
+    history.remove(checked);
+    history.add(0, checked);
+    if (history.size() > HISTORY_SIZE) {
+      history.remove(HISTORY_SIZE, history.size());
+    }
+    historySaver.accept(List.copyOf(history));
+  }
+
+  private void cancelQuietly() {
+    if (current != null) {
+      if (gate != null) {
+        gate.runAll();
+      }
+      current.cancel();
+    }
+  }
+
+  // ---- observable state ----
+
+  public StringProperty domainProperty() {
+    return domain;
+  }
+
+  public ObservableList<String> history() {
+    return history;
+  }
+
+  public BooleanProperty stepByStepProperty() {
+    return stepByStep;
+  }
+
+  public ReadOnlyBooleanProperty runningProperty() {
+    return running.getReadOnlyProperty();
+  }
+
+  public ObservableList<StageItem> stages() {
+    return stages;
+  }
+
+  public ObjectProperty<StageItem> selectedProperty() {
+    return selected;
+  }
+
+  public ReadOnlyObjectProperty<DomainReport> reportProperty() {
+    return report.getReadOnlyProperty();
+  }
+
+  public ReadOnlyStringProperty bannerProperty() {
+    return banner.getReadOnlyProperty();
+  }
+
+  public ReadOnlyObjectProperty<Tone> toneProperty() {
+    return tone.getReadOnlyProperty();
+  }
+
+  public ReadOnlyStringProperty statusProperty() {
+    return status.getReadOnlyProperty();
+  }
+
+  /** The stage that waits for Next in step-by-step mode, or null. */
+  public ReadOnlyObjectProperty<StepGate.Pending> pendingStepProperty() {
+    return pendingStep.getReadOnlyProperty();
+  }
+
+  public ReadOnlyStringProperty pendingTitleProperty() {
+    return pendingTitle.getReadOnlyProperty();
+  }
+
+  public ReadOnlyStringProperty pendingTextProperty() {
+    return pendingText.getReadOnlyProperty();
+  }
+
+  /** The MX reports received so far, for the MX table. */
+  public ObservableList<MxReport> mxReports() {
+    return mxReports;
+  }
+}

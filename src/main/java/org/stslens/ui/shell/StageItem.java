@@ -1,0 +1,98 @@
+package org.stslens.ui.shell;
+
+import java.util.Optional;
+import javafx.beans.property.LongProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyLongProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.SimpleLongProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import org.stslens.engine.finding.Stage;
+import org.stslens.engine.report.StageReport;
+import org.stslens.engine.report.StageStatus;
+
+/**
+ * One row of the stage list: a stage (or one MX host, or the summary), its live status and
+ * duration, and its report once finished. Observable; changed only on the FX thread.
+ */
+public final class StageItem {
+
+  /** What the row stands for. */
+  public enum Kind {
+    STAGE,
+    MX_HOST,
+    SUMMARY
+  }
+
+  private final Kind kind;
+  private final Stage stage;
+  private final String target;
+  private final String title;
+  private final ObjectProperty<StageStatus> status =
+      new SimpleObjectProperty<>(StageStatus.PENDING);
+  private final LongProperty durationMillis = new SimpleLongProperty(-1);
+  private final ObjectProperty<StageReport> report = new SimpleObjectProperty<>();
+
+  StageItem(Kind kind, Stage stage, String target, String title) {
+    this.kind = kind;
+    this.stage = stage;
+    this.target = target;
+    this.title = title;
+  }
+
+  public Kind kind() {
+    return kind;
+  }
+
+  /** The engine stage; {@code null} for the summary row. */
+  public Stage stage() {
+    return stage;
+  }
+
+  /** The MX host for MX rows, else the domain. */
+  public String target() {
+    return target;
+  }
+
+  public String title() {
+    return title;
+  }
+
+  public ReadOnlyObjectProperty<StageStatus> statusProperty() {
+    return status;
+  }
+
+  public StageStatus status() {
+    return status.get();
+  }
+
+  void setStatus(StageStatus value) {
+    status.set(value);
+  }
+
+  /** -1 until the stage finished. */
+  public ReadOnlyLongProperty durationMillisProperty() {
+    return durationMillis;
+  }
+
+  void setDurationMillis(long value) {
+    durationMillis.set(value);
+  }
+
+  public ReadOnlyObjectProperty<StageReport> reportProperty() {
+    return report;
+  }
+
+  public Optional<StageReport> report() {
+    return Optional.ofNullable(report.get());
+  }
+
+  void setReport(StageReport value) {
+    report.set(value);
+  }
+
+  @Override
+  public String toString() {
+    return title + " [" + status.get().word() + "]";
+  }
+}

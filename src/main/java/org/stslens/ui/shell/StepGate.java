@@ -1,0 +1,88 @@
+package org.stslens.ui.shell;
+
+import java.util.Comparator;
+import java.util.Optional;
+import java.util.PriorityQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.function.Consumer;
+import org.stslens.engine.check.StageGate;
+import org.stslens.engine.finding.Stage;
+
+/**
+ * The step-by-step gate: each stage's worker waits here until the user clicks Next. Stages that ask
+ * at the same time are presented in the order a sender thinks of them (discovery, retrieval,
+ * policy, MX, TLS reporting). Thread-safe; the FX side only sees {@link Pending} values through
+ * {@code onPending}.
+ */
+final class StepGate implements StageGate {
+
+  /** A stage waiting for Next. */
+  public record Pending(Stage stage, String target) {}
+
+  private record Waiter(Pending pending, CountDownLatch go) {}
+
+  private final PriorityQueue<Waiter> waiting =
+      new PriorityQueue<>(Comparator.comparing(w -> w.pending().stage()));
+  private final Consumer<Optional<Pending>> onPending;
+  private volatile boolean enabled;
+  private Waiter shown;
+
+  /**
+   * @param onPending told (on a worker thread) which stage now waits for Next, or empty when none
+   */
+  StepGate(boolean enabled, Consumer<Optional<Pending>> onPending) {
+    this.enabled = enabled;
+    this.onPending = onPending;
+  }
+
+  @Override
+  public void beforeStage(Stage stage, String target) throws InterruptedException {
+    if (!enabled) {
+      return;
+    }
+    Waiter waiter = new Waiter(new Pending(stage, target), new CountDownLatch(1));
+    synchronized (this) {
+      waiting.add(waiter);
+      showNext();
+    }
+    try {
+      waiter.go().await();
+    } finally {
+      synchronized (this) {
+        waiting.remove(waiter);
+        if (shown == waiter) {
+          shown = null; // cancelled while shown
+          showNext();
+        }
+      }
+    }
+  }
+
+  /** Lets the stage that is shown start. */
+  synchronized void next() {
+    if (shown != null) {
+      Waiter released = shown;
+      waiting.remove(released);
+      shown = null;
+      released.go().countDown();
+    }
+    showNext();
+  }
+
+  /** Run-all from here on: releases every waiting stage and stops pausing. */
+  synchronized void runAll() {
+    enabled = false;
+    waiting.forEach(w -> w.go().countDown());
+    waiting.clear();
+    shown = null;
+    onPending.accept(Optional.empty());
+  }
+
+  private void showNext() {
+    if (shown != null) {
+      return;
+    }
+    shown = waiting.peek();
+    onPending.accept(Optional.ofNullable(shown).map(Waiter::pending));
+  }
+}

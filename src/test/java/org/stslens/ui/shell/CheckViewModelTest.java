@@ -1,0 +1,189 @@
+package org.stslens.ui.shell;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.stslens.engine.check.MtaStsChecker;
+import org.stslens.engine.check.TestWorld;
+import org.stslens.engine.finding.Stage;
+import org.stslens.engine.report.DomainVerdict;
+import org.stslens.engine.report.StageStatus;
+
+/**
+ * The view model against the real engine and loopback servers. The dispatcher is one thread, as the
+ * FX thread is, so state changes stay serial without a toolkit.
+ */
+class CheckViewModelTest {
+
+  private final ExecutorService ui = Executors.newSingleThreadExecutor();
+  private final ExecutorService pool = Executors.newFixedThreadPool(8);
+  private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
+  private final List<List<String>> savedHistories = new CopyOnWriteArrayList<>();
+
+  @AfterEach
+  void stop() {
+    ui.shutdownNow();
+    pool.shutdownNow();
+    timer.shutdownNow();
+  }
+
+  private CheckViewModel viewModel(TestWorld world) {
+    MtaStsChecker checker = new MtaStsChecker(world.options(), pool, timer);
+    return new CheckViewModel(checker::start, ui::execute, savedHistories::add);
+  }
+
+  private void onUi(Runnable action) throws Exception {
+    ui.submit(action).get(5, TimeUnit.SECONDS);
+  }
+
+  private void await(BooleanSupplier condition) throws Exception {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
+    while (System.nanoTime() < deadline) {
+      boolean[] done = new boolean[1];
+      onUi(() -> done[0] = condition.getAsBoolean());
+      if (done[0]) {
+        return;
+      }
+      Thread.sleep(20);
+    }
+    throw new AssertionError("condition not reached in 15 s");
+  }
+
+  private static TestWorld goodWorld() {
+    TestWorld world = new TestWorld();
+    world.standardDns("vm.test", "1", "mx1.vm.test", "mx2.vm.test");
+    world.policyHost("vm.test", TestWorld.policy("enforce", "mx1.vm.test"));
+    world.goodMx(0, "mx1.vm.test");
+    world.goodMx(1, "mx2.vm.test");
+    return world;
+  }
+
+  @Test
+  void aCheckFillsTheStageListAndTheBanner() throws Exception {
+    try (TestWorld world = goodWorld()) {
+      CheckViewModel vm = viewModel(world);
+      onUi(
+          () -> {
+            vm.domainProperty().set("vm.test");
+            vm.check();
+          });
+      await(() -> !vm.runningProperty().get());
+
+      onUi(
+          () -> {
+            assertThat(vm.reportProperty().get().verdict())
+                .isEqualTo(DomainVerdict.ENFORCED_WITH_FAILURES);
+            assertThat(vm.toneProperty().get()).isEqualTo(CheckViewModel.Tone.WARN);
+            assertThat(vm.bannerProperty().get()).contains("mx2.vm.test");
+            assertThat(vm.stages())
+                .extracting(StageItem::title)
+                .containsExactly(
+                    "Discovery (DNS)",
+                    "Retrieval (HTTPS)",
+                    "Policy",
+                    "MX mx1.vm.test",
+                    "MX mx2.vm.test",
+                    "TLS reporting",
+                    "Summary");
+            assertThat(vm.stages())
+                .filteredOn(s -> s.title().equals("MX mx2.vm.test"))
+                .extracting(StageItem::status)
+                .containsExactly(StageStatus.FAIL);
+            assertThat(vm.stages()).allMatch(s -> s.durationMillisProperty().get() >= 0);
+            assertThat(vm.mxReports()).hasSize(2);
+            assertThat(vm.history()).containsExactly("vm.test");
+          });
+      assertThat(savedHistories).last().isEqualTo(List.of("vm.test"));
+    }
+  }
+
+  @Test
+  void stepByStepPausesBeforeEachStageUntilNext() throws Exception {
+    try (TestWorld world = goodWorld()) {
+      CheckViewModel vm = viewModel(world);
+      onUi(
+          () -> {
+            vm.domainProperty().set("vm.test");
+            vm.stepByStepProperty().set(true);
+            vm.check();
+          });
+      await(() -> vm.pendingStepProperty().get() != null);
+      onUi(
+          () -> {
+            assertThat(vm.pendingStepProperty().get().stage()).isEqualTo(Stage.DISCOVERY);
+            assertThat(vm.pendingTextProperty().get()).contains("_mta-sts.vm.test");
+            assertThat(vm.stages()).allMatch(s -> s.status() == StageStatus.PENDING);
+          });
+
+      onUi(vm::next);
+      await(
+          () ->
+              vm.pendingStepProperty().get() != null
+                  && vm.pendingStepProperty().get().stage() != Stage.DISCOVERY);
+      onUi(
+          () -> {
+            assertThat(vm.stages().get(0).status()).isNotEqualTo(StageStatus.PENDING);
+            assertThat(vm.runningProperty().get()).isTrue();
+          });
+
+      onUi(vm::runAll);
+      await(() -> !vm.runningProperty().get());
+      onUi(() -> assertThat(vm.reportProperty().get()).isNotNull());
+    }
+  }
+
+  @Test
+  void cancelStopsAStuckCheckAndANewOneRunsAtOnce() throws Exception {
+    try (TestWorld world = goodWorld()) {
+      world.smtpTimeout(Duration.ofSeconds(30));
+      world.dns.mx("stuck.test", 10, "mx.stuck.test");
+      world.dns.a("mx.stuck.test", TestWorld.mxAddress(3));
+      world.mx(3, world.ca.issue("mx.stuck.test"), b -> b.stallBeforeGreeting());
+      CheckViewModel vm = viewModel(world);
+      onUi(
+          () -> {
+            vm.domainProperty().set("stuck.test");
+            vm.check();
+          });
+      await(
+          () ->
+              vm.stages().stream()
+                  .anyMatch(
+                      s ->
+                          s.kind() == StageItem.Kind.MX_HOST && s.status() == StageStatus.RUNNING));
+      onUi(vm::cancel);
+      onUi(
+          () -> {
+            assertThat(vm.runningProperty().get()).isFalse();
+            assertThat(vm.bannerProperty().get()).contains("cancelled");
+            vm.domainProperty().set("vm.test");
+            vm.check();
+          });
+      await(() -> !vm.runningProperty().get() && vm.reportProperty().get() != null);
+      onUi(() -> assertThat(vm.reportProperty().get().domain()).isEqualTo("vm.test"));
+    }
+  }
+
+  @Test
+  void notADomainSaysSoWithoutRunning() throws Exception {
+    try (TestWorld world = goodWorld()) {
+      CheckViewModel vm = viewModel(world);
+      onUi(
+          () -> {
+            vm.domainProperty().set("not a domain");
+            vm.check();
+            assertThat(vm.runningProperty().get()).isFalse();
+            assertThat(vm.bannerProperty().get()).contains("not a domain name");
+          });
+    }
+  }
+}
