@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Objects;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
+import javafx.scene.control.ContentDisplay;
 import javafx.scene.control.Label;
 import javafx.scene.layout.Pane;
 import javafx.scene.layout.Region;
@@ -39,6 +40,9 @@ public final class FlowDiagram extends Pane {
   private static final double ARROW_INSET = 12;
   private static final double HEAD_LENGTH = 10;
   private static final double HEAD_HALF_WIDTH = 5;
+  private static final double BADGE_SIZE = 20;
+  private static final double BADGE_GAP = 8;
+  private static final double BADGE_INDENT = BADGE_SIZE + BADGE_GAP;
 
   private final Participant sender;
   private final Label senderCaption = caption();
@@ -55,6 +59,7 @@ public final class FlowDiagram extends Pane {
   /** A diagram about {@code domain}, the receiving domain. */
   public FlowDiagram(String domain) {
     getStyleClass().add("flow-diagram");
+    getStylesheets().add(FlowDiagram.class.getResource("learn.css").toExternalForm());
     setPadding(new Insets(16));
     group.getStyleClass().add("flow-group");
     group.setArcWidth(16);
@@ -63,6 +68,7 @@ public final class FlowDiagram extends Pane {
 
     sender = new Participant(MaterialDesignE.EMAIL_FAST_OUTLINE, "Sending mail server");
     sender.getStyleClass().add("flow-sender");
+    sender.title.setContentDisplay(ContentDisplay.TOP);
     rows =
         List.of(
             new Row(new Participant(MaterialDesignD.DNS, "DNS"), "1", false),
@@ -73,6 +79,7 @@ public final class FlowDiagram extends Pane {
                 "5",
                 true));
     rows.get(2).below.setGraphic(badge("4"));
+    rows.get(2).below.setPadding(Insets.EMPTY);
     rows.get(2).below.getStyleClass().remove("flow-detail");
     rows.get(2).below.getStyleClass().add("flow-step");
 
@@ -86,8 +93,8 @@ public final class FlowDiagram extends Pane {
   /** Shows {@code domain} as the receiving domain in every label. */
   public void setDomain(String domain) {
     this.domain = Objects.requireNonNull(domain, "domain");
-    senderCaption.setText("Sending side: enforces the policy on its outbound mail");
-    groupCaption.setText("Published by " + domain + ", the receiving domain");
+    senderCaption.setText("The sender enforces the policy on its outbound delivery");
+    groupCaption.setText("Published by " + domain + " to protect its inbound mail");
     sender.subtitle.setText("delivering a message to someone@" + domain);
     rows.get(0).target.subtitle.setText("zone of " + domain);
     rows.get(0).above.setText("TXT _mta-sts." + domain + " and MX " + domain);
@@ -141,7 +148,7 @@ public final class FlowDiagram extends Pane {
     double left = in.getLeft();
     double top = in.getTop();
 
-    senderCaption.resizeRelocate(left, top, g.senderW, g.captionH);
+    senderCaption.resizeRelocate(left, top + GROUP_PAD, g.senderCaptionW, g.captionH);
     group.setX(g.groupX);
     group.setY(top);
     group.setWidth(g.groupW);
@@ -188,7 +195,9 @@ public final class FlowDiagram extends Pane {
     g.groupW = g.targetW + 2 * GROUP_PAD;
     g.groupX = in.getLeft() + inner - g.groupW;
     g.labelW = Math.max(80, g.groupX + GROUP_PAD - (in.getLeft() + g.senderW) - 2 * ARROW_INSET);
-    g.captionH = Math.max(senderCaption.prefHeight(g.senderW), groupCaption.prefHeight(g.targetW));
+    g.senderCaptionW = g.groupX - in.getLeft() - 2 * ARROW_INSET;
+    g.captionH =
+        Math.max(senderCaption.prefHeight(g.senderCaptionW), groupCaption.prefHeight(g.targetW));
     g.rowsTop = in.getTop() + GROUP_PAD + g.captionH + 10;
     g.rowHeights = new double[rows.size()];
     double y = g.rowsTop;
@@ -223,13 +232,13 @@ public final class FlowDiagram extends Pane {
   }
 
   private static StackPane badge(String number) {
-    Circle circle = new Circle(10);
+    Circle circle = new Circle(BADGE_SIZE / 2);
     circle.getStyleClass().add("flow-badge-circle");
     Label text = new Label(number);
     text.getStyleClass().add("flow-badge-text");
     StackPane badge = new StackPane(circle, text);
     badge.getStyleClass().add("flow-badge");
-    badge.setMinSize(20, 20);
+    badge.setMinSize(BADGE_SIZE, BADGE_SIZE);
     return badge;
   }
 
@@ -240,6 +249,7 @@ public final class FlowDiagram extends Pane {
     double groupW;
     double groupX;
     double labelW;
+    double senderCaptionW;
     double captionH;
     double rowsTop;
     double rowsBottom;
@@ -287,9 +297,10 @@ public final class FlowDiagram extends Pane {
       above.setGraphic(badge(step));
       above.getStyleClass().add("flow-step");
       below.getStyleClass().add("flow-detail");
+      below.setPadding(new Insets(0, 0, 0, BADGE_INDENT));
       for (Label label : List.of(above, below)) {
         label.setWrapText(true);
-        label.setGraphicTextGap(8);
+        label.setGraphicTextGap(BADGE_GAP);
       }
     }
   }
