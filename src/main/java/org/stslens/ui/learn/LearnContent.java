@@ -1,0 +1,154 @@
+package org.stslens.ui.learn;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+import org.stslens.engine.finding.Stage;
+
+/**
+ * The teaching text of STS Lens in one place: the first questions every newcomer to MTA-STS has,
+ * with their answers, a small example and the stage of a check where the answer can be seen live.
+ * Other screens reuse these texts, so the app gives one answer everywhere.
+ *
+ * <p>Answers use a tiny markup: {@code `code`} for names typed as they are, {@code **strong**} for
+ * the word that matters. {@link #plain(String)} removes it.
+ */
+public final class LearnContent {
+
+  /** The domain used in examples when no check has been run. */
+  public static final String EXAMPLE_DOMAIN = "example.com";
+
+  /**
+   * One question and its answer.
+   *
+   * @param id a stable identifier (also the id of the card in the Learn view)
+   * @param question the question as a newcomer asks it
+   * @param answer the answer, with {@code `code`} and {@code **strong**} markup
+   * @param example a short monospace example (several lines)
+   * @param stage the stage of a check where the answer can be seen
+   */
+  public record Question(String id, String question, String answer, String example, Stage stage) {
+    public Question {
+      Objects.requireNonNull(id, "id");
+      Objects.requireNonNull(question, "question");
+      Objects.requireNonNull(answer, "answer");
+      Objects.requireNonNull(example, "example");
+      Objects.requireNonNull(stage, "stage");
+    }
+
+    /** The answer without markup. */
+    public String plainAnswer() {
+      return plain(answer);
+    }
+  }
+
+  private LearnContent() {}
+
+  /** The domain to show in examples: the checked domain when there is one, else example.com. */
+  public static String exampleDomain(Optional<String> checkedDomain) {
+    return checkedDomain
+        .map(d -> d.strip().toLowerCase(Locale.ROOT))
+        .map(d -> d.endsWith(".") ? d.substring(0, d.length() - 1) : d)
+        .filter(d -> !d.isEmpty())
+        .orElse(EXAMPLE_DOMAIN);
+  }
+
+  /** The URL a sending server fetches the policy of {@code domain} from. */
+  public static String policyUrl(String domain) {
+    return "https://mta-sts." + domain + "/.well-known/mta-sts.txt";
+  }
+
+  /** The name of a stage as the walkthrough shows it. */
+  public static String stageTitle(Stage stage) {
+    return switch (stage) {
+      case DISCOVERY -> "Discovery";
+      case RETRIEVAL -> "Retrieval";
+      case POLICY -> "Policy";
+      case MX -> "MX hosts";
+      case TLSRPT -> "TLS reporting";
+    };
+  }
+
+  /** The six questions, with examples about {@code domain}. */
+  public static List<Question> questions(String domain) {
+    Objects.requireNonNull(domain, "domain");
+    String host = "mta-sts." + domain;
+    return List.of(
+        new Question(
+            "protocol",
+            "Which protocol carries the policy?",
+            "**HTTPS** (port `443`). SMTP is what MTA-STS protects, not how the policy travels: a"
+                + " policy fetched over SMTP could be stripped by the attacker it is meant to stop.",
+            "GET /.well-known/mta-sts.txt HTTP/1.1\n"
+                + "Host: "
+                + host
+                + "\n\n"
+                + "TLS on port 443, certificate valid for "
+                + host,
+            Stage.RETRIEVAL),
+        new Question(
+            "file-name",
+            "What is the policy file called?",
+            "`mta-sts.txt` — a plain text file (`text/plain`) of `key: value` lines.",
+            "mta-sts.txt\n\n"
+                + "version: STSv1\n"
+                + "mode: enforce\n"
+                + "mx: mail."
+                + domain
+                + "\n"
+                + "max_age: 604800",
+            Stage.RETRIEVAL),
+        new Question(
+            "directory",
+            "In which directory?",
+            "`/.well-known/` on host `mta-sts.<domain>`:"
+                + " `https://mta-sts.<domain>/.well-known/mta-sts.txt`",
+            "host:      "
+                + host
+                + "\n"
+                + "directory: /.well-known/\n"
+                + "file:      mta-sts.txt\n\n"
+                + policyUrl(domain),
+            Stage.RETRIEVAL),
+        new Question(
+            "txt-record",
+            "Which DNS record announces it?",
+            "A **TXT** record at `_mta-sts.<domain>`: `v=STSv1; id=<1-32 letters/digits>`. Change"
+                + " the id whenever the policy changes, so senders fetch it again.",
+            "_mta-sts." + domain + ".  3600  IN  TXT\n" + "    \"v=STSv1; id=20240601T120000\"",
+            Stage.DISCOVERY),
+        new Question(
+            "dnssec",
+            "Does it need DNSSEC?",
+            "**No.** The HTTPS certificate authenticates the policy; DNSSEC is optional (that is the"
+                + " difference from DANE).",
+            "MTA-STS  trusts the HTTPS certificate of\n"
+                + "         "
+                + host
+                + " (public CA)\n"
+                + "DANE     trusts TLSA records signed\n"
+                + "         with DNSSEC",
+            Stage.DISCOVERY),
+        new Question(
+            "direction",
+            "Inbound or outbound?",
+            "The receiving domain publishes it to protect its **inbound** mail; **sending** servers"
+                + " enforce it on their **outbound** delivery.",
+            domain
+                + " publishes the policy\n"
+                + "  → protects mail sent TO @"
+                + domain
+                + "\n"
+                + "A sender delivering to "
+                + domain
+                + "\n"
+                + "  → enforces it: valid TLS, or no delivery",
+            Stage.MX));
+  }
+
+  /** {@code text} without the {@code `code`} and {@code **strong**} markup. */
+  public static String plain(String text) {
+    return text.replace("**", "").replace("`", "");
+  }
+}
