@@ -16,10 +16,11 @@ final class GenericView {
   static Node create(StageHeader header, StageReport report) {
     String text =
         report.status() == StageStatus.SKIPPED ? whySkipped(report.stage()) : noEvidence();
-    return new StagePage(header)
-        .explanation(new Explanation(text))
-        .findings(report.findings())
-        .build();
+    StagePage page = new StagePage(header).explanation(new Explanation(text));
+    if (report.status() != StageStatus.SKIPPED || !report.findings().isEmpty()) {
+      page.findings(report.findings());
+    }
+    return page.build();
   }
 
   private static String whySkipped(Stage stage) {

@@ -4,6 +4,7 @@ import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.TextArea;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 
 /** Raw evidence as read-only, selectable monospace text with a Copy button. */
@@ -28,10 +29,10 @@ public final class EvidenceText extends VBox {
     area.setPrefRowCount((int) Math.max(1, Math.min(MAX_ROWS, lines + (wrap ? 1 : 0))));
     area.setMinHeight(USE_PREF_SIZE);
     Button copy = Copy.button(area::getText, "this text");
-    HBox bar = new HBox(copy);
-    bar.setAlignment(Pos.CENTER_RIGHT);
-    setSpacing(4);
-    getChildren().addAll(area, bar);
+    HBox.setHgrow(area, Priority.ALWAYS);
+    HBox row = new HBox(6, area, copy);
+    row.setAlignment(Pos.TOP_LEFT);
+    getChildren().add(row);
   }
 
   public String text() {

@@ -79,6 +79,14 @@ public final class FindingsPane extends VBox {
       none.setId("no-findings");
       return none;
     }
+    return Texts.wrapping(summary() + ", worst first.", "muted");
+  }
+
+  /** {@code 1 error, 2 warnings, 1 note}; {@code no findings} when empty. */
+  public String summary() {
+    if (findings.isEmpty()) {
+      return "no findings";
+    }
     long errors = findings.stream().filter(f -> f.severity() == Severity.ERROR).count();
     long warnings = findings.stream().filter(f -> f.severity() == Severity.WARNING).count();
     long infos = findings.size() - errors - warnings;
@@ -92,7 +100,7 @@ public final class FindingsPane extends VBox {
     if (infos > 0) {
       parts.add(Texts.count(infos, "note", "notes"));
     }
-    return Texts.wrapping(String.join(", ", parts) + ", worst first.", "muted");
+    return String.join(", ", parts);
   }
 
   private VBox card(Finding f) {

@@ -8,11 +8,31 @@ import org.stslens.engine.report.StageStatus;
  *
  * @param title e.g. {@code 2 · Retrieval (HTTPS)}
  * @param status the stage status (its icon is shown)
- * @param durationMillis how long the stage took; negative to show none
+ * @param caption the words at the right end, e.g. {@code failed · 88 ms}
  */
-public record StageHeader(String title, StageStatus status, long durationMillis) {
+public record StageHeader(String title, StageStatus status, String caption) {
+
+  /** A header whose caption says the status in words and the duration (none when negative). */
+  public StageHeader(String title, StageStatus status, long durationMillis) {
+    this(title, status, caption(status, durationMillis));
+  }
 
   public static StageHeader of(StageReport report, String title) {
     return new StageHeader(title, report.status(), report.durationMillis());
+  }
+
+  private static String caption(StageStatus status, long durationMillis) {
+    String word =
+        switch (status) {
+          case PASS -> "passed";
+          case WARN -> "passed with warnings";
+          case FAIL -> "failed";
+          case SKIPPED -> "skipped";
+          case RUNNING -> "running";
+          case PENDING -> "not started";
+        };
+    return durationMillis < 0 || status == StageStatus.SKIPPED
+        ? word
+        : word + " · " + durationMillis + " ms";
   }
 }

@@ -5,6 +5,7 @@ import java.util.Objects;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
+import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.layout.HBox;
@@ -27,6 +28,7 @@ public final class StagePage {
           .toExternalForm();
 
   private final VBox content = new VBox(18);
+  private final ScrollPane scroll = new ScrollPane(content);
 
   public StagePage(StageHeader header) {
     content.getStyleClass().add("stage-page");
@@ -42,7 +44,7 @@ public final class StagePage {
     Node icon = Icons.status(header.status());
     Region spacer = new Region();
     HBox.setHgrow(spacer, Priority.ALWAYS);
-    Label status = new Label(statusText(header));
+    Label status = new Label(header.caption());
     status.getStyleClass().addAll("muted", "stage-duration");
     status.setMinWidth(Region.USE_PREF_SIZE);
     status.setId("stage-duration");
@@ -51,19 +53,6 @@ public final class StagePage {
     box.setId("stage-title");
     box.getStyleClass().add("stage-title-bar");
     return box;
-  }
-
-  private static String statusText(StageHeader header) {
-    String word =
-        switch (header.status()) {
-          case PASS -> "passed";
-          case WARN -> "passed with warnings";
-          case FAIL -> "failed";
-          case SKIPPED -> "skipped";
-          case RUNNING -> "running";
-          case PENDING -> "not started";
-        };
-    return header.durationMillis() < 0 ? word : word + " · " + header.durationMillis() + " ms";
   }
 
   public StagePage explanation(Explanation explanation) {
@@ -81,8 +70,49 @@ public final class StagePage {
     return this;
   }
 
+  /**
+   * The findings section, announced right under the title ("1 error: fetch.redirect — Show") so
+   * that the verdict of the step is visible before the evidence.
+   */
   public StagePage findings(FindingsPane findings) {
+    if (!findings.findings().isEmpty()) {
+      content.getChildren().add(1, glance(findings));
+    }
     return section("Findings", findings);
+  }
+
+  private Node glance(FindingsPane findings) {
+    Finding worst = findings.findings().get(0);
+    String codes =
+        findings.findings().stream()
+            .filter(f -> f.severity() == worst.severity())
+            .map(f -> f.code().id())
+            .distinct()
+            .limit(3)
+            .collect(java.util.stream.Collectors.joining(", "));
+    Label text = new Label(findings.summary() + " — " + codes);
+    text.setGraphic(Icons.severity(worst.severity()));
+    text.setWrapText(true);
+    text.setMinHeight(Region.USE_PREF_SIZE);
+    Hyperlink show = new Hyperlink("Show the findings");
+    show.setId("go-to-findings");
+    show.setOnAction(e -> reveal(findings));
+    HBox box = new HBox(8, text, show);
+    box.setAlignment(Pos.CENTER_LEFT);
+    box.setId("findings-glance");
+    return box;
+  }
+
+  /** Scrolls so that {@code node} is at the top of the view. */
+  private void reveal(Node node) {
+    double contentHeight = content.getBoundsInLocal().getHeight();
+    double viewHeight = scroll.getViewportBounds().getHeight();
+    if (contentHeight <= viewHeight) {
+      return;
+    }
+    double y = content.sceneToLocal(node.localToScene(node.getBoundsInLocal())).getMinY() - 40;
+    scroll.setVvalue(Math.max(0, Math.min(1, y / (contentHeight - viewHeight))));
+    node.requestFocus();
   }
 
   public StagePage findings(List<Finding> findings) {
@@ -100,7 +130,6 @@ public final class StagePage {
   }
 
   public ScrollPane build() {
-    ScrollPane scroll = new ScrollPane(content);
     scroll.setFitToWidth(true);
     scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
     scroll.setVbarPolicy(ScrollPane.ScrollBarPolicy.AS_NEEDED);

@@ -3,13 +3,16 @@ package org.stslens.ui.stages.common;
 import java.util.List;
 import java.util.function.Function;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
+import javafx.scene.control.Tooltip;
 
 /** Read-only evidence tables sized to their rows, so the page scrolls rather than the table. */
 public final class Tables {
 
   private static final double ROW = 30;
+  private static final double HEADER = 36;
 
   private Tables() {}
 
@@ -25,7 +28,7 @@ public final class Tables {
 
   /** Heights the table to show {@code count} rows without an inner scroll bar. */
   public static void fitRows(TableView<?> table, int count) {
-    double height = ROW * Math.max(1, count) + ROW + 4;
+    double height = ROW * Math.max(1, count) + HEADER + 4;
     table.setPrefHeight(height);
     table.setMinHeight(height);
     table.setMaxHeight(height);
@@ -38,6 +41,17 @@ public final class Tables {
     column.setCellValueFactory(c -> new ReadOnlyStringWrapper(value.apply(c.getValue())));
     column.setPrefWidth(prefWidth);
     column.setSortable(false);
+    column.setCellFactory(
+        c ->
+            new TableCell<>() {
+              @Override
+              protected void updateItem(String text, boolean empty) {
+                super.updateItem(text, empty);
+                setText(empty ? null : text);
+                // the whole value stays readable when the column is too narrow for it
+                setTooltip(empty || text == null || text.isEmpty() ? null : new Tooltip(text));
+              }
+            });
     return column;
   }
 }

@@ -66,19 +66,20 @@ public final class DiscoveryView {
         .getColumns()
         .addAll(
             List.of(
-                Tables.column("Name", 200, DnsQuery::name),
-                Tables.column("Type", 50, DnsQuery::type),
-                Tables.column("Result", 90, DnsQuery::rcode),
-                Tables.column("Answer(s)", 260, DiscoveryView::answers),
-                Tables.column("TTL", 60, DiscoveryView::ttl),
+                Tables.column("Name", 170, DnsQuery::name),
+                Tables.column("Type", 45, DnsQuery::type),
+                Tables.column("Result", 85, DnsQuery::rcode),
+                Tables.column("Answer(s)", 300, DiscoveryView::answers),
+                Tables.column("TTL", 55, DiscoveryView::ttl),
                 Tables.column("AD", 40, q -> q.authenticData() ? "yes" : "no"),
-                Tables.column("Time", 60, q -> q.rttMillis() + " ms"),
-                Tables.column("Server", 130, q -> q.server() + " " + q.transport())));
+                Tables.column("Time", 55, q -> q.rttMillis() + " ms"),
+                Tables.column("Server", 130, DnsQuery::server),
+                Tables.column("Via", 45, DnsQuery::transport)));
     Label note =
         Texts.wrapping(
             "AD: the resolver's \"authenticated data\" flag (set when it validated the answer"
-                + " with DNSSEC). Server: the resolver asked, and the transport (udp, or tcp"
-                + " after a truncated answer).",
+                + " with DNSSEC). Server: the resolver asked; Via: udp, or tcp after a truncated"
+                + " answer. Hover over a cell to read a long value in full.",
             "muted");
     VBox box = new VBox(6, table, note);
     d.queries().stream()
@@ -97,7 +98,7 @@ public final class DiscoveryView {
     }
     return records.stream()
         .map(a -> a.type().equals("TXT") ? quoted(a.strings()) : a.data())
-        .collect(Collectors.joining("  |  "));
+        .collect(Collectors.joining(", "));
   }
 
   private static String ttl(DnsQuery q) {

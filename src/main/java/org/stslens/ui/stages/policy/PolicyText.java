@@ -2,9 +2,9 @@ package org.stslens.ui.stages.policy;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.stslens.engine.export.Visible;
 import org.stslens.engine.finding.Finding;
 import org.stslens.engine.finding.Severity;
+import org.stslens.ui.stages.common.VisibleText;
 
 /**
  * The policy body split into numbered lines the way the parser splits it (RFC 8461 §3.2: a line
@@ -38,14 +38,14 @@ final class PolicyText {
       } else {
         boolean crlf = lf > start && body.charAt(lf - 1) == '\r';
         content = body.substring(start, crlf ? lf - 1 : lf);
-        terminator = crlf ? "␍␊" : "␊";
+        terminator = crlf ? "<CR><LF>" : "<LF>";
         start = lf + 1;
       }
       int n = number++;
       lines.add(
           new Line(
               n,
-              Visible.of(content, 500),
+              VisibleText.of(content, 500),
               terminator,
               findings.stream().filter(f -> f.line() == n).toList()));
     }

@@ -66,8 +66,8 @@ public final class PolicyView {
     edit.setOnAction(e -> openInEditor.accept(body));
     Label hint =
         Texts.wrapping(
-            "Lines with a finding are marked; select a finding below to see its line. ␍␊ at the"
-                + " end of a line is its CRLF ending.",
+            "Lines with a finding are marked; select a finding below to see its line. <CR><LF> or"
+                + " <LF> shows how each line ends.",
             "muted");
     HBox bar = new HBox(12, edit, hint);
     bar.setAlignment(Pos.CENTER_LEFT);

@@ -9,7 +9,6 @@ import javafx.scene.control.TableView;
 import javafx.scene.layout.VBox;
 import org.stslens.engine.dns.DnsAnswer;
 import org.stslens.engine.dns.DnsQuery;
-import org.stslens.engine.export.Visible;
 import org.stslens.engine.fetch.FetchResult;
 import org.stslens.engine.fetch.HttpHeader;
 import org.stslens.engine.finding.Finding;
@@ -23,6 +22,7 @@ import org.stslens.ui.stages.common.StageHeader;
 import org.stslens.ui.stages.common.StagePage;
 import org.stslens.ui.stages.common.Tables;
 import org.stslens.ui.stages.common.Texts;
+import org.stslens.ui.stages.common.VisibleText;
 
 /**
  * Stage 2: the HTTPS request for {@code https://mta-sts.<domain>/.well-known/mta-sts.txt}: where it
@@ -136,13 +136,8 @@ public final class RetrievalView {
           "muted");
     }
     VBox box = new VBox(6);
-    box.getChildren()
-        .add(
-            Texts.wrapping(
-                "Invisible characters are shown: ␍ carriage return, ␊ line feed, → tab,"
-                    + " ⟨BOM⟩ byte-order mark, \\xNN other control characters.",
-                "muted"));
-    EvidenceText body = new EvidenceText(Visible.of(f.bodyText(), BODY_CHARS));
+    box.getChildren().add(Texts.wrapping(VisibleText.LEGEND, "muted"));
+    EvidenceText body = new EvidenceText(VisibleText.of(f.bodyText(), BODY_CHARS));
     body.setId("body");
     box.getChildren().add(body);
     return box;

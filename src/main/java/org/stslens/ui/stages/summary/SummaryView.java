@@ -65,7 +65,9 @@ public final class SummaryView {
   private Node build() {
     StageHeader header =
         new StageHeader(
-            "Summary — " + report.domain(), status(report.verdict()), report.durationMillis());
+            "Summary — " + report.domain(),
+            status(report.verdict()),
+            "checked in " + report.durationMillis() + " ms");
     return new StagePage(header)
         .add(banner())
         .explanation(
