@@ -1,0 +1,105 @@
+package org.stslens.ui.stages;
+
+import java.util.List;
+import javafx.scene.Node;
+import org.stslens.engine.finding.Stage;
+import org.stslens.engine.mx.MxReport;
+import org.stslens.engine.report.DomainReport;
+import org.stslens.engine.report.StageEvidence;
+import org.stslens.engine.report.StageReport;
+import org.stslens.engine.report.StageStatus;
+import org.stslens.ui.stages.common.StageHeader;
+import org.stslens.ui.stages.discovery.DiscoveryView;
+import org.stslens.ui.stages.mx.MxOverallView;
+import org.stslens.ui.stages.mx.MxView;
+import org.stslens.ui.stages.policy.PolicyView;
+import org.stslens.ui.stages.retrieval.RetrievalView;
+import org.stslens.ui.stages.summary.SummaryView;
+import org.stslens.ui.stages.tlsrpt.TlsRptView;
+
+/**
+ * The walkthrough's per-stage views. Each returns a new, vertically scrolling node: a title with
+ * the stage status and duration, an explanation, the evidence, the findings and the equivalent
+ * command. Call on the FX thread.
+ */
+public final class StageViews {
+
+  private StageViews() {}
+
+  /** The view of one finished stage, chosen by the evidence it carries. */
+  public static Node forStage(StageReport report, StageViewContext ctx) {
+    StageEvidence evidence = report.evidence().orElse(null);
+    if (evidence instanceof StageEvidence.Discovery d) {
+      return DiscoveryView.create(
+          StageHeader.of(report, "1 · Discovery (DNS)"), d.result(), report.findings());
+    }
+    if (evidence instanceof StageEvidence.Retrieval r) {
+      return RetrievalView.create(
+          StageHeader.of(report, "2 · Retrieval (HTTPS)"),
+          report.target(),
+          r.result(),
+          report.findings(),
+          ctx.openCertificate());
+    }
+    if (evidence instanceof StageEvidence.PolicyText p) {
+      return PolicyView.create(
+          StageHeader.of(report, "3 · Policy"),
+          report.target(),
+          p.policy(),
+          p.source(),
+          report.findings(),
+          ctx.openInEditor());
+    }
+    if (evidence instanceof StageEvidence.Mx m) {
+      return MxView.create(
+          StageHeader.of(report, "4 · MX host " + report.target()),
+          List.of(m.report()),
+          m.report().host(),
+          ctx.openCertificate());
+    }
+    if (evidence instanceof StageEvidence.TlsRpt t) {
+      return TlsRptView.create(
+          StageHeader.of(report, "TLS reporting (RFC 8460)"), t.result(), report.findings());
+    }
+    if (report.stage() == Stage.MX
+        && report.target().isEmpty()
+        && report.status() != StageStatus.SKIPPED) {
+      return MxOverallView.create(
+          StageHeader.of(report, "4 · MX hosts, all together"), report.findings());
+    }
+    return GenericView.create(StageHeader.of(report, title(report.stage())), report);
+  }
+
+  /**
+   * Every MX host probed so far in one table, with {@code selectedHost}'s row selected and its
+   * transcript, certificate and findings shown below.
+   */
+  public static Node mx(List<MxReport> allSoFar, String selectedHost, StageViewContext ctx) {
+    StageStatus status =
+        allSoFar.stream()
+            .map(m -> StageStatus.of(m.findings()))
+            .max(Enum::compareTo)
+            .orElse(StageStatus.PENDING);
+    long duration = allSoFar.stream().mapToLong(m -> m.probe().durationMillis()).max().orElse(-1);
+    return MxView.create(
+        new StageHeader("4 · MX hosts", status, duration),
+        allSoFar,
+        selectedHost,
+        ctx.openCertificate());
+  }
+
+  /** The verdict, every finding worst first, the per-MX verdicts and the export buttons. */
+  public static Node summary(DomainReport report, StageViewContext ctx) {
+    return SummaryView.create(report, ctx.background(), ctx.owner());
+  }
+
+  private static String title(Stage stage) {
+    return switch (stage) {
+      case DISCOVERY -> "1 · Discovery (DNS)";
+      case RETRIEVAL -> "2 · Retrieval (HTTPS)";
+      case POLICY -> "3 · Policy";
+      case MX -> "4 · MX hosts";
+      case TLSRPT -> "TLS reporting (RFC 8460)";
+    };
+  }
+}

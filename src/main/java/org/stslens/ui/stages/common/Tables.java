@@ -1,0 +1,57 @@
+package org.stslens.ui.stages.common;
+
+import java.util.List;
+import java.util.function.Function;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.Tooltip;
+
+/** Read-only evidence tables sized to their rows, so the page scrolls rather than the table. */
+public final class Tables {
+
+  private static final double ROW = 30;
+  private static final double HEADER = 36;
+
+  private Tables() {}
+
+  public static <T> TableView<T> of(List<T> rows) {
+    TableView<T> table = new TableView<>();
+    table.getItems().setAll(rows);
+    table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+    table.setFixedCellSize(ROW);
+    fitRows(table, rows.size());
+    table.getStyleClass().addAll("bordered", "dense");
+    return table;
+  }
+
+  /** Heights the table to show {@code count} rows without an inner scroll bar. */
+  public static void fitRows(TableView<?> table, int count) {
+    double height = ROW * Math.max(1, count) + HEADER + 4;
+    table.setPrefHeight(height);
+    table.setMinHeight(height);
+    table.setMaxHeight(height);
+  }
+
+  /** A text column. */
+  public static <T> TableColumn<T, String> column(
+      String title, double prefWidth, Function<T, String> value) {
+    TableColumn<T, String> column = new TableColumn<>(title);
+    column.setCellValueFactory(c -> new ReadOnlyStringWrapper(value.apply(c.getValue())));
+    column.setPrefWidth(prefWidth);
+    column.setSortable(false);
+    column.setCellFactory(
+        c ->
+            new TableCell<>() {
+              @Override
+              protected void updateItem(String text, boolean empty) {
+                super.updateItem(text, empty);
+                setText(empty ? null : text);
+                // the whole value stays readable when the column is too narrow for it
+                setTooltip(empty || text == null || text.isEmpty() ? null : new Tooltip(text));
+              }
+            });
+    return column;
+  }
+}

@@ -1,0 +1,154 @@
+package org.stslens.ui.stages.mx;
+
+import java.util.List;
+import java.util.function.Consumer;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.layout.VBox;
+import org.stslens.engine.mx.MxReport;
+import org.stslens.engine.smtp.EndpointProbe;
+import org.stslens.engine.tls.ChainVerdict;
+import org.stslens.ui.common.Icons;
+import org.stslens.ui.stages.common.Explanation;
+import org.stslens.ui.stages.common.FindingsPane;
+import org.stslens.ui.stages.common.StageHeader;
+import org.stslens.ui.stages.common.StagePage;
+import org.stslens.ui.stages.common.Tables;
+import org.stslens.ui.stages.common.Texts;
+
+/**
+ * Stage 4: every MX host in one table (what a sender sees and does with each), and below it the
+ * selected host in detail: per address the SMTP transcript, TLS session, certificate and command;
+ * then the host's findings. Selecting another row shows that host.
+ */
+public final class MxView {
+
+  private MxView() {}
+
+  public static Node create(
+      StageHeader header,
+      List<MxReport> all,
+      String selectedHost,
+      Consumer<ChainVerdict> openCertificate) {
+    TableView<MxReport> table = table(all);
+    VBox details = new VBox(14);
+    details.setId("mx-details");
+    details.getStyleClass().add("mx-details");
+    table
+        .getSelectionModel()
+        .selectedItemProperty()
+        .addListener(
+            (o, before, now) ->
+                details
+                    .getChildren()
+                    .setAll(now == null ? List.of() : details(now, openCertificate)));
+    all.stream()
+        .filter(m -> m.host().equals(selectedHost))
+        .findFirst()
+        .or(() -> all.stream().findFirst())
+        .ifPresent(m -> table.getSelectionModel().select(m));
+    Label hint =
+        Texts.wrapping("Select a row to see that host's conversation and certificate.", "muted");
+    return new StagePage(header)
+        .explanation(
+            new Explanation(
+                "For each MX host the sender checks three things before it hands over a message:"
+                    + " the host name matches an mx pattern of the policy; the host offers"
+                    + " STARTTLS on port 25; and its certificate is valid for the MX name, issued"
+                    + " by a trusted CA and in date. In enforce mode a host that fails gets no"
+                    + " mail (the sender tries the next one); in testing mode it gets the mail"
+                    + " anyway and the failure is reported.",
+                Explanation.direction()))
+        .section("MX hosts", table, hint)
+        .add(details)
+        .build();
+  }
+
+  private static List<Node> details(MxReport m, Consumer<ChainVerdict> openCertificate) {
+    VBox box = new VBox(12);
+    Label title =
+        Texts.wrapping(
+            "MX " + m.mx().preference() + " " + m.host() + " — " + MxRows.verdict(m.verdict()),
+            "section-title");
+    title.setGraphic(Icons.status(MxRows.status(m.verdict())));
+    box.getChildren().add(title);
+    box.getChildren().add(Texts.wrapping(explain(m)));
+    if (m.endpoints().isEmpty()) {
+      box.getChildren()
+          .add(
+              Texts.wrapping(
+                  "No address was found for this host, so there was nothing to connect to.",
+                  "muted"));
+    }
+    for (EndpointProbe e : m.endpoints()) {
+      box.getChildren().add(EndpointPane.of(e, openCertificate));
+    }
+    box.getChildren().add(Texts.sectionTitle("Findings for " + m.host()));
+    box.getChildren().add(new FindingsPane(m.findings()));
+    return List.of(box);
+  }
+
+  private static String explain(MxReport m) {
+    return switch (m.verdict()) {
+      case DELIVER ->
+          "A sender delivers to this host"
+              + m.matchedPattern()
+                  .map(p -> " (covered by the pattern " + p.written() + ")")
+                  .orElse("")
+              + ".";
+      case REFUSE ->
+          "Under the enforce policy a sender will NOT deliver to this host: "
+              + String.join(", ", m.failingCodes())
+              + ".";
+      case REPORT ->
+          "Under the testing policy a sender delivers anyway and reports the failure: "
+              + String.join(", ", m.failingCodes())
+              + ".";
+      case UNREACHABLE ->
+          "The host could not be reached from here, so nothing can be said about its TLS.";
+    };
+  }
+
+  private static TableView<MxReport> table(List<MxReport> all) {
+    TableView<MxReport> table = Tables.of(all);
+    table.setId("mx-table");
+    TableColumn<MxReport, MxReport> verdict = new TableColumn<>("Sender verdict");
+    verdict.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
+    verdict.setSortable(false);
+    verdict.setPrefWidth(150);
+    verdict.setCellFactory(
+        c ->
+            new TableCell<>() {
+              @Override
+              protected void updateItem(MxReport m, boolean empty) {
+                super.updateItem(m, empty);
+                if (empty || m == null) {
+                  setText(null);
+                  setGraphic(null);
+                } else {
+                  setText(MxRows.verdict(m.verdict()));
+                  setGraphic(Icons.status(MxRows.status(m.verdict())));
+                  setAlignment(Pos.CENTER_LEFT);
+                }
+              }
+            });
+    table
+        .getColumns()
+        .addAll(
+            List.of(
+                Tables.column("Pref", 50, m -> String.valueOf(m.mx().preference())),
+                Tables.column("Host", 170, MxReport::host),
+                Tables.column("Addresses", 110, MxRows::addresses),
+                Tables.column("Pattern", 130, MxRows::pattern),
+                Tables.column("STARTTLS", 90, MxRows::starttls),
+                Tables.column("TLS", 70, MxRows::tlsVersion),
+                Tables.column("Certificate", 110, MxRows::certificate),
+                verdict));
+    return table;
+  }
+}

@@ -1,0 +1,239 @@
+package org.stslens.ui.stages.summary;
+
+import java.io.File;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
+import java.util.function.Supplier;
+import javafx.application.Platform;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+import javafx.stage.FileChooser;
+import javafx.stage.Window;
+import org.stslens.engine.export.ReportFormat;
+import org.stslens.engine.mx.MxReport;
+import org.stslens.engine.mx.MxVerdict;
+import org.stslens.engine.report.DomainReport;
+import org.stslens.engine.report.DomainVerdict;
+import org.stslens.engine.report.StageStatus;
+import org.stslens.ui.common.Icons;
+import org.stslens.ui.stages.common.Explanation;
+import org.stslens.ui.stages.common.FindingsPane;
+import org.stslens.ui.stages.common.StageHeader;
+import org.stslens.ui.stages.common.StagePage;
+import org.stslens.ui.stages.common.Texts;
+
+/**
+ * The end of the walkthrough: the verdict in plain words, what happens to each MX host, every
+ * finding worst first, and export of the report (Markdown, HTML, JSON).
+ */
+public final class SummaryView {
+
+  private final DomainReport report;
+  private final Executor background;
+  private final Supplier<Window> owner;
+  private final Label exportStatus = new Label();
+  private final Node node;
+
+  SummaryView(DomainReport report, Executor background, Supplier<Window> owner) {
+    this.report = report;
+    this.background = background;
+    this.owner = owner;
+    exportStatus.setId("export-status");
+    exportStatus.setWrapText(true);
+    this.node = build();
+  }
+
+  public static Node create(DomainReport report, Executor background, Supplier<Window> owner) {
+    return new SummaryView(report, background, owner).node();
+  }
+
+  Node node() {
+    return node;
+  }
+
+  Label exportStatus() {
+    return exportStatus;
+  }
+
+  private Node build() {
+    StageHeader header =
+        new StageHeader(
+            "Summary — " + report.domain(),
+            status(report.verdict()),
+            "checked in " + report.durationMillis() + " ms");
+    return new StagePage(header)
+        .add(banner())
+        .explanation(
+            new Explanation(
+                meaning(report.verdict()), Explanation.direction(), Explanation.dnssec()))
+        .section("What senders do with each MX host", mxVerdicts())
+        .section("All findings", new FindingsPane(report.findings()))
+        .section("Export the report", exportBar())
+        .build();
+  }
+
+  private Node banner() {
+    Label word = new Label(report.verdict().word().toUpperCase(java.util.Locale.ROOT));
+    word.getStyleClass().add("verdict-title");
+    word.setGraphic(Icons.status(status(report.verdict())));
+    Label reason = Texts.wrapping(report.verdictReason());
+    reason.setId("verdict-reason");
+    VBox box = new VBox(6, word, reason);
+    box.setId("verdict");
+    box.getStyleClass().addAll("verdict-banner", bannerStyle(report.verdict()));
+    return box;
+  }
+
+  private Node mxVerdicts() {
+    VBox box = new VBox(2);
+    box.setId("mx-verdicts");
+    if (report.mx().isEmpty()) {
+      box.getChildren().add(Texts.wrapping("No MX host was checked.", "muted"));
+    }
+    for (MxReport m : report.mx()) {
+      Label row =
+          Texts.wrapping(
+              m.mx().preference()
+                  + "  "
+                  + m.host()
+                  + " — "
+                  + verdictWords(m.verdict())
+                  + (m.failingCodes().isEmpty()
+                      ? ""
+                      : " (" + String.join(", ", m.failingCodes()) + ")"));
+      row.setGraphic(Icons.status(mxStatus(m.verdict())));
+      row.getStyleClass().add("mx-verdict-row");
+      box.getChildren().add(row);
+    }
+    return box;
+  }
+
+  private Node exportBar() {
+    HBox buttons = new HBox(8);
+    buttons.setAlignment(Pos.CENTER_LEFT);
+    for (ReportFormat format : List.of(ReportFormat.MD, ReportFormat.HTML, ReportFormat.JSON)) {
+      Button button = new Button(ReportExport.label(format), Icons.save());
+      button.setId("export-" + ReportExport.extension(format));
+      button.setOnAction(e -> choose(format));
+      buttons.getChildren().add(button);
+    }
+    Label note =
+        Texts.wrapping(
+            "The same report as the command line's --format md|html|json: every stage, its"
+                + " evidence and findings.",
+            "muted");
+    return new VBox(8, note, buttons, exportStatus);
+  }
+
+  /** Asks for a file on the FX thread, then writes it in the background. */
+  private void choose(ReportFormat format) {
+    FileChooser chooser = new FileChooser();
+    chooser.setTitle("Export the report as " + ReportExport.label(format));
+    chooser.setInitialFileName(ReportExport.suggestedName(report, format));
+    String ext = ReportExport.extension(format);
+    chooser
+        .getExtensionFilters()
+        .add(new FileChooser.ExtensionFilter(ReportExport.label(format), "*." + ext));
+    File file = chooser.showSaveDialog(owner.get());
+    if (file != null) {
+      export(format, file.toPath());
+    }
+  }
+
+  /** Writes the report on the background executor; the status label says how it went. */
+  CompletableFuture<Path> export(ReportFormat format, Path file) {
+    setStatus("Writing " + file.getFileName() + "…", null);
+    CompletableFuture<Path> written = ReportExport.write(report, format, file, background);
+    written.whenComplete(
+        (path, error) ->
+            Platform.runLater(
+                () -> {
+                  if (error == null) {
+                    setStatus("Saved " + ReportExport.label(format) + " report to " + path, true);
+                  } else {
+                    Throwable cause =
+                        error instanceof CompletionException && error.getCause() != null
+                            ? error.getCause()
+                            : error;
+                    setStatus(
+                        "Could not save the report to " + file + ": " + cause.getMessage(), false);
+                  }
+                }));
+    return written;
+  }
+
+  private void setStatus(String text, Boolean ok) {
+    exportStatus.setText(text);
+    exportStatus.getStyleClass().removeAll("export-status-ok", "export-status-error", "muted");
+    exportStatus
+        .getStyleClass()
+        .add(ok == null ? "muted" : ok ? "export-status-ok" : "export-status-error");
+  }
+
+  static StageStatus status(DomainVerdict v) {
+    return switch (v) {
+      case ENFORCED -> StageStatus.PASS;
+      case ENFORCED_WITH_FAILURES, TESTING, NONE, TEMPORARILY_UNKNOWN -> StageStatus.WARN;
+      case ENFORCED_UNDELIVERABLE, NO_POLICY -> StageStatus.FAIL;
+    };
+  }
+
+  private static String bannerStyle(DomainVerdict v) {
+    return switch (v) {
+      case ENFORCED -> "verdict-good";
+      case ENFORCED_WITH_FAILURES, TESTING, TEMPORARILY_UNKNOWN -> "verdict-warn";
+      case ENFORCED_UNDELIVERABLE, NO_POLICY -> "verdict-bad";
+      case NONE -> "verdict-neutral";
+    };
+  }
+
+  private static String meaning(DomainVerdict v) {
+    return switch (v) {
+      case ENFORCED ->
+          "MTA-STS protects this domain: senders that support it deliver only over verified TLS"
+              + " to the MX hosts the policy names, and refuse anything else — an attacker can"
+              + " neither strip encryption nor redirect the mail.";
+      case ENFORCED_WITH_FAILURES ->
+          "The policy is enforced, but some MX hosts fail: senders skip them and deliver to the"
+              + " others. Fix the failing hosts before they are the only ones left.";
+      case ENFORCED_UNDELIVERABLE ->
+          "The policy is enforced and no MX host passes: senders that support MTA-STS will not"
+              + " deliver mail to this domain at all. Fix the MX hosts or switch to testing mode.";
+      case TESTING ->
+          "The policy is in testing mode: senders deliver as before and report what would fail."
+              + " The MX list shows what enforce mode would refuse.";
+      case NONE ->
+          "The policy is withdrawn (mode none): senders act as if the domain had no MTA-STS.";
+      case NO_POLICY ->
+          "Senders see no usable MTA-STS policy, so they deliver as they always did: encrypted if"
+              + " the server offers it, but an attacker can strip the encryption unnoticed.";
+      case TEMPORARILY_UNKNOWN ->
+          "A temporary DNS or network failure kept the check from concluding. This is not \"no"
+              + " policy\": senders keep using a cached policy and retry. Run the check again.";
+    };
+  }
+
+  private static String verdictWords(MxVerdict v) {
+    return switch (v) {
+      case DELIVER -> "deliver";
+      case REFUSE -> "refuse (enforce mode)";
+      case REPORT -> "deliver and report (testing mode)";
+      case UNREACHABLE -> "unreachable from here";
+    };
+  }
+
+  private static StageStatus mxStatus(MxVerdict v) {
+    return switch (v) {
+      case DELIVER -> StageStatus.PASS;
+      case REPORT, UNREACHABLE -> StageStatus.WARN;
+      case REFUSE -> StageStatus.FAIL;
+    };
+  }
+}

@@ -1,0 +1,89 @@
+package org.stslens.ui.stages;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.stream.Collectors;
+import javafx.scene.control.Labeled;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.TableView;
+import javafx.scene.text.Text;
+import javafx.scene.text.TextFlow;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.stslens.engine.check.TestWorld;
+import org.stslens.engine.mx.MxReport;
+import org.stslens.engine.mx.MxVerdict;
+import org.stslens.engine.report.DomainReport;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+@ExtendWith(ApplicationExtension.class)
+class MxViewTest {
+
+  private static final String DOMAIN = "example.test";
+  private static final String MX1 = "mx1.example.test";
+  private static final String MX2 = "mx2.example.test";
+  private static DomainReport report;
+
+  @BeforeAll
+  static void check() throws Exception {
+    try (TestWorld world = new TestWorld()) {
+      world.standardDns(DOMAIN, "20260101", MX1, MX2);
+      world.policyHost(DOMAIN, TestWorld.policy("enforce", MX1, MX2));
+      world.goodMx(0, MX1);
+      world.mx(1, world.ca.issue(MX2), b -> b.hostname(MX2).advertiseStartTls(false));
+      report = world.check(DOMAIN);
+    }
+  }
+
+  @Start
+  void start(Stage stage) {
+    ViewTestSupport.show(
+        stage,
+        (ScrollPane)
+            StageViews.mx(report.mx(), MX1, new ViewTestSupport.RecordingContext().context()));
+  }
+
+  @Test
+  void bothHostsAreListedWithWhatASenderDoes(FxRobot robot) {
+    @SuppressWarnings("unchecked")
+    TableView<MxReport> table = robot.lookup("#mx-table").queryAs(TableView.class);
+    assertThat(table.getItems())
+        .extracting(MxReport::host, MxReport::verdict)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple(MX1, MxVerdict.DELIVER),
+            org.assertj.core.groups.Tuple.tuple(MX2, MxVerdict.REFUSE));
+    assertThat(table.getSelectionModel().getSelectedItem().host()).isEqualTo(MX1);
+    assertThat(
+            robot.lookup("#mx-table .table-cell").queryAllAs(Labeled.class).stream()
+                .map(Labeled::getText))
+        .contains("deliver", "refuse", "NOT offered");
+  }
+
+  @Test
+  void transcriptTellsClientAndServerApart(FxRobot robot) {
+    TextFlow transcript = robot.lookup("#transcript").queryAs(TextFlow.class);
+    String text =
+        transcript.getChildren().stream()
+            .map(n -> ((Text) n).getText())
+            .collect(Collectors.joining());
+    assertThat(text).contains("C: EHLO").contains("S: 220");
+    assertThat(transcript.getChildren().stream().filter(n -> ((Text) n).getText().equals("C: ")))
+        .allMatch(n -> n.getStyleClass().contains("transcript-client"));
+  }
+
+  @Test
+  void selectingTheOtherHostShowsItsFindings(FxRobot robot) {
+    robot.clickOn(
+        robot
+            .lookup("#mx-table .table-cell")
+            .match(n -> MX2.equals(((Labeled) n).getText()))
+            .queryAs(Labeled.class));
+    assertThat(
+            robot.lookup(".finding-code").queryAllAs(Labeled.class).stream().map(Labeled::getText))
+        .contains("smtp.starttls-missing");
+  }
+}

@@ -1,0 +1,89 @@
+package org.stslens.ui.stages;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.Executor;
+import java.util.function.Predicate;
+import javafx.application.Application;
+import javafx.geometry.Bounds;
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.scene.control.ScrollPane;
+import javafx.stage.Stage;
+import org.stslens.engine.report.DomainReport;
+import org.stslens.engine.report.StageReport;
+import org.stslens.engine.tls.ChainVerdict;
+
+/** Shared set-up of the stage view tests: theme, window size, a recording context. */
+public final class ViewTestSupport {
+
+  public static final double WIDTH = 1100;
+  public static final double HEIGHT = 750;
+
+  private ViewTestSupport() {}
+
+  /** A context that records what the views asked for and runs background work at once. */
+  public static final class RecordingContext {
+    public final List<ChainVerdict> openedCertificates = new ArrayList<>();
+    public final List<String> openedInEditor = new ArrayList<>();
+    public final Executor background = Runnable::run;
+
+    public StageViewContext context() {
+      return new StageViewContext(
+          openedCertificates::add, openedInEditor::add, background, () -> null);
+    }
+  }
+
+  /** Shows {@code view} in the stage at 1100×750 with the application's theme and stylesheet. */
+  public static void show(Stage stage, Parent view) {
+    // AtlantaFX 2.1.0 classes are compiled for Java 21; on Java 17 only its stylesheets load.
+    Application.setUserAgentStylesheet(
+        Objects.requireNonNull(
+                ViewTestSupport.class.getResource("/atlantafx/base/theme/primer-light.css"))
+            .toExternalForm());
+    Scene scene = new Scene(view, WIDTH, HEIGHT);
+    scene
+        .getStylesheets()
+        .add(
+            Objects.requireNonNull(ViewTestSupport.class.getResource("/org/stslens/ui/stslens.css"))
+                .toExternalForm());
+    stage.setScene(scene);
+    stage.setWidth(WIDTH);
+    stage.setHeight(HEIGHT);
+    stage.show();
+  }
+
+  /** The first stage report that {@code which} accepts. */
+  public static StageReport stage(DomainReport report, Predicate<StageReport> which) {
+    return report.stages().stream()
+        .filter(which)
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("no such stage in " + report.stages()));
+  }
+
+  public static StageReport stage(DomainReport report, org.stslens.engine.finding.Stage stage) {
+    return stage(report, s -> s.stage() == stage);
+  }
+
+  /** Scrolls the enclosing scroll pane so that {@code node} is in view. */
+  public static void reveal(Node node) {
+    Node parent = node.getParent();
+    while (parent != null && !(parent instanceof ScrollPane)) {
+      parent = parent.getParent();
+    }
+    if (parent == null) {
+      return;
+    }
+    ScrollPane scroll = (ScrollPane) parent;
+    scroll.layout();
+    Node content = scroll.getContent();
+    Bounds b = content.sceneToLocal(node.localToScene(node.getBoundsInLocal()));
+    double contentHeight = content.getBoundsInLocal().getHeight();
+    double viewHeight = scroll.getViewportBounds().getHeight();
+    if (contentHeight > viewHeight) {
+      scroll.setVvalue(Math.min(1, Math.max(0, (b.getMinY() - 40) / (contentHeight - viewHeight))));
+    }
+  }
+}
