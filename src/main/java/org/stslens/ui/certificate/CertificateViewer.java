@@ -1,0 +1,316 @@
+package org.stslens.ui.certificate;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import javafx.application.Platform;
+import javafx.geometry.Insets;
+import javafx.scene.Cursor;
+import javafx.scene.control.Label;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tooltip;
+import javafx.scene.control.TreeCell;
+import javafx.scene.control.TreeItem;
+import javafx.scene.control.TreeView;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.ClipboardContent;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import javafx.stage.FileChooser;
+import org.stslens.engine.finding.Severity;
+import org.stslens.engine.report.StageStatus;
+import org.stslens.engine.tls.CertificateSummary;
+import org.stslens.engine.tls.ChainVerdict;
+import org.stslens.ui.common.Icons;
+
+/**
+ * Shows a presented certificate chain and its verdict: at the top the result for the reference host
+ * (and, on failure, which certificate fails and why); on the left the chain as a tree, root at the
+ * top and leaf at the bottom as browsers show it; on the right every field of the selected
+ * certificate, with its PEM to copy or save. Ctrl+C copies the selected certificate's PEM.
+ *
+ * <p>Files are written on the {@code background} executor, never on the JavaFX thread.
+ */
+public final class CertificateViewer extends BorderPane {
+
+  private static final KeyCombination COPY =
+      new KeyCodeCombination(KeyCode.C, KeyCombination.SHORTCUT_DOWN);
+  private static final String STYLESHEET = "certificate.css";
+
+  private final CertificateChain chain;
+  private final Executor background;
+  private final TreeView<ChainEntry> tree = new TreeView<>();
+  private final Map<Integer, TreeItem<ChainEntry>> items = new HashMap<>();
+  private final CertificateDetails details;
+
+  /**
+   * @param verdict the chain (leaf first) and its problems
+   * @param clock what "now" is for the days left
+   * @param background where PEM files are written
+   */
+  public CertificateViewer(ChainVerdict verdict, Clock clock, Executor background) {
+    Objects.requireNonNull(verdict, "verdict");
+    Objects.requireNonNull(clock, "clock");
+    this.background = Objects.requireNonNull(background, "background");
+    this.chain = CertificateChain.of(verdict);
+    this.details = new CertificateDetails(clock, this::copySelectedPem, this::chooseAndSavePem);
+    getStyleClass().add("certificate-viewer");
+    getStylesheets().add(CertificateViewer.class.getResource(STYLESHEET).toExternalForm());
+
+    setTop(verdictBanner());
+    if (chain.entries().isEmpty()) {
+      Label none = new Label("The server presented no certificate.");
+      none.getStyleClass().add(ThemeClasses.TEXT_MUTED);
+      setCenter(none);
+    } else {
+      buildTree();
+      SplitPane split = new SplitPane(tree, details.node());
+      split.setDividerPositions(0.3);
+      SplitPane.setResizableWithParent(tree, false);
+      setCenter(split);
+      tree.getSelectionModel()
+          .selectedItemProperty()
+          .addListener(
+              (obs, old, item) -> {
+                if (item != null && item.getValue() != null) {
+                  details.show(item.getValue());
+                }
+              });
+      select(0);
+    }
+    addEventHandler(
+        KeyEvent.KEY_PRESSED,
+        e -> {
+          if (COPY.match(e)) {
+            copySelectedPem();
+            e.consume();
+          }
+        });
+  }
+
+  /** Selects the certificate at {@code chainIndex} of the presented chain (0 = leaf). */
+  public void select(int chainIndex) {
+    TreeItem<ChainEntry> item = items.get(chainIndex);
+    if (item != null) {
+      tree.getSelectionModel().select(item);
+      int row = tree.getRow(item);
+      if (row >= 0) {
+        tree.scrollTo(row);
+      }
+    }
+  }
+
+  /** The certificate whose details are shown. */
+  public Optional<CertificateSummary> selectedCertificate() {
+    return selected().map(ChainEntry::summary);
+  }
+
+  /** Gives keyboard focus to the chain. */
+  @Override
+  public void requestFocus() {
+    if (tree.getRoot() != null) {
+      tree.requestFocus();
+    } else {
+      super.requestFocus();
+    }
+  }
+
+  private Optional<ChainEntry> selected() {
+    TreeItem<ChainEntry> item = tree.getSelectionModel().getSelectedItem();
+    return item == null ? Optional.empty() : Optional.ofNullable(item.getValue());
+  }
+
+  private VBox verdictBanner() {
+    Label headline = new Label(chain.headline());
+    headline.setId("certificate-headline");
+    headline.getStyleClass().add("section-title");
+    StageStatus overall =
+        !chain.valid()
+            ? StageStatus.FAIL
+            : chain.hasWarnings() ? StageStatus.WARN : StageStatus.PASS;
+    headline.setGraphic(Icons.status(overall));
+    Label summary = new Label(chain.summary());
+    summary.setWrapText(true);
+    VBox banner = new VBox(6, headline, summary);
+    for (CertificateChain.ProblemLine line : chain.problemLines()) {
+      banner.getChildren().add(problemRow(line));
+    }
+    banner.setId("certificate-verdict");
+    banner
+        .getStyleClass()
+        .addAll(
+            "verdict-banner",
+            !chain.valid() ? "verdict-bad" : chain.hasWarnings() ? "verdict-warn" : "verdict-good");
+    BorderPane.setMargin(banner, new Insets(10, 10, 8, 10));
+    return banner;
+  }
+
+  private HBox problemRow(CertificateChain.ProblemLine line) {
+    Label title = new Label(line.title());
+    title.getStyleClass().addAll("certificate-problem-title", ThemeClasses.TEXT_BOLD);
+    title.setWrapText(true);
+    Label detail = new Label(line.detail());
+    detail.setWrapText(true);
+    VBox text = new VBox(1, title, detail);
+    HBox.setHgrow(text, Priority.ALWAYS);
+    HBox row = new HBox(8, Icons.severity(line.error() ? Severity.ERROR : Severity.WARNING), text);
+    row.getStyleClass().add("certificate-problem");
+    if (line.certificateIndex() >= 0) {
+      row.setCursor(Cursor.HAND);
+      Tooltip.install(row, new Tooltip("Show this certificate"));
+      row.setOnMouseClicked(e -> select(line.certificateIndex()));
+    }
+    return row;
+  }
+
+  private void buildTree() {
+    TreeItem<ChainEntry> hiddenRoot = new TreeItem<>();
+    List<ChainEntry> path = chain.issuingPath();
+    TreeItem<ChainEntry> parent = hiddenRoot;
+    for (int i = path.size() - 1; i >= 0; i--) {
+      TreeItem<ChainEntry> item = item(path.get(i));
+      parent.getChildren().add(item);
+      parent = item;
+    }
+    for (ChainEntry stray : chain.strays()) {
+      hiddenRoot.getChildren().add(item(stray));
+    }
+    tree.setRoot(hiddenRoot);
+    tree.setShowRoot(false);
+    tree.setId("certificate-tree");
+    tree.setFocusTraversable(true);
+    tree.setMinWidth(180);
+    tree.setCellFactory(view -> new EntryCell());
+  }
+
+  private TreeItem<ChainEntry> item(ChainEntry entry) {
+    TreeItem<ChainEntry> item = new TreeItem<>(entry);
+    item.setExpanded(true);
+    items.put(entry.index(), item);
+    return item;
+  }
+
+  private void copySelectedPem() {
+    selected()
+        .filter(e -> !e.summary().pem().isEmpty())
+        .ifPresent(
+            entry -> {
+              ClipboardContent content = new ClipboardContent();
+              content.putString(entry.summary().pem());
+              Clipboard.getSystemClipboard().setContent(content);
+              details.status("PEM of “" + entry.name() + "” copied to the clipboard.", false);
+            });
+  }
+
+  private void chooseAndSavePem() {
+    selected()
+        .ifPresent(
+            entry -> {
+              FileChooser chooser = new FileChooser();
+              chooser.setTitle("Save the certificate “" + entry.name() + "”");
+              chooser.setInitialFileName(fileName(entry));
+              chooser
+                  .getExtensionFilters()
+                  .add(new FileChooser.ExtensionFilter("PEM certificate", "*.pem", "*.crt"));
+              File file =
+                  chooser.showSaveDialog(getScene() == null ? null : getScene().getWindow());
+              if (file != null) {
+                savePem(file.toPath());
+              }
+            });
+  }
+
+  /**
+   * Writes the selected certificate's PEM to {@code target} on the background executor and reports
+   * the outcome under the PEM. Call on the JavaFX thread; the future completes (on the JavaFX
+   * thread) once the outcome is shown.
+   */
+  CompletableFuture<Path> savePem(Path target) {
+    CompletableFuture<Path> shown = new CompletableFuture<>();
+    Optional<ChainEntry> entry = selected();
+    if (entry.isEmpty()) {
+      shown.completeExceptionally(new IllegalStateException("no certificate selected"));
+      return shown;
+    }
+    String name = entry.get().name();
+    String pem = entry.get().summary().pem();
+    details.status("Saving…", false);
+    CompletableFuture.runAsync(() -> write(target, pem), background)
+        .whenComplete(
+            (ok, error) ->
+                Platform.runLater(
+                    () -> {
+                      if (error == null) {
+                        details.status("Saved “" + name + "” to " + target + ".", false);
+                        shown.complete(target);
+                      } else {
+                        Throwable cause = error.getCause() == null ? error : error.getCause();
+                        details.status(
+                            "Could not save to " + target + ": " + describe(cause) + ".", true);
+                        shown.completeExceptionally(cause);
+                      }
+                    }));
+    return shown;
+  }
+
+  private static void write(Path target, String pem) {
+    try {
+      Files.writeString(target, pem, StandardCharsets.US_ASCII);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static String describe(Throwable error) {
+    Throwable cause = error instanceof UncheckedIOException u ? u.getCause() : error;
+    String message = cause.getMessage();
+    return message == null || message.isBlank() ? cause.getClass().getSimpleName() : message;
+  }
+
+  private static String fileName(ChainEntry entry) {
+    String base = entry.name().replaceAll("[^A-Za-z0-9._-]+", "_").replaceAll("^[_.]+", "");
+    return (base.isEmpty() ? "certificate" : base) + ".pem";
+  }
+
+  /** A chain entry: its name, and an icon that says whether it fails. */
+  private static final class EntryCell extends TreeCell<ChainEntry> {
+    @Override
+    protected void updateItem(ChainEntry entry, boolean empty) {
+      super.updateItem(entry, empty);
+      if (empty || entry == null) {
+        setText(null);
+        setGraphic(null);
+        setTooltip(null);
+        setAccessibleText(null);
+        return;
+      }
+      StageStatus status =
+          entry.fails() ? StageStatus.FAIL : entry.warns() ? StageStatus.WARN : StageStatus.PASS;
+      String state = entry.fails() ? "fails" : entry.warns() ? "warning" : "ok";
+      String described = entry.described();
+      String tip =
+          described.substring(0, 1).toUpperCase(java.util.Locale.ROOT) + described.substring(1);
+      setText(entry.name());
+      setGraphic(Icons.status(status));
+      setTooltip(new Tooltip(tip + ": " + state));
+      setAccessibleText(tip + ", " + state);
+    }
+  }
+}
