@@ -129,7 +129,7 @@ final class CertificateChain {
 
   private String reason(Kind kind) {
     return switch (kind) {
-      case NAME_MISMATCH -> "does not match " + referenceHost();
+      case NAME_MISMATCH -> "not valid for the name " + referenceHost();
       case EXPIRED -> "expired";
       case NOT_YET_VALID -> "not valid yet";
       case UNTRUSTED -> "not trusted";

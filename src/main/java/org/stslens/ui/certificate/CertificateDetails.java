@@ -44,7 +44,8 @@ final class CertificateDetails {
   private final TextField signature = value("certificate-signature");
   private final Label keyUsage = wrapping("certificate-key-usage");
   private final Label extendedKeyUsage = wrapping("certificate-eku");
-  private final TextField fingerprint = value("certificate-fingerprint");
+  private final TextArea fingerprint = new TextArea();
+  private final Button copyFingerprint = new Button(null, Icons.copy());
   private final TextArea pem = new TextArea();
   private final Button copyPem = new Button("Copy PEM", Icons.copy());
   private final Button savePem = new Button("Save PEM…", Icons.save());
@@ -52,7 +53,7 @@ final class CertificateDetails {
   private final ScrollPane scroll;
   private final BorderPane node;
 
-  CertificateDetails(Clock clock, Runnable onCopy, Runnable onSave) {
+  CertificateDetails(Clock clock, Runnable onCopy, Runnable onSave, Runnable onCopyFingerprint) {
     this.clock = clock;
     title.getStyleClass().add("section-title");
     title.setId("certificate-title");
@@ -60,7 +61,20 @@ final class CertificateDetails {
     role.getStyleClass().add(ThemeClasses.TEXT_MUTED);
     role.setWrapText(true);
     daysLeft.setId("certificate-days-left");
-    fingerprint.getStyleClass().add("evidence");
+    // 32 bytes as two lines of 16: the whole fingerprint stays visible in a narrow window.
+    fingerprint.setId("certificate-fingerprint");
+    fingerprint.setEditable(false);
+    fingerprint.setPrefRowCount(2);
+    fingerprint.setMinHeight(Region.USE_PREF_SIZE);
+    fingerprint.getStyleClass().addAll("evidence", "certificate-value-area");
+    copyFingerprint.setId("copy-fingerprint");
+    copyFingerprint.getStyleClass().add(ThemeClasses.FLAT);
+    copyFingerprint.setTooltip(new Tooltip("Copy the SHA-256 fingerprint"));
+    copyFingerprint.setOnAction(e -> onCopyFingerprint.run());
+    HBox fingerprintRow = new HBox(4, fingerprint, copyFingerprint);
+    fingerprint.setPrefColumnCount(48);
+    fingerprint.setMaxWidth(Region.USE_PREF_SIZE);
+    fingerprintRow.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
     serial.getStyleClass().add("evidence");
 
     pem.setId("certificate-pem");
@@ -107,7 +121,7 @@ final class CertificateDetails {
     row = field(grid, row, "Signature", signature);
     row = field(grid, row, "Key usage", keyUsage);
     row = field(grid, row, "Extended key usage", extendedKeyUsage);
-    row = field(grid, row, "SHA-256", fingerprint);
+    row = field(grid, row, "SHA-256", fingerprintRow);
 
     Label pemTitle = new Label("PEM");
     pemTitle.getStyleClass().add("certificate-section");
@@ -159,7 +173,8 @@ final class CertificateDetails {
     signature.setText(orNone(cert.signatureAlgorithm()));
     keyUsage.setText(listText(cert.keyUsage()));
     extendedKeyUsage.setText(listText(cert.extendedKeyUsage()));
-    fingerprint.setText(cert.sha256());
+    fingerprint.setText(twoLines(cert.sha256()));
+    copyFingerprint.setDisable(cert.sha256().isEmpty());
     pem.setText(cert.pem());
     pem.positionCaret(0);
     copyPem.setDisable(cert.pem().isEmpty());
@@ -204,6 +219,14 @@ final class CertificateDetails {
     return "None (a CA certificate needs none).";
   }
 
+  /** "AA:BB:…" split after its 16th byte, where it has 32. */
+  static String twoLines(String fingerprint) {
+    int half = 16 * 3; // "AA:" per byte
+    return fingerprint.length() > half
+        ? fingerprint.substring(0, half - 1) + "\n" + fingerprint.substring(half)
+        : fingerprint;
+  }
+
   private static String keyText(CertificateSummary cert) {
     if (cert.keyType().isEmpty()) {
       return "(unknown)";
@@ -222,6 +245,7 @@ final class CertificateDetails {
   private static int section(GridPane grid, int row, String text) {
     Label label = new Label(text);
     label.getStyleClass().add("certificate-section");
+    GridPane.setHalignment(label, HPos.LEFT);
     GridPane.setMargin(label, new Insets(row == 0 ? 4 : 10, 0, 2, 0));
     grid.add(label, 0, row, 2, 1);
     return row + 1;

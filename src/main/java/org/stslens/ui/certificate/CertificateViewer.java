@@ -70,7 +70,9 @@ public final class CertificateViewer extends BorderPane {
     Objects.requireNonNull(clock, "clock");
     this.background = Objects.requireNonNull(background, "background");
     this.chain = CertificateChain.of(verdict);
-    this.details = new CertificateDetails(clock, this::copySelectedPem, this::chooseAndSavePem);
+    this.details =
+        new CertificateDetails(
+            clock, this::copySelectedPem, this::chooseAndSavePem, this::copyFingerprint);
     getStyleClass().add("certificate-viewer");
     getStylesheets().add(CertificateViewer.class.getResource(STYLESHEET).toExternalForm());
 
@@ -216,6 +218,18 @@ public final class CertificateViewer extends BorderPane {
               content.putString(entry.summary().pem());
               Clipboard.getSystemClipboard().setContent(content);
               details.status("PEM of “" + entry.name() + "” copied to the clipboard.", false);
+            });
+  }
+
+  private void copyFingerprint() {
+    selected()
+        .filter(e -> !e.summary().sha256().isEmpty())
+        .ifPresent(
+            entry -> {
+              ClipboardContent content = new ClipboardContent();
+              content.putString(entry.summary().sha256());
+              Clipboard.getSystemClipboard().setContent(content);
+              details.status("SHA-256 fingerprint copied to the clipboard.", false);
             });
   }
 

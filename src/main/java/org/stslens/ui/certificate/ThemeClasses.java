@@ -11,6 +11,7 @@ final class ThemeClasses {
   static final String TEXT_BOLD = "text-bold";
   static final String DANGER = "danger";
   static final String EDGE_TO_EDGE = "edge-to-edge";
+  static final String FLAT = "flat";
 
   private ThemeClasses() {}
 }

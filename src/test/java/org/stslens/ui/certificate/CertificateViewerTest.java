@@ -14,7 +14,8 @@ import java.util.concurrent.atomic.AtomicReference;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
-import javafx.scene.control.TextField;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.TextInputControl;
 import javafx.scene.control.TreeCell;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.KeyCode;
@@ -67,7 +68,7 @@ class CertificateViewerTest {
 
   private static String text(FxRobot robot, String query) {
     Node node = robot.lookup(query).query();
-    return node instanceof TextField field ? field.getText() : ((Label) node).getText();
+    return node instanceof TextInputControl field ? field.getText() : ((Label) node).getText();
   }
 
   private static String verdictText(FxRobot robot) {
@@ -109,7 +110,8 @@ class CertificateViewerTest {
     assertThat(text(robot, "#certificate-key")).isEqualTo("EC, 256 bits");
     assertThat(text(robot, "#certificate-signature")).isEqualTo("SHA256withECDSA");
     assertThat(text(robot, "#certificate-eku")).isEqualTo("serverAuth, clientAuth");
-    assertThat(text(robot, "#certificate-fingerprint")).matches("([0-9A-F]{2}:){31}[0-9A-F]{2}");
+    assertThat(text(robot, "#certificate-fingerprint"))
+        .matches("([0-9A-F]{2}:){15}[0-9A-F]{2}\n([0-9A-F]{2}:){15}[0-9A-F]{2}");
     assertThat(robot.lookup("#certificate-pem").queryTextInputControl().getText())
         .startsWith(BEGIN);
   }
@@ -154,7 +156,7 @@ class CertificateViewerTest {
     open(robot, chains.wrongName());
 
     assertThat(verdictText(robot))
-        .contains("Leaf certificate “mail.other.example”: does not match " + Chains.HOST)
+        .contains("Leaf certificate “mail.other.example”: not valid for the name " + Chains.HOST)
         .contains("it covers mail.other.example");
   }
 
@@ -250,6 +252,23 @@ class CertificateViewerTest {
     assertThat(saved.get()).isCompletedExceptionally();
     assertThat(text(robot, "#certificate-status")).startsWith("Could not save");
     assertThat(Files.exists(target)).isFalse();
+  }
+
+  @Test
+  void fingerprintIsCopiedOnOneLine(FxRobot robot) {
+    open(robot, chains.valid());
+    robot.interact(
+        () ->
+            robot
+                .lookup("#certificate-details > .scroll-pane")
+                .queryAs(ScrollPane.class)
+                .setVvalue(1));
+
+    robot.clickOn("#copy-fingerprint");
+
+    assertThat(clipboardText(robot))
+        .matches("([0-9A-F]{2}:){31}[0-9A-F]{2}")
+        .isEqualTo(viewer.selectedCertificate().orElseThrow().sha256());
   }
 
   private String viewerPem() {

@@ -1,0 +1,106 @@
+package org.stslens.ui.certificate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.awt.image.BufferedImage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicReference;
+import javafx.application.Application;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.image.PixelReader;
+import javafx.scene.image.WritableImage;
+import javafx.stage.Stage;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.stslens.engine.tls.ChainVerdict;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+/**
+ * Renders the viewer as a user sees it (AtlantaFX theme and the app stylesheet) into
+ * target/screenshots, to look at layout changes; the pictures are not compared with anything.
+ */
+@ExtendWith(ApplicationExtension.class)
+class CertificateScreenshotTest {
+
+  private static final Path DIR = Path.of("target", "screenshots");
+
+  private final Chains chains = new Chains();
+  private final ExecutorService background = Executors.newSingleThreadExecutor();
+  private Stage stage;
+
+  @Start
+  void start(Stage stage) {
+    this.stage = stage;
+    stage.setScene(
+        new Scene(new Label("empty"), CertificateWindow.WIDTH, CertificateWindow.HEIGHT));
+    stage.show();
+  }
+
+  @AfterEach
+  void restoreTheme() {
+    background.shutdownNow();
+    Application.setUserAgentStylesheet(null);
+  }
+
+  @Test
+  void rendersValidAndFailingChainsInLightAndDark(FxRobot robot) throws Exception {
+    assertThat(render(robot, chains.valid(), "primer-light", "certview-valid.png")).exists();
+    assertThat(render(robot, chains.expiredIntermediate(), "primer-light", "certview-expired.png"))
+        .exists();
+    assertThat(render(robot, chains.commonNameOnly(), "primer-dark", "certview-dark.png")).exists();
+    robot.interact(
+        () ->
+            robot
+                .lookup("#certificate-details > .scroll-pane")
+                .queryAs(ScrollPane.class)
+                .setVvalue(1));
+    assertThat(snapshot(robot, "certview-dark-bottom.png")).exists();
+  }
+
+  private Path render(FxRobot robot, ChainVerdict verdict, String theme, String file)
+      throws Exception {
+    robot.interact(
+        () -> {
+          Application.setUserAgentStylesheet(
+              getClass().getResource("/atlantafx/base/theme/" + theme + ".css").toExternalForm());
+          CertificateViewer viewer = new CertificateViewer(verdict, Chains.CLOCK, background);
+          Scene scene = new Scene(viewer, CertificateWindow.WIDTH, CertificateWindow.HEIGHT);
+          scene
+              .getStylesheets()
+              .add(getClass().getResource("/org/stslens/ui/stslens.css").toExternalForm());
+          stage.setScene(scene);
+        });
+    return snapshot(robot, file);
+  }
+
+  private Path snapshot(FxRobot robot, String file) throws Exception {
+    AtomicReference<WritableImage> image = new AtomicReference<>();
+    robot.interact(() -> image.set(stage.getScene().getRoot().snapshot(null, null)));
+    Files.createDirectories(DIR);
+    Path target = DIR.resolve(file);
+    ImageIO.write(toBufferedImage(image.get()), "png", target.toFile());
+    return target;
+  }
+
+  private static BufferedImage toBufferedImage(WritableImage image) {
+    int width = (int) image.getWidth();
+    int height = (int) image.getHeight();
+    BufferedImage out = new BufferedImage(width, height, BufferedImage.TYPE_INT_ARGB);
+    PixelReader pixels = image.getPixelReader();
+    for (int y = 0; y < height; y++) {
+      for (int x = 0; x < width; x++) {
+        out.setRGB(x, y, pixels.getArgb(x, y));
+      }
+    }
+    return out;
+  }
+}
