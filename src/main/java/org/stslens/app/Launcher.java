@@ -1,17 +1,26 @@
 package org.stslens.app;
 
+import javafx.application.Application;
 import org.stslens.cli.StsLensCommand;
 
 /**
- * The one entry point of the jar and of the installers. With a subcommand it runs the command line;
- * without arguments it will open the desktop application (until that exists it prints the command
- * line's help).
+ * The one entry point of the jar and of the installers: no arguments (or {@code gui DOMAIN}) opens
+ * the desktop application, a subcommand runs the command line. A plain class, not the {@link
+ * Application} subclass, so that JavaFX starts from the class path.
  */
 public final class Launcher {
 
   private Launcher() {}
 
   public static void main(String[] args) {
+    if (args.length == 0) {
+      Application.launch(StsLensApp.class);
+      return;
+    }
+    if (args[0].equals("gui")) {
+      Application.launch(StsLensApp.class, java.util.Arrays.copyOfRange(args, 1, args.length));
+      return;
+    }
     System.exit(StsLensCommand.run(args));
   }
 }

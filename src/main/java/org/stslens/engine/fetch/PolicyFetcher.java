@@ -254,7 +254,11 @@ public final class PolicyFetcher {
                   ? -1
                   : (tlsStartNanos - connectStartNanos) / 1_000_000,
               tlsEndNanos == 0 ? -1 : (tlsEndNanos - tlsStartNanos) / 1_000_000,
-              firstByteNanos == 0 ? -1 : (firstByteNanos - requestSentNanos) / 1_000_000,
+              // from the end of the handshake (when the request goes out) to the status line
+              firstByteNanos == 0
+                  ? -1
+                  : (firstByteNanos - (tlsEndNanos != 0 ? tlsEndNanos : requestSentNanos))
+                      / 1_000_000,
               totalMillis);
       return new FetchResult(
           url,

@@ -105,6 +105,14 @@ public final class CheckViewModel {
       status.set(e.getMessage());
       stages.clear();
       return;
+    } catch (IllegalStateException e) {
+      // the settings cannot be used (no DNS server found, unreadable CA file...)
+      running.set(false);
+      banner.set("The check cannot start: " + e.getMessage() + " Open Settings to fix it.");
+      tone.set(Tone.BAD);
+      status.set("Settings needed");
+      stages.clear();
+      return;
     }
     running.set(true);
     status.set("Checking " + current.domain() + " …");
@@ -333,6 +341,11 @@ public final class CheckViewModel {
       }
       current.cancel();
     }
+  }
+
+  /** Shows a problem that happened outside a check (saving settings...) in the status bar. */
+  public void reportSaveProblem(String message) {
+    status.set(message);
   }
 
   // ---- observable state ----

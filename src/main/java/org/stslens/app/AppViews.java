@@ -1,0 +1,79 @@
+package org.stslens.app;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Executor;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import javafx.scene.Node;
+import javafx.scene.control.Alert;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.ClipboardContent;
+import javafx.stage.Window;
+import org.stslens.engine.finding.Stage;
+import org.stslens.engine.mx.MxReport;
+import org.stslens.engine.report.DomainReport;
+import org.stslens.engine.report.StageReport;
+import org.stslens.ui.certificate.CertificateWindow;
+import org.stslens.ui.learn.LearnView;
+import org.stslens.ui.shell.ViewFactory;
+import org.stslens.ui.stages.StageViewContext;
+import org.stslens.ui.stages.StageViews;
+
+/** The real content views: stage views, certificate windows and Learn. */
+final class AppViews implements ViewFactory {
+
+  private final StageViewContext context;
+
+  AppViews(Supplier<Window> owner, Executor background, Clock clock) {
+    this.context =
+        new StageViewContext(
+            verdict ->
+                CertificateWindow.show(
+                    owner.get(),
+                    "Certificate of " + verdict.referenceHost(),
+                    verdict,
+                    clock,
+                    background),
+            AppViews::openInEditor,
+            background,
+            owner);
+  }
+
+  /** The policy editor comes with the workbench; until then the text goes to the clipboard. */
+  private static void openInEditor(String policyText) {
+    ClipboardContent clip = new ClipboardContent();
+    clip.putString(policyText);
+    Clipboard.getSystemClipboard().setContent(clip);
+    Alert info = new Alert(Alert.AlertType.INFORMATION);
+    info.setTitle("Policy editor");
+    info.setHeaderText("The policy text is on the clipboard");
+    info.setContentText(
+        "The policy editor is not part of this version yet. Paste the text into any editor, or"
+            + " check a draft with: stslens policy lint FILE --mx HOST,...");
+    info.show();
+  }
+
+  @Override
+  public Node stageView(StageReport report) {
+    return StageViews.forStage(report, context);
+  }
+
+  @Override
+  public Node mxView(List<MxReport> all, String host) {
+    return StageViews.mx(all, host, context);
+  }
+
+  @Override
+  public Node summaryView(DomainReport report) {
+    return StageViews.summary(report, context);
+  }
+
+  @Override
+  public Node learnView(Consumer<Stage> showStage, Optional<String> lastDomain) {
+    LearnView view = new LearnView(showStage);
+    view.setLastCheck(lastDomain);
+    return view;
+  }
+}

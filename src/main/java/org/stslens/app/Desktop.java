@@ -1,0 +1,120 @@
+package org.stslens.app;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicReference;
+import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+import org.stslens.ui.settings.Settings;
+import org.stslens.ui.settings.SettingsDialog;
+import org.stslens.ui.shell.CheckViewModel;
+import org.stslens.ui.shell.MainWindow;
+
+/**
+ * The main window wired to the engine and the settings: what {@link StsLensApp} shows, and what the
+ * screenshot tool and GUI tests show against loopback servers.
+ */
+final class Desktop {
+
+  static final String STYLESHEET = "/org/stslens/ui/stslens.css";
+
+  private final EngineCheckService service;
+  private final SettingsStore store;
+  private final Executor background;
+  private final Clock clock;
+  private final boolean fixedOptions;
+  private final AtomicReference<Settings> settings;
+  private CheckViewModel vm;
+  private MainWindow window;
+  private Stage stage;
+
+  /**
+   * @param fixedOptions true when the service's options were given (lab, tests) and must not be
+   *     replaced by the user's settings
+   */
+  Desktop(
+      EngineCheckService service,
+      SettingsStore store,
+      Settings initial,
+      Executor background,
+      Clock clock,
+      boolean fixedOptions) {
+    this.service = service;
+    this.store = store;
+    this.background = background;
+    this.clock = clock;
+    this.fixedOptions = fixedOptions;
+    this.settings = new AtomicReference<>(initial);
+  }
+
+  /** Builds the window's scene on the FX thread and shows it in {@code primary}. */
+  void show(Stage primary) {
+    this.stage = primary;
+    applyTheme(settings.get());
+    vm =
+        new CheckViewModel(
+            service,
+            Platform::runLater,
+            history -> save(settings.updateAndGet(s -> s.withHistory(history))));
+    vm.history().setAll(settings.get().history());
+    vm.stepByStepProperty().set(settings.get().stepByStep());
+    window = new MainWindow(vm, new AppViews(() -> stage, background, clock), this::openSettings);
+    Scene scene = new Scene(window.root(), 1280, 820);
+    scene.getStylesheets().add(Desktop.class.getResource(STYLESHEET).toExternalForm());
+    window.installShortcuts(scene);
+    primary.setTitle("STS Lens — MTA-STS, step by step");
+    primary.setMinWidth(900);
+    primary.setMinHeight(600);
+    primary.setScene(scene);
+    primary.show();
+    window.focusDomain();
+  }
+
+  CheckViewModel viewModel() {
+    return vm;
+  }
+
+  private void openSettings() {
+    new SettingsDialog(stage, settings.get())
+        .showAndWait()
+        .ifPresent(
+            chosen -> {
+              Settings merged = chosen.withHistory(settings.get().history());
+              settings.set(merged);
+              applyTheme(merged);
+              vm.stepByStepProperty().set(merged.stepByStep());
+              save(merged);
+              if (!fixedOptions) {
+                background.execute(() -> service.apply(merged));
+              }
+            });
+  }
+
+  /**
+   * AtlantaFX's Primer theme, by its stylesheet: the AtlantaFX 2.1 classes are compiled for Java
+   * 21, but its CSS works on any JavaFX.
+   */
+  static void applyTheme(Settings s) {
+    String css =
+        s.darkTheme()
+            ? "/atlantafx/base/theme/primer-dark.css"
+            : "/atlantafx/base/theme/primer-light.css";
+    Application.setUserAgentStylesheet(Desktop.class.getResource(css).toExternalForm());
+  }
+
+  /** Saves in the background: the FX thread never touches the disk. */
+  private void save(Settings s) {
+    background.execute(
+        () -> {
+          try {
+            store.save(s);
+          } catch (IOException e) {
+            Platform.runLater(
+                () -> vm.reportSaveProblem("Settings could not be saved: " + e.getMessage()));
+          }
+        });
+  }
+}

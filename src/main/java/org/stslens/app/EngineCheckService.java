@@ -1,0 +1,85 @@
+package org.stslens.app;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.security.cert.X509Certificate;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.atomic.AtomicReference;
+import org.stslens.engine.check.CheckListener;
+import org.stslens.engine.check.CheckOptions;
+import org.stslens.engine.check.MtaStsChecker;
+import org.stslens.engine.check.RunningCheck;
+import org.stslens.engine.check.StageGate;
+import org.stslens.engine.dns.DnsSettings;
+import org.stslens.engine.tls.TrustAnchors;
+import org.stslens.ui.settings.Settings;
+import org.stslens.ui.shell.CheckService;
+
+/**
+ * Runs the engine for the desktop app. The options are prepared from the settings off the FX thread
+ * (they read resolv.conf and PEM files) and swapped in atomically; {@link #start} only uses them,
+ * so it never does I/O on the caller's thread.
+ */
+final class EngineCheckService implements CheckService {
+
+  private final ExecutorService pool;
+  private final ScheduledExecutorService timer;
+  private final AtomicReference<CheckOptions> options = new AtomicReference<>();
+  private final AtomicReference<String> problem =
+      new AtomicReference<>("the settings are still being read");
+
+  EngineCheckService(ExecutorService pool, ScheduledExecutorService timer) {
+    this.pool = pool;
+    this.timer = timer;
+  }
+
+  /** Uses these options from now on (the lab and tests set them directly). */
+  void use(CheckOptions newOptions) {
+    options.set(newOptions);
+    problem.set(null);
+  }
+
+  /** Turns settings into options; reads files, so call it off the FX thread. */
+  void apply(Settings settings) {
+    try {
+      use(optionsFor(settings));
+    } catch (IOException | IllegalArgumentException | IllegalStateException e) {
+      options.set(null);
+      problem.set(e.getMessage());
+    }
+  }
+
+  static CheckOptions optionsFor(Settings s) throws IOException {
+    DnsSettings dns =
+        s.dnsServer().isEmpty()
+            ? DnsSettings.system()
+            : DnsSettings.server(DnsSettings.parseServer(s.dnsServer()));
+    dns = dns.withTimeout(Duration.ofSeconds(s.dnsTimeoutSeconds()));
+    TrustAnchors trust = TrustAnchors.jdkDefault();
+    List<X509Certificate> extra = new ArrayList<>();
+    for (String file : s.trustFiles()) {
+      extra.addAll(TrustAnchors.readPem(Path.of(file)));
+    }
+    if (!extra.isEmpty()) {
+      trust = trust.withExtra(extra);
+    }
+    CheckOptions o =
+        CheckOptions.defaults(dns)
+            .withTrust(trust)
+            .withSmtpStepTimeout(Duration.ofSeconds(s.smtpTimeoutSeconds()));
+    return o.withFetch(o.fetch().withTotalTimeout(Duration.ofSeconds(s.fetchTimeoutSeconds())));
+  }
+
+  @Override
+  public RunningCheck start(String domain, CheckListener listener, StageGate gate) {
+    CheckOptions current = options.get();
+    if (current == null) {
+      throw new IllegalStateException("the settings cannot be used (" + problem.get() + ").");
+    }
+    return new MtaStsChecker(current, pool, timer).start(domain, listener, gate);
+  }
+}

@@ -1,0 +1,112 @@
+package org.stslens.app;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Properties;
+import org.stslens.ui.settings.Settings;
+
+/**
+ * Keeps the settings in a properties file in the operating system's usual place: {@code
+ * %APPDATA%\STS Lens} on Windows, {@code ~/Library/Application Support/STS Lens} on macOS, {@code
+ * $XDG_CONFIG_HOME/stslens} (or {@code ~/.config/stslens}) elsewhere. Written atomically, so a
+ * crash never leaves half a file. Called off the FX thread.
+ */
+public final class SettingsStore {
+
+  private static final String FILE = "settings.properties";
+  private final Path file;
+
+  public SettingsStore(Path folder) {
+    this.file = folder.resolve(FILE);
+  }
+
+  /** The store in the user's configuration folder. */
+  public static SettingsStore forUser() {
+    return new SettingsStore(userFolder());
+  }
+
+  public Path file() {
+    return file;
+  }
+
+  static Path userFolder() {
+    String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
+    String home = System.getProperty("user.home");
+    if (os.contains("win")) {
+      String appData = System.getenv("APPDATA");
+      return Path.of(appData != null ? appData : home, "STS Lens");
+    }
+    if (os.contains("mac")) {
+      return Path.of(home, "Library", "Application Support", "STS Lens");
+    }
+    String xdg = System.getenv("XDG_CONFIG_HOME");
+    return Path.of(xdg != null && !xdg.isBlank() ? xdg : home + "/.config", "stslens");
+  }
+
+  /** The saved settings, or the defaults when there are none or the file is unreadable. */
+  public Settings load() {
+    if (!Files.isRegularFile(file)) {
+      return Settings.defaults();
+    }
+    Properties p = new Properties();
+    try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+      p.load(in);
+    } catch (IOException | IllegalArgumentException e) {
+      return Settings.defaults();
+    }
+    Settings d = Settings.defaults();
+    return new Settings(
+        p.getProperty("dns.server", d.dnsServer()),
+        list(p.getProperty("trust.files", "")),
+        integer(p, "dns.timeout", d.dnsTimeoutSeconds()),
+        integer(p, "fetch.timeout", d.fetchTimeoutSeconds()),
+        integer(p, "smtp.timeout", d.smtpTimeoutSeconds()),
+        Boolean.parseBoolean(p.getProperty("theme.dark", "false")),
+        Boolean.parseBoolean(p.getProperty("step.by.step", "false")),
+        list(p.getProperty("history", "")));
+  }
+
+  /** Saves atomically (write a temporary file, then move it over the old one). */
+  public void save(Settings s) throws IOException {
+    Properties p = new Properties();
+    p.setProperty("dns.server", s.dnsServer());
+    p.setProperty("trust.files", String.join("\n", s.trustFiles()));
+    p.setProperty("dns.timeout", Integer.toString(s.dnsTimeoutSeconds()));
+    p.setProperty("fetch.timeout", Integer.toString(s.fetchTimeoutSeconds()));
+    p.setProperty("smtp.timeout", Integer.toString(s.smtpTimeoutSeconds()));
+    p.setProperty("theme.dark", Boolean.toString(s.darkTheme()));
+    p.setProperty("step.by.step", Boolean.toString(s.stepByStep()));
+    p.setProperty("history", String.join("\n", s.history()));
+    Files.createDirectories(file.getParent());
+    Path temp = Files.createTempFile(file.getParent(), FILE, ".tmp");
+    try (Writer out = Files.newBufferedWriter(temp, StandardCharsets.UTF_8)) {
+      p.store(out, "STS Lens settings");
+    }
+    try {
+      Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    } catch (AtomicMoveNotSupportedException e) {
+      Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
+    }
+  }
+
+  private static List<String> list(String value) {
+    return Arrays.stream(value.split("\n")).map(String::strip).filter(v -> !v.isEmpty()).toList();
+  }
+
+  private static int integer(Properties p, String key, int fallback) {
+    try {
+      return Integer.parseInt(p.getProperty(key, "").strip());
+    } catch (NumberFormatException e) {
+      return fallback;
+    }
+  }
+}

@@ -1,0 +1,69 @@
+package org.stslens.app;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import javafx.application.Application;
+import javafx.stage.Stage;
+import org.stslens.ui.settings.Settings;
+
+/**
+ * The desktop application and its composition root: it owns the executors (shut down on exit), the
+ * settings store and the engine service.
+ */
+public final class StsLensApp extends Application {
+
+  private final ExecutorService pool = Executors.newFixedThreadPool(32, daemon("stslens-io"));
+  private final ScheduledExecutorService timer =
+      Executors.newSingleThreadScheduledExecutor(daemon("stslens-timer"));
+  private final ExecutorService background =
+      Executors.newSingleThreadExecutor(daemon("stslens-background"));
+  private final EngineCheckService service = new EngineCheckService(pool, timer);
+  private SettingsStore store;
+  private Settings settings;
+  private Desktop desktop;
+
+  /** Off the FX thread: read the settings file and prepare the engine's options. */
+  @Override
+  public void init() {
+    store = SettingsStore.forUser();
+    settings = store.load();
+    service.apply(settings);
+  }
+
+  @Override
+  public void start(Stage primary) {
+    desktop = new Desktop(service, store, settings, background, Clock.systemUTC(), false);
+    desktop.show(primary);
+    List<String> params = getParameters().getUnnamed();
+    if (!params.isEmpty()) {
+      desktop.viewModel().domainProperty().set(params.get(0));
+      desktop.viewModel().check();
+    }
+  }
+
+  @Override
+  public void stop() throws InterruptedException {
+    if (desktop != null && desktop.viewModel() != null) {
+      desktop.viewModel().cancel();
+    }
+    pool.shutdownNow();
+    timer.shutdownNow();
+    background.shutdown();
+    background.awaitTermination(2, TimeUnit.SECONDS);
+  }
+
+  static ThreadFactory daemon(String name) {
+    AtomicInteger n = new AtomicInteger();
+    return r -> {
+      Thread t = new Thread(r, name + "-" + n.incrementAndGet());
+      t.setDaemon(true);
+      return t;
+    };
+  }
+}

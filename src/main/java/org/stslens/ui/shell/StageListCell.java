@@ -1,0 +1,58 @@
+package org.stslens.ui.shell;
+
+import javafx.beans.InvalidationListener;
+import javafx.geometry.Pos;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import org.stslens.ui.common.Icons;
+
+/** A row of the stage list: live status icon, title, duration. */
+final class StageListCell extends ListCell<StageItem> {
+
+  private final Label title = new Label();
+  private final Label duration = new Label();
+  private final HBox box = new HBox(8);
+  private final InvalidationListener refresh = o -> refresh();
+  private StageItem shown;
+
+  StageListCell() {
+    Region spacer = new Region();
+    HBox.setHgrow(spacer, Priority.ALWAYS);
+    duration.getStyleClass().add("muted");
+    box.setAlignment(Pos.CENTER_LEFT);
+    box.getChildren().addAll(new Label(), title, spacer, duration);
+  }
+
+  @Override
+  protected void updateItem(StageItem item, boolean empty) {
+    super.updateItem(item, empty);
+    if (shown != null) {
+      shown.statusProperty().removeListener(refresh);
+      shown.durationMillisProperty().removeListener(refresh);
+    }
+    shown = empty ? null : item;
+    if (shown == null) {
+      setGraphic(null);
+      setText(null);
+      return;
+    }
+    shown.statusProperty().addListener(refresh);
+    shown.durationMillisProperty().addListener(refresh);
+    refresh();
+    setGraphic(box);
+  }
+
+  private void refresh() {
+    if (shown == null) {
+      return;
+    }
+    box.getChildren().set(0, Icons.status(shown.status()));
+    title.setText(shown.title());
+    long ms = shown.durationMillisProperty().get();
+    duration.setText(ms < 0 ? shown.status().word() : ms + " ms");
+    setAccessibleText(shown.title() + ", " + shown.status().word());
+  }
+}

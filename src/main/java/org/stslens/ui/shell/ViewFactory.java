@@ -1,0 +1,26 @@
+package org.stslens.ui.shell;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+import javafx.scene.Node;
+import org.stslens.engine.finding.Stage;
+import org.stslens.engine.mx.MxReport;
+import org.stslens.engine.report.DomainReport;
+import org.stslens.engine.report.StageReport;
+
+/** Builds the content views the shell shows; the app wires the real ones, tests may stub. */
+public interface ViewFactory {
+
+  /** The view of a finished stage (discovery, retrieval, policy, TLS reporting). */
+  Node stageView(StageReport report);
+
+  /** The MX table with {@code host} selected, and that host's transcript and certificates. */
+  Node mxView(List<MxReport> all, String host);
+
+  /** The verdict, every finding, export. */
+  Node summaryView(DomainReport report);
+
+  /** The Learn screen; its links select a stage of the last check. */
+  Node learnView(Consumer<Stage> showStage, Optional<String> lastDomain);
+}

@@ -1,0 +1,204 @@
+package org.stslens.app;
+
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import javafx.application.Platform;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.image.PixelReader;
+import javafx.scene.image.WritableImage;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+import javax.imageio.ImageIO;
+import org.stslens.engine.check.TestWorld;
+import org.stslens.lab.CertificateSpec;
+import org.stslens.lab.LabHttpResponse;
+import org.stslens.ui.settings.Settings;
+
+/**
+ * Regenerates the README screenshots from the real application in a real window: run it under Xvfb
+ * with {@code scripts/screenshots.sh}. The domain is served by loopback lab servers, so the
+ * pictures never depend on anyone's real servers.
+ */
+public final class ScreenshotTool {
+
+  private static final String DOMAIN = "lab.example";
+
+  private ScreenshotTool() {}
+
+  public static void main(String[] args) throws Exception {
+    Path out = Path.of(args.length > 0 ? args[0] : "docs/screenshots");
+    Files.createDirectories(out);
+    ExecutorService pool = Executors.newFixedThreadPool(16);
+    ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
+    ExecutorService background = Executors.newSingleThreadExecutor();
+    try (TestWorld world = new TestWorld()) {
+      world.smtpTimeout(Duration.ofSeconds(10));
+      world.standardDns(DOMAIN, "20261128T1200", "mx1." + DOMAIN, "mx2." + DOMAIN);
+      world.policyHost(
+          DOMAIN,
+          LabHttpResponse.ok(
+              "text/plain",
+              "version: STSv1\r\nmode: enforce\r\nmx: mx1.lab.example\r\nmx: mx2.lab.example\r\n"
+                  + "max_age: 604800\r\n"));
+      world.goodMx(0, "mx1." + DOMAIN);
+      world.mx(1, world.ca.issue(CertificateSpec.expired("mx2." + DOMAIN)), b -> b);
+      EngineCheckService service = new EngineCheckService(pool, timer);
+      service.use(world.options());
+      Path settings = Files.createTempDirectory("stslens-shots");
+
+      CountDownLatch started = new CountDownLatch(1);
+      Platform.startup(started::countDown);
+      started.await();
+      Desktop desktop =
+          onFx(
+              () -> {
+                Desktop d =
+                    new Desktop(
+                        service,
+                        new SettingsStore(settings),
+                        Settings.defaults().withHistory(List.of(DOMAIN)),
+                        background,
+                        Clock.systemUTC(),
+                        true);
+                Stage stage = new Stage();
+                d.show(stage);
+                stage.setWidth(1280);
+                stage.setHeight(820);
+                return d;
+              });
+      pause(800);
+      shoot(mainScene(), out.resolve("01-start.png"));
+
+      onFx(
+          () -> {
+            desktop.viewModel().domainProperty().set(DOMAIN);
+            desktop.viewModel().check();
+            return null;
+          });
+      waitFor(() -> !desktop.viewModel().runningProperty().get());
+      for (String title :
+          List.of(
+              "Summary", "Discovery (DNS)", "Retrieval (HTTPS)", "Policy", "MX mx2." + DOMAIN)) {
+        onFx(
+            () -> {
+              desktop.viewModel().stages().stream()
+                  .filter(s -> s.title().equals(title))
+                  .findFirst()
+                  .ifPresent(desktop.viewModel().selectedProperty()::set);
+              return null;
+            });
+        pause(600);
+        shoot(mainScene(), out.resolve(fileName(title)));
+      }
+      onFx(
+          () -> {
+            Scene scene = mainScene();
+            Button open = (Button) scene.lookup("#open-certificate");
+            if (open != null) {
+              open.fire();
+            }
+            return null;
+          });
+      pause(800);
+      Scene certificate = onFx(() -> sceneTitled("Certificate"));
+      if (certificate != null) {
+        shoot(certificate, out.resolve("07-certificate.png"));
+      }
+      onFx(
+          () -> {
+            ((ToggleButton) mainScene().lookup("#learn")).setSelected(true);
+            return null;
+          });
+      pause(600);
+      shoot(mainScene(), out.resolve("08-learn.png"));
+    } finally {
+      pool.shutdownNow();
+      timer.shutdownNow();
+      background.shutdownNow();
+      Platform.exit();
+    }
+  }
+
+  private static String fileName(String title) {
+    return switch (title) {
+      case "Summary" -> "02-summary.png";
+      case "Discovery (DNS)" -> "03-discovery.png";
+      case "Retrieval (HTTPS)" -> "04-retrieval.png";
+      case "Policy" -> "05-policy.png";
+      default -> "06-mx.png";
+    };
+  }
+
+  private static Scene mainScene() {
+    return sceneTitled("STS Lens");
+  }
+
+  private static Scene sceneTitled(String prefix) {
+    for (Window w : Window.getWindows()) {
+      if (w instanceof Stage s && s.getTitle() != null && s.getTitle().startsWith(prefix)) {
+        return s.getScene();
+      }
+    }
+    return null;
+  }
+
+  private static void shoot(Scene scene, Path file) throws Exception {
+    WritableImage image = onFx(() -> scene.snapshot(null));
+    BufferedImage png =
+        new BufferedImage(
+            (int) image.getWidth(), (int) image.getHeight(), BufferedImage.TYPE_INT_ARGB);
+    PixelReader pixels = image.getPixelReader();
+    for (int y = 0; y < png.getHeight(); y++) {
+      for (int x = 0; x < png.getWidth(); x++) {
+        png.setRGB(x, y, pixels.getArgb(x, y));
+      }
+    }
+    try {
+      ImageIO.write(png, "png", file.toFile());
+    } catch (IOException e) {
+      throw new IOException("cannot write " + file, e);
+    }
+  }
+
+  private static <T> T onFx(Callable<T> action) throws Exception {
+    CompletableFuture<T> result = new CompletableFuture<>();
+    Platform.runLater(
+        () -> {
+          try {
+            result.complete(action.call());
+          } catch (Exception | Error e) {
+            result.completeExceptionally(e);
+          }
+        });
+    return result.get(20, TimeUnit.SECONDS);
+  }
+
+  private static void waitFor(Callable<Boolean> condition) throws Exception {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+    while (!onFx(condition)) {
+      if (System.nanoTime() > deadline) {
+        throw new IllegalStateException("the check did not finish");
+      }
+      pause(100);
+    }
+    pause(300);
+  }
+
+  private static void pause(long millis) throws InterruptedException {
+    Thread.sleep(millis);
+  }
+}
