@@ -125,6 +125,27 @@ public final class ScreenshotTool {
           });
       pause(600);
       shoot(mainScene(), out.resolve("08-learn.png"));
+
+      // step by step: the explanation before the retrieval stage
+      onFx(
+          () -> {
+            ((ToggleButton) mainScene().lookup("#learn")).setSelected(false);
+            desktop.viewModel().stepByStepProperty().set(true);
+            desktop.viewModel().check();
+            return null;
+          });
+      waitFor(() -> desktop.viewModel().pendingStepProperty().get() != null);
+      onFx(
+          () -> {
+            desktop.viewModel().next();
+            return null;
+          });
+      waitFor(
+          () ->
+              desktop.viewModel().pendingStepProperty().get() != null
+                  && desktop.viewModel().pendingStepProperty().get().stage()
+                      != org.stslens.engine.finding.Stage.DISCOVERY);
+      shoot(mainScene(), out.resolve("09-step-by-step.png"));
     } finally {
       pool.shutdownNow();
       timer.shutdownNow();

@@ -102,6 +102,10 @@ public final class MtaStsChecker {
     final String domain;
     final SafeListener listener;
     final StageGate gate;
+
+    /** Step-by-step: the stages run one after another instead of concurrently. */
+    final boolean stepwise;
+
     final CancelScope scope;
     final DnsClient dns;
     final Discovery discovery;
@@ -114,6 +118,7 @@ public final class MtaStsChecker {
       this.domain = domain;
       this.listener = listener;
       this.gate = gate;
+      this.stepwise = gate != StageGate.OPEN;
       this.scope = scope;
       this.dns = new DnsClient(options.dns(), scope);
       this.discovery = new Discovery(dns);
@@ -136,21 +141,6 @@ public final class MtaStsChecker {
           async(() -> discovery.lookUpRecord(domain))
               .thenCombine(async(() -> discovery.lookUpApex(domain)), Discovery.StsLookup::new);
       CompletableFuture<DnsQuery> mxQuery = async(() -> discovery.lookUpMx(domain));
-      CompletableFuture<TlsRptDiscovery> tlsrpt =
-          async(
-              () -> {
-                gate.beforeStage(Stage.TLSRPT, domain);
-                long start = now();
-                listener.stageStarted(Stage.TLSRPT, domain);
-                TlsRptDiscovery result = TlsRptDiscovery.lookUp(dns, domain);
-                finish(
-                    Stage.TLSRPT,
-                    domain,
-                    start,
-                    result.findings(),
-                    new StageEvidence.TlsRpt(result));
-                return result;
-              });
       CompletableFuture<DiscoveryResult> discovered =
           txt.thenCombine(
               mxQuery,
@@ -212,7 +202,8 @@ public final class MtaStsChecker {
       MxProber prober =
           new MxProber(options.portMap(), validator, options.smtpStepTimeout(), options.ehloName());
       CompletableFuture<List<MxReport>> mxReports =
-          mxQuery
+          // stepping through: the MX stage comes after the policy, as a sender thinks of it
+          (stepwise ? mxQuery.thenCombine(parsed, (m, p) -> m) : mxQuery)
               .thenCompose(m -> async(() -> mxHostsThroughGate(m)))
               .thenComposeAsync(
                   all -> {
@@ -256,6 +247,12 @@ public final class MtaStsChecker {
                   },
                   executor);
 
+      // TLS reporting needs nothing else: at once, or last when stepping through the stages.
+      CompletableFuture<?> tlsrptAfter =
+          stepwise ? mxReports : CompletableFuture.completedFuture(null);
+      CompletableFuture<TlsRptDiscovery> tlsrpt =
+          tlsrptAfter.thenCompose(ignored -> async(this::lookUpTlsRpt));
+
       return CompletableFuture.allOf(discovered, fetched, parsed, tlsrpt, mxReports, applied)
           .thenApply(
               ignored ->
@@ -266,6 +263,15 @@ public final class MtaStsChecker {
                       applied.join(),
                       mxReports.join(),
                       tlsrpt.join()));
+    }
+
+    private TlsRptDiscovery lookUpTlsRpt() throws InterruptedException {
+      gate.beforeStage(Stage.TLSRPT, domain);
+      long start = now();
+      listener.stageStarted(Stage.TLSRPT, domain);
+      TlsRptDiscovery result = TlsRptDiscovery.lookUp(dns, domain);
+      finish(Stage.TLSRPT, domain, start, result.findings(), new StageEvidence.TlsRpt(result));
+      return result;
     }
 
     /** The MX hosts to probe, once the step-by-step gate lets stage 4 start. */

@@ -189,7 +189,14 @@ public final class MxProber {
       try {
         raw.connect(destination, timeoutMillis());
         timings.put("connect", millisSince(t));
-        transcript.note("connected to " + destination + " in " + millisSince(t) + " ms");
+        transcript.note(
+            "connected to "
+                + destination.getAddress().getHostAddress()
+                + " port "
+                + destination.getPort()
+                + " in "
+                + millisSince(t)
+                + " ms");
         return true;
       } catch (IOException e) {
         checkCancelled(e);

@@ -271,6 +271,7 @@ public final class CheckViewModel {
     pending.ifPresent(
         p -> {
           pendingTitle.set(StepExplanations.title(p.stage()));
+          status.set("Paused before " + StepExplanations.title(p.stage()) + ": press Next");
           pendingText.set(
               StepExplanations.text(p.stage(), current == null ? typed : current.domain()));
         });
@@ -326,11 +327,14 @@ public final class CheckViewModel {
   }
 
   private void remember(String checked) {
+    // the domain field shows the history: editing its items must not clear what was typed
+    String typed = domain.get();
     history.remove(checked);
     history.add(0, checked);
     if (history.size() > HISTORY_SIZE) {
       history.remove(HISTORY_SIZE, history.size());
     }
+    domain.set(typed);
     historySaver.accept(List.copyOf(history));
   }
 

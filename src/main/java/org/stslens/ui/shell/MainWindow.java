@@ -109,7 +109,6 @@ public final class MainWindow {
     domainField.setPrefWidth(320);
     domainField.setItems(vm.history());
     domainField.getEditor().textProperty().bindBidirectional(vm.domainProperty());
-    domainField.getEditor().setOnAction(e -> vm.check());
     domainField.setOnAction(
         e -> {
           // picking a history entry fills the field; Enter in the editor checks
@@ -120,7 +119,7 @@ public final class MainWindow {
 
     Button check = new Button("Check", Icons.play());
     check.setId("check");
-    check.setDefaultButton(true);
+    check.setDefaultButton(true); // Enter checks, also from inside the domain field
     check.setOnAction(e -> vm.check());
 
     Button cancel = new Button("Cancel", Icons.stop());

@@ -101,6 +101,7 @@ class CheckViewModelTest {
             assertThat(vm.stages()).allMatch(s -> s.durationMillisProperty().get() >= 0);
             assertThat(vm.mxReports()).hasSize(2);
             assertThat(vm.history()).containsExactly("vm.test");
+            assertThat(vm.domainProperty().get()).isEqualTo("vm.test");
           });
       assertThat(savedHistories).last().isEqualTo(List.of("vm.test"));
     }

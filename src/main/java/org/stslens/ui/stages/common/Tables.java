@@ -40,6 +40,10 @@ public final class Tables {
     TableColumn<T, String> column = new TableColumn<>(title);
     column.setCellValueFactory(c -> new ReadOnlyStringWrapper(value.apply(c.getValue())));
     column.setPrefWidth(prefWidth);
+    if (prefWidth <= 90) {
+      // short values (type, TTL, time) must never be squeezed into "..."
+      column.setMinWidth(prefWidth);
+    }
     column.setSortable(false);
     column.setCellFactory(
         c ->

@@ -67,14 +67,14 @@ public final class DiscoveryView {
         .addAll(
             List.of(
                 Tables.column("Name", 170, DnsQuery::name),
-                Tables.column("Type", 45, DnsQuery::type),
+                Tables.column("Type", 62, DnsQuery::type),
                 Tables.column("Result", 85, DnsQuery::rcode),
                 Tables.column("Answer(s)", 300, DiscoveryView::answers),
-                Tables.column("TTL", 55, DiscoveryView::ttl),
-                Tables.column("AD", 40, q -> q.authenticData() ? "yes" : "no"),
-                Tables.column("Time", 55, q -> q.rttMillis() + " ms"),
+                Tables.column("TTL", 60, DiscoveryView::ttl),
+                Tables.column("AD", 44, q -> q.authenticData() ? "yes" : "no"),
+                Tables.column("Time", 72, q -> q.rttMillis() + " ms"),
                 Tables.column("Server", 130, DnsQuery::server),
-                Tables.column("Via", 45, DnsQuery::transport)));
+                Tables.column("Via", 48, DnsQuery::transport)));
     Label note =
         Texts.wrapping(
             "AD: the resolver's \"authenticated data\" flag (set when it validated the answer"

@@ -62,6 +62,7 @@ public final class PolicyView {
         });
 
     Button edit = new Button("Open in editor", new FontIcon(MaterialDesignP.PENCIL_OUTLINE));
+    edit.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
     edit.setId("open-in-editor");
     edit.setOnAction(e -> openInEditor.accept(body));
     Label hint =
