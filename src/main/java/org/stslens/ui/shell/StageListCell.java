@@ -52,7 +52,8 @@ final class StageListCell extends ListCell<StageItem> {
     box.getChildren().set(0, Icons.status(shown.status()));
     title.setText(shown.title());
     long ms = shown.durationMillisProperty().get();
-    duration.setText(ms < 0 ? shown.status().word() : ms + " ms");
+    boolean noTime = ms < 0 || shown.status() == org.stslens.engine.report.StageStatus.SKIPPED;
+    duration.setText(noTime ? shown.status().word() : ms + " ms");
     setAccessibleText(shown.title() + ", " + shown.status().word());
   }
 }

@@ -68,7 +68,7 @@ public final class DiscoveryView {
             List.of(
                 Tables.column("Name", 170, DnsQuery::name),
                 Tables.column("Type", 62, DnsQuery::type),
-                Tables.column("Result", 85, DnsQuery::rcode),
+                Tables.column("Result", 100, DnsQuery::rcode),
                 Tables.column("Answer(s)", 300, DiscoveryView::answers),
                 Tables.column("TTL", 60, DiscoveryView::ttl),
                 Tables.column("AD", 44, q -> q.authenticData() ? "yes" : "no"),
