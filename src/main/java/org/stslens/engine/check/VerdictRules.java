@@ -114,7 +114,7 @@ final class VerdictRules {
     List<String> failing =
         mx.stream()
             .filter(m -> m.verdict() == MxVerdict.REFUSE || m.verdict() == MxVerdict.REPORT)
-            .map(m -> m.host() + " (" + String.join(", ", m.failingCodes()) + ")")
+            .map(VerdictRules::whyRefused)
             .toList();
     List<String> unreachable = hosts(mx, MxVerdict.UNREACHABLE);
     if (p.mode() == Mode.TESTING) {
@@ -162,6 +162,20 @@ final class VerdictRules {
         "Temporarily unknown: no MX host could be reached on port 25 from here ("
             + joinAnd(unreachable)
             + "), so their TLS could not be checked.");
+  }
+
+  /** "mx2.example.com — its certificate expired 12 days ago (…) [tls.cert-expired]". */
+  private static String whyRefused(MxReport m) {
+    String first =
+        m.findings().stream()
+            .filter(f -> f.severity() != org.stslens.engine.finding.Severity.INFO)
+            .filter(f -> m.failingCodes().contains(f.code().id()))
+            .map(Finding::message)
+            .findFirst()
+            .orElse("")
+            .replaceAll("\\.$", "");
+    String codes = "[" + String.join(", ", m.failingCodes()) + "]";
+    return m.host() + (first.isEmpty() ? " " : " — " + first + " ") + codes;
   }
 
   private static String unreachableNote(List<String> unreachable) {
