@@ -1,7 +1,5 @@
 package org.stslens.app;
 
-import java.awt.image.BufferedImage;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -18,15 +16,14 @@ import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.ToggleButton;
-import javafx.scene.image.PixelReader;
 import javafx.scene.image.WritableImage;
 import javafx.stage.Stage;
 import javafx.stage.Window;
-import javax.imageio.ImageIO;
 import org.stslens.engine.check.TestWorld;
 import org.stslens.lab.CertificateSpec;
 import org.stslens.lab.LabHttpResponse;
 import org.stslens.ui.settings.Settings;
+import org.stslens.ui.testing.Png;
 
 /**
  * Regenerates the README screenshots from the real application in a real window: run it under Xvfb
@@ -179,20 +176,7 @@ public final class ScreenshotTool {
 
   private static void shoot(Scene scene, Path file) throws Exception {
     WritableImage image = onFx(() -> scene.snapshot(null));
-    BufferedImage png =
-        new BufferedImage(
-            (int) image.getWidth(), (int) image.getHeight(), BufferedImage.TYPE_INT_ARGB);
-    PixelReader pixels = image.getPixelReader();
-    for (int y = 0; y < png.getHeight(); y++) {
-      for (int x = 0; x < png.getWidth(); x++) {
-        png.setRGB(x, y, pixels.getArgb(x, y));
-      }
-    }
-    try {
-      ImageIO.write(png, "png", file.toFile());
-    } catch (IOException e) {
-      throw new IOException("cannot write " + file, e);
-    }
+    Png.write(image, file);
   }
 
   private static <T> T onFx(Callable<T> action) throws Exception {

@@ -2,8 +2,6 @@ package org.stslens.ui.certificate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.awt.image.BufferedImage;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -12,14 +10,13 @@ import javafx.application.Application;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
-import javafx.scene.image.PixelReader;
 import javafx.scene.image.WritableImage;
 import javafx.stage.Stage;
-import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.stslens.engine.tls.ChainVerdict;
+import org.stslens.ui.testing.Png;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -85,22 +82,6 @@ class CertificateScreenshotTest {
   private Path snapshot(FxRobot robot, String file) throws Exception {
     AtomicReference<WritableImage> image = new AtomicReference<>();
     robot.interact(() -> image.set(stage.getScene().getRoot().snapshot(null, null)));
-    Files.createDirectories(DIR);
-    Path target = DIR.resolve(file);
-    ImageIO.write(toBufferedImage(image.get()), "png", target.toFile());
-    return target;
-  }
-
-  private static BufferedImage toBufferedImage(WritableImage image) {
-    int width = (int) image.getWidth();
-    int height = (int) image.getHeight();
-    BufferedImage out = new BufferedImage(width, height, BufferedImage.TYPE_INT_ARGB);
-    PixelReader pixels = image.getPixelReader();
-    for (int y = 0; y < height; y++) {
-      for (int x = 0; x < width; x++) {
-        out.setRGB(x, y, pixels.getArgb(x, y));
-      }
-    }
-    return out;
+    return Png.write(image.get(), DIR.resolve(file));
   }
 }

@@ -2,21 +2,16 @@ package org.stslens.ui.learn;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.awt.image.BufferedImage;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 import javafx.application.Application;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.image.Image;
-import javafx.scene.image.PixelReader;
 import javafx.scene.layout.StackPane;
-import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.stslens.ui.testing.Png;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -101,23 +96,7 @@ class LearnScreenshotTest {
   private static void write(FxRobot robot, Node node, String name) {
     Image[] image = new Image[1];
     robot.interact(() -> image[0] = node.snapshot(null, null));
-    Image img = image[0];
-    int w = (int) img.getWidth();
-    int h = (int) img.getHeight();
-    BufferedImage out = new BufferedImage(w, h, BufferedImage.TYPE_INT_ARGB);
-    PixelReader reader = img.getPixelReader();
-    for (int y = 0; y < h; y++) {
-      for (int x = 0; x < w; x++) {
-        out.setRGB(x, y, reader.getArgb(x, y));
-      }
-    }
-    try {
-      Files.createDirectories(OUT);
-      Path file = OUT.resolve(name);
-      ImageIO.write(out, "png", file.toFile());
-      assertThat(file).isNotEmptyFile();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    Path file = Png.write(image[0], OUT.resolve(name));
+    assertThat(file).isNotEmptyFile();
   }
 }

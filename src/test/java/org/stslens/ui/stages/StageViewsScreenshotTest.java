@@ -2,9 +2,6 @@ package org.stslens.ui.stages;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.awt.image.BufferedImage;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,10 +11,8 @@ import java.util.function.Supplier;
 import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.control.ScrollPane;
-import javafx.scene.image.PixelReader;
 import javafx.scene.image.WritableImage;
 import javafx.stage.Stage;
-import javax.imageio.ImageIO;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -28,6 +23,7 @@ import org.stslens.engine.report.StageStatus;
 import org.stslens.lab.CertificateSpec;
 import org.stslens.lab.LabHttpResponse;
 import org.stslens.lab.LabHttpsServer;
+import org.stslens.ui.testing.Png;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -150,19 +146,6 @@ class StageViewsScreenshotTest {
   }
 
   private static void write(WritableImage image, Path file) {
-    int w = (int) image.getWidth();
-    int h = (int) image.getHeight();
-    BufferedImage out = new BufferedImage(w, h, BufferedImage.TYPE_INT_ARGB);
-    PixelReader pixels = image.getPixelReader();
-    for (int y = 0; y < h; y++) {
-      for (int x = 0; x < w; x++) {
-        out.setRGB(x, y, pixels.getArgb(x, y));
-      }
-    }
-    try {
-      ImageIO.write(out, "png", file.toFile());
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    Png.write(image, file);
   }
 }
