@@ -52,7 +52,10 @@ public final class ScreenshotTool {
               "version: STSv1\r\nmode: enforce\r\nmx: mx1.lab.example\r\nmx: mx2.lab.example\r\n"
                   + "max_age: 604800\r\n"));
       world.goodMx(0, "mx1." + DOMAIN);
-      world.mx(1, world.ca.issue(CertificateSpec.expired("mx2." + DOMAIN)), b -> b);
+      world.mx(
+          1,
+          world.ca.issue(CertificateSpec.expired("mx2." + DOMAIN)),
+          b -> b.hostname("mx2." + DOMAIN));
       EngineCheckService service = new EngineCheckService(pool, timer);
       service.use(world.options());
       Path settings = Files.createTempDirectory("stslens-shots");
@@ -143,6 +146,26 @@ public final class ScreenshotTool {
                   && desktop.viewModel().pendingStepProperty().get().stage()
                       != org.stslens.engine.finding.Stage.DISCOVERY);
       shoot(mainScene(), out.resolve("09-step-by-step.png"));
+
+      // the dark theme, on the finished check's MX view
+      onFx(
+          () -> {
+            desktop.viewModel().runAll();
+            return null;
+          });
+      waitFor(() -> !desktop.viewModel().runningProperty().get());
+      onFx(
+          () -> {
+            Desktop.applyTheme(
+                new Settings("", List.of(), 5, 60, 30, true, false, List.of(DOMAIN)));
+            desktop.viewModel().stages().stream()
+                .filter(s -> s.title().equals("MX mx2." + DOMAIN))
+                .findFirst()
+                .ifPresent(desktop.viewModel().selectedProperty()::set);
+            return null;
+          });
+      pause(800);
+      shoot(mainScene(), out.resolve("10-dark.png"));
     } finally {
       pool.shutdownNow();
       timer.shutdownNow();
