@@ -14,6 +14,9 @@ public final class Launcher {
 
   public static void main(String[] args) {
     if (args.length == 0) {
+      if (noDisplay()) {
+        System.exit(StsLensCommand.runWithoutDisplay());
+      }
       Application.launch(StsLensApp.class);
       return;
     }
@@ -22,5 +25,18 @@ public final class Launcher {
       return;
     }
     System.exit(StsLensCommand.run(args));
+  }
+
+  /** On Linux and BSD a GUI needs an X11 or Wayland display; Windows and macOS always have one. */
+  private static boolean noDisplay() {
+    String os = System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT);
+    if (os.contains("win") || os.contains("mac")) {
+      return false;
+    }
+    return isBlank(System.getenv("DISPLAY")) && isBlank(System.getenv("WAYLAND_DISPLAY"));
+  }
+
+  private static boolean isBlank(String value) {
+    return value == null || value.isBlank();
   }
 }

@@ -50,6 +50,23 @@ public final class StsLensCommand implements Runnable {
     return cli;
   }
 
+  /**
+   * Says that the desktop app needs a display and shows the command line's help instead; for a bare
+   * {@code stslens} on a server or over SSH.
+   */
+  public static int runWithoutDisplay() {
+    PrintWriter err =
+        new PrintWriter(
+            new java.io.OutputStreamWriter(System.err, java.nio.charset.StandardCharsets.UTF_8),
+            true);
+    err.println(
+        "stslens: no graphical display found (DISPLAY/WAYLAND_DISPLAY not set), so the desktop"
+            + " app cannot open. The command line works anywhere:");
+    err.flush();
+    run(new String[] {"--help"});
+    return ExitCodes.USAGE;
+  }
+
   /** Runs the command line; returns the exit code. */
   public static int run(String[] args) {
     PrintWriter out =
