@@ -23,6 +23,7 @@ import org.stslens.engine.check.MtaStsChecker;
 import org.stslens.engine.check.RunningCheck;
 import org.stslens.engine.dns.DnsSettings;
 import org.stslens.engine.export.ReportFormat;
+import org.stslens.engine.fetch.FetchSettings;
 import org.stslens.engine.net.PortMap;
 import org.stslens.engine.report.DomainReport;
 import org.stslens.engine.tls.TrustAnchors;
@@ -112,6 +113,10 @@ final class CheckCommand implements java.util.concurrent.Callable<Integer> {
    */
   @Option(names = "--port-map", hidden = true, split = ",")
   List<String> portMap = new ArrayList<>();
+
+  /** Above this fetch time fetch.slow is reported; hidden, for lab scenarios that lower it. */
+  @Option(names = "--slow-threshold", hidden = true, paramLabel = "SECONDS")
+  Double slowThresholdSeconds;
 
   @Override
   public Integer call() throws Exception {
@@ -208,6 +213,14 @@ final class CheckCommand implements java.util.concurrent.Callable<Integer> {
     options =
         options.withFetch(
             options.fetch().withTotalTimeout(seconds(fetchTimeoutSeconds, "--timeout")));
+    if (slowThresholdSeconds != null) {
+      options =
+          options.withFetch(
+              new FetchSettings(
+                  options.fetch().totalTimeout(),
+                  seconds(slowThresholdSeconds, "--slow-threshold"),
+                  options.fetch().maxBodyBytes()));
+    }
     if (!portMap.isEmpty()) {
       options = options.withPortMap(parsePortMap(portMap));
     }

@@ -1,0 +1,307 @@
+package org.stslens.lab;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.cert.CertificateEncodingException;
+import java.security.cert.X509Certificate;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.stslens.engine.check.CheckOptions;
+import org.stslens.engine.dns.DnsSettings;
+import org.stslens.engine.fetch.FetchSettings;
+import org.stslens.engine.net.PortMap;
+import org.stslens.engine.tls.TrustAnchors;
+
+/**
+ * The running world of one {@link Scenario}, all on loopback: a DNS server and the policy host on
+ * {@code 127.0.N.1}, MX host i (1-based) on {@code 127.0.N.(i+1)}, every certificate from a lab CA
+ * that only {@link #options()} trusts. {@code N} is 0 unless several worlds run side by side.
+ */
+public final class LabWorld implements AutoCloseable {
+
+  /** The standard ports the lab servers stand in for. */
+  private static final int HTTPS = 443;
+
+  private static final int SMTP = 25;
+
+  private final Scenario scenario;
+  private final CertificateAuthority ca;
+  private final String subnet;
+  private final List<LabServer> servers = new ArrayList<>();
+  private final Map<InetSocketAddress, Integer> ports = new LinkedHashMap<>();
+  private LabDnsServer dns;
+
+  private LabWorld(Scenario scenario, CertificateAuthority ca, int subnet) {
+    this.scenario = scenario;
+    this.ca = ca;
+    this.subnet = "127.0." + subnet + ".";
+  }
+
+  /** Starts the world of {@code scenario} (or of its fix) with a fresh lab CA on 127.0.0.x. */
+  public static LabWorld start(Scenario scenario, boolean fixed) {
+    return start(scenario, fixed, CertificateAuthority.create("STS Lens lab CA"), 0);
+  }
+
+  /**
+   * Starts the world with the given CA on {@code 127.0.subnet.x} (subnet 0–254), so that several
+   * worlds can share one CA and run at once.
+   */
+  public static LabWorld start(
+      Scenario scenario, boolean fixed, CertificateAuthority ca, int subnet) {
+    if (subnet < 0 || subnet > 254) {
+      throw new IllegalArgumentException("subnet " + subnet);
+    }
+    LabWorld world = new LabWorld(fixed ? scenario.fixed() : scenario, ca, subnet);
+    try {
+      world.startServers();
+      return world;
+    } catch (RuntimeException e) {
+      world.close();
+      throw e;
+    }
+  }
+
+  /** The scenario this world runs: the fixed variant when started fixed. */
+  public Scenario scenario() {
+    return scenario;
+  }
+
+  public String domain() {
+    return scenario.domain();
+  }
+
+  /** The policy host's loopback address. */
+  public String policyAddress() {
+    return subnet + "1";
+  }
+
+  /** The loopback address of MX host i, 1-based. */
+  public String mxAddress(int i) {
+    return subnet + (i + 1);
+  }
+
+  public InetSocketAddress dnsAddress() {
+    return dns.address();
+  }
+
+  public X509Certificate caCertificate() {
+    return ca.certificate();
+  }
+
+  /** Writes the lab CA certificate as PEM, for {@code --trust} and {@code curl --cacert}. */
+  public Path writeCaPem(Path file) throws IOException {
+    return Files.writeString(file, pem(ca.certificate()), StandardCharsets.US_ASCII);
+  }
+
+  /** Where connections to each loopback address and standard port really go. */
+  public Map<InetSocketAddress, Integer> portMap() {
+    return Map.copyOf(ports);
+  }
+
+  /** The {@code --port-map} values of {@code stslens check}: {@code IP:STANDARD_PORT=PORT}. */
+  public List<String> portMapArguments() {
+    return ports.entrySet().stream()
+        .map(
+            e ->
+                e.getKey().getAddress().getHostAddress()
+                    + ":"
+                    + e.getKey().getPort()
+                    + "="
+                    + e.getValue())
+        .toList();
+  }
+
+  /** The fetch time above which the scenario expects {@code fetch.slow}, if it lowers it. */
+  public Duration slowThreshold() {
+    return scenario.slowThresholdMs() == null
+        ? FetchSettings.defaults().slowThreshold()
+        : Duration.ofMillis(scenario.slowThresholdMs());
+  }
+
+  /**
+   * A check of this world: its DNS server, the lab CA as the only trust anchor (never the system
+   * store), its port map, short timeouts (DNS 2 s, fetch 10 s, SMTP 5 s).
+   */
+  public CheckOptions options() {
+    return new CheckOptions(
+        new DnsSettings(List.of(dns.address()), Duration.ofSeconds(2), 0),
+        new FetchSettings(Duration.ofSeconds(10), slowThreshold(), FetchSettings.MAX_POLICY_BYTES),
+        Duration.ofSeconds(5),
+        TrustAnchors.of(List.of(ca.certificate())),
+        PortMap.table(portMap()),
+        Clock.systemUTC(),
+        "stslens.invalid");
+  }
+
+  @Override
+  public void close() {
+    servers.forEach(LabServer::close);
+    servers.clear();
+    if (dns != null) {
+      dns.close();
+    }
+  }
+
+  private void startServers() {
+    String domain = scenario.domain();
+    LabDnsServer.Builder records = LabDnsServer.builder().bind(address(policyAddress()));
+    Scenario.Dns d = scenario.dns();
+    d.txt().forEach((name, txts) -> txts.forEach(t -> records.txt(name, t)));
+    d.a().forEach((name, token) -> records.a(name, resolve(token)));
+    d.cname().forEach(records::cname);
+    d.servfail().forEach(records::servfail);
+    d.truncate().forEach(records::truncate);
+    d.drop().forEach(records::drop);
+    List<Scenario.MxHost> mxHosts = scenario.mx();
+    for (int i = 0; i < mxHosts.size(); i++) {
+      Scenario.MxHost mx = mxHosts.get(i);
+      records.mx(domain, mx.preference(), mx.name());
+      records.a(mx.name(), mxAddress(i + 1));
+    }
+    dns = records.start();
+
+    Scenario.PolicyHost host = scenario.policyHost();
+    if (host != null) {
+      add(
+          LabHttpsServer.builder(certificate(host.certificate(), "mta-sts." + domain))
+              .bind(address(policyAddress()))
+              .route("/.well-known/mta-sts.txt", response(host))
+              .start());
+    }
+    for (int i = 0; i < mxHosts.size(); i++) {
+      Scenario.MxHost mx = mxHosts.get(i);
+      String ip = mxAddress(i + 1);
+      if (mx.portClosed()) {
+        closedPort(ip, SMTP);
+        continue;
+      }
+      LabSmtpServer.Builder smtp =
+          LabSmtpServer.builder(certificate(mx.certificate(), mx.name()))
+              .bind(address(ip))
+              .hostname(mx.name());
+      if (mx.greeting() != 220) {
+        smtp.greeting(mx.greeting(), "service not available");
+      }
+      switch (mx.starttls()) {
+        case "true" -> {}
+        case "false" -> smtp.advertiseStartTls(false);
+        case "refused" -> smtp.refuseStartTls();
+        default -> throw new IllegalArgumentException("starttls: " + mx.starttls());
+      }
+      add(smtp.start());
+    }
+  }
+
+  private void add(LabServer server) {
+    servers.add(server);
+    ports.put(
+        new InetSocketAddress(server.address().getAddress(), server.standardPort()),
+        server.address().getPort());
+  }
+
+  /**
+   * Routes {@code ip:standardPort} to a port that was free a moment ago: connections are refused.
+   */
+  private void closedPort(String ip, int standardPort) {
+    try (ServerSocket probe = new ServerSocket(0, 1, address(ip))) {
+      ports.put(new InetSocketAddress(address(ip), standardPort), probe.getLocalPort());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static LabHttpResponse response(Scenario.PolicyHost host) {
+    if (host.stall()) {
+      return LabHttpResponse.stall();
+    }
+    LabHttpResponse response;
+    if (host.redirectTo() != null) {
+      response =
+          LabHttpResponse.redirect(host.status() == 200 ? 301 : host.status(), host.redirectTo());
+    } else {
+      String body = host.body();
+      if (host.sizeBytes() != null) {
+        StringBuilder padded = new StringBuilder(body);
+        while (padded.length() < host.sizeBytes()) {
+          padded.append("# padding that makes the policy larger than 64 KiB\r\n");
+        }
+        body = padded.toString();
+      }
+      response =
+          LabHttpResponse.status(host.status())
+              .withHeader("Content-Type", host.contentType())
+              .withBody(body);
+    }
+    for (Map.Entry<String, String> header : host.headers().entrySet()) {
+      response = response.withHeader(header.getKey(), header.getValue());
+    }
+    if (host.delayMs() != null) {
+      response = response.withDelay(Duration.ofMillis(host.delayMs()));
+    }
+    return response;
+  }
+
+  private IssuedCertificate certificate(String kind, String name) {
+    return switch (Scenario.CertificateKind.parse(kind)) {
+      case VALID -> ca.issue(CertificateSpec.valid(name));
+      case EXPIRED -> ca.issue(CertificateSpec.expired(name));
+      case NOT_YET_VALID -> ca.issue(CertificateSpec.notYetValid(name));
+      case EXPIRING_SOON -> ca.issue(CertificateSpec.expiringIn(5, name));
+      case WRONG_NAME -> ca.issue(CertificateSpec.valid("www.wrong-name.lab.example"));
+      case SELF_SIGNED -> CertificateAuthority.selfSigned(CertificateSpec.valid(name));
+      case UNKNOWN_CA ->
+          CertificateAuthority.create("Some other CA").issue(CertificateSpec.valid(name));
+      case MISSING_INTERMEDIATE ->
+          ca.intermediate("STS Lens lab intermediate")
+              .issue(CertificateSpec.valid(name))
+              .leafOnly();
+      case WILDCARD ->
+          ca.issue(CertificateSpec.valid("*." + name.substring(name.indexOf('.') + 1)));
+    };
+  }
+
+  /** {@code policy-host}, {@code mx1}, {@code mx2}... or a literal loopback address. */
+  private String resolve(String token) {
+    if (token.equals("policy-host")) {
+      return policyAddress();
+    }
+    if (token.matches("mx[1-9][0-9]?")) {
+      return mxAddress(Integer.parseInt(token.substring(2)));
+    }
+    if (!token.startsWith("127.")) {
+      throw new IllegalArgumentException("lab addresses are loopback only: " + token);
+    }
+    return token;
+  }
+
+  private static InetAddress address(String ip) {
+    try {
+      return InetAddress.getByName(ip);
+    } catch (UnknownHostException e) {
+      throw new IllegalArgumentException(ip, e);
+    }
+  }
+
+  static String pem(X509Certificate certificate) {
+    try {
+      String base64 =
+          Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
+              .encodeToString(certificate.getEncoded());
+      return "-----BEGIN CERTIFICATE-----\n" + base64 + "\n-----END CERTIFICATE-----\n";
+    } catch (CertificateEncodingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

@@ -1,0 +1,169 @@
+package org.stslens.lab;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * One lab scenario, read from {@code org/stslens/lab/scenarios/<id>.json}: a small world of DNS,
+ * HTTPS and SMTP servers, the verdict the engine must reach in it, and the story behind it. The
+ * schema, documented in {@code docs/lab-scenarios.md}:
+ *
+ * <ul>
+ *   <li>{@code id} kebab-case, equal to the file name; {@code title} one line; {@code story} with
+ *       {@code whatWentWrong}, {@code howItHappens}, {@code howToFix};
+ *   <li>{@code domain} the domain to check, {@code <id>.lab.example};
+ *   <li>{@code dns}: {@code txt} (name → records), {@code a} (name → address token: {@code
+ *       policy-host}, {@code mx1}, {@code mx2}... or a literal loopback IPv4), {@code cname} (name
+ *       → target), and the faults {@code servfail}, {@code truncate}, {@code drop} (lists of
+ *       names). MX records and the A records of MX hosts come from {@code mx};
+ *   <li>{@code policyHost} (absent: no HTTPS server): {@code status} (200), {@code contentType}
+ *       ({@code text/plain}), {@code body}, {@code headers}, {@code redirectTo}, {@code delayMs},
+ *       {@code stall}, {@code sizeBytes} (pads the body with comment lines up to this size), {@code
+ *       certificate} (a {@link CertificateKind} word, default {@code valid});
+ *   <li>{@code mx}: hosts in order ({@code mx1}, {@code mx2}...) with {@code name}, {@code
+ *       preference}, {@code starttls} ({@code true}, {@code false} or {@code "refused"}), {@code
+ *       certificate}, {@code portClosed}, {@code greeting} (SMTP code, default 220);
+ *   <li>{@code slowThresholdMs} optional: the fetch time above which {@code fetch.slow} is
+ *       reported;
+ *   <li>{@code expect}: {@code verdict} (a checks.md word), {@code mx} (host → deliver, refuse,
+ *       report or unreachable), {@code codes} (code ids that must all be present);
+ *   <li>{@code fix} optional: {@code description} plus replacements for {@code dns}, {@code
+ *       policyHost} and/or {@code mx}, and the {@code expect} of the fixed world.
+ * </ul>
+ */
+@JsonIgnoreProperties(ignoreUnknown = false)
+public record Scenario(
+    String id,
+    String title,
+    Story story,
+    String domain,
+    Dns dns,
+    PolicyHost policyHost,
+    List<MxHost> mx,
+    Integer slowThresholdMs,
+    Expect expect,
+    Fix fix) {
+
+  public Scenario {
+    Objects.requireNonNull(id, "id");
+    Objects.requireNonNull(title, "title");
+    Objects.requireNonNull(story, "story");
+    Objects.requireNonNull(domain, "domain");
+    Objects.requireNonNull(expect, "expect");
+    dns = dns == null ? new Dns(null, null, null, null, null, null) : dns;
+    mx = mx == null ? List.of() : List.copyOf(mx);
+  }
+
+  /** The scenario with its fix applied; itself when it has no fix. */
+  public Scenario fixed() {
+    if (fix == null) {
+      return this;
+    }
+    return new Scenario(
+        id,
+        title,
+        story,
+        domain,
+        fix.dns() != null ? fix.dns() : dns,
+        fix.policyHost() != null ? fix.policyHost() : policyHost,
+        fix.mx() != null ? fix.mx() : mx,
+        slowThresholdMs,
+        fix.expect(),
+        null);
+  }
+
+  /** What went wrong, how it happens in real life and how to fix it. */
+  public record Story(String whatWentWrong, String howItHappens, String howToFix) {}
+
+  /** The DNS data and faults. */
+  public record Dns(
+      Map<String, List<String>> txt,
+      Map<String, String> a,
+      Map<String, String> cname,
+      List<String> servfail,
+      List<String> truncate,
+      List<String> drop) {
+    public Dns {
+      txt = txt == null ? Map.of() : Map.copyOf(txt);
+      a = a == null ? Map.of() : Map.copyOf(a);
+      cname = cname == null ? Map.of() : Map.copyOf(cname);
+      servfail = servfail == null ? List.of() : List.copyOf(servfail);
+      truncate = truncate == null ? List.of() : List.copyOf(truncate);
+      drop = drop == null ? List.of() : List.copyOf(drop);
+    }
+  }
+
+  /** The HTTPS server at {@code mta-sts.<domain>}. */
+  public record PolicyHost(
+      Integer status,
+      String contentType,
+      String body,
+      Map<String, String> headers,
+      String redirectTo,
+      Integer delayMs,
+      boolean stall,
+      Integer sizeBytes,
+      String certificate) {
+    public PolicyHost {
+      status = status == null ? 200 : status;
+      contentType = contentType == null ? "text/plain" : contentType;
+      body = body == null ? "" : body;
+      headers = headers == null ? Map.of() : Map.copyOf(headers);
+      certificate = certificate == null ? "valid" : certificate;
+    }
+  }
+
+  /** One MX host: its MX record and its SMTP server. */
+  public record MxHost(
+      String name,
+      Integer preference,
+      String starttls,
+      String certificate,
+      boolean portClosed,
+      Integer greeting) {
+    public MxHost {
+      Objects.requireNonNull(name, "name");
+      preference = preference == null ? 10 : preference;
+      starttls = starttls == null ? "true" : starttls;
+      certificate = certificate == null ? "valid" : certificate;
+      greeting = greeting == null ? 220 : greeting;
+    }
+  }
+
+  /** The engine's expected outcome. */
+  public record Expect(String verdict, Map<String, String> mx, List<String> codes) {
+    public Expect {
+      Objects.requireNonNull(verdict, "verdict");
+      mx = mx == null ? Map.of() : Map.copyOf(mx);
+      codes = codes == null ? List.of() : List.copyOf(codes);
+    }
+  }
+
+  /** The same world with the mistake corrected. */
+  public record Fix(
+      String description, Dns dns, PolicyHost policyHost, List<MxHost> mx, Expect expect) {
+    public Fix {
+      Objects.requireNonNull(expect, "fix.expect");
+    }
+  }
+
+  /** The certificates a server of the lab can present. */
+  public enum CertificateKind {
+    VALID,
+    EXPIRED,
+    NOT_YET_VALID,
+    WRONG_NAME,
+    SELF_SIGNED,
+    UNKNOWN_CA,
+    MISSING_INTERMEDIATE,
+    WILDCARD,
+    EXPIRING_SOON;
+
+    /** Parses {@code not-yet-valid} and the like. */
+    public static CertificateKind parse(String word) {
+      return valueOf(word.toUpperCase(java.util.Locale.ROOT).replace('-', '_'));
+    }
+  }
+}

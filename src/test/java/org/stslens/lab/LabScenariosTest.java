@@ -1,0 +1,99 @@
+package org.stslens.lab;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+import org.stslens.engine.check.CheckListener;
+import org.stslens.engine.check.MtaStsChecker;
+import org.stslens.engine.mx.MxReport;
+import org.stslens.engine.report.DomainReport;
+
+/** Every built-in scenario, run by the real engine against its own loopback world. */
+class LabScenariosTest {
+
+  private static final ScenarioCatalog CATALOG = ScenarioCatalog.load();
+  private static ExecutorService pool;
+  private static ScheduledExecutorService timer;
+
+  @BeforeAll
+  static void pools() {
+    pool = Executors.newFixedThreadPool(16);
+    timer = Executors.newSingleThreadScheduledExecutor();
+  }
+
+  @AfterAll
+  static void stopPools() {
+    pool.shutdownNow();
+    timer.shutdownNow();
+  }
+
+  @TestFactory
+  Stream<DynamicTest> everyScenarioReachesItsExpectedVerdict() {
+    return CATALOG.all().stream()
+        .flatMap(
+            s -> {
+              DynamicTest broken = DynamicTest.dynamicTest(s.id(), () -> verify(s, false));
+              return s.fix() == null
+                  ? Stream.of(broken)
+                  : Stream.of(
+                      broken, DynamicTest.dynamicTest(s.id() + " (fixed)", () -> verify(s, true)));
+            });
+  }
+
+  private static void verify(Scenario scenario, boolean fixed) throws InterruptedException {
+    try (LabWorld world = LabWorld.start(scenario, fixed)) {
+      Scenario.Expect expect = world.scenario().expect();
+      DomainReport report =
+          new MtaStsChecker(world.options(), pool, timer).check(world.domain(), CheckListener.NONE);
+      List<String> codes = report.findings().stream().map(f -> f.code().id()).toList();
+      Map<String, String> mx = new LinkedHashMap<>();
+      for (MxReport m : report.mx()) {
+        mx.put(m.host(), m.verdict().word());
+      }
+      String summary =
+          report.verdict().word() + " " + mx + " " + codes + " (" + report.verdictReason() + ")";
+      assertThat(report.verdict().word()).as(summary).isEqualTo(expect.verdict());
+      assertThat(codes).as(summary).containsAll(expect.codes());
+      expect
+          .mx()
+          .forEach((host, verdict) -> assertThat(mx).as(summary).containsEntry(host, verdict));
+    }
+  }
+
+  @Test
+  void catalogHasAtLeastThirtyScenariosWithUniqueIdsAndStories() {
+    List<Scenario> all = CATALOG.all();
+    assertThat(all).hasSizeGreaterThanOrEqualTo(30);
+    assertThat(all.stream().map(Scenario::id).distinct()).hasSameSizeAs(all);
+    for (Scenario s : all) {
+      assertThat(s.id()).matches("[a-z0-9]+(-[a-z0-9]+)*");
+      assertThat(s.domain()).isEqualTo(s.id() + ".lab.example");
+      assertThat(s.title()).isNotBlank();
+      assertThat(s.story().whatWentWrong()).isNotBlank();
+      assertThat(s.story().howItHappens()).isNotBlank();
+      assertThat(s.story().howToFix()).isNotBlank();
+      assertThat(s.expect().verdict())
+          .isIn(
+              "enforced",
+              "enforced-with-failures",
+              "enforced-undeliverable",
+              "testing",
+              "none",
+              "no-policy",
+              "temporarily-unknown");
+    }
+    assertThat(CATALOG.byId("good-enforce")).isPresent();
+    assertThat(CATALOG.byId("no-such-scenario")).isEmpty();
+  }
+}
