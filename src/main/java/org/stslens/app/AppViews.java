@@ -25,8 +25,17 @@ import org.stslens.ui.stages.StageViews;
 final class AppViews implements ViewFactory {
 
   private final StageViewContext context;
+  private final List<org.stslens.ui.lab.LabScenarioInfo> scenarios;
+  private final java.util.function.BiConsumer<String, Boolean> runLab;
 
-  AppViews(Supplier<Window> owner, Executor background, Clock clock) {
+  AppViews(
+      Supplier<Window> owner,
+      Executor background,
+      Clock clock,
+      List<org.stslens.ui.lab.LabScenarioInfo> scenarios,
+      java.util.function.BiConsumer<String, Boolean> runLab) {
+    this.scenarios = scenarios;
+    this.runLab = runLab;
     this.context =
         new StageViewContext(
             verdict ->
@@ -68,6 +77,16 @@ final class AppViews implements ViewFactory {
   @Override
   public Node summaryView(DomainReport report) {
     return StageViews.summary(report, context);
+  }
+
+  @Override
+  public Node labView(Runnable showWalkthrough) {
+    return new org.stslens.ui.lab.LabView(
+        scenarios,
+        (id, fixed) -> {
+          showWalkthrough.run();
+          runLab.accept(id, fixed);
+        });
   }
 
   @Override

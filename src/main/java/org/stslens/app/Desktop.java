@@ -26,6 +26,7 @@ final class Desktop {
   private final Executor background;
   private final Clock clock;
   private final boolean fixedOptions;
+  private final LabRunner lab;
   private final AtomicReference<Settings> settings;
   private CheckViewModel vm;
   private MainWindow window;
@@ -41,7 +42,9 @@ final class Desktop {
       Settings initial,
       Executor background,
       Clock clock,
-      boolean fixedOptions) {
+      boolean fixedOptions,
+      LabRunner lab) {
+    this.lab = lab;
     this.service = service;
     this.store = store;
     this.background = background;
@@ -61,7 +64,16 @@ final class Desktop {
             history -> save(settings.updateAndGet(s -> s.withHistory(history))));
     vm.history().setAll(settings.get().history());
     vm.stepByStepProperty().set(settings.get().stepByStep());
-    window = new MainWindow(vm, new AppViews(() -> stage, background, clock), this::openSettings);
+    window =
+        new MainWindow(
+            vm,
+            new AppViews(
+                () -> stage,
+                background,
+                clock,
+                lab.scenarios(),
+                (id, fixed) -> lab.run(id, fixed, vm)),
+            this::openSettings);
     Scene scene = new Scene(window.root(), 1280, 820);
     scene.getStylesheets().add(Desktop.class.getResource(STYLESHEET).toExternalForm());
     window.installShortcuts(scene);

@@ -25,6 +25,7 @@ public final class StsLensApp extends Application {
       Executors.newSingleThreadExecutor(daemon("stslens-background"));
   private final EngineCheckService service = new EngineCheckService(pool, timer);
   private SettingsStore store;
+  private LabRunner lab;
   private Settings settings;
   private Desktop desktop;
 
@@ -34,11 +35,12 @@ public final class StsLensApp extends Application {
     store = SettingsStore.forUser();
     settings = store.load();
     service.apply(settings);
+    lab = new LabRunner(org.stslens.lab.ScenarioCatalog.load(), pool, timer, background);
   }
 
   @Override
   public void start(Stage primary) {
-    desktop = new Desktop(service, store, settings, background, Clock.systemUTC(), false);
+    desktop = new Desktop(service, store, settings, background, Clock.systemUTC(), false, lab);
     desktop.show(primary);
     List<String> params = getParameters().getUnnamed();
     if (!params.isEmpty()) {
@@ -51,6 +53,9 @@ public final class StsLensApp extends Application {
   public void stop() throws InterruptedException {
     if (desktop != null && desktop.viewModel() != null) {
       desktop.viewModel().cancel();
+    }
+    if (lab != null) {
+      lab.close();
     }
     pool.shutdownNow();
     timer.shutdownNow();

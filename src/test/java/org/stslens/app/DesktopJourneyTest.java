@@ -60,7 +60,8 @@ class DesktopJourneyTest {
             Settings.defaults(),
             background,
             Clock.systemUTC(),
-            true);
+            true,
+            new LabRunner(org.stslens.lab.ScenarioCatalog.load(), pool, timer, background));
     desktop.show(stage);
   }
 
@@ -185,5 +186,37 @@ class DesktopJourneyTest {
           return p != null && p.stage() != org.stslens.engine.finding.Stage.DISCOVERY;
         });
     assertThat(desktop.viewModel().stages().get(0).status()).isEqualTo(StageStatus.PASS);
+  }
+
+  @Test
+  void aLabScenarioRunsInTheWalkthroughAndItsFixRepairsIt(FxRobot robot) throws Exception {
+    robot.clickOn("#lab");
+    ListView<org.stslens.ui.lab.LabScenarioInfo> scenarios =
+        robot.lookup("#lab-scenarios").queryListView();
+    robot.interact(
+        () ->
+            scenarios.getItems().stream()
+                .filter(i -> i.id().equals("mx-cert-expired"))
+                .findFirst()
+                .ifPresent(i -> scenarios.getSelectionModel().select(i)));
+    assertThat(robot.lookup("#lab-title").queryLabeled().getText()).containsIgnoringCase("expired");
+
+    robot.clickOn("#lab-run");
+    waitUntil(
+        () ->
+            desktop.viewModel().reportProperty().get() != null
+                && !desktop.viewModel().runningProperty().get());
+    assertThat(desktop.viewModel().reportProperty().get().verdict().word())
+        .isEqualTo("enforced-undeliverable");
+    assertThat(robot.lookup("#stages").tryQuery()).isPresent();
+
+    robot.clickOn("#lab");
+    robot.clickOn("#lab-reveal");
+    robot.clickOn("#lab-run-fixed");
+    waitUntil(
+        () ->
+            desktop.viewModel().reportProperty().get() != null
+                && !desktop.viewModel().runningProperty().get()
+                && desktop.viewModel().reportProperty().get().verdict().word().equals("enforced"));
   }
 }

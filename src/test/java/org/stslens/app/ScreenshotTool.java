@@ -73,7 +73,9 @@ public final class ScreenshotTool {
                         Settings.defaults().withHistory(List.of(DOMAIN)),
                         background,
                         Clock.systemUTC(),
-                        true);
+                        true,
+                        new LabRunner(
+                            org.stslens.lab.ScenarioCatalog.load(), pool, timer, background));
                 Stage stage = new Stage();
                 d.show(stage);
                 stage.setWidth(1280);
@@ -125,6 +127,13 @@ public final class ScreenshotTool {
           });
       pause(600);
       shoot(mainScene(), out.resolve("08-learn.png"));
+      onFx(
+          () -> {
+            ((ToggleButton) mainScene().lookup("#lab")).setSelected(true);
+            return null;
+          });
+      pause(600);
+      shoot(mainScene(), out.resolve("11-lab.png"));
 
       // step by step: the explanation before the retrieval stage
       onFx(

@@ -66,6 +66,10 @@ public final class Icons {
     return new FontIcon(MaterialDesignS.SCHOOL_OUTLINE);
   }
 
+  public static FontIcon lab() {
+    return new FontIcon(org.kordamp.ikonli.materialdesign2.MaterialDesignF.FLASK_OUTLINE);
+  }
+
   public static FontIcon play() {
     return new FontIcon(MaterialDesignP.PLAY);
   }

@@ -83,6 +83,19 @@ public final class CheckViewModel {
 
   /** Starts a check of the typed domain, cancelling one that runs. */
   public void check() {
+    check(service);
+  }
+
+  /**
+   * Checks {@code checkedDomain} with another engine set-up for this one check (a lab scenario's
+   * loopback servers); the next {@link #check()} uses the usual one again.
+   */
+  public void checkWith(String checkedDomain, CheckService oneOff) {
+    domain.set(checkedDomain);
+    check(oneOff);
+  }
+
+  private void check(CheckService using) {
     String typed = domain.get() == null ? "" : domain.get().strip();
     if (typed.isEmpty()) {
       status.set("Type a domain first, e.g. example.com");
@@ -97,7 +110,7 @@ public final class CheckViewModel {
     banner.set("Checking " + typed + " …");
     gate = new StepGate(stepByStep.get(), p -> post(run, () -> showPending(p, typed)));
     try {
-      current = service.start(typed, new Listener(run), gate);
+      current = using.start(typed, new Listener(run), gate);
     } catch (IllegalArgumentException e) {
       running.set(false);
       banner.set("\"" + typed + "\" is not a domain name. Type a domain such as example.com.");

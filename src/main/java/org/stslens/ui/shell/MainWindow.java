@@ -47,8 +47,10 @@ public final class MainWindow {
   private final ListView<StageItem> stageList = new ListView<>();
   private final StackPane content = new StackPane();
   private final ToggleButton learn = new ToggleButton("Learn", Icons.learn());
+  private final ToggleButton lab = new ToggleButton("Lab", Icons.lab());
   private final javafx.beans.InvalidationListener reportArrived = o -> showSelected();
   private StageItem watched;
+  private Node labScreen;
 
   public MainWindow(CheckViewModel vm, ViewFactory views, Runnable openSettings) {
     this.vm = vm;
@@ -63,6 +65,10 @@ public final class MainWindow {
     vm.selectedProperty().addListener((o, was, now) -> showSelected());
     vm.reportProperty().addListener((o, was, now) -> showSelected());
     learn.selectedProperty().addListener((o, was, now) -> showSelected());
+    lab.selectedProperty().addListener((o, was, now) -> showSelected());
+    javafx.scene.control.ToggleGroup screens = new javafx.scene.control.ToggleGroup();
+    learn.setToggleGroup(screens);
+    lab.setToggleGroup(screens);
     showSelected();
   }
 
@@ -132,6 +138,7 @@ public final class MainWindow {
     step.selectedProperty().bindBidirectional(vm.stepByStepProperty());
 
     learn.setId("learn");
+    lab.setId("lab");
     Button settings = new Button("Settings", Icons.settings());
     settings.setId("settings");
     settings.setOnAction(e -> openSettings.run());
@@ -139,7 +146,7 @@ public final class MainWindow {
     Region spacer = new Region();
     HBox.setHgrow(spacer, Priority.ALWAYS);
     return new ToolBar(
-        label, domainField, check, cancel, new Separator(), step, spacer, learn, settings);
+        label, domainField, check, cancel, new Separator(), step, spacer, lab, learn, settings);
   }
 
   private Node banner() {
@@ -228,7 +235,9 @@ public final class MainWindow {
 
   private void showSelected() {
     Node view;
-    if (learn.isSelected()) {
+    if (lab.isSelected()) {
+      view = labView();
+    } else if (learn.isSelected()) {
       view =
           views.learnView(
               stage -> {
@@ -240,6 +249,14 @@ public final class MainWindow {
       view = viewOf(vm.selectedProperty().get());
     }
     content.getChildren().setAll(view);
+  }
+
+  /** Built once: the Lab screen keeps its selection while the user goes back and forth. */
+  private Node labView() {
+    if (labScreen == null) {
+      labScreen = views.labView(() -> lab.setSelected(false));
+    }
+    return labScreen;
   }
 
   private Node viewOf(StageItem item) {

@@ -21,6 +21,12 @@ public interface ViewFactory {
   /** The verdict, every finding, export. */
   Node summaryView(DomainReport report);
 
+  /**
+   * The Lab screen: built-in scenarios. Running one calls {@code showWalkthrough} and then starts
+   * the check against the scenario's loopback servers.
+   */
+  Node labView(Runnable showWalkthrough);
+
   /** The Learn screen; its links select a stage of the last check. */
   Node learnView(Consumer<Stage> showStage, Optional<String> lastDomain);
 }

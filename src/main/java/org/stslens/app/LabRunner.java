@@ -1,0 +1,85 @@
+package org.stslens.app;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.atomic.AtomicReference;
+import javafx.application.Platform;
+import org.stslens.engine.check.MtaStsChecker;
+import org.stslens.lab.LabWorld;
+import org.stslens.lab.Scenario;
+import org.stslens.lab.ScenarioCatalog;
+import org.stslens.ui.lab.LabScenarioInfo;
+import org.stslens.ui.shell.CheckViewModel;
+
+/**
+ * Runs lab scenarios for the desktop app: starts a scenario's loopback world off the FX thread,
+ * then checks it with the world's DNS server, CA and port map for that check only. One world runs
+ * at a time; the previous one is closed when the next starts, and on exit.
+ */
+final class LabRunner implements AutoCloseable {
+
+  private final ScenarioCatalog catalog;
+  private final ExecutorService pool;
+  private final ScheduledExecutorService timer;
+  private final Executor background;
+  private final AtomicReference<LabWorld> running = new AtomicReference<>();
+
+  LabRunner(
+      ScenarioCatalog catalog,
+      ExecutorService pool,
+      ScheduledExecutorService timer,
+      Executor background) {
+    this.catalog = catalog;
+    this.pool = pool;
+    this.timer = timer;
+    this.background = background;
+  }
+
+  List<LabScenarioInfo> scenarios() {
+    return catalog.all().stream().map(LabRunner::info).toList();
+  }
+
+  static LabScenarioInfo info(Scenario s) {
+    Optional<Scenario.Fix> fix = Optional.ofNullable(s.fix());
+    return new LabScenarioInfo(
+        s.id(),
+        s.title(),
+        s.story().whatWentWrong(),
+        s.story().howItHappens(),
+        s.story().howToFix(),
+        fix.map(Scenario.Fix::description),
+        s.expect().verdict(),
+        fix.map(f -> f.expect().verdict()));
+  }
+
+  /** Starts the scenario's world in the background, then the check in {@code vm}. */
+  void run(String id, boolean fixed, CheckViewModel vm) {
+    Scenario scenario = catalog.byId(id).orElseThrow();
+    background.execute(
+        () -> {
+          LabWorld world = LabWorld.start(scenario, fixed);
+          LabWorld previous = running.getAndSet(world);
+          if (previous != null) {
+            previous.close();
+          }
+          Platform.runLater(
+              () ->
+                  vm.checkWith(
+                      world.domain(),
+                      (domain, listener, gate) ->
+                          new MtaStsChecker(world.options(), pool, timer)
+                              .start(domain, listener, gate)));
+        });
+  }
+
+  @Override
+  public void close() {
+    LabWorld world = running.getAndSet(null);
+    if (world != null) {
+      world.close();
+    }
+  }
+}
