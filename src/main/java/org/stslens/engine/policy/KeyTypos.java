@@ -10,7 +10,7 @@ import java.util.Optional;
  * {@code Mode}). For the two-letter {@code mx} only distance 1 counts, or nearly every short key
  * would look like it.
  */
-final class KeyTypos {
+public final class KeyTypos {
 
   private static final List<String> KNOWN = List.of("version", "mode", "max_age", "mx");
   private static final int MAX_DISTANCE = 2;
@@ -19,7 +19,7 @@ final class KeyTypos {
   private KeyTypos() {}
 
   /** The defined key {@code key} was most likely meant to be, if any. */
-  static Optional<String> intendedKey(String key) {
+  public static Optional<String> intendedKey(String key) {
     if (key.length() > LONGEST_CANDIDATE) {
       return Optional.empty();
     }

@@ -4,11 +4,11 @@ package org.stslens.engine.policy;
  * Says in plain words why an {@code mx} value is not a usable pattern, so the invalid-mx finding
  * can tell the admin what to change. Only called for values {@link MxPattern#parse} rejected.
  */
-final class MxPatternProblem {
+public final class MxPatternProblem {
 
   private MxPatternProblem() {}
 
-  static String explain(String value) {
+  public static String explain(String value) {
     if (value.isEmpty()) {
       return "the value is empty";
     }

@@ -1,0 +1,175 @@
+package org.stslens.workbench.edit;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.stslens.engine.finding.Code;
+import org.stslens.engine.finding.Finding;
+import org.stslens.engine.policy.ParsedPolicy;
+import org.stslens.engine.policy.PolicyLine;
+import org.stslens.engine.policy.PolicyParser;
+
+/**
+ * An editor text read by the engine's {@link PolicyParser} (as saving would write it), with every
+ * finding placed at its offsets. Immutable, pure and linear in the text, so the editor runs it on
+ * every change.
+ */
+public final class DraftAnalysis {
+
+  private static final char BOM = '\uFEFF';
+
+  private final String text;
+  private final ParsedPolicy parsed;
+  private final List<Diagnostic> diagnostics;
+  private final LineIndex index;
+  private final Map<Integer, PolicyLine> byNumber;
+
+  private DraftAnalysis(
+      String text,
+      ParsedPolicy parsed,
+      List<Diagnostic> diagnostics,
+      LineIndex index,
+      Map<Integer, PolicyLine> byNumber) {
+    this.byNumber = Map.copyOf(byNumber);
+    this.text = text;
+    this.parsed = parsed;
+    this.diagnostics = List.copyOf(diagnostics);
+    this.index = index;
+  }
+
+  /** The editor text (LF-separated). */
+  public String text() {
+    return text;
+  }
+
+  /** The parser's result for {@link DraftText#forParsing(String)} of the text. */
+  public ParsedPolicy parsed() {
+    return parsed;
+  }
+
+  /** The findings in line order, each at its span. */
+  public List<Diagnostic> diagnostics() {
+    return diagnostics;
+  }
+
+  /** The number of lines of the editor text (at least 1). */
+  public int lineCount() {
+    return index.count();
+  }
+
+  public static DraftAnalysis of(String editorText) {
+    String text = editorText == null ? "" : editorText.replace("\r\n", "\n");
+    ParsedPolicy parsed = PolicyParser.parse(DraftText.forParsing(text));
+    LineIndex index = new LineIndex(text);
+    Map<Integer, PolicyLine> byNumber = new HashMap<>();
+    parsed.lines().forEach(l -> byNumber.put(l.number(), l));
+    List<Diagnostic> placed = new ArrayList<>();
+    for (Finding f : parsed.findings()) {
+      placed.add(place(f, byNumber.get(f.line()), index));
+    }
+    placed.sort(Comparator.comparingInt(Diagnostic::line).thenComparingInt(Diagnostic::start));
+    return new DraftAnalysis(text, parsed, placed, index, byNumber);
+  }
+
+  /** The diagnostics whose underline covers {@code offset} (for hover and the caret). */
+  public List<Diagnostic> at(int offset) {
+    return diagnostics.stream().filter(d -> d.contains(offset)).toList();
+  }
+
+  /** The diagnostics shown in the gutter of a 1-based line. */
+  public List<Diagnostic> onLine(int line) {
+    return diagnostics.stream().filter(d -> d.line() == line).toList();
+  }
+
+  /** The parser's view of a 1-based line, if it is a {@code key: value} line. */
+  public Optional<PolicyLine> policyLine(int line) {
+    return Optional.ofNullable(byNumber.get(line));
+  }
+
+  /** Offsets of the start and the end (before the LF) of a 1-based line. */
+  public int[] lineBounds(int line) {
+    return new int[] {index.start(line), index.contentEnd(line)};
+  }
+
+  private static Diagnostic place(Finding f, PolicyLine pl, LineIndex index) {
+    int line = Math.max(1, Math.min(f.line(), index.count()));
+    int lineStart = index.start(line);
+    int contentEnd = index.contentEnd(line);
+    if (f.line() == 0 || isWholeDraft(f.code())) {
+      return new Diagnostic(f, 1, 0, 0);
+    }
+    if (f.code() == Code.POLICY_BOM) {
+      return new Diagnostic(f, 1, 0, index.bom() ? 1 : 0);
+    }
+    if (f.code() == Code.POLICY_BLANK_LINE || f.code() == Code.POLICY_LINE_ENDINGS) {
+      return new Diagnostic(f, line, lineStart, lineStart);
+    }
+    int shift = line == 1 && index.bom() ? 1 : 0;
+    int pos = Math.min(lineStart + shift + Math.max(f.column(), 1) - 1, contentEnd);
+    int end = contentEnd;
+    if (pl != null) {
+      if (pl.keyColumn() == f.column() && f.code() != Code.POLICY_WHITESPACE) {
+        end = pos + pl.key().length();
+      } else if (pl.valueColumn() == f.column()) {
+        end = pos + pl.value().length();
+      } else if (f.code() == Code.POLICY_WHITESPACE) {
+        // leading spaces (column 1) or the spaces between the key and the colon
+        end = f.column() == 1 ? lineStart + shift + pl.keyColumn() - 1 : pos;
+        while (f.column() != 1 && end < contentEnd && index.charAt(end) != ':') {
+          end++;
+        }
+      }
+    }
+    end = Math.min(Math.max(end, pos), contentEnd);
+    if (end == pos && pos > lineStart) {
+      pos--; // an empty value: underline the character before it (the colon) so it shows
+    }
+    return new Diagnostic(f, line, pos, Math.max(end, pos));
+  }
+
+  private static boolean isWholeDraft(Code code) {
+    return code == Code.POLICY_MISSING_VERSION
+        || code == Code.POLICY_MISSING_MODE
+        || code == Code.POLICY_MISSING_MAX_AGE;
+  }
+
+  /** Line starts of an LF-separated text. */
+  private static final class LineIndex {
+    private final String text;
+    private final List<Integer> starts = new ArrayList<>();
+
+    LineIndex(String text) {
+      this.text = text;
+      starts.add(0);
+      for (int i = 0; i < text.length(); i++) {
+        if (text.charAt(i) == '\n') {
+          starts.add(i + 1);
+        }
+      }
+    }
+
+    int count() {
+      return starts.size();
+    }
+
+    int start(int line) {
+      return starts.get(Math.max(1, Math.min(line, starts.size())) - 1);
+    }
+
+    int contentEnd(int line) {
+      int l = Math.max(1, Math.min(line, starts.size()));
+      return l < starts.size() ? starts.get(l) - 1 : text.length();
+    }
+
+    boolean bom() {
+      return !text.isEmpty() && text.charAt(0) == BOM;
+    }
+
+    char charAt(int i) {
+      return text.charAt(i);
+    }
+  }
+}
