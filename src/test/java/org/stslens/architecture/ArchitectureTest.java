@@ -41,6 +41,23 @@ class ArchitectureTest {
   }
 
   @Test
+  void workbenchModelKnowsNothingOfTheUserInterface() {
+    // the editor's model is plain Java so that it can be tested with plain JUnit
+    noClasses()
+        .that()
+        .resideInAPackage("org.stslens.workbench..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(
+            "org.stslens.ui..",
+            "org.stslens.app..",
+            "org.stslens.cli..",
+            "javafx..",
+            "org.controlsfx..")
+        .check(classes);
+  }
+
+  @Test
   void engineDoesNotDependOnTheLab() {
     noClasses()
         .that()
