@@ -7,9 +7,6 @@ import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import javafx.scene.Node;
-import javafx.scene.control.Alert;
-import javafx.scene.input.Clipboard;
-import javafx.scene.input.ClipboardContent;
 import javafx.stage.Window;
 import org.stslens.engine.finding.Stage;
 import org.stslens.engine.mx.MxReport;
@@ -27,15 +24,23 @@ final class AppViews implements ViewFactory {
   private final StageViewContext context;
   private final List<org.stslens.ui.lab.LabScenarioInfo> scenarios;
   private final java.util.function.BiConsumer<String, Boolean> runLab;
+  private final Supplier<Node> workbench;
 
+  /**
+   * @param openInEditor opens the workbench on a policy text of the last check
+   * @param workbench builds the workbench screen (once, when first shown)
+   */
   AppViews(
       Supplier<Window> owner,
       Executor background,
       Clock clock,
       List<org.stslens.ui.lab.LabScenarioInfo> scenarios,
-      java.util.function.BiConsumer<String, Boolean> runLab) {
+      java.util.function.BiConsumer<String, Boolean> runLab,
+      Consumer<String> openInEditor,
+      Supplier<Node> workbench) {
     this.scenarios = scenarios;
     this.runLab = runLab;
+    this.workbench = workbench;
     this.context =
         new StageViewContext(
             verdict ->
@@ -45,23 +50,9 @@ final class AppViews implements ViewFactory {
                     verdict,
                     clock,
                     background),
-            AppViews::openInEditor,
+            openInEditor,
             background,
             owner);
-  }
-
-  /** The policy editor comes with the workbench; until then the text goes to the clipboard. */
-  private static void openInEditor(String policyText) {
-    ClipboardContent clip = new ClipboardContent();
-    clip.putString(policyText);
-    Clipboard.getSystemClipboard().setContent(clip);
-    Alert info = new Alert(Alert.AlertType.INFORMATION);
-    info.setTitle("Policy editor");
-    info.setHeaderText("The policy text is on the clipboard");
-    info.setContentText(
-        "The policy editor is not part of this version yet. Paste the text into any editor, or"
-            + " check a draft with: stslens policy lint FILE --mx HOST,...");
-    info.show();
   }
 
   @Override
@@ -87,6 +78,11 @@ final class AppViews implements ViewFactory {
           showWalkthrough.run();
           runLab.accept(id, fixed);
         });
+  }
+
+  @Override
+  public Node workbenchView() {
+    return workbench.get();
   }
 
   @Override

@@ -12,6 +12,9 @@ import org.stslens.ui.settings.Settings;
 import org.stslens.ui.settings.SettingsDialog;
 import org.stslens.ui.shell.CheckViewModel;
 import org.stslens.ui.shell.MainWindow;
+import org.stslens.ui.workbench.WorkbenchView;
+import org.stslens.ui.workbench.WorkbenchViewModel;
+import org.stslens.workbench.draft.DraftStore;
 
 /**
  * The main window wired to the engine and the settings: what {@link StsLensApp} shows, and what the
@@ -29,6 +32,7 @@ final class Desktop {
   private final LabRunner lab;
   private final AtomicReference<Settings> settings;
   private CheckViewModel vm;
+  private WorkbenchViewModel workbench;
   private MainWindow window;
   private Stage stage;
 
@@ -64,6 +68,10 @@ final class Desktop {
             history -> save(settings.updateAndGet(s -> s.withHistory(history))));
     vm.history().setAll(settings.get().history());
     vm.stepByStepProperty().set(settings.get().stepByStep());
+    workbench =
+        new WorkbenchViewModel(
+            new DraftStore(store.draftsFolder()), background, Platform::runLater, clock);
+    vm.reportProperty().addListener((o, was, now) -> workbench.setLastCheck(now));
     window =
         new MainWindow(
             vm,
@@ -72,7 +80,9 @@ final class Desktop {
                 background,
                 clock,
                 lab.scenarios(),
-                (id, fixed) -> lab.run(id, fixed, vm)),
+                (id, fixed) -> lab.run(id, fixed, vm),
+                this::openInEditor,
+                () -> new WorkbenchView(workbench, background, this::probe).root()),
             this::openSettings);
     Scene scene = new Scene(window.root(), 1280, 820);
     scene.getStylesheets().add(Desktop.class.getResource(STYLESHEET).toExternalForm());
@@ -83,10 +93,31 @@ final class Desktop {
     primary.setScene(scene);
     primary.show();
     window.focusDomain();
+    workbench.restore();
   }
 
   CheckViewModel viewModel() {
     return vm;
+  }
+
+  WorkbenchViewModel workbench() {
+    return workbench;
+  }
+
+  /** "Open in editor": the live policy of the last check becomes a draft in the workbench. */
+  private void openInEditor(String policyText) {
+    if (vm.reportProperty().get() != null) {
+      workbench.openLive(vm.reportProperty().get(), policyText);
+    } else {
+      workbench.open("Policy", "", policyText);
+    }
+    window.showEditor();
+  }
+
+  /** "Probe MX hosts" in the workbench: checks the draft's domain again, staying in the editor. */
+  private void probe(String domain) {
+    vm.domainProperty().set(domain);
+    vm.check();
   }
 
   private void openSettings() {

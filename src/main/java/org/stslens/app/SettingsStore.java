@@ -18,24 +18,50 @@ import org.stslens.ui.settings.Settings;
  * Keeps the settings in a properties file in the operating system's usual place: {@code
  * %APPDATA%\STS Lens} on Windows, {@code ~/Library/Application Support/STS Lens} on macOS, {@code
  * $XDG_CONFIG_HOME/stslens} (or {@code ~/.config/stslens}) elsewhere. Written atomically, so a
- * crash never leaves half a file. Called off the FX thread.
+ * crash never leaves half a file. Called off the FX thread. Also knows where drafts live.
  */
 public final class SettingsStore {
 
   private static final String FILE = "settings.properties";
   private final Path file;
+  private final Path drafts;
 
+  /** Settings in {@code folder}, drafts in its {@code drafts} sub-folder (tests, portable use). */
   public SettingsStore(Path folder) {
-    this.file = folder.resolve(FILE);
+    this(folder, folder.resolve("drafts"));
   }
 
-  /** The store in the user's configuration folder. */
+  private SettingsStore(Path folder, Path drafts) {
+    this.file = folder.resolve(FILE);
+    this.drafts = drafts;
+  }
+
+  /** The store in the user's configuration folder, drafts in the user's data folder. */
   public static SettingsStore forUser() {
-    return new SettingsStore(userFolder());
+    return new SettingsStore(userFolder(), userDataFolder().resolve("drafts"));
   }
 
   public Path file() {
     return file;
+  }
+
+  /** Where policy drafts are autosaved. */
+  public Path draftsFolder() {
+    return drafts;
+  }
+
+  /**
+   * Data (drafts) beside the settings on Windows and macOS; {@code $XDG_DATA_HOME/stslens} (or
+   * {@code ~/.local/share/stslens}) elsewhere.
+   */
+  static Path userDataFolder() {
+    String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
+    if (os.contains("win") || os.contains("mac")) {
+      return userFolder();
+    }
+    String xdg = System.getenv("XDG_DATA_HOME");
+    String home = System.getProperty("user.home");
+    return Path.of(xdg != null && !xdg.isBlank() ? xdg : home + "/.local/share", "stslens");
   }
 
   static Path userFolder() {

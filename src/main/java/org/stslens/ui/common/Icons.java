@@ -81,4 +81,32 @@ public final class Icons {
   public static FontIcon next() {
     return new FontIcon(MaterialDesignS.SKIP_NEXT);
   }
+
+  public static FontIcon editor() {
+    return new FontIcon(MaterialDesignP.PENCIL_OUTLINE);
+  }
+
+  public static FontIcon open() {
+    return new FontIcon(org.kordamp.ikonli.materialdesign2.MaterialDesignF.FOLDER_OPEN_OUTLINE);
+  }
+
+  public static FontIcon undo() {
+    return new FontIcon(org.kordamp.ikonli.materialdesign2.MaterialDesignU.UNDO);
+  }
+
+  public static FontIcon redo() {
+    return new FontIcon(org.kordamp.ikonli.materialdesign2.MaterialDesignR.REDO);
+  }
+
+  public static FontIcon fix() {
+    return new FontIcon(org.kordamp.ikonli.materialdesign2.MaterialDesignW.WRENCH_OUTLINE);
+  }
+
+  public static FontIcon newDraft() {
+    return new FontIcon(org.kordamp.ikonli.materialdesign2.MaterialDesignF.FILE_DOCUMENT_OUTLINE);
+  }
+
+  public static FontIcon delete() {
+    return new FontIcon(org.kordamp.ikonli.materialdesign2.MaterialDesignD.DELETE_OUTLINE);
+  }
 }

@@ -46,17 +46,20 @@ public final class MainWindow {
   private final ComboBox<String> domainField = new ComboBox<>();
   private final ListView<StageItem> stageList = new ListView<>();
   private final StackPane content = new StackPane();
+  private final SplitPane split = new SplitPane();
   private final ToggleButton learn = new ToggleButton("Learn", Icons.learn());
   private final ToggleButton lab = new ToggleButton("Lab", Icons.lab());
+  private final ToggleButton editor = new ToggleButton("Editor", Icons.editor());
   private final javafx.beans.InvalidationListener reportArrived = o -> showSelected();
   private StageItem watched;
   private Node labScreen;
+  private Node editorScreen;
 
   public MainWindow(CheckViewModel vm, ViewFactory views, Runnable openSettings) {
     this.vm = vm;
     this.views = views;
     root.setTop(new VBox(toolbar(openSettings), banner(), stepPanel()));
-    SplitPane split = new SplitPane(stageList(), content);
+    split.getItems().setAll(stageList(), content);
     split.setDividerPositions(0.22);
     SplitPane.setResizableWithParent(split.getItems().get(0), false);
     root.setCenter(split);
@@ -66,9 +69,11 @@ public final class MainWindow {
     vm.reportProperty().addListener((o, was, now) -> showSelected());
     learn.selectedProperty().addListener((o, was, now) -> showSelected());
     lab.selectedProperty().addListener((o, was, now) -> showSelected());
+    editor.selectedProperty().addListener((o, was, now) -> showSelected());
     javafx.scene.control.ToggleGroup screens = new javafx.scene.control.ToggleGroup();
     learn.setToggleGroup(screens);
     lab.setToggleGroup(screens);
+    editor.setToggleGroup(screens);
     showSelected();
   }
 
@@ -94,11 +99,20 @@ public final class MainWindow {
         javafx.scene.input.KeyEvent.KEY_PRESSED,
         e -> {
           boolean copy = new KeyCodeCombination(KeyCode.C, KeyCombination.SHORTCUT_DOWN).match(e);
-          if (copy && !(scene.getFocusOwner() instanceof TextInputControl)) {
+          Node focus = scene.getFocusOwner();
+          boolean textArea =
+              focus instanceof TextInputControl
+                  || focus != null && focus.getStyleClass().contains("code-area");
+          if (copy && !textArea) {
             copySelectedEvidence();
             e.consume();
           }
         });
+  }
+
+  /** Shows the policy workbench (from "Open in editor"). */
+  public void showEditor() {
+    editor.setSelected(true);
   }
 
   public void focusDomain() {
@@ -139,6 +153,9 @@ public final class MainWindow {
 
     learn.setId("learn");
     lab.setId("lab");
+    editor.setId("editor");
+    editor.setTooltip(
+        new javafx.scene.control.Tooltip("Policy editor: write a draft, try it, publish it"));
     Button settings = new Button("Settings", Icons.settings());
     settings.setId("settings");
     settings.setOnAction(e -> openSettings.run());
@@ -146,7 +163,17 @@ public final class MainWindow {
     Region spacer = new Region();
     HBox.setHgrow(spacer, Priority.ALWAYS);
     return new ToolBar(
-        label, domainField, check, cancel, new Separator(), step, spacer, lab, learn, settings);
+        label,
+        domainField,
+        check,
+        cancel,
+        new Separator(),
+        step,
+        spacer,
+        editor,
+        lab,
+        learn,
+        settings);
   }
 
   private Node banner() {
@@ -235,6 +262,15 @@ public final class MainWindow {
 
   private void showSelected() {
     Node view;
+    if (editor.isSelected()) {
+      // the editor needs the width: it replaces the stage list and content while shown
+      if (editorScreen == null) {
+        editorScreen = views.workbenchView();
+      }
+      root.setCenter(editorScreen);
+      return;
+    }
+    root.setCenter(split);
     if (lab.isSelected()) {
       view = labView();
     } else if (learn.isSelected()) {

@@ -27,6 +27,9 @@ public interface ViewFactory {
    */
   Node labView(Runnable showWalkthrough);
 
+  /** The policy workbench (editor, drafts, trial against the MX hosts, publishing kit). */
+  Node workbenchView();
+
   /** The Learn screen; its links select a stage of the last check. */
   Node learnView(Consumer<Stage> showStage, Optional<String> lastDomain);
 }

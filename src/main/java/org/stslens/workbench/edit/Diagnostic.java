@@ -1,5 +1,6 @@
 package org.stslens.workbench.edit;
 
+import org.stslens.engine.finding.Code;
 import org.stslens.engine.finding.Finding;
 
 /**
@@ -15,6 +16,13 @@ public record Diagnostic(Finding finding, int line, int start, int end) {
 
   public boolean underlined() {
     return end > start;
+  }
+
+  /** A missing field: about the draft as a whole, not about a place in it. */
+  public boolean aboutWholeDraft() {
+    return finding.code() == Code.POLICY_MISSING_VERSION
+        || finding.code() == Code.POLICY_MISSING_MODE
+        || finding.code() == Code.POLICY_MISSING_MAX_AGE;
   }
 
   public boolean contains(int offset) {

@@ -1,0 +1,348 @@
+package org.stslens.ui.workbench;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.function.IntFunction;
+import java.util.function.Supplier;
+import javafx.geometry.Bounds;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.ContextMenu;
+import javafx.scene.control.CustomMenuItem;
+import javafx.scene.control.Label;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
+import javafx.stage.Popup;
+import org.fxmisc.flowless.VirtualizedScrollPane;
+import org.fxmisc.richtext.CodeArea;
+import org.fxmisc.richtext.LineNumberFactory;
+import org.fxmisc.richtext.event.MouseOverTextEvent;
+import org.fxmisc.richtext.model.StyleSpans;
+import org.fxmisc.richtext.model.StyleSpansBuilder;
+import org.stslens.engine.finding.Severity;
+import org.stslens.ui.common.Icons;
+import org.stslens.workbench.edit.Completion;
+import org.stslens.workbench.edit.Completions;
+import org.stslens.workbench.edit.Diagnostic;
+import org.stslens.workbench.edit.DraftAnalysis;
+import org.stslens.workbench.edit.Highlighting;
+import org.stslens.workbench.edit.QuickFix;
+import org.stslens.workbench.edit.QuickFixes;
+import org.stslens.workbench.edit.StyledRange;
+import org.stslens.workbench.edit.TextEdit;
+
+/**
+ * The policy code area: highlighting and underlines from the engine's analysis, gutter markers with
+ * line numbers, the message on hover, completion (Ctrl+Space) and quick fixes (Ctrl+1 or Alt+Enter,
+ * and the context menu). Undo and redo come with the area (Ctrl+Z, Ctrl+Y).
+ */
+final class PolicyEditor {
+
+  private final CodeArea area = new CodeArea();
+  private final VirtualizedScrollPane<CodeArea> scroll = new VirtualizedScrollPane<>(area);
+  private final Supplier<List<String>> mxHosts;
+  private final Popup hover = new Popup();
+  private final Label hoverText = new Label();
+  private DraftAnalysis analysis = DraftAnalysis.of("");
+  private Map<Integer, Severity> worstByLine = Map.of();
+
+  PolicyEditor(Consumer<String> edited, Supplier<List<String>> mxHosts) {
+    this.mxHosts = mxHosts;
+    area.setId("policy-editor");
+    area.getStyleClass().add("policy-editor");
+    area.setAccessibleText("Policy draft");
+    area.textProperty().addListener((o, was, now) -> edited.accept(now));
+    installGutter();
+    installHover();
+    installKeys();
+    installContextMenu();
+  }
+
+  Node node() {
+    return scroll;
+  }
+
+  CodeArea area() {
+    return area;
+  }
+
+  /** Shows another text (a draft opened): undo history starts afresh. */
+  void load(String text) {
+    area.replaceText(text);
+    area.getUndoManager().forgetHistory();
+    area.moveTo(0);
+    area.requestFollowCaret();
+  }
+
+  /** Repaints highlighting, underlines and gutter for a new analysis of the current text. */
+  void show(DraftAnalysis newAnalysis) {
+    if (!newAnalysis.text().equals(area.getText())) {
+      return; // an analysis of an older text; the newer one follows
+    }
+    this.analysis = newAnalysis;
+    Map<Integer, Severity> worst = new HashMap<>();
+    for (Diagnostic d : newAnalysis.diagnostics()) {
+      worst.merge(d.line(), d.finding().severity(), PolicyEditor::worse);
+    }
+    this.worstByLine = worst;
+    area.setStyleSpans(0, spans(newAnalysis));
+    installGutter();
+  }
+
+  /** Moves the caret to a diagnostic and selects its span. */
+  void reveal(Diagnostic d) {
+    int length = area.getLength();
+    int start = Math.min(d.start(), length);
+    int end = Math.min(d.end(), length);
+    if (end > start) {
+      area.selectRange(start, end);
+    } else {
+      area.moveTo(Math.min(analysis.lineBounds(d.line())[0], length));
+    }
+    area.requestFollowCaret();
+    area.requestFocus();
+  }
+
+  /** Applies a quick fix as one undoable change. */
+  void apply(QuickFix fix) {
+    if (!fix.changesText()) {
+      return;
+    }
+    List<TextEdit> edits = new ArrayList<>(fix.edits());
+    edits.sort((a, b) -> Integer.compare(b.start(), a.start()));
+    if (edits.size() == 1) {
+      TextEdit e = edits.get(0);
+      area.replaceText(e.start(), Math.min(e.end(), area.getLength()), e.replacement());
+    } else {
+      // several edits: replace the whole text once, so that undo takes the fix back in one step
+      area.replaceText(0, area.getLength(), fix.applyTo(area.getText()));
+    }
+    area.requestFocus();
+  }
+
+  private static Severity worse(Severity a, Severity b) {
+    return a.ordinal() <= b.ordinal() ? a : b;
+  }
+
+  private static StyleSpans<Collection<String>> spans(DraftAnalysis analysis) {
+    StyleSpansBuilder<Collection<String>> builder = new StyleSpansBuilder<>();
+    List<StyledRange> runs = Highlighting.of(analysis);
+    if (runs.isEmpty()) {
+      builder.add(List.of(), 0);
+    }
+    for (StyledRange run : runs) {
+      builder.add(run.styles(), run.length());
+    }
+    return builder.create();
+  }
+
+  private void installGutter() {
+    IntFunction<Node> numbers = LineNumberFactory.get(area);
+    area.setParagraphGraphicFactory(
+        paragraph -> {
+          Node number = numbers.apply(paragraph);
+          Severity worst = worstByLine.get(paragraph + 1);
+          Node marker;
+          if (worst == null) {
+            Region empty = new Region();
+            empty.setMinWidth(16);
+            marker = empty;
+          } else {
+            Label icon = new Label("", Icons.severity(worst));
+            icon.setMinWidth(16);
+            icon.getStyleClass().add("gutter-marker");
+            Tooltip.install(icon, new Tooltip(messagesOnLine(paragraph + 1)));
+            marker = icon;
+          }
+          HBox box = new HBox(2, marker, number);
+          box.setAlignment(Pos.CENTER_LEFT);
+          return box;
+        });
+  }
+
+  private String messagesOnLine(int line) {
+    StringBuilder s = new StringBuilder();
+    for (Diagnostic d : analysis.onLine(line)) {
+      s.append(s.length() == 0 ? "" : "\n")
+          .append(d.finding().code().id())
+          .append(": ")
+          .append(d.finding().message());
+    }
+    return s.toString();
+  }
+
+  private void installHover() {
+    hoverText.getStyleClass().add("editor-hover");
+    hoverText.setWrapText(true);
+    hoverText.setMaxWidth(520);
+    hover.getContent().add(hoverText);
+    area.setMouseOverTextDelay(Duration.ofMillis(350));
+    area.addEventHandler(
+        MouseOverTextEvent.MOUSE_OVER_TEXT_BEGIN,
+        e -> {
+          List<Diagnostic> here = analysis.at(e.getCharacterIndex());
+          if (here.isEmpty()) {
+            return;
+          }
+          StringBuilder s = new StringBuilder();
+          for (Diagnostic d : here) {
+            s.append(s.length() == 0 ? "" : "\n\n")
+                .append(d.finding().code().id())
+                .append(" (")
+                .append(d.finding().rfc())
+                .append(")\n")
+                .append(d.finding().message());
+            if (!d.finding().fix().isEmpty()) {
+              s.append("\nFix: ").append(d.finding().fix());
+            }
+          }
+          hoverText.setText(s.toString());
+          hover.show(area, e.getScreenPosition().getX(), e.getScreenPosition().getY() + 14);
+        });
+    area.addEventHandler(MouseOverTextEvent.MOUSE_OVER_TEXT_END, e -> hover.hide());
+  }
+
+  private void installKeys() {
+    KeyCombination complete = new KeyCodeCombination(KeyCode.SPACE, KeyCombination.SHORTCUT_DOWN);
+    KeyCombination fix1 = new KeyCodeCombination(KeyCode.DIGIT1, KeyCombination.SHORTCUT_DOWN);
+    KeyCombination fix2 = new KeyCodeCombination(KeyCode.ENTER, KeyCombination.ALT_DOWN);
+    area.addEventFilter(
+        KeyEvent.KEY_PRESSED,
+        e -> {
+          if (complete.match(e)) {
+            showCompletions();
+            e.consume();
+          } else if (fix1.match(e) || fix2.match(e)) {
+            showFixesAtCaret();
+            e.consume();
+          }
+        });
+  }
+
+  /** Proposals for the caret, as a menu under it; Enter picks, Esc closes. */
+  void showCompletions() {
+    List<Completion> proposals =
+        Completions.at(area.getText(), area.getCaretPosition(), mxHosts.get());
+    ContextMenu menu = new ContextMenu();
+    menu.setId("completion-menu");
+    for (Completion c : proposals) {
+      Label label = new Label(c.label() + "    " + c.detail());
+      CustomMenuItem item = new CustomMenuItem(label, true);
+      item.setOnAction(e -> area.replaceText(c.start(), c.end(), c.insert()));
+      menu.getItems().add(item);
+    }
+    if (menu.getItems().isEmpty()) {
+      MenuItem none = new MenuItem("No proposals here");
+      none.setDisable(true);
+      menu.getItems().add(none);
+    }
+    showAtCaret(menu);
+  }
+
+  /** The fixes for the diagnostics at the caret (or on its line). */
+  void showFixesAtCaret() {
+    ContextMenu menu = new ContextMenu();
+    menu.setId("quick-fix-menu");
+    menu.getItems().addAll(fixItems(area.getCaretPosition()));
+    if (menu.getItems().isEmpty()) {
+      MenuItem none = new MenuItem("No quick fix here");
+      none.setDisable(true);
+      menu.getItems().add(none);
+    }
+    showAtCaret(menu);
+  }
+
+  private List<MenuItem> fixItems(int offset) {
+    List<Diagnostic> here = new ArrayList<>(analysis.at(offset));
+    if (here.isEmpty()) {
+      int line =
+          area.offsetToPosition(
+                      Math.min(offset, area.getLength()),
+                      org.fxmisc.richtext.model.TwoDimensional.Bias.Forward)
+                  .getMajor()
+              + 1;
+      here.addAll(analysis.onLine(line));
+    }
+    List<MenuItem> items = new ArrayList<>();
+    for (Diagnostic d : here) {
+      for (QuickFix fix : QuickFixes.forDiagnostic(analysis, d, mxHosts.get())) {
+        MenuItem item = new MenuItem(fix.title(), Icons.fix());
+        if (fix.changesText()) {
+          item.setOnAction(e -> apply(fix));
+        } else {
+          item.setOnAction(e -> showExplanation(fix.explanation()));
+        }
+        items.add(item);
+      }
+    }
+    return items;
+  }
+
+  private void showExplanation(String text) {
+    hoverText.setText(text);
+    area.getCaretBounds().ifPresent(b -> hover.show(area, b.getMinX(), b.getMaxY() + 4));
+  }
+
+  private void showAtCaret(ContextMenu menu) {
+    Bounds caret = area.getCaretBounds().orElse(null);
+    if (caret == null) {
+      Bounds b = area.localToScreen(area.getBoundsInLocal());
+      menu.show(area, b.getMinX() + 40, b.getMinY() + 40);
+    } else {
+      menu.show(area, caret.getMinX(), caret.getMaxY() + 2);
+    }
+  }
+
+  private void installContextMenu() {
+    ContextMenu menu = new ContextMenu();
+    area.setContextMenu(menu);
+    menu.setOnShowing(
+        e -> {
+          menu.getItems().clear();
+          List<MenuItem> fixes = fixItems(area.getCaretPosition());
+          menu.getItems().addAll(fixes);
+          if (!fixes.isEmpty()) {
+            menu.getItems().add(new SeparatorMenuItem());
+          }
+          MenuItem undo = new MenuItem("Undo");
+          undo.setOnAction(a -> area.undo());
+          undo.setDisable(!area.isUndoAvailable());
+          MenuItem redo = new MenuItem("Redo");
+          redo.setOnAction(a -> area.redo());
+          redo.setDisable(!area.isRedoAvailable());
+          MenuItem cut = new MenuItem("Cut");
+          cut.setOnAction(a -> area.cut());
+          MenuItem copy = new MenuItem("Copy");
+          copy.setOnAction(a -> area.copy());
+          MenuItem paste = new MenuItem("Paste");
+          paste.setOnAction(a -> area.paste());
+          MenuItem all = new MenuItem("Select all");
+          all.setOnAction(a -> area.selectAll());
+          MenuItem complete = new MenuItem("Complete (Ctrl+Space)");
+          complete.setOnAction(a -> showCompletions());
+          menu.getItems()
+              .addAll(
+                  undo,
+                  redo,
+                  new SeparatorMenuItem(),
+                  cut,
+                  copy,
+                  paste,
+                  all,
+                  new SeparatorMenuItem(),
+                  complete);
+        });
+  }
+}

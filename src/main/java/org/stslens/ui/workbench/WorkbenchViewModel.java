@@ -1,0 +1,309 @@
+package org.stslens.ui.workbench;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.Executor;
+import java.util.function.Consumer;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.stslens.engine.mx.MxReport;
+import org.stslens.engine.names.DomainNames;
+import org.stslens.engine.report.DomainReport;
+import org.stslens.workbench.draft.Draft;
+import org.stslens.workbench.draft.DraftAutosaver;
+import org.stslens.workbench.draft.DraftStore;
+import org.stslens.workbench.draft.Templates;
+import org.stslens.workbench.edit.DraftAnalysis;
+import org.stslens.workbench.edit.DraftText;
+import org.stslens.workbench.evaluate.DraftEvaluation;
+import org.stslens.workbench.publish.PublishingKit;
+
+/**
+ * The policy workbench's state: the current draft and its analysis, the named drafts, the last
+ * check of the draft's domain and what the draft would do to its MX hosts. Every edit is analysed
+ * at once (the parser is linear) and autosaved off the FX thread. No scene graph here.
+ */
+public final class WorkbenchViewModel {
+
+  private final DraftStore store;
+  private final DraftAutosaver saver;
+  private final Executor background;
+  private final Consumer<Runnable> fx;
+  private final Clock clock;
+
+  private final ObservableList<Draft> drafts = FXCollections.observableArrayList();
+  private final ObjectProperty<Draft> current = new SimpleObjectProperty<>();
+  private final ReadOnlyObjectWrapper<EditorLoad> load = new ReadOnlyObjectWrapper<>();
+  private final ObjectProperty<DraftAnalysis> analysis =
+      new SimpleObjectProperty<>(DraftAnalysis.of(""));
+  private final ObjectProperty<DraftEvaluation> evaluation = new SimpleObjectProperty<>();
+  private final ObjectProperty<DomainReport> lastCheck = new SimpleObjectProperty<>();
+  private final StringProperty domain = new SimpleStringProperty("");
+  private final StringProperty notes = new SimpleStringProperty("");
+  private final StringProperty status = new SimpleStringProperty("");
+  private long loads;
+
+  /**
+   * @param fx runs a task on the FX thread (Platform::runLater)
+   */
+  public WorkbenchViewModel(
+      DraftStore store, Executor background, Consumer<Runnable> fx, Clock clock) {
+    this.store = store;
+    this.background = background;
+    this.fx = fx;
+    this.clock = clock;
+    this.saver =
+        new DraftAutosaver(store, background, problem -> fx.accept(() -> status.set(problem)));
+    domain.addListener((o, was, now) -> domainChanged(now));
+    lastCheck.addListener((o, was, now) -> evaluate());
+  }
+
+  /**
+   * Reads the saved drafts in the background and opens the newest one, so a draft typed before a
+   * crash or kill is back; without any, a testing-first draft is started.
+   */
+  public void restore() {
+    background.execute(
+        () -> {
+          DraftStore.Listing listing = store.list();
+          fx.accept(
+              () -> {
+                for (Draft saved : listing.drafts()) {
+                  if (drafts.stream().noneMatch(d -> d.id().equals(saved.id()))) {
+                    drafts.add(saved);
+                  }
+                }
+                if (!listing.problems().isEmpty()) {
+                  status.set(String.join(" ", listing.problems()));
+                }
+                if (current.get() == null) {
+                  if (listing.drafts().isEmpty()) {
+                    newFromTemplate(Templates.TESTING_FIRST);
+                  } else {
+                    select(listing.drafts().get(0));
+                    status.set(
+                        "Restored "
+                            + listing.drafts().size()
+                            + " saved draft"
+                            + (listing.drafts().size() == 1 ? "" : "s")
+                            + " from "
+                            + store.folder());
+                  }
+                }
+              });
+        });
+  }
+
+  /** The user typed: analyse, compare with the live MX hosts, autosave. */
+  public void edited(String text) {
+    Draft draft = current.get();
+    analysis.set(DraftAnalysis.of(text));
+    evaluate();
+    if (draft != null && !draft.text().equals(text)) {
+      Draft changed = draft.withText(text, clock.instant());
+      replaceInList(changed);
+      current.set(changed);
+      saver.changed(changed);
+    }
+  }
+
+  /** Opens a text as a new draft (live policy, file) and saves it at once. */
+  public void open(String name, String forDomain, String originalText) {
+    open(name, forDomain, originalText, true);
+  }
+
+  /**
+   * @param save false for a template: it is written to disk once the user changes it, so merely
+   *     looking at the editor leaves no files behind
+   */
+  private void open(String name, String forDomain, String originalText, boolean save) {
+    DraftText.Loaded loaded = DraftText.forEditor(originalText);
+    Draft draft = DraftStore.create(name, forDomain, loaded.text(), clock.instant());
+    drafts.add(0, draft);
+    // a template is written by us; notes only say what loading someone's file changed
+    show(draft, save ? String.join(" ", loaded.notes()) : "");
+    if (save) {
+      saver.changed(draft);
+    }
+  }
+
+  /** "Open in editor" from the walkthrough: the live policy of the last check. */
+  public void openLive(DomainReport report, String policyText) {
+    lastCheck.set(report);
+    open("Live policy of " + report.domain(), report.domain(), policyText);
+  }
+
+  public void newFromTemplate(Templates template) {
+    String d = domain.get().isBlank() ? "" : domain.get();
+    open(
+        template.title() + (d.isEmpty() ? "" : " for " + d), d, template.text(d, mxHosts()), false);
+  }
+
+  public void select(Draft draft) {
+    if (draft != null && draft != current.get()) {
+      show(draft, "");
+    }
+  }
+
+  public void rename(String name) {
+    Draft draft = current.get();
+    if (draft != null && name != null && !name.isBlank()) {
+      Draft renamed = draft.withName(name);
+      replaceInList(renamed);
+      current.set(renamed);
+      saver.changed(renamed);
+    }
+  }
+
+  /** Deletes the current draft from disk and opens the next one (or a blank draft). */
+  public void deleteCurrent() {
+    Draft draft = current.get();
+    if (draft == null) {
+      return;
+    }
+    drafts.remove(draft);
+    background.execute(
+        () -> {
+          try {
+            store.delete(draft.id());
+          } catch (java.io.IOException e) {
+            fx.accept(() -> status.set("The draft could not be deleted: " + e.getMessage()));
+          }
+        });
+    current.set(null);
+    if (drafts.isEmpty()) {
+      newFromTemplate(Templates.BLANK);
+    } else {
+      show(drafts.get(0), "");
+    }
+  }
+
+  public void setLastCheck(DomainReport report) {
+    lastCheck.set(report);
+  }
+
+  /** The MX hosts of the last check, when it was of the draft's domain. */
+  public List<String> mxHosts() {
+    return relevantMx().stream().map(MxReport::host).toList();
+  }
+
+  /** The publishing kit of the draft, when its domain is a domain name. */
+  public Optional<PublishingKit> kit() {
+    Optional<String> d = DomainNames.normalize(domain.get().strip());
+    if (d.isEmpty() || !d.get().contains(".")) {
+      return Optional.empty();
+    }
+    DomainReport report = relevantReport().orElse(null);
+    Optional<String> liveId =
+        report == null ? Optional.empty() : report.discovery().stsRecord().flatMap(r -> r.id());
+    Optional<String> rua =
+        report == null
+            ? Optional.empty()
+            : report
+                .tlsrpt()
+                .record()
+                .filter(r -> r.valid() && !r.rua().isEmpty())
+                .map(r -> String.join(",", r.rua()));
+    try {
+      return Optional.of(PublishingKit.build(d.get(), analysis.get().text(), clock, liveId, rua));
+    } catch (IllegalArgumentException e) {
+      return Optional.empty();
+    }
+  }
+
+  private void show(Draft draft, String loadNotes) {
+    current.set(draft);
+    domain.set(draft.domain());
+    notes.set(loadNotes);
+    analysis.set(DraftAnalysis.of(draft.text()));
+    evaluate();
+    load.set(new EditorLoad(draft.text(), ++loads));
+  }
+
+  private void domainChanged(String now) {
+    Draft draft = current.get();
+    String d = now == null ? "" : now.strip().toLowerCase(Locale.ROOT);
+    if (draft != null && !draft.domain().equals(d)) {
+      Draft changed = draft.withDomain(d);
+      replaceInList(changed);
+      current.set(changed);
+      saver.changed(changed);
+    }
+    evaluate();
+  }
+
+  private void replaceInList(Draft changed) {
+    for (int i = 0; i < drafts.size(); i++) {
+      if (drafts.get(i).id().equals(changed.id())) {
+        drafts.set(i, changed);
+        return;
+      }
+    }
+  }
+
+  private void evaluate() {
+    evaluation.set(DraftEvaluation.of(analysis.get().parsed(), relevantMx()));
+  }
+
+  private List<MxReport> relevantMx() {
+    return relevantReport().map(DomainReport::mx).orElse(List.of());
+  }
+
+  private Optional<DomainReport> relevantReport() {
+    DomainReport report = lastCheck.get();
+    String d = DomainNames.normalize(domain.get().strip()).orElse("");
+    return report != null && report.domain().equals(d) ? Optional.of(report) : Optional.empty();
+  }
+
+  public ObservableList<Draft> drafts() {
+    return drafts;
+  }
+
+  public ReadOnlyObjectProperty<Draft> currentProperty() {
+    return current;
+  }
+
+  /** Set when the editor must show another text (a draft opened); not on the user's edits. */
+  public ReadOnlyObjectProperty<EditorLoad> loadProperty() {
+    return load.getReadOnlyProperty();
+  }
+
+  public ReadOnlyObjectProperty<DraftAnalysis> analysisProperty() {
+    return analysis;
+  }
+
+  public ReadOnlyObjectProperty<DraftEvaluation> evaluationProperty() {
+    return evaluation;
+  }
+
+  public ReadOnlyObjectProperty<DomainReport> lastCheckProperty() {
+    return lastCheck;
+  }
+
+  public StringProperty domainProperty() {
+    return domain;
+  }
+
+  public StringProperty notesProperty() {
+    return notes;
+  }
+
+  public StringProperty statusProperty() {
+    return status;
+  }
+
+  /**
+   * A text for the editor to show.
+   *
+   * @param serial distinguishes two loads of the same text
+   */
+  public record EditorLoad(String text, long serial) {}
+}
