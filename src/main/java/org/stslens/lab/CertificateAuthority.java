@@ -135,6 +135,11 @@ public final class CertificateAuthority {
     return certificate;
   }
 
+  /** The CA's certificate as PEM, for {@code stslens check --trust} and {@code curl --cacert}. */
+  public String certificatePem() {
+    return LabWorld.pem(certificate);
+  }
+
   /** A server certificate valid now for 90 days with the given SAN dNSNames. */
   public IssuedCertificate issue(String... sanDnsNames) {
     Instant now = Instant.now();

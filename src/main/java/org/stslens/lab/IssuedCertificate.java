@@ -31,6 +31,22 @@ public record IssuedCertificate(PrivateKey privateKey, List<X509Certificate> cha
     return new IssuedCertificate(privateKey, List.of(leaf()));
   }
 
+  /** The chain as PEM, leaf first, as nginx's {@code ssl_certificate} and Postfix expect. */
+  public String chainPem() {
+    StringBuilder pem = new StringBuilder();
+    chain.forEach(c -> pem.append(LabWorld.pem(c)));
+    return pem.toString();
+  }
+
+  /** The private key as unencrypted PKCS#8 PEM. */
+  public String privateKeyPem() {
+    String base64 =
+        java.util.Base64.getMimeEncoder(
+                64, "\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII))
+            .encodeToString(privateKey.getEncoded());
+    return "-----BEGIN PRIVATE KEY-----\n" + base64 + "\n-----END PRIVATE KEY-----\n";
+  }
+
   /** A server-side SSL context that presents this chain and trusts nothing of its own. */
   public SSLContext serverContext() {
     try {

@@ -231,14 +231,7 @@ public final class LabWorld implements AutoCloseable {
       response =
           LabHttpResponse.redirect(host.status() == 200 ? 301 : host.status(), host.redirectTo());
     } else {
-      String body = host.body();
-      if (host.sizeBytes() != null) {
-        StringBuilder padded = new StringBuilder(body);
-        while (padded.length() < host.sizeBytes()) {
-          padded.append("# padding that makes the policy larger than 64 KiB\r\n");
-        }
-        body = padded.toString();
-      }
+      String body = host.servedBody();
       response =
           LabHttpResponse.status(host.status())
               .withHeader("Content-Type", host.contentType())
@@ -254,22 +247,7 @@ public final class LabWorld implements AutoCloseable {
   }
 
   private IssuedCertificate certificate(String kind, String name) {
-    return switch (Scenario.CertificateKind.parse(kind)) {
-      case VALID -> ca.issue(CertificateSpec.valid(name));
-      case EXPIRED -> ca.issue(CertificateSpec.expired(name));
-      case NOT_YET_VALID -> ca.issue(CertificateSpec.notYetValid(name));
-      case EXPIRING_SOON -> ca.issue(CertificateSpec.expiringIn(5, name));
-      case WRONG_NAME -> ca.issue(CertificateSpec.valid("www.wrong-name.lab.example"));
-      case SELF_SIGNED -> CertificateAuthority.selfSigned(CertificateSpec.valid(name));
-      case UNKNOWN_CA ->
-          CertificateAuthority.create("Some other CA").issue(CertificateSpec.valid(name));
-      case MISSING_INTERMEDIATE ->
-          ca.intermediate("STS Lens lab intermediate")
-              .issue(CertificateSpec.valid(name))
-              .leafOnly();
-      case WILDCARD ->
-          ca.issue(CertificateSpec.valid("*." + name.substring(name.indexOf('.') + 1)));
-    };
+    return LabCertificates.issue(ca, kind, name, scenario.domain());
   }
 
   /** {@code policy-host}, {@code mx1}, {@code mx2}... or a literal loopback address. */

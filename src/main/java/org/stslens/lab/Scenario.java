@@ -113,6 +113,20 @@ public record Scenario(
       headers = headers == null ? Map.of() : Map.copyOf(headers);
       certificate = certificate == null ? "valid" : certificate;
     }
+
+    /**
+     * The body as served: {@link #body()}, padded with comment lines up to {@link #sizeBytes()}.
+     */
+    public String servedBody() {
+      if (sizeBytes == null) {
+        return body;
+      }
+      StringBuilder padded = new StringBuilder(body);
+      while (padded.length() < sizeBytes) {
+        padded.append("# padding that makes the policy larger than 64 KiB\r\n");
+      }
+      return padded.toString();
+    }
   }
 
   /** One MX host: its MX record and its SMTP server. */
@@ -159,6 +173,7 @@ public record Scenario(
     UNKNOWN_CA,
     MISSING_INTERMEDIATE,
     WILDCARD,
+    WILDCARD_OF_DOMAIN,
     EXPIRING_SOON;
 
     /** Parses {@code not-yet-valid} and the like. */
