@@ -64,7 +64,25 @@ public final class DraftStore {
       problems.add("The drafts folder " + folder + " could not be read: " + e.getMessage());
     }
     drafts.sort(Comparator.comparing(Draft::savedAt).reversed().thenComparing(Draft::id));
+    removeStaleTemporaries();
     return new Listing(drafts, problems);
+  }
+
+  /**
+   * A save killed between writing and moving leaves its temporary file; the draft itself is intact.
+   * Only old ones go: a young one may belong to a save in progress in another window.
+   */
+  private void removeStaleTemporaries() {
+    try (DirectoryStream<Path> temps = Files.newDirectoryStream(folder, "*.tmp")) {
+      long cutoff = System.currentTimeMillis() - 60_000;
+      for (Path temp : temps) {
+        if (Files.getLastModifiedTime(temp).toMillis() < cutoff) {
+          Files.deleteIfExists(temp);
+        }
+      }
+    } catch (IOException e) {
+      // leftovers are harmless; the next listing tries again
+    }
   }
 
   /** Writes the draft atomically (temporary file, then move). */
