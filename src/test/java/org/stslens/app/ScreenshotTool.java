@@ -135,6 +135,39 @@ public final class ScreenshotTool {
       pause(600);
       shoot(mainScene(), out.resolve("11-lab.png"));
 
+      // the policy workbench: the live policy opened in the editor, with typical mistakes
+      onFx(
+          () -> {
+            ((ToggleButton) mainScene().lookup("#lab")).setSelected(false);
+            desktop.viewModel().stages().stream()
+                .filter(s -> s.title().equals("Policy"))
+                .findFirst()
+                .ifPresent(desktop.viewModel().selectedProperty()::set);
+            return null;
+          });
+      pause(600);
+      onFx(
+          () -> {
+            ((Button) mainScene().lookup("#open-in-editor")).fire();
+            return null;
+          });
+      pause(800);
+      editorText(
+          "version: STSv1\nMode: enforce\nmx: mx1.lab.example, mx2.lab.example\nmax_age: 1w\n");
+      shoot(mainScene(), out.resolve("12-editor.png"));
+      editorText(
+          "version: STSv1\nmode: testing\nmx: mx1.lab.example\nmx: mx2.lab.example\n"
+              + "max_age: 86400\n");
+      selectTab("try-tab");
+      shoot(mainScene(), out.resolve("13-editor-try.png"));
+      selectTab("publish-tab");
+      shoot(mainScene(), out.resolve("14-editor-publish.png"));
+      onFx(
+          () -> {
+            ((ToggleButton) mainScene().lookup("#editor")).setSelected(false);
+            return null;
+          });
+
       // step by step: the explanation before the retrieval stage
       onFx(
           () -> {
@@ -181,6 +214,29 @@ public final class ScreenshotTool {
       background.shutdownNow();
       Platform.exit();
     }
+  }
+
+  private static void editorText(String text) throws Exception {
+    onFx(
+        () -> {
+          ((org.fxmisc.richtext.CodeArea) mainScene().lookup("#policy-editor")).replaceText(text);
+          return null;
+        });
+    pause(600);
+  }
+
+  private static void selectTab(String id) throws Exception {
+    onFx(
+        () -> {
+          javafx.scene.control.TabPane tabs =
+              (javafx.scene.control.TabPane) mainScene().lookup("#workbench-tabs");
+          tabs.getTabs().stream()
+              .filter(t -> id.equals(t.getId()))
+              .findFirst()
+              .ifPresent(tabs.getSelectionModel()::select);
+          return null;
+        });
+    pause(800);
   }
 
   private static String fileName(String title) {

@@ -69,6 +69,14 @@ final class TryAgainstMxPane {
     table
         .getColumns()
         .add(column("Pattern", r -> r.draftPattern().map(MxPattern::written).orElse("none")));
+    double[] shares = {0.3, 0.16, 0.34, 0.2};
+    for (int i = 0; i < shares.length; i++) {
+      table
+          .getColumns()
+          .get(i)
+          .prefWidthProperty()
+          .bind(table.widthProperty().multiply(shares[i]).subtract(4));
+    }
     table.setRowFactory(
         t ->
             new TableRow<>() {

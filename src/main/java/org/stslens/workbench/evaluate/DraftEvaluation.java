@@ -97,7 +97,7 @@ public record DraftEvaluation(
       s.append(", refuses ").append(refused);
     }
     if (reported > 0) {
-      s.append(", delivers to ").append(reported).append(" despite failures and reports them");
+      s.append(", and to ").append(reported).append(" more despite failures, which it reports");
     }
     s.append(". ")
         .append(
