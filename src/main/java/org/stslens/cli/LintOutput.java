@@ -65,7 +65,12 @@ final class LintOutput {
   }
 
   void printPolicy(
-      PrintWriter out, String file, ParsedPolicy parsed, List<MxMatch> matches, List<Finding> all) {
+      PrintWriter out,
+      String file,
+      ParsedPolicy parsed,
+      List<MxMatch> matches,
+      List<Finding> all,
+      List<String> quickFixes) {
     if (json) {
       ObjectNode o = MAPPER.createObjectNode();
       o.put("file", file);
@@ -88,6 +93,8 @@ final class LintOutput {
         mx.add(n);
       }
       o.set("findings", findings(all));
+      ArrayNode fixes = o.putArray("quick_fixes");
+      quickFixes.forEach(fixes::add);
       out.println(write(o));
       return;
     }
@@ -114,6 +121,10 @@ final class LintOutput {
                   .orElse("NOT covered by any pattern"));
     }
     printFindings(out, all);
+    if (!quickFixes.isEmpty()) {
+      out.println("Quick fixes (the policy editor applies them with Ctrl+1):");
+      quickFixes.forEach(f -> out.println("  " + f));
+    }
   }
 
   private static void printFindings(PrintWriter out, List<Finding> findings) {

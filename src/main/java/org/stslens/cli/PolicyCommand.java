@@ -95,7 +95,11 @@ final class PolicyCommand implements Runnable {
                 }
               });
       PrintWriter out = spec.commandLine().getOut();
-      output.printPolicy(out, file, parsed, matches, findings);
+      List<String> fixes =
+          org.stslens.workbench.edit.QuickFixes.summary(
+              new String(body, java.nio.charset.StandardCharsets.UTF_8),
+              mx.stream().map(String::trim).toList());
+      output.printPolicy(out, file, parsed, matches, findings, fixes);
       return findings.stream().anyMatch(Finding::isError) ? ExitCodes.ERROR_FINDING : ExitCodes.OK;
     }
   }

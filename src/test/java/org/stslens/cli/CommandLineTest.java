@@ -98,6 +98,20 @@ class CommandLineTest {
     assertThat(typo).isNotNull();
     assertThat(typo.get("line").asInt()).isEqualTo(2);
     assertThat(typo.get("column").asInt()).isEqualTo(1);
+    assertThat(json.get("quick_fixes").toString()).contains("line 2: Change `Mode` to `mode`");
+  }
+
+  @Test
+  void policyLintOffersTheEditorsQuickFixes(@TempDir Path dir) throws Exception {
+    Path file = dir.resolve("p.txt");
+    Files.writeString(
+        file, "version: STSv1\nmode: enforce\nmx: a.example.com, b.example.com\nmax_age: 7d\n");
+    assertThat(run("policy", "lint", file.toString())).isEqualTo(1);
+    assertThat(out.toString())
+        .contains("Quick fixes")
+        .contains("line 3: Split into 2 `mx:` lines")
+        .contains("line 4: Write `max_age: 604800`")
+        .doesNotContain("Use one week");
   }
 
   @Test

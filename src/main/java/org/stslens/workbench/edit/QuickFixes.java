@@ -72,6 +72,23 @@ public final class QuickFixes {
     };
   }
 
+  /**
+   * The fixes the editor would offer for a policy file, one line each ({@code "line 2: Change
+   * `Mode` to `mode`"}): what {@code stslens policy lint} prints, from the same code.
+   */
+  public static List<String> summary(String fileText, List<String> mxHosts) {
+    DraftAnalysis draft = DraftAnalysis.of(DraftText.forEditor(fileText).text());
+    List<String> lines = new ArrayList<>();
+    for (Diagnostic d : draft.diagnostics()) {
+      for (QuickFix fix : forDiagnostic(draft, d, mxHosts)) {
+        if (fix.changesText()) {
+          lines.add((d.aboutWholeDraft() ? "policy" : "line " + d.line()) + ": " + fix.title());
+        }
+      }
+    }
+    return lines.stream().distinct().toList();
+  }
+
   private static QuickFix insertLineAtTop(DraftAnalysis draft, String content, String title) {
     int at = draft.text().startsWith("\uFEFF") ? 1 : 0;
     return new QuickFix(title, "", List.of(TextEdit.insert(at, content + "\n")));
@@ -162,7 +179,9 @@ public final class QuickFixes {
                   + (seconds.get() > MAX_AGE_LIMIT ? ", at most 31557600 (one year)." : "."),
               List.of(replaceValue(draft, line, Long.toString(s)))));
     }
-    if (!line.value().equals(ONE_WEEK)) {
+    boolean alreadyOneWeek =
+        code == Code.POLICY_INVALID_MAX_AGE && seconds.map(s -> s == 604_800L).orElse(false);
+    if (!line.value().equals(ONE_WEEK) && !alreadyOneWeek) {
       fixes.add(
           new QuickFix(
               "Use one week (`max_age: 604800`)",
