@@ -145,6 +145,41 @@ class WorkbenchJourneyTest {
   }
 
   @Test
+  void completionProposesKeysAndModeWordsAndHoverShowsTheFinding(FxRobot robot) throws Exception {
+    CodeArea area = openEditorWith(robot, "version: STSv1\nmo");
+    robot.press(KeyCode.CONTROL).type(KeyCode.SPACE).release(KeyCode.CONTROL);
+    WaitForAsyncUtils.waitForFxEvents();
+    robot.type(KeyCode.ENTER); // the only proposal: mode
+    WaitForAsyncUtils.waitForFxEvents();
+    assertThat(area.getText()).isEqualTo("version: STSv1\nmode: ");
+    robot.press(KeyCode.CONTROL).type(KeyCode.SPACE).release(KeyCode.CONTROL);
+    WaitForAsyncUtils.waitForFxEvents();
+    robot.type(KeyCode.DOWN).type(KeyCode.ENTER); // testing, then enforce
+    WaitForAsyncUtils.waitForFxEvents();
+    assertThat(area.getText()).isEqualTo("version: STSv1\nmode: enforce");
+
+    robot.interact(() -> area.replaceText("version: STSv1\nmode: Enforce\n"));
+    int at = area.getText().indexOf("Enforce") + 2;
+    javafx.geometry.Bounds chars =
+        WaitForAsyncUtils.asyncFx(() -> area.getCharacterBoundsOnScreen(at, at + 1))
+            .get(10, TimeUnit.SECONDS)
+            .orElseThrow();
+    robot.moveTo(new javafx.geometry.Point2D(chars.getCenterX(), chars.getCenterY()));
+    waitUntil(
+        () ->
+            robot.listWindows().stream()
+                .anyMatch(
+                    w ->
+                        w instanceof javafx.stage.Popup p
+                            && p.isShowing()
+                            && p.getContent().stream()
+                                .anyMatch(
+                                    n ->
+                                        n instanceof Label l
+                                            && l.getText().contains("policy.invalid-mode"))));
+  }
+
+  @Test
   void aDraftIsTriedAgainstTheLiveMxHostsAndAnMxChangesVerdict(FxRobot robot) throws Exception {
     robot.clickOn("#domain").eraseText(30).write("draft.test").type(KeyCode.ENTER);
     waitUntil(() -> desktop.viewModel().reportProperty().get() != null);

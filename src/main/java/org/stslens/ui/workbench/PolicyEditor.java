@@ -13,7 +13,6 @@ import javafx.geometry.Bounds;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.ContextMenu;
-import javafx.scene.control.CustomMenuItem;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.SeparatorMenuItem;
@@ -238,8 +237,8 @@ final class PolicyEditor {
     ContextMenu menu = new ContextMenu();
     menu.setId("completion-menu");
     for (Completion c : proposals) {
-      Label label = new Label(c.label() + "    " + c.detail());
-      CustomMenuItem item = new CustomMenuItem(label, true);
+      MenuItem item = new MenuItem(c.label() + "  —  " + c.detail());
+      item.setMnemonicParsing(false);
       item.setOnAction(e -> area.replaceText(c.start(), c.end(), c.insert()));
       menu.getItems().add(item);
     }
@@ -296,6 +295,21 @@ final class PolicyEditor {
   }
 
   private void showAtCaret(ContextMenu menu) {
+    // Enter with no item highlighted takes the first one, as in any code editor
+    menu.addEventFilter(
+        KeyEvent.KEY_PRESSED,
+        e -> {
+          Node focus = menu.getScene() == null ? null : menu.getScene().getFocusOwner();
+          boolean onItem = focus != null && focus.getStyleClass().contains("menu-item");
+          if (e.getCode() == KeyCode.ENTER && !onItem && !menu.getItems().isEmpty()) {
+            MenuItem first = menu.getItems().get(0);
+            menu.hide();
+            if (!first.isDisable()) {
+              first.fire();
+            }
+            e.consume();
+          }
+        });
     Bounds caret = area.getCaretBounds().orElse(null);
     if (caret == null) {
       Bounds b = area.localToScreen(area.getBoundsInLocal());
