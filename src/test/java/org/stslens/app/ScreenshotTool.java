@@ -208,6 +208,13 @@ public final class ScreenshotTool {
           });
       pause(800);
       shoot(mainScene(), out.resolve("10-dark.png"));
+      onFx(
+          () -> {
+            ((ToggleButton) mainScene().lookup("#editor")).setSelected(true);
+            return null;
+          });
+      editorText("version: STSv1\nMode: enforce\nmx: mx1.lab.example\nmax_age: 1w\n");
+      shoot(mainScene(), out.resolve("15-editor-dark.png"));
     } finally {
       pool.shutdownNow();
       timer.shutdownNow();

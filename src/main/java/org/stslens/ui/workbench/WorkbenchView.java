@@ -62,6 +62,7 @@ public final class WorkbenchView {
   private final TryAgainstMxPane trial;
   private final StackPane publish = new StackPane();
   private final Tab publishTab = new Tab("Publish");
+  private PublishingKitPane kitPane;
   private final TextArea invisibles = new TextArea();
   private final Label notes = new Label();
   private final Label status = new Label();
@@ -300,7 +301,28 @@ public final class WorkbenchView {
     }
     PublishingKitPane pane = new PublishingKitPane(kit, this::export);
     pane.setId("kit-pane");
-    publish.getChildren().setAll(pane);
+    kitPane = pane;
+    VBox.setVgrow(pane, Priority.ALWAYS);
+    VBox box = new VBox(pane);
+    var analysis = vm.analysisProperty().get();
+    if (!analysis.parsed().valid()) {
+      long errors = analysis.diagnostics().stream().filter(d -> d.finding().isError()).count();
+      Label warning =
+          new Label(
+              "This draft is not a valid policy yet: senders would ignore it. Fix the "
+                  + errors
+                  + " error"
+                  + (errors == 1 ? "" : "s")
+                  + " listed under Problems before publishing anything.");
+      warning.setId("kit-invalid-warning");
+      warning.setWrapText(true);
+      warning.setMaxWidth(Double.MAX_VALUE);
+      warning.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+      warning.getStyleClass().addAll("verdict-banner", "verdict-bad");
+      VBox.setMargin(warning, new Insets(8, 8, 0, 8));
+      box.getChildren().add(0, warning);
+    }
+    publish.getChildren().setAll(box);
   }
 
   private void export(PublishingKit kit) {
@@ -322,8 +344,8 @@ public final class WorkbenchView {
           String m = message;
           Platform.runLater(
               () -> {
-                if (publish.getChildren().get(0) instanceof PublishingKitPane p) {
-                  p.showExportStatus(m);
+                if (kitPane != null) {
+                  kitPane.showExportStatus(m);
                 }
               });
         });
