@@ -250,13 +250,22 @@ public final class LabWorld implements AutoCloseable {
     return LabCertificates.issue(ca, kind, name, scenario.domain());
   }
 
-  /** {@code policy-host}, {@code mx1}, {@code mx2}... or a literal loopback address. */
   private String resolve(String token) {
+    return resolve(token, policyAddress(), this::mxAddress);
+  }
+
+  /**
+   * A scenario's address token: {@code policy-host}, {@code mx1}, {@code mx2}... or a literal
+   * loopback address (anything else is refused: the lab never points outside loopback). Shared with
+   * the interop suite, which places the same scenarios on real servers.
+   */
+  public static String resolve(
+      String token, String policyAddress, java.util.function.IntFunction<String> mxAddress) {
     if (token.equals("policy-host")) {
-      return policyAddress();
+      return policyAddress;
     }
     if (token.matches("mx[1-9][0-9]?")) {
-      return mxAddress(Integer.parseInt(token.substring(2)));
+      return mxAddress.apply(Integer.parseInt(token.substring(2)));
     }
     if (!token.startsWith("127.")) {
       throw new IllegalArgumentException("lab addresses are loopback only: " + token);

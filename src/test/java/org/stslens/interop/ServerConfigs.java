@@ -49,16 +49,7 @@ final class ServerConfigs {
 
     /** {@code policy-host}, {@code mx1}, {@code mx2}... or a literal loopback address. */
     String resolve(String token) {
-      if (token.equals("policy-host")) {
-        return policyAddress();
-      }
-      if (token.matches("mx[1-9][0-9]?")) {
-        return mxAddress(Integer.parseInt(token.substring(2)));
-      }
-      if (!token.startsWith("127.")) {
-        throw new IllegalArgumentException("lab addresses are loopback only: " + token);
-      }
-      return token;
+      return org.stslens.lab.LabWorld.resolve(token, policyAddress(), this::mxAddress);
     }
   }
 
