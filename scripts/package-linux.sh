@@ -11,7 +11,7 @@
 #
 # What it does:
 #   1. builds target/stslens.jar (mvn -o package -DskipTests; set STSLENS_SKIP_BUILD=1 to reuse it);
-#   2. records the classes loaded up to the first window (and by a CLI lint) as an AppCDS class
+#   2. records the classes loaded up to the first window and by a CLI lint as an AppCDS class
 #      list, shipped as lib/app/stslens.classlist; the .deb/.rpm post-install step turns it into
 #      lib/app/stslens.jsa for the installed jar (see jpackage/README.md);
 #   3. makes a trimmed runtime with jlink from the jdeps module list plus the modules jdeps cannot
@@ -39,22 +39,30 @@ mkdir -p "$work/input" "$out"
 cp target/stslens.jar "$work/input/"
 touch -d "@$(stat -c %Y target/stslens.jar)" "$work/input/stslens.jar"
 
-# 2. AppCDS class list: the GUI up to its first window, under a private Xvfb.
+# 2. AppCDS class list: the GUI up to its first window (under a private Xvfb), then the command
+#    line linting a policy; the two lists are merged (the list has no ids on Java 17, so plain lines).
 classlist="$work/input/stslens.classlist"
+jar="$work/input/stslens.jar"
 if command -v xvfb-run >/dev/null; then
   probe=$(mktemp)
   env -u JAVA_TOOL_OPTIONS xvfb-run -a -s "-screen 0 1400x900x24" \
-    java -Xshare:off -XX:DumpLoadedClassList="$classlist" \
-      -Dstslens.startupProbe="$probe" -jar "$work/input/stslens.jar" 2>/dev/null || true
+    java -Xshare:off -XX:DumpLoadedClassList="$work/gui.classlist" \
+      -Dstslens.startupProbe="$probe" -jar "$jar" 2>/dev/null || true
   rm -f "$probe"
-  if [ -s "$classlist" ]; then
-    echo "AppCDS class list: $(wc -l <"$classlist") classes"
-  else
-    echo "warning: no class list recorded; the installed app will start without AppCDS" >&2
-    rm -f "$classlist"
-  fi
 else
-  echo "warning: xvfb-run not found; no AppCDS class list (the app starts without AppCDS)" >&2
+  echo "warning: xvfb-run not found: the class list covers only the command line" >&2
+fi
+printf 'version: STSv1\r\nmode: enforce\r\nmx: mail.example.com\r\nmax_age: 86400\r\n' \
+  >"$work/policy.txt"
+java -Xshare:off -XX:DumpLoadedClassList="$work/cli.classlist" -jar "$jar" \
+  policy lint "$work/policy.txt" --mx mail.example.com >/dev/null 2>&1 || true
+touch "$work/gui.classlist" "$work/cli.classlist"
+awk '!seen[$0]++' "$work/gui.classlist" "$work/cli.classlist" >"$classlist"
+if [ -s "$classlist" ]; then
+  echo "AppCDS class list: $(grep -vc '^[#@]' "$classlist") classes"
+else
+  echo "warning: no class list recorded; the installed app will start without AppCDS" >&2
+  rm -f "$classlist"
 fi
 
 # 3. A trimmed runtime. Native commands are kept: the post-install step needs bin/java for
