@@ -7,7 +7,8 @@
 # app itself with -Dstslens.startupProbe=FILE (see org.stslens.app.StartupProbe), which then exits.
 # Three ways: the jar without AppCDS (only the JDK's default CDS), the jar with an AppCDS archive
 # made here for target/stslens.jar, and the installed package (/opt/stslens, with the archive its
-# post-install step made), if installed.
+# post-install step made), if installed: through lib/app/stslens.sh (what /usr/bin/stslens and the
+# menu entry run) and through jpackage's own launcher bin/stslens.
 # CLI: wall time of `policy lint` on a four-line policy, jar and installed.
 #
 # "Cold": before each run the page cache is dropped (sync; echo 3 > /proc/sys/vm/drop_caches),
@@ -83,12 +84,14 @@ gui "jar, no AppCDS" java "$probe" -jar "$jar"
 gui "jar, AppCDS" java -XX:SharedArchiveFile="$out/stslens.jsa" "$probe" -jar "$jar"
 if [ -x /opt/stslens/bin/stslens ]; then
   [ -f /opt/stslens/lib/app/stslens.jsa ] || echo "(installed, but without its AppCDS archive)"
-  JAVA_TOOL_OPTIONS="$probe" gui "installed /opt/stslens" /opt/stslens/bin/stslens
+  JAVA_TOOL_OPTIONS="$probe" gui "installed (stslens, menu entry)" /opt/stslens/lib/app/stslens.sh
+  JAVA_TOOL_OPTIONS="$probe" gui "installed, jpackage's bin/stslens" /opt/stslens/bin/stslens
 fi
 echo "CLI, stslens policy lint (4-line file), whole command (ms):"
 cli "jar, no AppCDS" java -jar "$jar" policy lint "$out/policy.txt"
 cli "jar, AppCDS" java -XX:SharedArchiveFile="$out/stslens.jsa" -jar "$jar" policy lint "$out/policy.txt"
 if [ -x /opt/stslens/bin/stslens ]; then
-  cli "installed /opt/stslens" /opt/stslens/bin/stslens policy lint "$out/policy.txt"
+  cli "installed (stslens)" /opt/stslens/lib/app/stslens.sh policy lint "$out/policy.txt"
+  cli "installed, jpackage's bin/stslens" /opt/stslens/bin/stslens policy lint "$out/policy.txt"
 fi
 echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -37,6 +37,7 @@ out=target/installer
 rm -rf "$work"
 mkdir -p "$work/input" "$out"
 cp target/stslens.jar "$work/input/"
+cp jpackage/linux/stslens.sh "$work/input/"
 touch -d "@$(stat -c %Y target/stslens.jar)" "$work/input/stslens.jar"
 
 # 2. AppCDS class list: the GUI up to its first window (under a private Xvfb), then the command
