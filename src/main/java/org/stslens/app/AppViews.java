@@ -22,7 +22,7 @@ import org.stslens.ui.stages.StageViews;
 final class AppViews implements ViewFactory {
 
   private final StageViewContext context;
-  private final List<org.stslens.ui.lab.LabScenarioInfo> scenarios;
+  private final Supplier<List<org.stslens.ui.lab.LabScenarioInfo>> scenarios;
   private final java.util.function.BiConsumer<String, Boolean> runLab;
   private final Supplier<Node> workbench;
 
@@ -34,7 +34,7 @@ final class AppViews implements ViewFactory {
       Supplier<Window> owner,
       Executor background,
       Clock clock,
-      List<org.stslens.ui.lab.LabScenarioInfo> scenarios,
+      Supplier<List<org.stslens.ui.lab.LabScenarioInfo>> scenarios,
       java.util.function.BiConsumer<String, Boolean> runLab,
       Consumer<String> openInEditor,
       Supplier<Node> workbench) {
@@ -73,7 +73,7 @@ final class AppViews implements ViewFactory {
   @Override
   public Node labView(Runnable showWalkthrough) {
     return new org.stslens.ui.lab.LabView(
-        scenarios,
+        scenarios.get(),
         (id, fixed) -> {
           showWalkthrough.run();
           runLab.accept(id, fixed);

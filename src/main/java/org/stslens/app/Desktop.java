@@ -2,11 +2,14 @@ package org.stslens.app;
 
 import java.io.IOException;
 import java.time.Clock;
+import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicReference;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.scene.Scene;
+import javafx.scene.image.Image;
 import javafx.stage.Stage;
 import org.stslens.ui.settings.Settings;
 import org.stslens.ui.settings.SettingsDialog;
@@ -79,7 +82,7 @@ final class Desktop {
                 () -> stage,
                 background,
                 clock,
-                lab.scenarios(),
+                lab::scenarios,
                 (id, fixed) -> lab.run(id, fixed, vm),
                 this::openInEditor,
                 () -> new WorkbenchView(workbench, background, this::probe).root()),
@@ -90,10 +93,22 @@ final class Desktop {
     primary.setTitle("STS Lens — MTA-STS, step by step");
     primary.setMinWidth(900);
     primary.setMinHeight(600);
+    primary.getIcons().addAll(windowIcons());
     primary.setScene(scene);
     primary.show();
     window.focusDomain();
     workbench.restore();
+  }
+
+  /**
+   * The application icon at the sizes window managers pick from (made by scripts/make-icons.sh).
+   */
+  static List<Image> windowIcons() {
+    return List.of(16, 32, 48, 64, 128, 256).stream()
+        .map(n -> Desktop.class.getResource("icons/stslens-" + n + ".png"))
+        .filter(Objects::nonNull)
+        .map(url -> new Image(url.toExternalForm()))
+        .toList();
   }
 
   CheckViewModel viewModel() {

@@ -6,8 +6,10 @@ import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.stslens.engine.check.CheckListener;
 import org.stslens.engine.check.CheckOptions;
@@ -31,6 +33,7 @@ final class EngineCheckService implements CheckService {
   private final AtomicReference<CheckOptions> options = new AtomicReference<>();
   private final AtomicReference<String> problem =
       new AtomicReference<>("the settings are still being read");
+  private final CountDownLatch firstOptions = new CountDownLatch(1);
 
   EngineCheckService(ExecutorService pool, ScheduledExecutorService timer) {
     this.pool = pool;
@@ -41,6 +44,7 @@ final class EngineCheckService implements CheckService {
   void use(CheckOptions newOptions) {
     options.set(newOptions);
     problem.set(null);
+    firstOptions.countDown();
   }
 
   /** Turns settings into options; reads files, so call it off the FX thread. */
@@ -50,6 +54,7 @@ final class EngineCheckService implements CheckService {
     } catch (IOException | IllegalArgumentException | IllegalStateException e) {
       options.set(null);
       problem.set(e.getMessage());
+      firstOptions.countDown();
     }
   }
 
@@ -74,8 +79,21 @@ final class EngineCheckService implements CheckService {
     return o.withFetch(o.fetch().withTotalTimeout(Duration.ofSeconds(s.fetchTimeoutSeconds())));
   }
 
+  /**
+   * The app prepares the first options in the background while the window opens (reading the JDK's
+   * trust store takes a tenth of a second). A check started in that moment waits for them, briefly.
+   */
+  private void awaitFirstOptions() {
+    try {
+      firstOptions.await(10, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
   @Override
   public RunningCheck start(String domain, CheckListener listener, StageGate gate) {
+    awaitFirstOptions();
     CheckOptions current = options.get();
     if (current == null) {
       throw new IllegalStateException("the settings cannot be used (" + problem.get() + ").");

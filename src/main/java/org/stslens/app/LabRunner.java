@@ -2,6 +2,7 @@ package org.stslens.app;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
@@ -21,7 +22,7 @@ import org.stslens.ui.shell.CheckViewModel;
  */
 final class LabRunner implements AutoCloseable {
 
-  private final ScenarioCatalog catalog;
+  private final CompletableFuture<ScenarioCatalog> catalog;
   private final ExecutorService pool;
   private final ScheduledExecutorService timer;
   private final Executor background;
@@ -32,6 +33,18 @@ final class LabRunner implements AutoCloseable {
       ExecutorService pool,
       ScheduledExecutorService timer,
       Executor background) {
+    this(CompletableFuture.completedFuture(catalog), pool, timer, background);
+  }
+
+  /**
+   * With a catalog that is still loading (the app loads it in the background, off the path to the
+   * first window); it is waited for only when the Lab screen or a scenario needs it.
+   */
+  LabRunner(
+      CompletableFuture<ScenarioCatalog> catalog,
+      ExecutorService pool,
+      ScheduledExecutorService timer,
+      Executor background) {
     this.catalog = catalog;
     this.pool = pool;
     this.timer = timer;
@@ -39,7 +52,7 @@ final class LabRunner implements AutoCloseable {
   }
 
   List<LabScenarioInfo> scenarios() {
-    return catalog.all().stream().map(LabRunner::info).toList();
+    return catalog.join().all().stream().map(LabRunner::info).toList();
   }
 
   static LabScenarioInfo info(Scenario s) {
@@ -57,9 +70,9 @@ final class LabRunner implements AutoCloseable {
 
   /** Starts the scenario's world in the background, then the check in {@code vm}. */
   void run(String id, boolean fixed, CheckViewModel vm) {
-    Scenario scenario = catalog.byId(id).orElseThrow();
     background.execute(
         () -> {
+          Scenario scenario = catalog.join().byId(id).orElseThrow();
           LabWorld world = LabWorld.start(scenario, fixed);
           LabWorld previous = running.getAndSet(world);
           if (previous != null) {

@@ -5,8 +5,9 @@ import org.stslens.cli.StsLensCommand;
 
 /**
  * The one entry point of the jar and of the installers: no arguments (or {@code gui DOMAIN}) opens
- * the desktop application, a subcommand runs the command line. A plain class, not the {@link
- * Application} subclass, so that JavaFX starts from the class path.
+ * the desktop application, a subcommand runs the command line. {@code gui --lab SCENARIO} opens the
+ * app and runs a built-in lab scenario at once (used to verify an installation and measure memory).
+ * A plain class, not the {@link Application} subclass, so that JavaFX starts from the class path.
  */
 public final class Launcher {
 
