@@ -86,6 +86,7 @@ public final class WorkbenchView {
                 probe.accept(d);
               }
             });
+    vm.ensureDraft();
     root.setId("workbench");
     root.setTop(toolbar());
     root.setCenter(center());

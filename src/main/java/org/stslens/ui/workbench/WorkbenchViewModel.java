@@ -51,6 +51,9 @@ public final class WorkbenchViewModel {
   private final StringProperty status = new SimpleStringProperty("");
   private long loads;
 
+  /** The current draft is a template nobody has changed (not on disk). */
+  private boolean pristineTemplate;
+
   /**
    * @param fx runs a task on the FX thread (Platform::runLater)
    */
@@ -84,22 +87,36 @@ public final class WorkbenchViewModel {
                 if (!listing.problems().isEmpty()) {
                   status.set(String.join(" ", listing.problems()));
                 }
-                if (current.get() == null) {
-                  if (listing.drafts().isEmpty()) {
-                    newFromTemplate(Templates.TESTING_FIRST);
-                  } else {
-                    select(listing.drafts().get(0));
-                    status.set(
-                        "Restored "
-                            + listing.drafts().size()
-                            + " saved draft"
-                            + (listing.drafts().size() == 1 ? "" : "s")
-                            + " from "
-                            + store.folder());
+                if (!listing.drafts().isEmpty() && (current.get() == null || pristineTemplate)) {
+                  Draft template = pristineTemplate ? current.get() : null;
+                  select(listing.drafts().get(0));
+                  if (template != null) {
+                    drafts.remove(template);
                   }
+                  status.set(
+                      "Restored "
+                          + listing.drafts().size()
+                          + " saved draft"
+                          + (listing.drafts().size() == 1 ? "" : "s")
+                          + " from "
+                          + store.folder());
                 }
               });
         });
+  }
+
+  /**
+   * The editor is shown for the first time: without a saved draft, start a testing-first draft for
+   * the domain of the last check, with its MX hosts.
+   */
+  public void ensureDraft() {
+    if (current.get() == null) {
+      DomainReport report = lastCheck.get();
+      if (report != null && domain.get().isBlank()) {
+        domain.set(report.domain());
+      }
+      newFromTemplate(Templates.TESTING_FIRST);
+    }
   }
 
   /** The user typed: analyse, compare with the live MX hosts, autosave. */
@@ -108,6 +125,7 @@ public final class WorkbenchViewModel {
     analysis.set(DraftAnalysis.of(text));
     evaluate();
     if (draft != null && !draft.text().equals(text)) {
+      pristineTemplate = false;
       Draft changed = draft.withText(text, clock.instant());
       replaceInList(changed);
       current.set(changed);
@@ -145,6 +163,7 @@ public final class WorkbenchViewModel {
     String d = domain.get().isBlank() ? "" : domain.get();
     open(
         template.title() + (d.isEmpty() ? "" : " for " + d), d, template.text(d, mxHosts()), false);
+    pristineTemplate = true;
   }
 
   public void select(Draft draft) {
@@ -220,6 +239,7 @@ public final class WorkbenchViewModel {
   }
 
   private void show(Draft draft, String loadNotes) {
+    pristineTemplate = false;
     current.set(draft);
     domain.set(draft.domain());
     notes.set(loadNotes);
@@ -232,6 +252,7 @@ public final class WorkbenchViewModel {
     Draft draft = current.get();
     String d = now == null ? "" : now.strip().toLowerCase(Locale.ROOT);
     if (draft != null && !draft.domain().equals(d)) {
+      pristineTemplate = false;
       Draft changed = draft.withDomain(d);
       replaceInList(changed);
       current.set(changed);

@@ -1,0 +1,95 @@
+package org.stslens.ui.workbench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.stslens.workbench.draft.Draft;
+import org.stslens.workbench.draft.DraftStore;
+
+/** The workbench's state without a window: drafts on disk, templates, autosave, evaluation. */
+class WorkbenchViewModelTest {
+
+  @TempDir Path dir;
+
+  private final Clock clock = Clock.fixed(Instant.parse("2026-11-28T12:00:00Z"), ZoneOffset.UTC);
+
+  private WorkbenchViewModel vm(DraftStore store) {
+    return new WorkbenchViewModel(store, Runnable::run, Runnable::run, clock);
+  }
+
+  private long files() throws Exception {
+    if (!Files.isDirectory(dir)) {
+      return 0;
+    }
+    try (var list = Files.list(dir)) {
+      return list.filter(f -> f.toString().endsWith(".draft.json")).count();
+    }
+  }
+
+  @Test
+  void aTemplateIsWrittenOnlyOnceItIsChanged() throws Exception {
+    WorkbenchViewModel vm = vm(new DraftStore(dir));
+    vm.restore();
+    vm.ensureDraft();
+    assertThat(vm.currentProperty().get().text()).startsWith("version: STSv1\nmode: testing\n");
+    assertThat(files()).isZero();
+    vm.edited(vm.currentProperty().get().text() + "# note\n");
+    assertThat(files()).isEqualTo(1);
+    assertThat(vm.analysisProperty().get().parsed().valid()).isTrue();
+  }
+
+  @Test
+  void savedDraftsComeBackNewestFirstAndReplaceAnUntouchedTemplate() throws Exception {
+    DraftStore store = new DraftStore(dir);
+    store.save(
+        new Draft(
+            "old", "old", "example.com", "mode: none\n", Instant.parse("2026-11-27T00:00:00Z")));
+    store.save(
+        new Draft(
+            "new",
+            "mine",
+            "example.com",
+            "mode: testing\n",
+            Instant.parse("2026-11-28T00:00:00Z")));
+    WorkbenchViewModel vm = vm(store);
+    vm.ensureDraft(); // the editor was opened before the listing arrived
+    vm.restore();
+    assertThat(vm.currentProperty().get().id()).isEqualTo("new");
+    assertThat(vm.drafts()).extracting(Draft::id).containsExactly("new", "old");
+    assertThat(vm.loadProperty().get().text()).isEqualTo("mode: testing\n");
+    assertThat(vm.domainProperty().get()).isEqualTo("example.com");
+    assertThat(vm.statusProperty().get()).contains("Restored 2 saved drafts");
+  }
+
+  @Test
+  void renameAndDeleteReachTheDisk() throws Exception {
+    WorkbenchViewModel vm = vm(new DraftStore(dir));
+    vm.open("mta-sts.txt", "example.com", "version: STSv1\r\nmode: enforce\r\n");
+    assertThat(vm.currentProperty().get().text()).isEqualTo("version: STSv1\nmode: enforce\n");
+    vm.rename("Rollout step 1");
+    assertThat(new DraftStore(dir).list().drafts())
+        .extracting(Draft::name)
+        .containsExactly("Rollout step 1");
+    vm.deleteCurrent();
+    assertThat(files()).isZero();
+    assertThat(vm.currentProperty().get()).isNotNull(); // a blank draft takes its place
+  }
+
+  @Test
+  void aFileWithLfEndingsIsNotedAndTheDomainMakesAKit() {
+    WorkbenchViewModel vm = vm(new DraftStore(dir));
+    vm.open("p", "", "version: STSv1\nmode: testing\nmx: mail.example.com\nmax_age: 86400\n");
+    assertThat(vm.notesProperty().get()).contains("LF line endings");
+    assertThat(vm.kit()).isEmpty();
+    vm.domainProperty().set("Example.COM");
+    assertThat(vm.kit())
+        .hasValueSatisfying(k -> assertThat(k.txtName()).isEqualTo("_mta-sts.example.com"));
+    assertThat(vm.evaluationProperty().get().rows()).isEmpty(); // no check of example.com yet
+  }
+}
