@@ -63,6 +63,8 @@ public final class WorkbenchView {
   private final StackPane publish = new StackPane();
   private final Tab publishTab = new Tab("Publish");
   private PublishingKitPane kitPane;
+  private final javafx.animation.PauseTransition kitDelay =
+      new javafx.animation.PauseTransition(javafx.util.Duration.millis(300));
   private final TextArea invisibles = new TextArea();
   private final Label notes = new Label();
   private final Label status = new Label();
@@ -87,6 +89,7 @@ public final class WorkbenchView {
               }
             });
     vm.ensureDraft();
+    kitDelay.setOnFinished(e -> refreshKit());
     root.setId("workbench");
     root.setTop(toolbar());
     root.setCenter(center());
@@ -212,6 +215,14 @@ public final class WorkbenchView {
         new javafx.scene.control.Tooltip(
             "Show line endings, tabs and a BOM as senders would read them"));
     invisibles.visibleProperty().bind(showInvisibles.selectedProperty());
+    showInvisibles
+        .selectedProperty()
+        .addListener(
+            (o, was, now) -> {
+              if (now) {
+                showInvisibles();
+              }
+            });
     invisibles.managedProperty().bind(invisibles.visibleProperty());
     javafx.scene.layout.Region spacer = new javafx.scene.layout.Region();
     javafx.scene.layout.HBox.setHgrow(spacer, Priority.ALWAYS);
@@ -272,8 +283,17 @@ public final class WorkbenchView {
     var analysis = vm.analysisProperty().get();
     editor.show(analysis);
     problems.show(analysis);
-    invisibles.setText(Visible.of(DraftText.forParsing(analysis.text()), 20_000));
-    refreshKit();
+    if (invisibles.isVisible()) {
+      showInvisibles();
+    }
+    if (publishTab.isSelected()) {
+      kitDelay.playFromStart(); // rebuilt once typing pauses, not on every key
+    }
+  }
+
+  private void showInvisibles() {
+    invisibles.setText(
+        Visible.of(DraftText.forParsing(vm.analysisProperty().get().text()), 20_000));
   }
 
   private void evaluated() {
@@ -294,13 +314,16 @@ public final class WorkbenchView {
     if (kit == null) {
       Label missing =
           new Label(
-              "Enter the policy domain in the toolbar to build the TXT record, the file and the web server snippets.");
+              "Enter the policy domain above the editor to build the TXT record, the file and the"
+                  + " web server snippets.");
       missing.setWrapText(true);
       missing.setPadding(new Insets(16));
       publish.getChildren().setAll(missing);
       return;
     }
+    double scrolled = kitPane == null ? 0 : kitPane.getVvalue();
     PublishingKitPane pane = new PublishingKitPane(kit, this::export);
+    pane.setVvalue(scrolled); // the reader keeps their place while the draft changes
     pane.setId("kit-pane");
     kitPane = pane;
     VBox.setVgrow(pane, Priority.ALWAYS);
