@@ -4,11 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
@@ -21,7 +17,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.stslens.engine.check.TestWorld;
 import org.stslens.engine.report.StageStatus;
 import org.stslens.lab.CertificateSpec;
-import org.stslens.ui.settings.Settings;
 import org.stslens.ui.shell.StageItem;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
@@ -32,11 +27,8 @@ import org.testfx.util.WaitForAsyncUtils;
 @ExtendWith(ApplicationExtension.class)
 class DesktopJourneyTest {
 
-  private final ExecutorService pool = Executors.newFixedThreadPool(16);
-  private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
-  private final ExecutorService background = Executors.newSingleThreadExecutor();
-  private final EngineCheckService service = new EngineCheckService(pool, timer);
-  private final TestWorld world = new TestWorld();
+  private final DesktopRig rig = new DesktopRig();
+  private final TestWorld world = rig.world;
   private Desktop desktop;
 
   @Start
@@ -51,26 +43,15 @@ class DesktopJourneyTest {
     world.dns.mx("slow.test", 10, "mx.slow.test");
     world.dns.a("mx.slow.test", TestWorld.mxAddress(2));
     world.mx(2, world.ca.issue("mx.slow.test"), b -> b.stallBeforeGreeting());
-    service.use(world.options());
+    rig.service.use(world.options());
     Path folder = Files.createTempDirectory("stslens-settings");
-    desktop =
-        new Desktop(
-            service,
-            new SettingsStore(folder),
-            Settings.defaults(),
-            background,
-            Clock.systemUTC(),
-            true,
-            new LabRunner(org.stslens.lab.ScenarioCatalog.load(), pool, timer, background));
+    desktop = rig.desktop(folder);
     desktop.show(stage);
   }
 
   @AfterEach
   void stop() {
-    pool.shutdownNow();
-    timer.shutdownNow();
-    background.shutdownNow();
-    world.close();
+    rig.close();
   }
 
   private void waitUntil(java.util.concurrent.Callable<Boolean> condition) throws Exception {

@@ -4,11 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
@@ -21,7 +17,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.stslens.engine.check.TestWorld;
-import org.stslens.ui.settings.Settings;
 import org.stslens.ui.testing.Png;
 import org.stslens.workbench.edit.Diagnostic;
 import org.testfx.api.FxRobot;
@@ -37,11 +32,8 @@ import org.testfx.util.WaitForAsyncUtils;
 @ExtendWith(ApplicationExtension.class)
 class WorkbenchJourneyTest {
 
-  private final ExecutorService pool = Executors.newFixedThreadPool(16);
-  private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
-  private final ExecutorService background = Executors.newSingleThreadExecutor();
-  private final EngineCheckService service = new EngineCheckService(pool, timer);
-  private final TestWorld world = new TestWorld();
+  private final DesktopRig rig = new DesktopRig();
+  private final TestWorld world = rig.world;
   private Path folder;
   private Desktop desktop;
 
@@ -53,29 +45,19 @@ class WorkbenchJourneyTest {
     world.policyHost("draft.test", TestWorld.policy("enforce", "mx1.draft.test"));
     world.goodMx(0, "mx1.draft.test");
     world.goodMx(1, "mx2.draft.test");
-    service.use(world.options());
+    rig.service.use(world.options());
     folder = Files.createTempDirectory("stslens-workbench");
     desktop = newDesktop();
     desktop.show(stage);
   }
 
   private Desktop newDesktop() {
-    return new Desktop(
-        service,
-        new SettingsStore(folder),
-        Settings.defaults(),
-        background,
-        Clock.systemUTC(),
-        true,
-        new LabRunner(org.stslens.lab.ScenarioCatalog.load(), pool, timer, background));
+    return rig.desktop(folder);
   }
 
   @AfterEach
   void stop() {
-    pool.shutdownNow();
-    timer.shutdownNow();
-    background.shutdownNow();
-    world.close();
+    rig.close();
   }
 
   private static void waitUntil(java.util.concurrent.Callable<Boolean> condition) throws Exception {
