@@ -166,8 +166,10 @@ public final class WorkbenchViewModel {
     pristineTemplate = true;
   }
 
+  /** Shows another draft; the same draft (by id, in any version) is left as it is. */
   public void select(Draft draft) {
-    if (draft != null && draft != current.get()) {
+    Draft now = current.get();
+    if (draft != null && (now == null || !draft.id().equals(now.id()))) {
       show(draft, "");
     }
   }
