@@ -83,7 +83,7 @@ public final class WorkbenchView {
             () -> {
               String d = vm.domainProperty().get().strip();
               if (d.isEmpty()) {
-                status.setText("Enter the policy domain first.");
+                vm.statusProperty().set("Enter the policy domain above the editor first.");
               } else {
                 probe.accept(d);
               }
@@ -391,9 +391,7 @@ public final class WorkbenchView {
 
   /** Reads a policy file in the background; refuses huge and binary files with a reason. */
   void openFile(Path file) {
-    status.textProperty().unbind();
-    status.setText("Opening " + file + " …");
-    status.textProperty().bind(vm.statusProperty());
+    vm.statusProperty().set("Opening " + file + " …");
     background.execute(
         () -> {
           try {

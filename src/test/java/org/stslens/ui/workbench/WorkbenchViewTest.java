@@ -29,6 +29,7 @@ class WorkbenchViewTest {
   @TempDir static Path dir;
   private WorkbenchView view;
   private WorkbenchViewModel vm;
+  private final java.util.List<String> probed = new java.util.concurrent.CopyOnWriteArrayList<>();
 
   @Start
   void start(Stage stage) {
@@ -38,7 +39,7 @@ class WorkbenchViewTest {
             Runnable::run,
             Platform::runLater,
             Clock.systemUTC());
-    view = new WorkbenchView(vm, Runnable::run, domain -> {});
+    view = new WorkbenchView(vm, Runnable::run, probed::add);
     ViewTestSupport.show(stage, (javafx.scene.Parent) view.root());
   }
 
@@ -84,6 +85,18 @@ class WorkbenchViewTest {
     assertThat(robot.lookup("#invisibles").queryAs(TextArea.class).getText())
         .startsWith("⟨BOM⟩version: STSv1␍␊");
     assertThat(status(robot)).contains("Opened");
+  }
+
+  @Test
+  void probingAsksForTheDomainFirstThenChecksIt(FxRobot robot) {
+    robot.interact(() -> vm.domainProperty().set(""));
+    robot.clickOn("Try against MX");
+    robot.clickOn("#probe-mx");
+    assertThat(status(robot)).contains("Enter the policy domain");
+    assertThat(probed).isEmpty();
+    robot.interact(() -> vm.domainProperty().set("example.com"));
+    robot.clickOn("#probe-mx");
+    assertThat(probed).containsExactly("example.com");
   }
 
   @Test
