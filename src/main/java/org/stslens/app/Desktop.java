@@ -97,7 +97,6 @@ final class Desktop {
     primary.setScene(scene);
     primary.show();
     window.focusDomain();
-    workbench.restore();
   }
 
   /**

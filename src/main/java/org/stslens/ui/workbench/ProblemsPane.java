@@ -37,6 +37,11 @@ final class ProblemsPane {
     list.setCellFactory(
         l ->
             new ListCell<>() {
+              {
+                setWrapText(true);
+                setPrefWidth(0); // wrap to the list's width instead of scrolling sideways
+              }
+
               @Override
               protected void updateItem(Diagnostic d, boolean empty) {
                 super.updateItem(d, empty);
@@ -45,8 +50,6 @@ final class ProblemsPane {
                   setGraphic(null);
                 } else {
                   setGraphic(Icons.severity(d.finding().severity()));
-                  setWrapText(true);
-                  setPrefWidth(0); // wrap to the list's width instead of scrolling sideways
                   setText(
                       (d.aboutWholeDraft() ? "Whole draft: " : "Line " + d.line() + ": ")
                           + d.finding().code().id()

@@ -88,6 +88,8 @@ public final class WorkbenchView {
                 probe.accept(d);
               }
             });
+    // drafts are read when the editor is first shown, not at start-up
+    vm.restore();
     vm.ensureDraft();
     kitDelay.setOnFinished(e -> refreshKit());
     root.setId("workbench");
@@ -95,11 +97,11 @@ public final class WorkbenchView {
     root.setCenter(center());
     vm.analysisProperty().addListener((o, was, now) -> analysed());
     vm.evaluationProperty().addListener((o, was, now) -> evaluated());
-    vm.loadProperty().addListener((o, was, now) -> editor.load(now.text()));
+    vm.loadProperty().addListener((o, was, now) -> load(now.text()));
     notes.textProperty().bind(vm.notesProperty());
     status.textProperty().bind(vm.statusProperty());
     if (vm.loadProperty().get() != null) {
-      editor.load(vm.loadProperty().get().text());
+      load(vm.loadProperty().get().text());
     }
     analysed();
     evaluated();
@@ -107,6 +109,12 @@ public final class WorkbenchView {
 
   public Node root() {
     return root;
+  }
+
+  /** Another draft's text: its analysis came first and is painted once the text is in. */
+  private void load(String text) {
+    editor.load(text);
+    editor.show(vm.analysisProperty().get());
   }
 
   private ToolBar toolbar() {
@@ -273,7 +281,7 @@ public final class WorkbenchView {
     tabs.setId("workbench-tabs");
     tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
     publishTab.selectedProperty().addListener((o, was, now) -> refreshKit());
-    vm.domainProperty().addListener((o, was, now) -> refreshKit());
+    vm.domainProperty().addListener((o, was, now) -> scheduleKit());
     SplitPane split = new SplitPane(left, tabs);
     split.setDividerPositions(0.5);
     return split;
@@ -286,8 +294,13 @@ public final class WorkbenchView {
     if (invisibles.isVisible()) {
       showInvisibles();
     }
+    scheduleKit();
+  }
+
+  /** The kit is rebuilt once typing (in the text or the domain) pauses, not on every key. */
+  private void scheduleKit() {
     if (publishTab.isSelected()) {
-      kitDelay.playFromStart(); // rebuilt once typing pauses, not on every key
+      kitDelay.playFromStart();
     }
   }
 

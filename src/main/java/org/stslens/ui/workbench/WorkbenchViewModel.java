@@ -70,8 +70,8 @@ public final class WorkbenchViewModel {
   }
 
   /**
-   * Reads the saved drafts in the background and opens the newest one, so a draft typed before a
-   * crash or kill is back; without any, a testing-first draft is started.
+   * Reads the saved drafts in the background and opens the newest one (unless the user already
+   * works on a draft), so a draft typed before a crash or kill is back.
    */
   public void restore() {
     background.execute(
@@ -122,8 +122,10 @@ public final class WorkbenchViewModel {
   /** The user typed: analyse, compare with the live MX hosts, autosave. */
   public void edited(String text) {
     Draft draft = current.get();
-    analysis.set(DraftAnalysis.of(text));
-    evaluate();
+    if (!text.equals(analysis.get().text())) { // a draft just shown is already analysed
+      analysis.set(DraftAnalysis.of(text));
+      evaluate();
+    }
     if (draft != null && !draft.text().equals(text)) {
       pristineTemplate = false;
       Draft changed = draft.withText(text, clock.instant());
