@@ -93,7 +93,8 @@ public final class LabSmtpServer implements LabServer {
       HandshakeFault handshakeFault,
       List<String> tlsProtocols,
       Duration replyDelay,
-      Opening opening) {}
+      Opening opening,
+      int heloRejectCode) {}
 
   private final Settings config;
   private final SSLContext tlsContext;
@@ -213,8 +214,19 @@ public final class LabSmtpServer implements LabServer {
         transcript.add("C: " + line);
         String verb = line.split(" ", 2)[0].toUpperCase(Locale.ROOT);
         switch (verb) {
-          case "EHLO" -> reply(ehloLines(line));
-          case "HELO" -> reply("250 " + config.hostname());
+          case "EHLO", "HELO" -> {
+            if (config.heloRejectCode() != 0) {
+              // Postfix's wording for smtpd_helo_restrictions = reject
+              String client = line.length() > 5 ? line.substring(5).trim() : "";
+              reply(
+                  config.heloRejectCode()
+                      + " 5.7.1 <"
+                      + client
+                      + ">: Helo command rejected: Access denied");
+            } else {
+              reply(verb.equals("EHLO") ? ehloLines(line) : List.of("250 " + config.hostname()));
+            }
+          }
           case "STARTTLS" -> {
             if (!startTls()) {
               return;
@@ -359,6 +371,7 @@ public final class LabSmtpServer implements LabServer {
     private List<String> tlsProtocols = List.of("TLSv1.3", "TLSv1.2");
     private Duration replyDelay = Duration.ZERO;
     private Opening opening = Opening.GREET;
+    private int heloRejectCode;
 
     private Builder(IssuedCertificate certificate) {
       this.certificate = Objects.requireNonNull(certificate, "certificate");
@@ -374,7 +387,8 @@ public final class LabSmtpServer implements LabServer {
           handshakeFault,
           List.copyOf(tlsProtocols),
           replyDelay,
-          opening);
+          opening,
+          heloRejectCode);
     }
 
     /** The loopback address to listen on; default 127.0.0.1. Others are refused. */
@@ -447,6 +461,15 @@ public final class LabSmtpServer implements LabServer {
         throw new IllegalArgumentException("negative delay " + delay);
       }
       this.replyDelay = delay;
+      return this;
+    }
+
+    /** Answer EHLO and HELO with {@code code} (5xx), as a server whose HELO checks reject all. */
+    public Builder rejectHelo(int code) {
+      if (code < 500 || code > 599) {
+        throw new IllegalArgumentException("not a 5xx reply code: " + code);
+      }
+      this.heloRejectCode = code;
       return this;
     }
 

@@ -13,6 +13,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import org.stslens.engine.dns.Discovery;
 import org.stslens.engine.dns.DiscoveryResult;
 import org.stslens.engine.dns.DnsClient;
+import org.stslens.engine.dns.DnsOutcome;
 import org.stslens.engine.dns.DnsQuery;
 import org.stslens.engine.dns.MxHost;
 import org.stslens.engine.dns.MxKind;
@@ -208,7 +209,8 @@ public final class MtaStsChecker {
               .thenComposeAsync(
                   all -> {
                     List<MxHost> hosts = all.subList(0, Math.min(all.size(), MAX_MX_HOSTS));
-                    if (hosts.size() < all.size()) {
+                    List<MxHost> beyond = all.subList(hosts.size(), all.size());
+                    if (!beyond.isEmpty()) {
                       probeLimits.add(
                           Finding.of(
                               Code.MX_PROBE_LIMIT,
@@ -218,7 +220,12 @@ public final class MtaStsChecker {
                                   + all.size()
                                   + " MX hosts; STS Lens probed the first "
                                   + MAX_MX_HOSTS
-                                  + " by preference and did not judge the others.",
+                                  + " by preference. The "
+                                  + (beyond.size() == 1
+                                      ? "last one was"
+                                      : "other " + beyond.size() + " were")
+                                  + " only checked against the policy's mx patterns: TLS not"
+                                  + " judged.",
                               ""));
                     }
                     List<CompletableFuture<MxReport>> each = new ArrayList<>();
@@ -242,6 +249,11 @@ public final class MtaStsChecker {
                                         Optional.of(new StageEvidence.Mx(report)));
                                     return report;
                                   }));
+                    }
+                    // Beyond the limit nothing is probed, but the policy's coverage needs no
+                    // network: a host it does not cover is refused whatever its TLS.
+                    for (MxHost host : beyond) {
+                      each.add(applied.thenApply(policy -> notProbed(host, policy)));
                     }
                     return allOf(each);
                   },
@@ -328,12 +340,8 @@ public final class MtaStsChecker {
                       ""));
             }
             if (addresses.isEmpty() && hostFindings.isEmpty()) {
-              hostFindings.add(
-                  Finding.of(
-                      Code.SMTP_CONNECT_FAILED,
-                      host.host(),
-                      host.host() + " has no A or AAAA record: no sender can connect to it.",
-                      "Publish an address for " + host.host() + " or remove the MX record."));
+              // Both look-ups answered, neither with an address: this fails from everywhere.
+              hostFindings.add(noAddress(host, queries));
             }
             List<CompletableFuture<EndpointProbe>> probes = new ArrayList<>();
             for (InetAddress address : addresses) {
@@ -350,6 +358,39 @@ public final class MtaStsChecker {
                             (System.nanoTime() - start) / 1_000_000));
           },
           executor);
+    }
+
+    /** The report of a host beyond the probe limit, judged on the policy's coverage alone. */
+    private MxReport notProbed(MxHost host, Optional<Policy> policy) {
+      long start = now();
+      listener.stageStarted(Stage.MX, host.host());
+      Finding why =
+          Finding.of(
+              Code.MX_PROBE_LIMIT,
+              host.host(),
+              host.host()
+                  + " was not probed: STS Lens probes the first "
+                  + MAX_MX_HOSTS
+                  + " MX hosts by preference. Only its coverage by the policy was checked.",
+              "");
+      MxReport report = MxJudge.judge(MxProbeResult.notProbed(host, why), policy);
+      // Nothing was looked at unless coverage failed: skipped, not passed.
+      StageStatus status =
+          report.findings().stream().anyMatch(Finding::isError)
+              ? StageStatus.FAIL
+              : StageStatus.SKIPPED;
+      StageReport stage =
+          new StageReport(
+              Stage.MX,
+              host.host(),
+              status,
+              start,
+              0,
+              report.findings(),
+              Optional.of(new StageEvidence.Mx(report)));
+      finished.add(stage);
+      listener.stageFinished(stage);
+      return report;
     }
 
     private DomainReport assemble(
@@ -447,6 +488,20 @@ public final class MtaStsChecker {
     private long now() {
       return (System.nanoTime() - t0) / 1_000_000;
     }
+  }
+
+  /** mx.no-address: the A and AAAA look-ups of an MX host both answered without an address. */
+  static Finding noAddress(MxHost host, List<DnsQuery> queries) {
+    boolean nxdomain = queries.stream().anyMatch(q -> q.outcome() == DnsOutcome.NX_DOMAIN);
+    String name = host.host();
+    return Finding.of(
+        Code.MX_NO_ADDRESS,
+        name,
+        (nxdomain
+                ? name + " does not exist in DNS (NXDOMAIN)"
+                : name + " has no A or AAAA record (the name exists, without an address)")
+            + ": no sender can connect to it, from anywhere. Under a policy it counts as failing.",
+        "Publish an A (and AAAA) record for " + name + ", or remove its MX record.");
   }
 
   private record FetchAndPolicy(Optional<FetchResult> fetch, Optional<ParsedPolicy> policy) {}

@@ -43,6 +43,10 @@ final class VerdictRules {
       return new Decision(
           DomainVerdict.NO_POLICY, "No policy: " + domain + " does not exist (NXDOMAIN).");
     }
+    if (discovery.mxKind() == MxKind.NULL) {
+      // Checked before the policy: whatever it says, no compliant sender sends mail here.
+      return noMail(domain, appliedPolicy(discovery, fetch, policy));
+    }
     if (discovery.stsQuery().outcome().isTemporary()) {
       return new Decision(
           DomainVerdict.TEMPORARILY_UNKNOWN,
@@ -110,58 +114,144 @@ final class VerdictRules {
               + " failed, so it is not known"
               + " where mail would go.");
     }
-    List<String> passing = hosts(mx, MxVerdict.DELIVER);
-    List<String> failing =
-        mx.stream()
-            .filter(m -> m.verdict() == MxVerdict.REFUSE || m.verdict() == MxVerdict.REPORT)
-            .map(VerdictRules::whyRefused)
-            .toList();
-    List<String> unreachable = hosts(mx, MxVerdict.UNREACHABLE);
-    if (p.mode() == Mode.TESTING) {
-      String tail =
-          failing.isEmpty()
-              ? " Every MX passes: switching to enforce would not refuse any of them."
-              : " Under enforce these would be refused: " + String.join("; ", failing) + ".";
-      return new Decision(
-          DomainVerdict.TESTING,
-          "Testing: senders deliver even when TLS fails and send reports."
-              + tail
-              + unreachableNote(unreachable));
+    Decision decision = p.mode() == Mode.TESTING ? testing(mx) : enforce(domain, mx);
+    String caveat = SenderCaveats.sentence(discovery, parsed).map(c -> " " + c).orElse("");
+    return new Decision(decision.verdict(), decision.reason() + caveat);
+  }
+
+  private static Decision noMail(String domain, Optional<Policy> applied) {
+    String policyNote =
+        applied
+            .filter(p -> p.mode() != Mode.NONE)
+            .map(
+                p ->
+                    " Its policy (mode "
+                        + p.mode().word()
+                        + ") has no effect: there is no MX host for it to protect.")
+            .orElse("");
+    return new Decision(
+        DomainVerdict.NO_MAIL,
+        "No mail: "
+            + domain
+            + " publishes the null MX (\"0 .\", RFC 7505), so it accepts no mail and no sender"
+            + " delivers to it; MTA-STS has nothing to protect."
+            + policyNote);
+  }
+
+  /** What the check saw of the MX hosts, by per-MX verdict. */
+  private record Hosts(
+      List<String> passing,
+      List<String> failing,
+      List<String> unreachable,
+      List<String> notProbed) {
+
+    static Hosts of(List<MxReport> mx) {
+      return new Hosts(
+          hosts(mx, MxVerdict.DELIVER),
+          mx.stream()
+              .filter(m -> m.verdict() == MxVerdict.REFUSE || m.verdict() == MxVerdict.REPORT)
+              .map(VerdictRules::whyRefused)
+              .toList(),
+          hosts(mx, MxVerdict.UNREACHABLE),
+          hosts(mx, MxVerdict.NOT_PROBED));
     }
+
+    boolean allJudged() {
+      return unreachable.isEmpty() && notProbed.isEmpty();
+    }
+
+    /** The sentences about the hosts that could not be judged, each naming them. */
+    String unjudgedNotes() {
+      return unreachableNote(unreachable) + notProbedNote(notProbed);
+    }
+  }
+
+  private static Decision testing(List<MxReport> mx) {
+    Hosts h = Hosts.of(mx);
+    String tail;
+    if (mx.isEmpty()) {
+      tail = " The MX answer names no usable host.";
+    } else if (!h.failing().isEmpty()) {
+      tail = " Under enforce these would be refused: " + String.join("; ", h.failing()) + ".";
+    } else if (h.allJudged()) {
+      tail = " Every MX passes: switching to enforce would not refuse any of them.";
+    } else if (h.passing().isEmpty()) {
+      // Nothing was seen: "every MX passes" would claim what was never checked.
+      tail = " No MX host could be judged, so it is not known what enforce would refuse.";
+    } else {
+      tail =
+          " "
+              + joinAnd(h.passing())
+              + (h.passing().size() == 1 ? " passes" : " pass")
+              + "; the other MX hosts could not be judged, so it is not known whether enforce"
+              + " would refuse them.";
+    }
+    return new Decision(
+        DomainVerdict.TESTING,
+        "Testing: senders deliver even when TLS fails and send reports."
+            + tail
+            + h.unjudgedNotes());
+  }
+
+  private static Decision enforce(String domain, List<MxReport> mx) {
+    Hosts h = Hosts.of(mx);
     if (mx.isEmpty()) {
       return new Decision(
-          DomainVerdict.ENFORCED,
-          "Enforced, but " + domain + " has no MX host to deliver to (null MX).");
+          DomainVerdict.ENFORCED_UNDELIVERABLE,
+          "Enforced but undeliverable: the MX answer of " + domain + " names no usable host.");
     }
-    if (failing.isEmpty() && unreachable.isEmpty()) {
+    if (h.failing().isEmpty() && h.unreachable().isEmpty()) {
+      if (h.notProbed().isEmpty()) {
+        return new Decision(
+            DomainVerdict.ENFORCED,
+            "Enforced: a compliant sender delivers only over verified TLS to "
+                + joinAnd(h.passing())
+                + ".");
+      }
+      // Every probed host passes and the policy covers the rest. Nothing failed, so "with
+      // failures" would be false; "enforced" holds for what was seen, and the reason names the
+      // hosts whose TLS was not looked at (checks.md, Verdict).
       return new Decision(
           DomainVerdict.ENFORCED,
-          "Enforced: a compliant sender delivers only over verified TLS to "
-              + joinAnd(passing)
-              + ".");
+          "Enforced for the "
+              + h.passing().size()
+              + " MX hosts probed: a compliant sender delivers only over verified TLS to "
+              + joinAnd(h.passing())
+              + "."
+              + notProbedNote(h.notProbed()));
     }
-    if (!passing.isEmpty()) {
+    if (!h.passing().isEmpty()) {
       return new Decision(
           DomainVerdict.ENFORCED_WITH_FAILURES,
           "Enforced with failures: senders deliver to "
-              + joinAnd(passing)
-              + (failing.isEmpty() ? "" : "; they refuse " + String.join("; ", failing))
+              + joinAnd(h.passing())
+              + (h.failing().isEmpty() ? "" : "; they refuse " + String.join("; ", h.failing()))
               + "."
-              + unreachableNote(unreachable));
+              + h.unjudgedNotes());
     }
-    if (!failing.isEmpty()) {
+    if (!h.failing().isEmpty() && h.allJudged()) {
       return new Decision(
           DomainVerdict.ENFORCED_UNDELIVERABLE,
           "Enforced but undeliverable: compliant senders refuse every MX ("
-              + String.join("; ", failing)
-              + ") and will not deliver mail at all."
-              + unreachableNote(unreachable));
+              + String.join("; ", h.failing())
+              + ") and will not deliver mail at all.");
+    }
+    if (!h.failing().isEmpty()) {
+      // No host passes, but one that was not judged may: "undeliverable" is not known.
+      return new Decision(
+          DomainVerdict.TEMPORARILY_UNKNOWN,
+          "Temporarily unknown: no MX host passes. Compliant senders refuse "
+              + String.join("; ", h.failing())
+              + " regardless; mail is delivered only if a host that could not be judged accepts"
+              + " it over verified TLS."
+              + h.unjudgedNotes());
     }
     return new Decision(
         DomainVerdict.TEMPORARILY_UNKNOWN,
         "Temporarily unknown: no MX host could be reached on port 25 from here ("
-            + joinAnd(unreachable)
-            + "), so their TLS could not be checked.");
+            + joinAnd(h.unreachable())
+            + "), so their TLS could not be checked."
+            + notProbedNote(h.notProbed()));
   }
 
   /** "mx2.example.com — its certificate expired 12 days ago (…) [tls.cert-expired]". */
@@ -182,6 +272,23 @@ final class VerdictRules {
     return unreachable.isEmpty()
         ? ""
         : " Not reachable from here, so not judged: " + joinAnd(unreachable) + ".";
+  }
+
+  private static String notProbedNote(List<String> notProbed) {
+    if (notProbed.isEmpty()) {
+      return "";
+    }
+    return " "
+        + notProbed.size()
+        + " more MX host"
+        + (notProbed.size() == 1 ? " is" : "s are")
+        + " covered by the policy but "
+        + (notProbed.size() == 1 ? "was" : "were")
+        + " not probed (STS Lens probes at most "
+        + MtaStsChecker.MAX_MX_HOSTS
+        + "), so not judged: "
+        + joinAnd(notProbed)
+        + ".";
   }
 
   private static List<String> hosts(List<MxReport> mx, MxVerdict verdict) {

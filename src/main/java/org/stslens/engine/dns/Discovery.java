@@ -183,12 +183,30 @@ public final class Discovery {
                       + " receive mail."));
         } else {
           kind = MxKind.EXPLICIT;
+          if (nullMx) {
+            findings.add(nullMixed(domain, byHost.keySet()));
+          }
           hosts.addAll(byHost.values());
           hosts.sort(Comparator.comparingInt(MxHost::preference).thenComparing(MxHost::host));
         }
       }
     }
     return new MxSet(kind, List.copyOf(hosts), List.copyOf(findings));
+  }
+
+  /** A null MX next to real ones (RFC 7505 §3 forbids it): the real hosts are still judged. */
+  private static Finding nullMixed(String domain, java.util.Collection<String> others) {
+    return Finding.of(
+        Code.MX_NULL_MIXED,
+        domain,
+        domain
+            + " publishes the null MX (\"0 .\", RFC 7505) together with other MX records ("
+            + String.join(", ", others)
+            + "). RFC 7505 §3 forbids this: the null MX says the domain accepts no mail, the others"
+            + " say it does, and senders may handle the contradiction differently. STS Lens judges"
+            + " the other hosts.",
+        "Remove the \"0 .\" record if the domain receives mail, or the other MX records if it"
+            + " does not.");
   }
 
   /** The finding for a query that failed temporarily, in the stage that needed the answer. */

@@ -240,8 +240,8 @@ public final class StsRecordParser {
         count
             + (count == 1 ? " other TXT record is" : " other TXT records are")
             + " published next to the MTA-STS record. The RFC says to ignore them, but some"
-            + " senders (Go-based MTAs such as maddy) count every TXT record and then see no"
-            + " policy.",
+            + " senders (those built on go-mtasts, such as maddy) count every TXT record and then"
+            + " see no policy.",
         "Keep only the v=STSv1 record at the _mta-sts name; SPF and verification records belong"
             + " at the domain itself.");
   }

@@ -154,6 +154,7 @@ public final class JsonReport {
             .<JsonNode>map(JsonReport::certificate)
             .orElse(NullNode.getInstance()));
     o.put("verdict", m.verdict().word());
+    o.put("probed", m.probe().probed());
     ArrayNode failing = o.putArray("failing_codes");
     m.failingCodes().forEach(failing::add);
     ArrayNode endpoints = o.putArray("endpoints");

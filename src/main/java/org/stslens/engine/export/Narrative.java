@@ -235,9 +235,12 @@ public final class Narrative {
       Map<String, String> fields = new LinkedHashMap<>();
       fields.put(
           "Addresses",
-          m.addresses().isEmpty()
-              ? "none"
-              : String.join(", ", m.addresses().stream().map(a -> a.getHostAddress()).toList()));
+          !m.probe().probed()
+              ? "not looked up (beyond the MX probe limit)"
+              : m.addresses().isEmpty()
+                  ? "none"
+                  : String.join(
+                      ", ", m.addresses().stream().map(a -> a.getHostAddress()).toList()));
       fields.put(
           "Policy pattern",
           m.matchedPattern()

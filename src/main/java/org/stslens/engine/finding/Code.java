@@ -46,6 +46,8 @@ public enum Code {
   TXT_AT_APEX("txt.at-apex", WARNING, Stage.DISCOVERY, "8461 §3.1", "none", null),
   MX_NONE("mx.none", WARNING, Stage.DISCOVERY, "5321 §5.1", "none", null),
   MX_NULL("mx.null", WARNING, Stage.DISCOVERY, "7505", "none", null),
+  /** A null MX next to real MX records: RFC 7505 §3 forbids it; the real hosts are still judged. */
+  MX_NULL_MIXED("mx.null-mixed", ERROR, Stage.DISCOVERY, "7505 §3", "undefined", null),
 
   // Stage 2 — retrieval
   FETCH_HOST_UNRESOLVABLE(
@@ -173,6 +175,11 @@ public enum Code {
   /** Added by STS Lens: a hostile or huge MX set is probed only in part, and says so. */
   MX_PROBE_LIMIT("mx.probe-limit", INFO, Stage.MX, "", "none", null),
   SMTP_CONNECT_FAILED("smtp.connect-failed", ERROR, Stage.MX, "8461 §4", "temp-fail", null),
+  /** The MX host has no address at all: it fails from everywhere, not only from here. */
+  MX_NO_ADDRESS("mx.no-address", ERROR, Stage.MX, "5321 §5.1, 8461 §4", "refuse-mx", null),
+  /** EHLO and the HELO fallback both answered 5xx: no sender gets a session, from anywhere. */
+  SMTP_EHLO_REJECTED(
+      "smtp.ehlo-rejected", ERROR, Stage.MX, "5321 §4.1.1.1, §4.1.4, §3.2", "refuse-mx", null),
   SMTP_PORT25_BLOCKED("smtp.port25-blocked", WARNING, Stage.MX, "", "none", null),
   SMTP_BANNER("smtp.banner", ERROR, Stage.MX, "5321", "temp-fail", null),
   SMTP_STARTTLS_MISSING(

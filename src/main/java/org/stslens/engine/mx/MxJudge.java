@@ -54,25 +54,29 @@ public final class MxJudge {
       covered = matched.isPresent();
       coverage.problem().ifPresent(findings::add);
     }
-    boolean anyEndpointPassed = judged.stream().anyMatch(EndpointProbe::passed);
-    boolean onlyTemporary =
-        !judged.isEmpty()
-            && judged.stream()
-                .allMatch(
-                    e ->
-                        !e.passed()
-                            && e.findings().stream()
-                                .filter(Finding::isError)
-                                .allMatch(f -> TEMPORARY.contains(f.code())));
+    List<Outcome> outcomes = judged.stream().map(MxJudge::outcome).toList();
+    boolean noAddress = probe.findings().stream().anyMatch(f -> f.code() == Code.MX_NO_ADDRESS);
     MxVerdict verdict;
-    if (judged.isEmpty() || onlyTemporary) {
-      verdict = covered ? MxVerdict.UNREACHABLE : refuseOrReport(testing);
+    if (!probe.probed()) {
+      // Beyond the probe limit: coverage needs no network and is judged; TLS was never seen.
+      verdict = covered ? MxVerdict.NOT_PROBED : refuseOrReport(testing);
     } else if (!enforcing) {
-      // No policy applies: senders deliver, with opportunistic TLS or even in clear text.
+      // No policy applies: senders deliver to any host that takes mail, TLS or not.
+      verdict =
+          outcomes.contains(Outcome.PASSED) || outcomes.contains(Outcome.FAILED)
+              ? MxVerdict.DELIVER
+              : MxVerdict.UNREACHABLE;
+    } else if (!covered) {
+      verdict = refuseOrReport(testing);
+    } else if (outcomes.contains(Outcome.PASSED)) {
       verdict = MxVerdict.DELIVER;
-    } else if (covered && anyEndpointPassed) {
-      verdict = MxVerdict.DELIVER;
+    } else if (outcomes.contains(Outcome.FAILED)) {
+      verdict = refuseOrReport(testing);
+    } else if (outcomes.contains(Outcome.TEMPORARY) || (outcomes.isEmpty() && !noAddress)) {
+      // Only failures that may be local or passing: another try, or another network, may work.
+      verdict = MxVerdict.UNREACHABLE;
     } else {
+      // No address, or every address rejects EHLO and HELO: this fails from everywhere.
       verdict = refuseOrReport(testing);
     }
     if (testing) {
@@ -99,6 +103,31 @@ public final class MxJudge {
     Finding problem = notCovered(host, policy, testing);
     return new Coverage(
         Optional.empty(), Optional.of(testing ? problem.withSeverity(Severity.WARNING) : problem));
+  }
+
+  /** What one address of the host showed. */
+  private enum Outcome {
+    /** STARTTLS with a certificate valid for the host. */
+    PASSED,
+    /** An SMTP session, but something an MTA-STS sender refuses (TLS, certificate, STARTTLS). */
+    FAILED,
+    /** Only failures that stop any delivery attempt for now (connection, greeting, DNS). */
+    TEMPORARY,
+    /** EHLO and HELO rejected with 5xx: no sender gets a session with this address. */
+    NO_SESSION
+  }
+
+  private static Outcome outcome(EndpointProbe e) {
+    if (e.passed()) {
+      return Outcome.PASSED;
+    }
+    List<Finding> errors = e.findings().stream().filter(Finding::isError).toList();
+    if (errors.stream().anyMatch(f -> f.code() == Code.SMTP_EHLO_REJECTED)) {
+      return Outcome.NO_SESSION;
+    }
+    return errors.stream().allMatch(f -> TEMPORARY.contains(f.code()))
+        ? Outcome.TEMPORARY
+        : Outcome.FAILED;
   }
 
   private static MxVerdict refuseOrReport(boolean testing) {

@@ -8,7 +8,9 @@ public enum DomainVerdict {
   TESTING("testing"),
   NONE("none"),
   NO_POLICY("no-policy"),
-  TEMPORARILY_UNKNOWN("temporarily-unknown");
+  TEMPORARILY_UNKNOWN("temporarily-unknown"),
+  /** A null MX (RFC 7505): the domain accepts no mail, so no policy has anything to protect. */
+  NO_MAIL("no-mail");
 
   private final String word;
 

@@ -40,10 +40,10 @@ import org.stslens.engine.tls.CodeSet;
 import org.stslens.engine.tls.TlsClientContexts;
 
 /**
- * Probes one MX address the way an RFC 8461 sender does: connect, greeting, EHLO, STARTTLS, TLS
- * handshake with SNI = the MX name, chain validation (PKIX + RFC 8461 names, never the JDK's
- * hostname checker), EHLO again, QUIT. Every step has its own time limit; bad input becomes a
- * finding, never an exception.
+ * Probes one MX address the way an RFC 8461 sender does: connect, greeting, EHLO (HELO after a 5xx
+ * to EHLO, as Postfix does), STARTTLS, TLS handshake with SNI = the MX name, chain validation (PKIX
+ * + RFC 8461 names, never the JDK's hostname checker), EHLO again, QUIT. Every step has its own
+ * time limit; bad input becomes a finding, never an exception.
  *
  * <p><b>Cancelling.</b> {@link #probe} runs on the calling thread. The socket is a {@link
  * SocketChannel}'s socket, and channel I/O is interruptible: interrupting the probing thread (e.g.
@@ -252,6 +252,10 @@ public final class MxProber {
       if (reply.isEmpty()) {
         return false;
       }
+      if (timingKey != null && reply.get().code() / 100 == 5) {
+        // RFC 5321 §3.2: a client whose EHLO is rejected may fall back to HELO; Postfix does.
+        return helo(smtp, reply.get());
+      }
       if (reply.get().code() != 250) {
         fail(
             Code.SMTP_BANNER,
@@ -275,6 +279,53 @@ public final class MxProber {
         return false;
       }
       return true;
+    }
+
+    /**
+     * The HELO fallback after a 5xx to EHLO, as real senders do. Always false: HELO opens no
+     * extensions, so there is no STARTTLS to go on with.
+     */
+    private boolean helo(SmtpConnection smtp, SmtpReply ehloReply) {
+      String ehloAnswer = shown(ehloReply);
+      Optional<SmtpReply> reply =
+          exchange(smtp, "HELO " + ehloName, Code.SMTP_BANNER, "an answer to HELO");
+      if (reply.isEmpty()) {
+        return false;
+      }
+      int code = reply.get().code();
+      if (code == 250) {
+        fail(
+            Code.SMTP_STARTTLS_MISSING,
+            target
+                + " rejected EHLO with '"
+                + ehloAnswer
+                + "' and accepted HELO, which has no extensions: there is no STARTTLS, so"
+                + " MTA-STS senders will not deliver to it.",
+            "Configure the mail server to accept EHLO from any client and to offer STARTTLS.");
+      } else if (code / 100 == 5) {
+        fail(
+            Code.SMTP_EHLO_REJECTED,
+            target
+                + " rejected EHLO with '"
+                + ehloAnswer
+                + "' and HELO with '"
+                + shown(reply.get())
+                + "': no sender can open an SMTP session with it, from anywhere.",
+            "Configure the mail server to accept EHLO from any client (check its HELO/EHLO"
+                + " restrictions, e.g. Postfix's smtpd_helo_restrictions).");
+      } else {
+        fail(
+            Code.SMTP_BANNER,
+            target
+                + " rejected EHLO with '"
+                + ehloAnswer
+                + "' and answered HELO with '"
+                + shown(reply.get())
+                + "' instead of 250.",
+            "Configure the mail server to accept EHLO from any client.");
+      }
+      quit(smtp);
+      return false;
     }
 
     private boolean starttls(SmtpConnection smtp) throws IOException {

@@ -295,6 +295,8 @@ public final class CheckViewModel {
       case ENFORCED -> Tone.GOOD;
       case TESTING, NONE, ENFORCED_WITH_FAILURES, TEMPORARILY_UNKNOWN -> Tone.WARN;
       case ENFORCED_UNDELIVERABLE, NO_POLICY -> Tone.BAD;
+      // Not a failure of MTA-STS: the domain takes no mail, so there is nothing to protect.
+      case NO_MAIL -> Tone.NEUTRAL;
     };
   }
 

@@ -139,6 +139,7 @@ final class TryAgainstMxPane {
       case REFUSE -> "refuse";
       case REPORT -> "deliver + report";
       case UNREACHABLE -> "unreachable";
+      case NOT_PROBED -> "not probed";
     };
   }
 

@@ -45,6 +45,7 @@ public record MxComparison(
       case REFUSE -> "refused";
       case REPORT -> "delivered and reported";
       case UNREACHABLE -> "unreachable from here";
+      case NOT_PROBED -> "not probed";
     };
   }
 }

@@ -357,9 +357,14 @@ class CheckEndToEndDiscoveryTest {
       assertThat(report.discovery().mxKind()).isEqualTo(MxKind.NULL);
       assertThat(report.mx()).isEmpty();
       assertThat(report.stages()).extracting(s -> s.name()).doesNotContain("mx:" + MX1);
-      // the engine calls this enforced (a policy that protects nothing): see the verdict reason
-      assertThat(report.verdict()).isEqualTo(DomainVerdict.ENFORCED);
-      assertThat(report.verdictReason()).contains("null MX");
+      // the domain takes no mail: the policy has nothing to protect, whatever its mode
+      assertThat(report.verdict()).isEqualTo(DomainVerdict.NO_MAIL);
+      assertThat(report.verdict().word()).isEqualTo("no-mail");
+      assertThat(report.verdictReason())
+          .contains("null MX")
+          .contains("accepts no mail")
+          .contains("mode enforce")
+          .doesNotContain("Enforced");
     }
   }
 }

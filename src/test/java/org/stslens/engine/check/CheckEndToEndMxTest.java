@@ -149,18 +149,27 @@ class CheckEndToEndMxTest {
   }
 
   @Test
-  void mxHostWithoutAddressCannotBeConnectedTo() throws Exception {
+  void mxHostWithoutAddressFailsFromEverywhereAndIsRefused() throws Exception {
     try (TestWorld world = new TestWorld()) {
       world.standardDns(DOMAIN, "20260101", MX1);
-      world.dns.mx(DOMAIN, 20, MX2); // no A record for MX2
+      world.dns.mx(DOMAIN, 20, MX2); // no A record for MX2: NXDOMAIN
       world.policyHost(DOMAIN, TestWorld.policy("enforce", "*.example.test"));
       world.goodMx(0, MX1);
 
       DomainReport report = world.check(DOMAIN);
 
-      assertThat(mxCodes(report, MX2)).contains("smtp.connect-failed");
-      assertThat(mx(report, MX2).verdict()).isEqualTo(MxVerdict.UNREACHABLE);
+      Finding noAddress = finding(report, "mx.no-address");
+      assertThat(noAddress.severity()).isEqualTo(Severity.ERROR);
+      assertThat(noAddress.target()).isEqualTo(MX2);
+      assertThat(noAddress.message()).contains("NXDOMAIN").contains("from anywhere");
+      assertThat(mxCodes(report, MX2)).doesNotContain("smtp.connect-failed");
+      assertThat(mx(report, MX2).verdict()).isEqualTo(MxVerdict.REFUSE);
+      assertThat(mx(report, MX2).failingCodes()).containsExactly("mx.no-address");
       assertThat(report.verdict()).isEqualTo(DomainVerdict.ENFORCED_WITH_FAILURES);
+      assertThat(report.verdictReason())
+          .contains("refuse " + MX2)
+          .contains("[mx.no-address]")
+          .doesNotContain("Not reachable from here");
     }
   }
 

@@ -147,6 +147,79 @@ class MxJudgeTest {
     assertThat(r.findings()).noneMatch(f -> f.code() == Code.TLS_ENDPOINTS_DIFFER);
   }
 
+  private static MxProbeResult noAddress() {
+    return new MxProbeResult(
+        new MxHost(10, HOST, false),
+        List.<DnsQuery>of(),
+        List.of(),
+        List.of(fail(Code.MX_NO_ADDRESS, "no address")),
+        5);
+  }
+
+  @Test
+  void hostWithoutAddressFailsUnderAPolicyAndIsUnreachableWithout() {
+    assertThat(MxJudge.judge(noAddress(), Optional.of(policy(Mode.ENFORCE, HOST))).verdict())
+        .isEqualTo(MxVerdict.REFUSE);
+    MxReport testing = MxJudge.judge(noAddress(), Optional.of(policy(Mode.TESTING, HOST)));
+    assertThat(testing.verdict()).isEqualTo(MxVerdict.REPORT);
+    assertThat(testing.failingCodes()).containsExactly("mx.no-address");
+    assertThat(MxJudge.judge(noAddress(), Optional.empty()).verdict())
+        .isEqualTo(MxVerdict.UNREACHABLE);
+  }
+
+  @Test
+  void hostWithoutAnyJudgedAddressButNoNoAddressFindingStaysUnreachable() {
+    MxReport r = MxJudge.judge(probe(), Optional.of(policy(Mode.ENFORCE, HOST)));
+    assertThat(r.verdict()).isEqualTo(MxVerdict.UNREACHABLE);
+  }
+
+  @Test
+  void everyAddressRejectingEhloAndHeloIsRefused() throws Exception {
+    MxReport r =
+        MxJudge.judge(
+            probe(endpoint("192.0.2.1", fail(Code.SMTP_EHLO_REJECTED, "554"))),
+            Optional.of(policy(Mode.ENFORCE, HOST)));
+    assertThat(r.verdict()).isEqualTo(MxVerdict.REFUSE);
+    assertThat(
+            MxJudge.judge(
+                    probe(endpoint("192.0.2.1", fail(Code.SMTP_EHLO_REJECTED, "554"))),
+                    Optional.empty())
+                .verdict())
+        .as("no session, so no delivery, policy or not")
+        .isEqualTo(MxVerdict.UNREACHABLE);
+  }
+
+  @Test
+  void anAddressUnreachableFromHereKeepsAHostThatRejectsEhloElsewhereUnjudged() throws Exception {
+    MxReport r =
+        MxJudge.judge(
+            probe(
+                endpoint("192.0.2.1", fail(Code.SMTP_EHLO_REJECTED, "554")),
+                endpoint("192.0.2.2", fail(Code.SMTP_CONNECT_FAILED, "timed out"))),
+            Optional.of(policy(Mode.ENFORCE, HOST)));
+    assertThat(r.verdict()).isEqualTo(MxVerdict.UNREACHABLE);
+  }
+
+  @Test
+  void hostBeyondTheProbeLimitIsJudgedOnCoverageAlone() {
+    MxProbeResult notProbed =
+        MxProbeResult.notProbed(
+            new MxHost(170, HOST, false), fail(Code.MX_PROBE_LIMIT, "not probed"));
+
+    assertThat(MxJudge.judge(notProbed, Optional.of(policy(Mode.ENFORCE, HOST))).verdict())
+        .isEqualTo(MxVerdict.NOT_PROBED);
+    assertThat(MxJudge.judge(notProbed, Optional.empty()).verdict())
+        .isEqualTo(MxVerdict.NOT_PROBED);
+    MxReport uncovered =
+        MxJudge.judge(notProbed, Optional.of(policy(Mode.ENFORCE, "other.example.com")));
+    assertThat(uncovered.verdict()).isEqualTo(MxVerdict.REFUSE);
+    assertThat(uncovered.failingCodes()).containsExactly("mx.not-covered");
+    assertThat(
+            MxJudge.judge(notProbed, Optional.of(policy(Mode.TESTING, "other.example.com")))
+                .verdict())
+        .isEqualTo(MxVerdict.REPORT);
+  }
+
   @Test
   void unusedPatternsAreListed() {
     assertThat(MxJudge.unusedPatterns(policy(Mode.ENFORCE, HOST, "old.example.com"), List.of(HOST)))

@@ -122,6 +122,64 @@ class MxProberTest {
   }
 
   @Test
+  void ehloAndHeloBothRejectedIsEhloRejectedWithBothRepliesRecorded() throws Exception {
+    Script script =
+        new Script()
+            .send("220 mx ESMTP\r\n")
+            .expect("EHLO stslens.invalid")
+            .send("554 5.7.1 <stslens.invalid>: Helo command rejected: Access denied\r\n")
+            .expect("HELO stslens.invalid")
+            .send("554 5.7.1 <stslens.invalid>: Helo command rejected: Access denied\r\n")
+            .expect("QUIT")
+            .send("221 bye\r\n");
+
+    EndpointProbe probe = probe(script);
+
+    assertThat(codes(probe)).containsExactly(Code.SMTP_EHLO_REJECTED);
+    assertThat(probe.findings().get(0).message())
+        .contains("rejected EHLO with '554 5.7.1")
+        .contains("and HELO with '554 5.7.1");
+    assertThat(lines(probe, Direction.CLIENT))
+        .containsExactly("EHLO stslens.invalid", "HELO stslens.invalid", "QUIT");
+    assertThat(lines(probe, Direction.SERVER)).filteredOn(l -> l.startsWith("554")).hasSize(2);
+  }
+
+  @Test
+  void ehloRejectedButHeloAcceptedOffersNoStarttls() throws Exception {
+    Script script =
+        new Script()
+            .send("220 mx SMTP\r\n")
+            .expect("EHLO")
+            .send("502 5.5.2 command not recognized\r\n")
+            .expect("HELO")
+            .send("250 mx\r\n")
+            .expect("QUIT")
+            .send("221 bye\r\n");
+
+    EndpointProbe probe = probe(script);
+
+    assertThat(codes(probe)).containsExactly(Code.SMTP_STARTTLS_MISSING);
+    assertThat(probe.findings().get(0).message()).contains("accepted HELO");
+    assertThat(probe.starttlsOffered()).isFalse();
+  }
+
+  @Test
+  void temporaryEhloRefusalIsABannerErrorWithoutHelo() throws Exception {
+    Script script =
+        new Script()
+            .send("220 mx ESMTP\r\n")
+            .expect("EHLO")
+            .send("421 4.3.2 service shutting down\r\n")
+            .expect("QUIT")
+            .send("221 bye\r\n");
+
+    EndpointProbe probe = probe(script);
+
+    assertThat(codes(probe)).containsExactly(Code.SMTP_BANNER);
+    assertThat(lines(probe, Direction.CLIENT)).doesNotContain("HELO stslens.invalid");
+  }
+
+  @Test
   void startTlsRefused() throws Exception {
     Script script =
         new Script()

@@ -187,4 +187,10 @@ class CheckViewModelTest {
           });
     }
   }
+
+  @Test
+  void aDomainThatTakesNoMailIsNeutralNotAFailure() {
+    assertThat(CheckViewModel.toneOf(DomainVerdict.NO_MAIL)).isEqualTo(CheckViewModel.Tone.NEUTRAL);
+    assertThat(CheckViewModel.toneOf(DomainVerdict.NO_POLICY)).isEqualTo(CheckViewModel.Tone.BAD);
+  }
 }

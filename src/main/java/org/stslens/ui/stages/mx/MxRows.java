@@ -77,6 +77,7 @@ final class MxRows {
       case REFUSE -> "refuse";
       case REPORT -> "report (delivered)";
       case UNREACHABLE -> "unreachable";
+      case NOT_PROBED -> "not probed";
     };
   }
 
@@ -85,6 +86,7 @@ final class MxRows {
       case DELIVER -> StageStatus.PASS;
       case REPORT, UNREACHABLE -> StageStatus.WARN;
       case REFUSE -> StageStatus.FAIL;
+      case NOT_PROBED -> StageStatus.SKIPPED;
     };
   }
 }

@@ -78,7 +78,7 @@ public final class MxView {
     title.setGraphic(Icons.status(MxRows.status(m.verdict())));
     box.getChildren().add(title);
     box.getChildren().add(Texts.wrapping(explain(m)));
-    if (m.endpoints().isEmpty()) {
+    if (m.endpoints().isEmpty() && m.probe().probed()) {
       box.getChildren()
           .add(
               Texts.wrapping(
@@ -111,6 +111,11 @@ public final class MxView {
               + ".";
       case UNREACHABLE ->
           "The host could not be reached from here, so nothing can be said about its TLS.";
+      case NOT_PROBED ->
+          "The domain has more MX hosts than STS Lens probes, and this one comes after the"
+              + " limit: it was only checked against the policy's mx patterns"
+              + m.matchedPattern().map(p -> " (covered by " + p.written() + ")").orElse("")
+              + ". Its addresses, STARTTLS and certificate were not looked at.";
     };
   }
 

@@ -182,6 +182,7 @@ public final class SummaryView {
       case ENFORCED -> StageStatus.PASS;
       case ENFORCED_WITH_FAILURES, TESTING, NONE, TEMPORARILY_UNKNOWN -> StageStatus.WARN;
       case ENFORCED_UNDELIVERABLE, NO_POLICY -> StageStatus.FAIL;
+      case NO_MAIL -> StageStatus.SKIPPED;
     };
   }
 
@@ -190,7 +191,7 @@ public final class SummaryView {
       case ENFORCED -> "verdict-good";
       case ENFORCED_WITH_FAILURES, TESTING, TEMPORARILY_UNKNOWN -> "verdict-warn";
       case ENFORCED_UNDELIVERABLE, NO_POLICY -> "verdict-bad";
-      case NONE -> "verdict-neutral";
+      case NONE, NO_MAIL -> "verdict-neutral";
     };
   }
 
@@ -215,8 +216,13 @@ public final class SummaryView {
           "Senders see no usable MTA-STS policy, so they deliver as they always did: encrypted if"
               + " the server offers it, but an attacker can strip the encryption unnoticed.";
       case TEMPORARILY_UNKNOWN ->
-          "A temporary DNS or network failure kept the check from concluding. This is not \"no"
-              + " policy\": senders keep using a cached policy and retry. Run the check again.";
+          "The check could not conclude: a temporary DNS or network failure, or MX hosts that"
+              + " could not be judged from here. This is not \"no policy\": senders keep using a"
+              + " cached policy and retry. Run the check again, or from another network.";
+      case NO_MAIL ->
+          "The domain publishes the null MX (RFC 7505): it accepts no mail at all, so senders"
+              + " never connect and MTA-STS has nothing to protect. A published policy is"
+              + " harmless but has no effect.";
     };
   }
 
@@ -226,6 +232,7 @@ public final class SummaryView {
       case REFUSE -> "refuse (enforce mode)";
       case REPORT -> "deliver and report (testing mode)";
       case UNREACHABLE -> "unreachable from here";
+      case NOT_PROBED -> "not probed (beyond the MX probe limit), covered by the policy";
     };
   }
 
@@ -234,6 +241,7 @@ public final class SummaryView {
       case DELIVER -> StageStatus.PASS;
       case REPORT, UNREACHABLE -> StageStatus.WARN;
       case REFUSE -> StageStatus.FAIL;
+      case NOT_PROBED -> StageStatus.SKIPPED;
     };
   }
 }
