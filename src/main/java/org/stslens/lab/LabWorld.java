@@ -168,7 +168,12 @@ public final class LabWorld implements AutoCloseable {
     for (int i = 0; i < mxHosts.size(); i++) {
       Scenario.MxHost mx = mxHosts.get(i);
       records.mx(domain, mx.preference(), mx.name());
-      records.a(mx.name(), mxAddress(i + 1));
+      if (!mx.noAddress()) {
+        records.a(mx.name(), mxAddress(i + 1));
+      }
+    }
+    if (d.nullMx()) {
+      records.mx(domain, 0, ".");
     }
     dns = records.start();
 
@@ -183,6 +188,9 @@ public final class LabWorld implements AutoCloseable {
     for (int i = 0; i < mxHosts.size(); i++) {
       Scenario.MxHost mx = mxHosts.get(i);
       String ip = mxAddress(i + 1);
+      if (mx.noAddress()) {
+        continue; // nothing can connect to a name without an address
+      }
       if (mx.portClosed()) {
         closedPort(ip, SMTP);
         continue;
@@ -193,6 +201,9 @@ public final class LabWorld implements AutoCloseable {
               .hostname(mx.name());
       if (mx.greeting() != 220) {
         smtp.greeting(mx.greeting(), "service not available");
+      }
+      if (mx.ehlo() != null) {
+        smtp.rejectHelo(mx.ehlo());
       }
       switch (mx.starttls()) {
         case "true" -> {}

@@ -16,15 +16,18 @@ import java.util.Objects;
  *   <li>{@code domain} the domain to check, {@code <id>.lab.example};
  *   <li>{@code dns}: {@code txt} (name → records), {@code a} (name → address token: {@code
  *       policy-host}, {@code mx1}, {@code mx2}... or a literal loopback IPv4), {@code cname} (name
- *       → target), and the faults {@code servfail}, {@code truncate}, {@code drop} (lists of
- *       names). MX records and the A records of MX hosts come from {@code mx};
+ *       → target), the faults {@code servfail}, {@code truncate}, {@code drop} (lists of names),
+ *       and {@code nullMx} (publish the null MX {@code 0 .}). MX records and the A records of MX
+ *       hosts come from {@code mx};
  *   <li>{@code policyHost} (absent: no HTTPS server): {@code status} (200), {@code contentType}
  *       ({@code text/plain}), {@code body}, {@code headers}, {@code redirectTo}, {@code delayMs},
  *       {@code stall}, {@code sizeBytes} (pads the body with comment lines up to this size), {@code
  *       certificate} (a {@link CertificateKind} word, default {@code valid});
  *   <li>{@code mx}: hosts in order ({@code mx1}, {@code mx2}...) with {@code name}, {@code
  *       preference}, {@code starttls} ({@code true}, {@code false} or {@code "refused"}), {@code
- *       certificate}, {@code portClosed}, {@code greeting} (SMTP code, default 220);
+ *       certificate}, {@code portClosed}, {@code greeting} (SMTP code, default 220), {@code
+ *       noAddress} (the MX record without an A record), {@code ehlo} (a 5xx code answering EHLO and
+ *       HELO);
  *   <li>{@code slowThresholdMs} optional: the fetch time above which {@code fetch.slow} is
  *       reported;
  *   <li>{@code expect}: {@code verdict} (a checks.md word), {@code mx} (host → deliver, refuse,
@@ -52,7 +55,7 @@ public record Scenario(
     Objects.requireNonNull(story, "story");
     Objects.requireNonNull(domain, "domain");
     Objects.requireNonNull(expect, "expect");
-    dns = dns == null ? new Dns(null, null, null, null, null, null) : dns;
+    dns = dns == null ? new Dns(null, null, null, null, null, null, false) : dns;
     mx = mx == null ? List.of() : List.copyOf(mx);
   }
 
@@ -84,7 +87,9 @@ public record Scenario(
       Map<String, String> cname,
       List<String> servfail,
       List<String> truncate,
-      List<String> drop) {
+      List<String> drop,
+      // the null MX "0 ." of RFC 7505; next to entries in "mx" it is the forbidden mixed case
+      boolean nullMx) {
     public Dns {
       txt = txt == null ? Map.of() : Map.copyOf(txt);
       a = a == null ? Map.of() : Map.copyOf(a);
@@ -136,9 +141,16 @@ public record Scenario(
       String starttls,
       String certificate,
       boolean portClosed,
-      Integer greeting) {
+      Integer greeting,
+      // the MX record without any A record for its name (NXDOMAIN), and no server
+      boolean noAddress,
+      // answer EHLO and HELO with this 5xx code instead of 250 (absent: accept them)
+      Integer ehlo) {
     public MxHost {
       Objects.requireNonNull(name, "name");
+      if (ehlo != null && (ehlo < 500 || ehlo > 599)) {
+        throw new IllegalArgumentException("ehlo must be a 5xx code: " + ehlo);
+      }
       preference = preference == null ? 10 : preference;
       starttls = starttls == null ? "true" : starttls;
       certificate = certificate == null ? "valid" : certificate;

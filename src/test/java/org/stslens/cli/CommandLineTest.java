@@ -194,6 +194,49 @@ class CommandLineTest {
     }
   }
 
+  /** {@code stslens check --format json} of a lab scenario's world; returns the exit code. */
+  private int checkLab(String id, boolean fixed, Path dir) throws Exception {
+    try (org.stslens.lab.LabWorld world =
+        org.stslens.lab.LabWorld.start(
+            org.stslens.lab.ScenarioCatalog.load().byId(id).orElseThrow(), fixed)) {
+      List<String> args =
+          new ArrayList<>(List.of("check", world.domain(), "-q", "--format", "json"));
+      args.addAll(
+          List.of(
+              "--dns",
+              world.dnsAddress().getAddress().getHostAddress()
+                  + ":"
+                  + world.dnsAddress().getPort()));
+      args.addAll(List.of("--trust", world.writeCaPem(dir.resolve(id + ".pem")).toString()));
+      for (String mapping : world.portMapArguments()) {
+        args.addAll(List.of("--port-map", mapping));
+      }
+      return run(args.toArray(new String[0]));
+    }
+  }
+
+  @Test
+  void nullMxIsNoMailAndNotAFailureOfTheCheck(@TempDir Path dir) throws Exception {
+    assertThat(checkLab("null-mx-enforce", false, dir)).as(err.toString()).isZero();
+
+    JsonNode json = new ObjectMapper().readTree(out.toString());
+    assertThat(json.get("verdict").asText()).isEqualTo("no-mail");
+    assertThat(json.get("mx")).isEmpty();
+  }
+
+  @Test
+  void hostBeyondTheProbeLimitIsNotProbedInTheJson(@TempDir Path dir) throws Exception {
+    assertThat(checkLab("many-mx-last-not-covered", true, dir)).as(err.toString()).isZero();
+
+    JsonNode json = new ObjectMapper().readTree(out.toString());
+    assertThat(json.get("verdict").asText()).isEqualTo("enforced");
+    JsonNode last = json.get("mx").get(16);
+    assertThat(last.get("host").asText()).startsWith("mx17.");
+    assertThat(last.get("verdict").asText()).isEqualTo("not-probed");
+    assertThat(last.get("probed").asBoolean()).isFalse();
+    assertThat(json.get("mx").get(0).get("probed").asBoolean()).isTrue();
+  }
+
   @Test
   void portMapRefusesNonLoopbackAddresses() {
     assertThat(run("check", "example.com", "--port-map", "192.0.2.1:25=2525")).isEqualTo(2);

@@ -86,7 +86,8 @@ class LabScenariosTest {
               "testing",
               "none",
               "no-policy",
-              "temporarily-unknown");
+              "temporarily-unknown",
+              "no-mail");
     }
     assertThat(CATALOG.byId("good-enforce")).isPresent();
     assertThat(CATALOG.byId("no-such-scenario")).isEmpty();
