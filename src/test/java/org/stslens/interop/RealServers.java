@@ -200,7 +200,8 @@ final class RealServers implements AutoCloseable {
         listeners.add("tcp " + w.policyAddress() + ":443");
       }
       for (int i = 0; i < w.scenario().mx().size(); i++) {
-        if (!w.scenario().mx().get(i).portClosed()) {
+        Scenario.MxHost mx = w.scenario().mx().get(i);
+        if (!mx.portClosed() && !mx.noAddress()) {
           listeners.add("tcp " + w.mxAddress(i + 1) + ":25");
         }
       }

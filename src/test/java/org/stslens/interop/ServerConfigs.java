@@ -146,7 +146,13 @@ final class ServerConfigs {
       for (int i = 0; i < s.mx().size(); i++) {
         Scenario.MxHost mx = s.mx().get(i);
         c.append(localData(s.domain(), "MX", mx.preference() + " " + fqdn(mx.name())));
-        c.append(localData(mx.name(), "A", w.mxAddress(i + 1)));
+        // noAddress: the name gets no data at all, so under the static root zone it is NXDOMAIN
+        if (!mx.noAddress()) {
+          c.append(localData(mx.name(), "A", w.mxAddress(i + 1)));
+        }
+      }
+      if (d.nullMx()) {
+        c.append(localData(s.domain(), "MX", "0 ."));
       }
     }
     c.append(stubs);
@@ -309,7 +315,8 @@ final class ServerConfigs {
 
   /**
    * Postfix master.cf: one smtpd per MX host on its own address and port 25, with its own name,
-   * certificate and STARTTLS setting; a closed port has no listener at all.
+   * certificate and STARTTLS setting; a closed port or a host without address has no listener at
+   * all; {@code ehlo} makes the HELO restrictions reject every EHLO and HELO with that code.
    */
   static String postfixMaster(Path dir, List<World> worlds, MxFiles files) {
     StringBuilder c = new StringBuilder();
@@ -317,7 +324,7 @@ final class ServerConfigs {
       List<Scenario.MxHost> hosts = w.scenario().mx();
       for (int i = 0; i < hosts.size(); i++) {
         Scenario.MxHost mx = hosts.get(i);
-        if (mx.portClosed()) {
+        if (mx.portClosed() || mx.noAddress()) {
           continue;
         }
         c.append(w.mxAddress(i + 1))
@@ -338,6 +345,13 @@ final class ServerConfigs {
                   .append(" -o smtpd_tls_key_file=")
                   .append(dir.resolve("missing-key.pem"));
           default -> throw new IllegalArgumentException("starttls: " + mx.starttls());
+        }
+        if (mx.ehlo() != null) {
+          // The HELO restrictions run at EHLO/HELO time (no delayed reject) and reject every
+          // client: Postfix answers both EHLO and HELO with reject_code.
+          c.append(" -o smtpd_helo_required=yes -o smtpd_helo_restrictions=reject")
+              .append(" -o smtpd_delay_reject=no -o reject_code=")
+              .append(mx.ehlo());
         }
         c.append("\n");
       }
