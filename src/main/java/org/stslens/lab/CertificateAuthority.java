@@ -200,14 +200,33 @@ public final class CertificateAuthority {
             subject,
             serverKeys.getPublic());
     JcaX509ExtensionUtils utils = new JcaX509ExtensionUtils();
-    builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(false));
-    builder.addExtension(
-        Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature | KeyUsage.keyAgreement));
-    builder.addExtension(
-        Extension.extendedKeyUsage,
-        false,
-        new ExtendedKeyUsage(
-            new KeyPurposeId[] {KeyPurposeId.id_kp_serverAuth, KeyPurposeId.id_kp_clientAuth}));
+    switch (spec.purpose()) {
+      case TLS_SERVER -> {
+        builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(false));
+        builder.addExtension(
+            Extension.keyUsage,
+            true,
+            new KeyUsage(KeyUsage.digitalSignature | KeyUsage.keyAgreement));
+        builder.addExtension(
+            Extension.extendedKeyUsage,
+            false,
+            new ExtendedKeyUsage(
+                new KeyPurposeId[] {KeyPurposeId.id_kp_serverAuth, KeyPurposeId.id_kp_clientAuth}));
+      }
+      case CLIENT_AUTH_ONLY -> {
+        builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(false));
+        builder.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature));
+        builder.addExtension(
+            Extension.extendedKeyUsage,
+            false,
+            new ExtendedKeyUsage(new KeyPurposeId[] {KeyPurposeId.id_kp_clientAuth}));
+      }
+      case CA -> {
+        builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(true));
+        builder.addExtension(
+            Extension.keyUsage, true, new KeyUsage(KeyUsage.keyCertSign | KeyUsage.cRLSign));
+      }
+    }
     if (!spec.sanDnsNames().isEmpty()) {
       GeneralName[] names =
           spec.sanDnsNames().stream()
@@ -225,12 +244,23 @@ public final class CertificateAuthority {
           false,
           utils.createAuthorityKeyIdentifier(issuerCert.getPublicKey()));
     }
-    return sign(builder, signingKey);
+    return sign(builder, signingKey, spec.digest());
   }
 
   private static X509Certificate sign(X509v3CertificateBuilder builder, PrivateKey key)
       throws OperatorCreationException, GeneralSecurityException {
-    ContentSigner signer = new JcaContentSignerBuilder("SHA256withECDSA").build(key);
+    return sign(builder, key, CertificateSpec.Digest.SHA256);
+  }
+
+  private static X509Certificate sign(
+      X509v3CertificateBuilder builder, PrivateKey key, CertificateSpec.Digest digest)
+      throws OperatorCreationException, GeneralSecurityException {
+    String algorithm =
+        switch (digest) {
+          case SHA256 -> "SHA256withECDSA";
+          case SHA1 -> "SHA1withECDSA";
+        };
+    ContentSigner signer = new JcaContentSignerBuilder(algorithm).build(key);
     return new JcaX509CertificateConverter().getCertificate(builder.build(signer));
   }
 

@@ -11,12 +11,58 @@ import java.util.List;
  * @param sanDnsNames subjectAltName dNSName entries; empty for a CN-only certificate
  * @param notBefore start of validity
  * @param notAfter end of validity
+ * @param purpose what the certificate's extensions allow it to be
+ * @param digest the hash the issuer signs it with
  */
 public record CertificateSpec(
-    String commonName, List<String> sanDnsNames, Instant notBefore, Instant notAfter) {
+    String commonName,
+    List<String> sanDnsNames,
+    Instant notBefore,
+    Instant notAfter,
+    Purpose purpose,
+    Digest digest) {
+
+  /** The extensions of a lab leaf certificate. */
+  public enum Purpose {
+    /**
+     * A server certificate as public CAs issue them: CA:FALSE, key usage digitalSignature and
+     * keyAgreement, extended key usage serverAuth and clientAuth.
+     */
+    TLS_SERVER,
+    /** Extended key usage clientAuth only: a client certificate installed on a server. */
+    CLIENT_AUTH_ONLY,
+    /** A CA certificate (CA:TRUE, key usage keyCertSign and cRLSign) for the server's name. */
+    CA
+  }
+
+  /**
+   * The hash of the issuer's signature (the lab CA's key is EC: SHA256withECDSA, SHA1withECDSA).
+   */
+  public enum Digest {
+    SHA256,
+    SHA1
+  }
 
   public CertificateSpec {
     sanDnsNames = List.copyOf(sanDnsNames);
+    purpose = purpose == null ? Purpose.TLS_SERVER : purpose;
+    digest = digest == null ? Digest.SHA256 : digest;
+  }
+
+  /** A TLS server certificate signed with SHA-256. */
+  public CertificateSpec(
+      String commonName, List<String> sanDnsNames, Instant notBefore, Instant notAfter) {
+    this(commonName, sanDnsNames, notBefore, notAfter, Purpose.TLS_SERVER, Digest.SHA256);
+  }
+
+  /** The same certificate with other extensions. */
+  public CertificateSpec withPurpose(Purpose newPurpose) {
+    return new CertificateSpec(commonName, sanDnsNames, notBefore, notAfter, newPurpose, digest);
+  }
+
+  /** The same certificate signed with another hash. */
+  public CertificateSpec withDigest(Digest newDigest) {
+    return new CertificateSpec(commonName, sanDnsNames, notBefore, notAfter, purpose, newDigest);
   }
 
   /** Valid from yesterday for 90 days, for the given names (the first is also the CN). */

@@ -36,6 +36,12 @@ public final class LabCertificates {
       case WILDCARD ->
           ca.issue(CertificateSpec.valid("*." + name.substring(name.indexOf('.') + 1)));
       case WILDCARD_OF_DOMAIN -> ca.issue(CertificateSpec.valid("*." + domain));
+      case CLIENT_AUTH_ONLY ->
+          ca.issue(
+              CertificateSpec.valid(name).withPurpose(CertificateSpec.Purpose.CLIENT_AUTH_ONLY));
+      case CA_LEAF -> ca.issue(CertificateSpec.valid(name).withPurpose(CertificateSpec.Purpose.CA));
+      case SHA1_SIGNED ->
+          ca.issue(CertificateSpec.valid(name).withDigest(CertificateSpec.Digest.SHA1));
     };
   }
 }

@@ -186,7 +186,10 @@ public record Scenario(
     MISSING_INTERMEDIATE,
     WILDCARD,
     WILDCARD_OF_DOMAIN,
-    EXPIRING_SOON;
+    EXPIRING_SOON,
+    CLIENT_AUTH_ONLY,
+    CA_LEAF,
+    SHA1_SIGNED;
 
     /** Parses {@code not-yet-valid} and the like. */
     public static CertificateKind parse(String word) {

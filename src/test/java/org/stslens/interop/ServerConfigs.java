@@ -73,6 +73,12 @@ final class ServerConfigs {
     if (host != null && host.stall()) {
       features.add("policy stall");
     }
+    // nginx (OpenSSL's default security level 1) refuses to load a SHA-1 signed certificate,
+    // "SSL_CTX_use_certificate ... ca md too weak", and with it the whole configuration; no
+    // directive lowers the level before the certificates are loaded.
+    if (host != null && isSha1Signed(host.certificate())) {
+      features.add("policy certificate sha1-signed");
+    }
     for (Scenario.MxHost mx : s.mx()) {
       if (mx.greeting() != 220) {
         features.add("smtp greeting " + mx.greeting());
@@ -289,6 +295,10 @@ final class ServerConfigs {
     Path key(World w, int mx);
   }
 
+  static boolean isSha1Signed(String certificateKind) {
+    return Scenario.CertificateKind.parse(certificateKind) == Scenario.CertificateKind.SHA1_SIGNED;
+  }
+
   /** Postfix main.cf: private queue, data and log; no local delivery; logs to a file. */
   static String postfixMain(Path dir) {
     return String.join(
@@ -331,6 +341,9 @@ final class ServerConfigs {
             .append(":smtp inet n - n - - smtpd -o myhostname=")
             .append(mx.name().toLowerCase(Locale.ROOT));
         switch (mx.starttls()) {
+          // Every certificate kind loads, a SHA-1 signed one too: Postfix 3.7 serves it (seen on
+          // Debian 12, where nginx and openssl s_server refuse to load it), while its own SMTP
+          // client, at level secure, refuses it ("CA signature digest algorithm too weak").
           case "true" ->
               c.append(" -o smtpd_tls_security_level=may -o smtpd_tls_cert_file=")
                   .append(files.chain(w, i + 1))

@@ -240,6 +240,17 @@ public final class JsonReport {
       c.keyUsage().forEach(ku::add);
       ArrayNode eku = n.putArray("extended_key_usage");
       c.extendedKeyUsage().forEach(eku::add);
+      if (c.hasBasicConstraints()) {
+        ObjectNode bc = n.putObject("basic_constraints");
+        bc.put("ca", c.isCa());
+        if (c.pathLength() >= 0) {
+          bc.put("path_length", c.pathLength());
+        } else {
+          bc.putNull("path_length");
+        }
+      } else {
+        n.putNull("basic_constraints");
+      }
       n.put("sha256", c.sha256());
       n.put("pem", c.pem());
       chain.add(n);

@@ -86,6 +86,20 @@ public enum Code {
       "sts-webpki-invalid"),
   FETCH_CERT_EXPIRING_SOON(
       "fetch.cert-expiring-soon", WARNING, Stage.RETRIEVAL, "8461 §3.3", "none", null),
+  FETCH_CERT_WRONG_PURPOSE(
+      "fetch.cert-wrong-purpose",
+      ERROR,
+      Stage.RETRIEVAL,
+      "8461 §3.3, 5280 §4.2.1.3, §4.2.1.9, §4.2.1.12",
+      "no-policy",
+      "sts-webpki-invalid"),
+  FETCH_CERT_WEAK_SIGNATURE(
+      "fetch.cert-weak-signature",
+      ERROR,
+      Stage.RETRIEVAL,
+      "8461 §3.3, 9155, 6194, 6151",
+      "no-policy",
+      "sts-webpki-invalid"),
   FETCH_REDIRECT(
       "fetch.redirect", ERROR, Stage.RETRIEVAL, "8461 §3.3", "no-policy", "sts-policy-fetch-error"),
   FETCH_HTTP_STATUS(
@@ -202,6 +216,20 @@ public enum Code {
   TLS_CERT_UNTRUSTED(
       "tls.cert-untrusted", ERROR, Stage.MX, "8461 §4.2", "refuse-mx", "certificate-not-trusted"),
   TLS_CERT_EXPIRING_SOON("tls.cert-expiring-soon", WARNING, Stage.MX, "8461 §4.2", "none", null),
+  TLS_CERT_WRONG_PURPOSE(
+      "tls.cert-wrong-purpose",
+      ERROR,
+      Stage.MX,
+      "8461 §4.2, 5280 §4.2.1.3, §4.2.1.9, §4.2.1.12",
+      "refuse-mx",
+      "certificate-not-trusted"),
+  TLS_CERT_WEAK_SIGNATURE(
+      "tls.cert-weak-signature",
+      ERROR,
+      Stage.MX,
+      "8461 §4.2, 9155, 6194, 6151",
+      "refuse-mx",
+      "certificate-not-trusted"),
   TLS_ENDPOINTS_DIFFER(
       "tls.endpoints-differ", WARNING, Stage.MX, "8461 §4.2", "refuse-mx on some tries", null),
 

@@ -22,7 +22,11 @@ public record CertificateProblem(Kind kind, int certificateIndex, String detail)
     EXPIRED,
     NOT_YET_VALID,
     UNTRUSTED,
-    EXPIRING_SOON;
+    EXPIRING_SOON,
+    /** Extended key usage, key usage or a CA certificate that may not serve as a TLS server's. */
+    WRONG_PURPOSE,
+    /** A certificate on the path is signed with MD5 or SHA-1 (or MD2, MD4). */
+    WEAK_SIGNATURE;
 
     public boolean isError() {
       return this != EXPIRING_SOON;

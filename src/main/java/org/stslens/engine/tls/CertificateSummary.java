@@ -37,6 +37,8 @@ import javax.security.auth.x500.X500Principal;
  * @param pem the certificate in PEM
  * @param selfIssued subject equals issuer
  * @param isCa basicConstraints says CA
+ * @param hasBasicConstraints the basicConstraints extension is present (absent: not a CA either)
+ * @param pathLength a CA's pathLenConstraint; -1 when there is none or the certificate is no CA
  */
 public record CertificateSummary(
     String subject,
@@ -53,7 +55,9 @@ public record CertificateSummary(
     String sha256,
     String pem,
     boolean selfIssued,
-    boolean isCa) {
+    boolean isCa,
+    boolean hasBasicConstraints,
+    int pathLength) {
 
   private static final String[] KEY_USAGE_NAMES = {
     "digitalSignature",
@@ -66,6 +70,8 @@ public record CertificateSummary(
     "encipherOnly",
     "decipherOnly"
   };
+
+  private static final String BASIC_CONSTRAINTS_OID = "2.5.29.19";
 
   private static final Map<String, String> EKU_NAMES =
       Map.of(
@@ -104,7 +110,25 @@ public record CertificateSummary(
         der.length == 0 ? "" : fingerprint(der),
         der.length == 0 ? "" : pem(der),
         subject != null && subject.equals(issuer),
-        safe(() -> cert.getBasicConstraints() >= 0, false));
+        safe(() -> cert.getBasicConstraints() >= 0, false),
+        safe(() -> cert.getExtensionValue(BASIC_CONSTRAINTS_OID) != null, false),
+        safe(() -> pathLength(cert.getBasicConstraints()), -1));
+  }
+
+  /** "CA, path length 0", "CA", "not a CA", or "absent (not a CA)", as the viewer shows it. */
+  public String basicConstraintsText() {
+    if (!hasBasicConstraints) {
+      return "absent (not a CA)";
+    }
+    if (!isCa) {
+      return "not a CA (CA:FALSE)";
+    }
+    return pathLength >= 0 ? "CA (CA:TRUE), path length " + pathLength : "CA (CA:TRUE)";
+  }
+
+  private static int pathLength(int basicConstraints) {
+    // getBasicConstraints(): -1 for no CA, Integer.MAX_VALUE for a CA without a limit.
+    return basicConstraints == Integer.MAX_VALUE ? -1 : basicConstraints;
   }
 
   /** The validity window contains {@code instant} (both ends inclusive, as in RFC 5280). */

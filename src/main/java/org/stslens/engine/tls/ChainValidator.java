@@ -6,6 +6,7 @@ import java.security.cert.CertPathValidatorException;
 import java.security.cert.CertPathValidatorException.BasicReason;
 import java.security.cert.CertificateFactory;
 import java.security.cert.PKIXParameters;
+import java.security.cert.TrustAnchor;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
@@ -17,13 +18,16 @@ import java.util.Date;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import javax.security.auth.x500.X500Principal;
 import org.stslens.engine.tls.CertificateProblem.Kind;
 
 /**
  * Judges a presented chain the way an RFC 8461 sender does, but reports every reason instead of
  * stopping at the first: the name (RFC 8461 rules via {@link CertificateNames}, never the JDK's
- * hostname checker), the dates of each certificate on the path, and trust (PKIX, revocation off).
+ * hostname checker), the dates of each certificate on the path, whether the certificates may serve
+ * a TLS server ({@link ServerPurpose}: PKIX alone ignores key usage and extended key usage), weak
+ * signatures ({@link WeakSignatures}) and trust (PKIX, revocation off).
  *
  * <p>The path is ordered by hand from the leaf, so out-of-order chains and a chain that includes
  * its own root both work, and the reason for distrust (self-signed, unknown CA, missing
@@ -100,7 +104,26 @@ public final class ChainValidator {
     for (int index : path) {
       checkDates(summaries.get(index), index, host, now).ifPresent(problems::add);
     }
-    checkTrust(chain, summaries, path, host, now).ifPresent(problems::add);
+    // The leaf's purpose counts even when it is itself an anchor: the JDK's and OpenSSL's TLS
+    // checks still apply. CAs on the path are judged by their extended key usage only.
+    ServerPurpose.ofLeaf(chain.get(0), summaries.get(0), host).ifPresent(problems::add);
+    for (int index : path) {
+      if (index != 0 && !isSelfIssued(chain.get(index))) {
+        ServerPurpose.ofIssuer(chain.get(index), summaries.get(index), index, host)
+            .ifPresent(problems::add);
+      }
+    }
+    List<Integer> weak = new ArrayList<>();
+    for (int index : path) {
+      // A self-issued top of the path is its own signer: nobody relies on that signature.
+      if (!isSelfIssued(chain.get(index))) {
+        Optional<CertificateProblem> problem =
+            WeakSignatures.problem(chain.get(index), summaries.get(index), index, host);
+        problem.ifPresent(problems::add);
+        problem.ifPresent(p -> weak.add(index));
+      }
+    }
+    checkTrust(chain, summaries, path, weak, host, now).ifPresent(problems::add);
   }
 
   private static Optional<CertificateProblem> checkName(CertificateSummary leaf, String host) {
@@ -183,6 +206,7 @@ public final class ChainValidator {
       List<X509Certificate> chain,
       List<CertificateSummary> summaries,
       List<Integer> path,
+      List<Integer> weak,
       String host,
       Instant now) {
     if (path.isEmpty()) {
@@ -194,33 +218,76 @@ public final class ChainValidator {
       return untrusted(
           top, "No trust anchors are configured, so the chain of " + host + " cannot be trusted.");
     }
-    if (issuingAnchor(topCert).isEmpty()) {
+    Optional<X509Certificate> anchor = issuingAnchor(topCert);
+    if (anchor.isEmpty()) {
       return untrusted(top, whyNoAnchor(topCert, summaries.get(top), path.size(), host));
     }
     List<X509Certificate> certs = path.stream().map(chain::get).toList();
+    Date date = Date.from(trustDate(path, summaries, now));
+    Set<TrustAnchor> trusted = anchors.anchors();
+    X509Certificate above = anchor.get();
+    int end = certs.size();
     try {
-      CertPath certPath = CertificateFactory.getInstance("X.509").generateCertPath(certs);
-      PKIXParameters params = new PKIXParameters(anchors.anchors());
-      params.setRevocationEnabled(false);
-      params.setDate(Date.from(trustDate(path, summaries, now)));
-      CertPathValidator.getInstance("PKIX").validate(certPath, params);
-      return Optional.empty();
-    } catch (CertPathValidatorException e) {
-      if (e.getReason() == BasicReason.EXPIRED || e.getReason() == BasicReason.NOT_YET_VALID) {
-        return Optional.empty(); // dates are reported per certificate already
+      while (true) {
+        try {
+          CertPath certPath =
+              CertificateFactory.getInstance("X.509").generateCertPath(certs.subList(0, end));
+          PKIXParameters params = new PKIXParameters(trusted);
+          params.setRevocationEnabled(false);
+          params.setDate(date);
+          CertPathValidator.getInstance("PKIX").validate(certPath, params);
+          return Optional.empty();
+        } catch (CertPathValidatorException e) {
+          if (e.getReason() == BasicReason.EXPIRED || e.getReason() == BasicReason.NOT_YET_VALID) {
+            return Optional.empty(); // dates are reported per certificate already
+          }
+          int at = e.getIndex() >= 0 && e.getIndex() < end ? e.getIndex() : end - 1;
+          if (e.getReason() != BasicReason.ALGORITHM_CONSTRAINED || !weak.contains(path.get(at))) {
+            return untrusted(
+                path.get(at),
+                "The chain sent for "
+                    + host
+                    + " does not validate: "
+                    + String.valueOf(e.getMessage())
+                    + ".");
+          }
+          // The JDK stops at a weak signature (MD5), which is reported on its own already, before
+          // it judges that certificate or those below it. Check its signature and CA role here,
+          // then validate the rest with it as the anchor, so that a weak signature does not also
+          // read "untrusted" while any other fault below it still does. (Path length and name
+          // constraints from above the weak certificate are not carried down: a corner case.)
+          X509Certificate weakCert = certs.get(at);
+          X509Certificate issuer = at + 1 < end ? certs.get(at + 1) : above;
+          if (!signedBy(weakCert, issuer)) {
+            return untrusted(
+                path.get(at),
+                who(summaries.get(path.get(at)), path.get(at), host)
+                    + " carries a signature that does not verify with its issuer's key.");
+          }
+          if (at == 0) {
+            return Optional.empty();
+          }
+          if (!isUsableCa(weakCert)) {
+            return untrusted(
+                path.get(at),
+                who(summaries.get(path.get(at)), path.get(at), host)
+                    + " issues the certificate below it but is not a CA.");
+          }
+          trusted = Set.of(new TrustAnchor(weakCert, null));
+          above = weakCert;
+          end = at;
+        }
       }
-      int index = e.getIndex() >= 0 && e.getIndex() < path.size() ? path.get(e.getIndex()) : top;
-      return untrusted(
-          index,
-          "The chain sent for "
-              + host
-              + " does not validate: "
-              + String.valueOf(e.getMessage())
-              + ".");
     } catch (Exception e) {
       return untrusted(
           top, "The chain sent for " + host + " cannot be validated: " + e.getMessage() + ".");
     }
+  }
+
+  /** basicConstraints CA, and keyCertSign when key usage is present (RFC 5280 §6.1.4 (k), (n)). */
+  private static boolean isUsableCa(X509Certificate cert) {
+    boolean[] usage = cert.getKeyUsage();
+    return cert.getBasicConstraints() >= 0 && (usage == null || (usage.length > 5 && usage[5]));
   }
 
   /** A date at which every certificate on the path is valid, so PKIX judges only trust. */
@@ -341,7 +408,8 @@ public final class ChainValidator {
     return Optional.of(new CertificateProblem(Kind.UNTRUSTED, index, detail));
   }
 
-  private static String who(CertificateSummary cert, int index, String host) {
+  /** "The certificate of host" for the leaf, else "Certificate #i (subject) in the chain...". */
+  static String who(CertificateSummary cert, int index, String host) {
     return index == 0
         ? "The certificate of " + host
         : "Certificate #" + index + " (" + cert.subject() + ") in the chain sent for " + host;

@@ -106,8 +106,8 @@ final class CertificateChain {
       return "A sender that enforces MTA-STS refuses this chain"
           + (errors == 1 ? " for the reason below." : " for the " + errors + " reasons below.");
     }
-    return "The chain leads to a trusted root, every certificate is within its dates, and the"
-        + " leaf's subjectAltName covers "
+    return "The chain leads to a trusted root, every certificate is within its dates and fit to"
+        + " serve a TLS server, and the leaf's subjectAltName covers "
         + referenceHost()
         + ".";
   }
@@ -134,6 +134,8 @@ final class CertificateChain {
       case NOT_YET_VALID -> "not valid yet";
       case UNTRUSTED -> "not trusted";
       case EXPIRING_SOON -> "expires soon";
+      case WRONG_PURPOSE -> "not for a TLS server";
+      case WEAK_SIGNATURE -> "weak signature";
     };
   }
 

@@ -44,6 +44,7 @@ final class CertificateDetails {
   private final TextField signature = value("certificate-signature");
   private final Label keyUsage = wrapping("certificate-key-usage");
   private final Label extendedKeyUsage = wrapping("certificate-eku");
+  private final Label basicConstraints = wrapping("certificate-basic-constraints");
   private final TextArea fingerprint = new TextArea();
   private final Button copyFingerprint = new Button(null, Icons.copy());
   private final TextArea pem = new TextArea();
@@ -116,11 +117,12 @@ final class CertificateDetails {
     row = field(grid, row, "", daysLeft);
     row = section(grid, row, "Names (subjectAltName)");
     row = field(grid, row, "DNS names", sans);
-    row = section(grid, row, "Key and signature");
+    row = section(grid, row, "Key, signature and purpose");
     row = field(grid, row, "Public key", key);
     row = field(grid, row, "Signature", signature);
     row = field(grid, row, "Key usage", keyUsage);
     row = field(grid, row, "Extended key usage", extendedKeyUsage);
+    row = field(grid, row, "Basic constraints", basicConstraints);
     row = field(grid, row, "SHA-256", fingerprintRow);
 
     Label pemTitle = new Label("PEM");
@@ -173,6 +175,7 @@ final class CertificateDetails {
     signature.setText(orNone(cert.signatureAlgorithm()));
     keyUsage.setText(listText(cert.keyUsage()));
     extendedKeyUsage.setText(listText(cert.extendedKeyUsage()));
+    basicConstraints.setText(cert.basicConstraintsText());
     fingerprint.setText(twoLines(cert.sha256()));
     copyFingerprint.setDisable(cert.sha256().isEmpty());
     pem.setText(cert.pem());

@@ -100,6 +100,40 @@ class CheckEndToEndExportTest {
     }
   }
 
+  @Test
+  void certificatePurposeFactsAndProblemsAreInTheJson() throws Exception {
+    try (TestWorld world = new TestWorld()) {
+      world.standardDns(DOMAIN, "20260101", MX1);
+      world.policyHost(DOMAIN, TestWorld.policy("enforce", MX1));
+      world.mx(
+          0,
+          world
+              .ca
+              .intermediate("STS Lens test intermediate")
+              .issue(
+                  CertificateSpec.valid(MX1).withPurpose(CertificateSpec.Purpose.CLIENT_AUTH_ONLY)),
+          b -> b.hostname(MX1));
+
+      JsonNode json = new ObjectMapper().readTree(JsonReport.render(List.of(world.check(DOMAIN))));
+
+      JsonNode certificate = json.get("mx").get(0).get("certificate");
+      assertThat(certificate.get("valid").asBoolean()).isFalse();
+      assertThat(certificate.get("trusted").asBoolean()).isTrue();
+      JsonNode problem = certificate.get("problems").get(0);
+      assertThat(problem.get("kind").asText()).isEqualTo("wrong-purpose");
+      assertThat(problem.get("certificate_index").asInt()).isZero();
+      JsonNode chain = certificate.get("chain");
+      assertThat(texts(chain.get(0).get("extended_key_usage"))).containsExactly("clientAuth");
+      assertThat(chain.get(0).get("basic_constraints").get("ca").asBoolean()).isFalse();
+      assertThat(chain.get(0).get("basic_constraints").get("path_length").isNull()).isTrue();
+      assertThat(chain.get(1).get("basic_constraints").get("ca").asBoolean()).isTrue();
+      assertThat(chain.get(1).get("basic_constraints").get("path_length").asInt()).isZero();
+      JsonNode finding = only(json.get("findings"), "tls.cert-wrong-purpose");
+      assertThat(finding.get("tlsrpt_type").asText()).isEqualTo("certificate-not-trusted");
+      assertThat(finding.get("rfc").asText()).startsWith("8461 §4.2, 5280");
+    }
+  }
+
   private static void assertHasFields(JsonNode node, String... names) {
     for (String name : names) {
       assertThat(node.has(name)).as("field %s in %s", name, node).isTrue();

@@ -339,6 +339,90 @@ class CheckEndToEndMxTest {
     }
   }
 
+  /**
+   * The JDK client completes the handshake with a certificate its own trust manager would refuse
+   * (the capturing trust manager accepts all), so the chain is captured, shown and judged.
+   */
+  private static void assertChainCapturedAndOnly(DomainReport report, String code) {
+    MxReport mx1 = mx(report, MX1);
+    assertThat(mx1.endpoints())
+        .singleElement()
+        .satisfies(
+            e -> {
+              assertThat(e.tlsVersion()).isPresent();
+              assertThat(e.certificate()).hasValueSatisfying(c -> assertThat(c.valid()).isFalse());
+            });
+    assertThat(mxCodes(report, MX1)).filteredOn(c -> c.startsWith("tls.")).containsExactly(code);
+  }
+
+  @Test
+  void clientAuthOnlyMxCertificateIsRefused() throws Exception {
+    try (TestWorld world = enforcing()) {
+      world.mx(
+          0,
+          world.ca.issue(
+              CertificateSpec.valid(MX1).withPurpose(CertificateSpec.Purpose.CLIENT_AUTH_ONLY)),
+          b -> b.hostname(MX1));
+
+      Finding wrong = assertRefusedFor(world, "tls.cert-wrong-purpose");
+
+      assertThat(wrong.tlsrptType()).contains("certificate-not-trusted");
+      assertThat(wrong.message()).contains("TLS client authentication only");
+      assertChainCapturedAndOnly(world.check(DOMAIN), "tls.cert-wrong-purpose");
+    }
+  }
+
+  @Test
+  void caCertificateAsTheMxCertificateIsRefused() throws Exception {
+    try (TestWorld world = enforcing()) {
+      world.mx(
+          0,
+          world.ca.issue(CertificateSpec.valid(MX1).withPurpose(CertificateSpec.Purpose.CA)),
+          b -> b.hostname(MX1));
+
+      Finding wrong = assertRefusedFor(world, "tls.cert-wrong-purpose");
+
+      assertThat(wrong.message()).contains("is a CA certificate");
+      assertThat(wrong.fix()).contains("not the CA certificate");
+      assertChainCapturedAndOnly(world.check(DOMAIN), "tls.cert-wrong-purpose");
+    }
+  }
+
+  @Test
+  void sha1SignedMxCertificateIsRefused() throws Exception {
+    try (TestWorld world = enforcing()) {
+      world.mx(
+          0,
+          world.ca.issue(CertificateSpec.valid(MX1).withDigest(CertificateSpec.Digest.SHA1)),
+          b -> b.hostname(MX1));
+
+      Finding weak = assertRefusedFor(world, "tls.cert-weak-signature");
+
+      assertThat(weak.tlsrptType()).contains("certificate-not-trusted");
+      assertThat(weak.message()).contains("SHA1withECDSA");
+      assertChainCapturedAndOnly(world.check(DOMAIN), "tls.cert-weak-signature");
+    }
+  }
+
+  @Test
+  void wrongPurposeIsReportedNotRefusedUnderTesting() throws Exception {
+    try (TestWorld world = new TestWorld()) {
+      world.standardDns(DOMAIN, "20260101", MX1);
+      world.policyHost(DOMAIN, TestWorld.policy("testing", MX1));
+      world.mx(
+          0,
+          world.ca.issue(
+              CertificateSpec.valid(MX1).withPurpose(CertificateSpec.Purpose.CLIENT_AUTH_ONLY)),
+          b -> b.hostname(MX1));
+
+      DomainReport report = world.check(DOMAIN);
+
+      assertThat(report.verdict()).isEqualTo(DomainVerdict.TESTING);
+      assertThat(mx(report, MX1).verdict()).isEqualTo(MxVerdict.REPORT);
+      assertThat(mx(report, MX1).failingCodes()).contains("tls.cert-wrong-purpose");
+    }
+  }
+
   @Test
   void mxCertificateExpiringSoonIsAWarningAndDelivered() throws Exception {
     try (TestWorld world = enforcing()) {

@@ -227,6 +227,40 @@ class CheckEndToEndRetrievalTest {
   }
 
   @Test
+  void clientAuthOnlyCertificateStopsThePolicy() throws Exception {
+    try (TestWorld world = world()) {
+      world.policyHost(
+          world.ca.issue(
+              CertificateSpec.valid(HOST).withPurpose(CertificateSpec.Purpose.CLIENT_AUTH_ONLY)),
+          GOOD);
+
+      DomainReport report = world.check(DOMAIN);
+
+      Finding wrong = assertFetchFailed(report, "fetch.cert-wrong-purpose");
+      assertThat(wrong.tlsrptType()).contains("sts-webpki-invalid");
+      // the body arrived over the handshake, but a sender never gets that far
+      assertThat(report.fetch().orElseThrow().status()).isEqualTo(200);
+      assertThat(report.fetch().orElseThrow().policyRetrieved()).isFalse();
+      assertThat(report.fetch().orElseThrow().certificate())
+          .hasValueSatisfying(c -> assertThat(c.valid()).isFalse());
+    }
+  }
+
+  @Test
+  void sha1SignedCertificateStopsThePolicy() throws Exception {
+    try (TestWorld world = world()) {
+      world.policyHost(
+          world.ca.issue(CertificateSpec.valid(HOST).withDigest(CertificateSpec.Digest.SHA1)),
+          GOOD);
+
+      DomainReport report = world.check(DOMAIN);
+
+      assertFetchFailed(report, "fetch.cert-weak-signature");
+      assertThat(report.fetch().orElseThrow().policyRetrieved()).isFalse();
+    }
+  }
+
+  @Test
   void certificateExpiringSoonIsAWarningAndThePolicyApplies() throws Exception {
     try (TestWorld world = world()) {
       world.policyHost(world.ca.issue(CertificateSpec.expiringIn(5, HOST)), GOOD);

@@ -8,6 +8,7 @@ import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import org.junit.jupiter.api.Test;
 import org.stslens.lab.CertificateAuthority;
+import org.stslens.lab.CertificateSpec;
 
 class CertificateSummaryTest {
 
@@ -30,6 +31,9 @@ class CertificateSummaryTest {
     assertThat(s.serial()).matches("[0-9A-F]+");
     assertThat(s.selfIssued()).isFalse();
     assertThat(s.isCa()).isFalse();
+    assertThat(s.hasBasicConstraints()).isTrue();
+    assertThat(s.pathLength()).isEqualTo(-1);
+    assertThat(s.basicConstraintsText()).isEqualTo("not a CA (CA:FALSE)");
     assertThat(s.notAfter()).isAfter(s.notBefore());
 
     X509Certificate reparsed =
@@ -48,5 +52,24 @@ class CertificateSummaryTest {
     assertThat(s.isCa()).isTrue();
     assertThat(s.keyUsage()).containsExactly("keyCertSign", "cRLSign");
     assertThat(s.extendedKeyUsage()).isEmpty();
+    assertThat(s.basicConstraintsText()).isEqualTo("CA (CA:TRUE)");
+  }
+
+  @Test
+  void summarizesTheBasicConstraintsOfAnIntermediateAndAClientCertificate() {
+    CertificateAuthority root = CertificateAuthority.create("R");
+    CertificateSummary intermediate = CertificateSummary.of(root.intermediate("I").certificate());
+    CertificateSummary client =
+        CertificateSummary.of(
+            root.issue(
+                    CertificateSpec.valid("mx1.example.com")
+                        .withPurpose(CertificateSpec.Purpose.CLIENT_AUTH_ONLY))
+                .leaf());
+
+    assertThat(intermediate.isCa()).isTrue();
+    assertThat(intermediate.pathLength()).isZero();
+    assertThat(intermediate.basicConstraintsText()).isEqualTo("CA (CA:TRUE), path length 0");
+    assertThat(client.extendedKeyUsage()).containsExactly("clientAuth");
+    assertThat(client.keyUsage()).containsExactly("digitalSignature");
   }
 }

@@ -1,7 +1,10 @@
 package org.stslens.engine.tls;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
+import java.security.KeyStore;
+import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
@@ -10,6 +13,10 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import javax.net.ssl.TrustManagerFactory;
+import javax.net.ssl.X509TrustManager;
+import org.bouncycastle.asn1.x509.KeyPurposeId;
+import org.bouncycastle.asn1.x509.KeyUsage;
 import org.junit.jupiter.api.Test;
 import org.stslens.engine.finding.Code;
 import org.stslens.engine.finding.Finding;
@@ -257,5 +264,338 @@ class ChainValidatorTest {
     assertThat(tls.get(0).target()).isEqualTo(HOST);
     assertThat(CodeSet.TLS.code(Kind.NOT_YET_VALID)).isEqualTo(Code.TLS_CERT_EXPIRED);
     assertThat(CodeSet.FETCH.code(Kind.EXPIRING_SOON)).isEqualTo(Code.FETCH_CERT_EXPIRING_SOON);
+  }
+
+  // --- purpose: what a TLS server certificate may be (ServerPurpose) ----------------------------
+
+  private static final TestCertificates.Ca EC_ROOT = TestCertificates.root("EC Root", "EC");
+  private static final TestCertificates.Ca RSA_ROOT = TestCertificates.root("RSA Root", "RSA");
+
+  private final ChainValidator purposeValidator =
+      new ChainValidator(
+          TrustAnchors.of(List.of(EC_ROOT.certificate(), RSA_ROOT.certificate())),
+          Clock.fixed(NOW, ZoneOffset.UTC));
+
+  private ChainVerdict judge(TestCertificates.Ca issuer, TestCertificates.Spec spec) {
+    return purposeValidator.validate(TestCertificates.leaf(issuer, HOST, spec), HOST);
+  }
+
+  /**
+   * What the JDK's own TLS client decides (X509TrustManagerImpl, TLS server variant, authType
+   * UNKNOWN as in TLS 1.3): it checks the purposes that plain PKIX ignores.
+   */
+  private static boolean jdkTls13Accepts(List<X509Certificate> chain) {
+    try {
+      KeyStore store = KeyStore.getInstance("PKCS12");
+      store.load(null, null);
+      store.setCertificateEntry("ec", EC_ROOT.certificate());
+      store.setCertificateEntry("rsa", RSA_ROOT.certificate());
+      TrustManagerFactory factory = TrustManagerFactory.getInstance("PKIX");
+      factory.init(store);
+      X509TrustManager manager = (X509TrustManager) factory.getTrustManagers()[0];
+      manager.checkServerTrusted(chain.toArray(new X509Certificate[0]), "UNKNOWN");
+      return true;
+    } catch (CertificateException e) {
+      return false;
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static List<Kind> kinds(ChainVerdict verdict) {
+    return verdict.problems().stream().map(CertificateProblem::kind).toList();
+  }
+
+  @Test
+  void clientAuthOnlyLeafHasTheWrongPurpose() {
+    List<X509Certificate> chain =
+        TestCertificates.leaf(
+            EC_ROOT, HOST, TestCertificates.Spec.server().eku(KeyPurposeId.id_kp_clientAuth));
+
+    ChainVerdict verdict = purposeValidator.validate(chain, HOST);
+
+    assertThat(kinds(verdict)).containsExactly(Kind.WRONG_PURPOSE);
+    CertificateProblem problem = verdict.problems().get(0);
+    assertThat(problem.certificateIndex()).isZero();
+    assertThat(problem.detail())
+        .startsWith("The certificate of mx1.example.com is for TLS client authentication only")
+        .contains("serverAuth");
+    assertThat(verdict.valid()).isFalse();
+    assertThat(verdict.trusted()).isTrue();
+    assertThat(jdkTls13Accepts(chain)).isFalse();
+  }
+
+  @Test
+  void caCertificateSentAsTheLeafHasTheWrongPurpose() {
+    List<X509Certificate> chain =
+        TestCertificates.leaf(
+            EC_ROOT,
+            HOST,
+            TestCertificates.Spec.server()
+                .ca(true)
+                .keyUsage(KeyUsage.keyCertSign | KeyUsage.cRLSign)
+                .noEku());
+
+    ChainVerdict verdict = purposeValidator.validate(chain, HOST);
+
+    assertThat(kinds(verdict)).containsExactly(Kind.WRONG_PURPOSE);
+    assertThat(verdict.problems().get(0).detail())
+        .contains("is a CA certificate (basicConstraints CA:TRUE, key usage keyCertSign, cRLSign)")
+        .contains("digitalSignature");
+    assertThat(CertificateFindings.findings(verdict, CodeSet.TLS).get(0).fix())
+        .startsWith("Install the server certificate, not the CA certificate");
+    assertThat(jdkTls13Accepts(chain)).isFalse();
+  }
+
+  @Test
+  void caFlagAloneDoesNotMakeALeafUnfit() {
+    // Neither OpenSSL (outside its strict mode) nor the JDK refuses CA:TRUE on a server
+    // certificate whose key usage allows TLS.
+    List<X509Certificate> chain =
+        TestCertificates.leaf(
+            EC_ROOT,
+            HOST,
+            TestCertificates.Spec.server()
+                .ca(true)
+                .keyUsage(KeyUsage.digitalSignature | KeyUsage.keyCertSign));
+
+    assertThat(purposeValidator.validate(chain, HOST).problems()).isEmpty();
+    assertThat(jdkTls13Accepts(chain)).isTrue();
+  }
+
+  @Test
+  void leafWithoutExtendedKeyUsageIsFine() {
+    List<X509Certificate> chain =
+        TestCertificates.leaf(EC_ROOT, HOST, TestCertificates.Spec.server().noEku());
+
+    assertThat(purposeValidator.validate(chain, HOST).problems()).isEmpty();
+    assertThat(jdkTls13Accepts(chain)).isTrue();
+  }
+
+  @Test
+  void serverAndClientAuthTogetherIsFine() {
+    ChainVerdict verdict =
+        judge(
+            EC_ROOT,
+            TestCertificates.Spec.server()
+                .eku(KeyPurposeId.id_kp_serverAuth, KeyPurposeId.id_kp_clientAuth));
+
+    assertThat(verdict.problems()).isEmpty();
+  }
+
+  @Test
+  void anyExtendedKeyUsageAloneIsRefusedAsOpenSslRefusesIt() {
+    // OpenSSL 3.0 here: "openssl verify -purpose sslserver" answers "unsuitable certificate
+    // purpose" for a leaf whose only EKU is anyExtendedKeyUsage; the JDK and Go accept it. Postfix
+    // is OpenSSL, so a sender refuses.
+    List<X509Certificate> chain =
+        TestCertificates.leaf(
+            EC_ROOT, HOST, TestCertificates.Spec.server().eku(KeyPurposeId.anyExtendedKeyUsage));
+
+    ChainVerdict verdict = purposeValidator.validate(chain, HOST);
+
+    assertThat(kinds(verdict)).containsExactly(Kind.WRONG_PURPOSE);
+    assertThat(verdict.problems().get(0).detail())
+        .contains("anyExtendedKeyUsage")
+        .contains("Postfix");
+    assertThat(jdkTls13Accepts(chain)).isTrue();
+    assertThat(
+            judge(
+                    EC_ROOT,
+                    TestCertificates.Spec.server()
+                        .eku(KeyPurposeId.anyExtendedKeyUsage, KeyPurposeId.id_kp_serverAuth))
+                .problems())
+        .isEmpty();
+  }
+
+  @Test
+  void rsaKeyWithKeyEnciphermentOnlyIsAccepted() {
+    // OpenSSL accepts it in every TLS version; the JDK for RSA key exchange.
+    ChainVerdict verdict =
+        judge(
+            RSA_ROOT, TestCertificates.Spec.server().key("RSA").keyUsage(KeyUsage.keyEncipherment));
+
+    assertThat(verdict.problems()).isEmpty();
+  }
+
+  @Test
+  void ecKeyWithoutDigitalSignatureIsRefused() {
+    List<X509Certificate> enciphering =
+        TestCertificates.leaf(
+            EC_ROOT, HOST, TestCertificates.Spec.server().keyUsage(KeyUsage.keyEncipherment));
+    List<X509Certificate> agreeing =
+        TestCertificates.leaf(
+            EC_ROOT, HOST, TestCertificates.Spec.server().keyUsage(KeyUsage.keyAgreement));
+
+    for (List<X509Certificate> chain : List.of(enciphering, agreeing)) {
+      ChainVerdict verdict = purposeValidator.validate(chain, HOST);
+      assertThat(kinds(verdict)).containsExactly(Kind.WRONG_PURPOSE);
+      assertThat(verdict.problems().get(0).detail())
+          .contains("no digitalSignature, which its EC key needs to sign the TLS handshake");
+      assertThat(jdkTls13Accepts(chain)).isFalse();
+    }
+  }
+
+  @Test
+  void rsaKeyThatMayNeitherSignNorEncipherIsRefused() {
+    ChainVerdict verdict =
+        judge(
+            RSA_ROOT,
+            TestCertificates.Spec.server().key("RSA").keyUsage(KeyUsage.dataEncipherment));
+
+    assertThat(kinds(verdict)).containsExactly(Kind.WRONG_PURPOSE);
+    assertThat(verdict.problems().get(0).detail())
+        .contains("has key usage dataEncipherment")
+        .contains("neither digitalSignature nor keyEncipherment");
+  }
+
+  @Test
+  void wrongExtendedKeyUsageAndKeyUsageMakeOneProblem() {
+    ChainVerdict verdict =
+        judge(
+            EC_ROOT,
+            TestCertificates.Spec.server()
+                .keyUsage(KeyUsage.keyEncipherment)
+                .eku(KeyPurposeId.id_kp_emailProtection, KeyPurposeId.id_kp_clientAuth));
+
+    assertThat(kinds(verdict)).containsExactly(Kind.WRONG_PURPOSE);
+    assertThat(verdict.problems().get(0).detail())
+        .contains("is for email protection (S/MIME) and TLS client authentication only")
+        .contains("; it also has key usage keyEncipherment");
+  }
+
+  @Test
+  void intermediateLimitedToClientAuthMakesTheChainUnusable() {
+    TestCertificates.Ca clientCa =
+        TestCertificates.intermediate(
+            EC_ROOT,
+            "Client Intermediate",
+            TestCertificates.Spec.server().eku(KeyPurposeId.id_kp_clientAuth));
+    TestCertificates.Ca serverCa =
+        TestCertificates.intermediate(
+            EC_ROOT,
+            "Server Intermediate",
+            TestCertificates.Spec.server()
+                .eku(KeyPurposeId.id_kp_serverAuth, KeyPurposeId.id_kp_clientAuth));
+
+    ChainVerdict verdict = judge(clientCa, TestCertificates.Spec.server());
+
+    assertThat(kinds(verdict)).containsExactly(Kind.WRONG_PURPOSE);
+    CertificateProblem problem = verdict.problems().get(0);
+    assertThat(problem.certificateIndex()).isEqualTo(1);
+    assertThat(problem.detail())
+        .startsWith("Certificate #1 (")
+        .contains("CN=Client Intermediate")
+        .contains("limited by extended key usage to TLS client authentication");
+    assertThat(CertificateFindings.findings(verdict, CodeSet.TLS).get(0).fix())
+        .contains("intermediate certificates allow TLS server authentication");
+    assertThat(judge(serverCa, TestCertificates.Spec.server()).problems()).isEmpty();
+  }
+
+  // --- weak signatures (WeakSignatures) ---------------------------------------------------------
+
+  @Test
+  void sha1SignedLeafIsNamed() {
+    // The JDK's PKIX passes SHA-1 under a root outside its cacerts; it is named all the same.
+    ChainVerdict verdict =
+        judge(RSA_ROOT, TestCertificates.Spec.server().key("RSA").signedWith("SHA1withRSA"));
+
+    assertThat(kinds(verdict)).containsExactly(Kind.WEAK_SIGNATURE);
+    CertificateProblem problem = verdict.problems().get(0);
+    assertThat(problem.certificateIndex()).isZero();
+    assertThat(problem.detail())
+        .startsWith("The certificate of mx1.example.com is signed with SHA1withRSA: SHA-1");
+    assertThat(verdict.valid()).isFalse();
+  }
+
+  @Test
+  void sha1SignedEcdsaIntermediateIsNamed() {
+    TestCertificates.Ca weakCa =
+        TestCertificates.intermediate(
+            EC_ROOT,
+            "SHA-1 Intermediate",
+            TestCertificates.Spec.server().noEku().signedWith("SHA1withECDSA"));
+
+    ChainVerdict verdict = judge(weakCa, TestCertificates.Spec.server());
+
+    assertThat(kinds(verdict)).containsExactly(Kind.WEAK_SIGNATURE);
+    assertThat(verdict.problems().get(0).certificateIndex()).isEqualTo(1);
+    assertThat(verdict.problems().get(0).detail())
+        .startsWith("Certificate #1 (")
+        .contains("CN=SHA-1 Intermediate")
+        .contains("SHA1withECDSA");
+  }
+
+  @Test
+  void md5SignedLeafIsNamedAndNotAlsoUntrusted() {
+    ChainVerdict verdict =
+        judge(RSA_ROOT, TestCertificates.Spec.server().key("RSA").signedWith("MD5withRSA"));
+
+    assertThat(kinds(verdict)).containsExactly(Kind.WEAK_SIGNATURE);
+    assertThat(verdict.problems().get(0).detail())
+        .contains("MD5withRSA")
+        .contains("MD5 signatures");
+    assertThat(verdict.trusted()).isTrue();
+    assertThat(verdict.valid()).isFalse();
+  }
+
+  @Test
+  void md5OnTheIntermediateAndTheLeafAreBothNamed() {
+    TestCertificates.Ca weakCa =
+        TestCertificates.intermediate(
+            RSA_ROOT,
+            "MD5 Intermediate",
+            TestCertificates.Spec.server().key("RSA").noEku().signedWith("MD5withRSA"));
+
+    ChainVerdict verdict =
+        judge(weakCa, TestCertificates.Spec.server().key("RSA").signedWith("MD5withRSA"));
+
+    assertThat(verdict.problems())
+        .extracting(CertificateProblem::kind, CertificateProblem::certificateIndex)
+        .containsExactlyInAnyOrder(tuple(Kind.WEAK_SIGNATURE, 0), tuple(Kind.WEAK_SIGNATURE, 1));
+  }
+
+  @Test
+  void aForgedLeafBelowAnMd5IntermediateIsStillUntrusted() {
+    TestCertificates.Spec md5Ca =
+        TestCertificates.Spec.server().key("RSA").noEku().signedWith("MD5withRSA");
+    TestCertificates.Ca presented = TestCertificates.intermediate(RSA_ROOT, "Same Name", md5Ca);
+    TestCertificates.Ca impostor = TestCertificates.intermediate(RSA_ROOT, "Same Name", md5Ca);
+    List<X509Certificate> chain =
+        List.of(
+            TestCertificates.leaf(impostor, HOST, TestCertificates.Spec.server()).get(0),
+            presented.certificate(),
+            RSA_ROOT.certificate());
+
+    ChainVerdict verdict = purposeValidator.validate(chain, HOST);
+
+    assertThat(kinds(verdict)).containsExactlyInAnyOrder(Kind.WEAK_SIGNATURE, Kind.UNTRUSTED);
+    assertThat(verdict.problems())
+        .filteredOn(p -> p.kind() == Kind.UNTRUSTED)
+        .singleElement()
+        .satisfies(p -> assertThat(p.certificateIndex()).isZero());
+  }
+
+  @Test
+  void purposeAndSignatureFindingsUseTheChosenCodeSet() {
+    ChainVerdict verdict =
+        judge(
+            RSA_ROOT,
+            TestCertificates.Spec.server()
+                .key("RSA")
+                .eku(KeyPurposeId.id_kp_clientAuth)
+                .signedWith("SHA1withRSA"));
+
+    assertThat(CertificateFindings.findings(verdict, CodeSet.TLS))
+        .extracting(Finding::code)
+        .containsExactly(Code.TLS_CERT_WRONG_PURPOSE, Code.TLS_CERT_WEAK_SIGNATURE);
+    assertThat(CertificateFindings.findings(verdict, CodeSet.FETCH))
+        .extracting(Finding::code)
+        .containsExactly(Code.FETCH_CERT_WRONG_PURPOSE, Code.FETCH_CERT_WEAK_SIGNATURE);
+    List<Finding> tls = CertificateFindings.findings(verdict, CodeSet.TLS);
+    assertThat(tls.get(0).fix()).contains("TLS Web Server Authentication");
+    assertThat(tls.get(1).fix()).startsWith("Reissue the certificate with SHA-256");
+    assertThat(Code.TLS_CERT_WRONG_PURPOSE.tlsrptType()).contains("certificate-not-trusted");
+    assertThat(Code.FETCH_CERT_WEAK_SIGNATURE.tlsrptType()).contains("sts-webpki-invalid");
   }
 }

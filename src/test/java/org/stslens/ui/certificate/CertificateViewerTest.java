@@ -192,6 +192,47 @@ class CertificateViewerTest {
   }
 
   @Test
+  void clientAuthOnlyLeafIsNotValidAndShowsItsPurpose(FxRobot robot) {
+    open(robot, chains.clientAuthOnly());
+
+    assertThat(verdictText(robot))
+        .contains("Not valid for " + Chains.HOST)
+        .contains("Leaf certificate “" + Chains.HOST + "”: not for a TLS server")
+        .contains("TLS client authentication only");
+    assertThat(text(robot, "#certificate-eku")).isEqualTo("clientAuth");
+    assertThat(text(robot, "#certificate-key-usage")).isEqualTo("digitalSignature");
+    assertThat(text(robot, "#certificate-basic-constraints")).isEqualTo("not a CA (CA:FALSE)");
+    List<TreeCell<?>> cells = treeCells(robot);
+    assertThat(cells).extracting(TreeCell::getText).containsExactly("Lab Root", Chains.HOST);
+    assertThat(cells.get(1).getGraphic().getStyleClass()).contains("status-fail");
+  }
+
+  @Test
+  void caCertificateSentAsTheLeafShowsItsBasicConstraints(FxRobot robot) {
+    open(robot, chains.caLeaf());
+
+    assertThat(verdictText(robot))
+        .contains("Not valid for " + Chains.HOST)
+        .contains("Leaf certificate “" + Chains.HOST + "”: not for a TLS server")
+        .contains("is a CA certificate");
+    assertThat(text(robot, "#certificate-basic-constraints")).isEqualTo("CA (CA:TRUE)");
+    assertThat(text(robot, "#certificate-key-usage")).isEqualTo("keyCertSign, cRLSign");
+    assertThat(text(robot, "#certificate-eku")).isEqualTo("(none)");
+  }
+
+  @Test
+  void basicConstraintsOfEveryCertificateAreShown(FxRobot robot) {
+    open(robot, chains.valid());
+
+    assertThat(text(robot, "#certificate-basic-constraints")).isEqualTo("not a CA (CA:FALSE)");
+    robot.clickOn("Lab Intermediate");
+    assertThat(text(robot, "#certificate-basic-constraints"))
+        .isEqualTo("CA (CA:TRUE), path length 0");
+    robot.clickOn("Lab Root");
+    assertThat(text(robot, "#certificate-basic-constraints")).isEqualTo("CA (CA:TRUE)");
+  }
+
+  @Test
   void treeCanBeWalkedWithTheKeyboard(FxRobot robot) {
     open(robot, chains.valid());
     robot.clickOn("Lab Root");

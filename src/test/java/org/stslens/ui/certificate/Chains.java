@@ -76,4 +76,18 @@ final class Chains {
   ChainVerdict expiringSoon() {
     return validator.validate(root.issue(spec(-80, 5, HOST)).chain(), HOST);
   }
+
+  /** Leaf and root; the leaf is for TLS client authentication only. */
+  ChainVerdict clientAuthOnly() {
+    return validator.validate(
+        root.issue(spec(-1, 60, HOST).withPurpose(CertificateSpec.Purpose.CLIENT_AUTH_ONLY))
+            .chain(),
+        HOST);
+  }
+
+  /** Leaf and root; the "leaf" is a CA certificate (CA:TRUE, keyCertSign and cRLSign). */
+  ChainVerdict caLeaf() {
+    return validator.validate(
+        root.issue(spec(-1, 60, HOST).withPurpose(CertificateSpec.Purpose.CA)).chain(), HOST);
+  }
 }

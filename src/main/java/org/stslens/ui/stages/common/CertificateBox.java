@@ -34,7 +34,9 @@ public final class CertificateBox {
     Label result =
         Texts.wrapping(
             c.valid()
-                ? "Valid for " + c.referenceHost() + ": trusted chain, name matches, in date."
+                ? "Valid for "
+                    + c.referenceHost()
+                    + ": trusted chain, name matches, in date, fit for a TLS server."
                 : "NOT valid for " + c.referenceHost() + ".",
             c.valid() ? "days-left-ok" : "days-left-bad");
     result.setGraphic(

@@ -68,6 +68,8 @@ final class MxRows {
       case NOT_YET_VALID -> "not yet valid";
       case UNTRUSTED -> "untrusted";
       case EXPIRING_SOON -> "expiring soon";
+      case WRONG_PURPOSE -> "not for a TLS server";
+      case WEAK_SIGNATURE -> "weak signature";
     };
   }
 
