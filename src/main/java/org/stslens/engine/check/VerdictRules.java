@@ -240,11 +240,12 @@ final class VerdictRules {
       // No host passes, but one that was not judged may: "undeliverable" is not known.
       return new Decision(
           DomainVerdict.TEMPORARILY_UNKNOWN,
-          "Temporarily unknown: no MX host passes. Compliant senders refuse "
+          "Temporarily unknown: no MX host passes, and not every one could be judged."
+              + " Wherever they send from, compliant senders refuse "
               + String.join("; ", h.failing())
-              + " regardless; mail is delivered only if a host that could not be judged accepts"
-              + " it over verified TLS."
-              + h.unjudgedNotes());
+              + "."
+              + h.unjudgedNotes()
+              + " Mail is delivered only if one of those accepts it over verified TLS.");
     }
     return new Decision(
         DomainVerdict.TEMPORARILY_UNKNOWN,

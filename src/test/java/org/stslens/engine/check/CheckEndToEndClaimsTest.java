@@ -53,7 +53,7 @@ class CheckEndToEndClaimsTest {
       assertThat(report.verdictReason())
           .contains("refuse " + MX2)
           .contains("[mx.not-covered]")
-          .contains("regardless")
+          .contains("Wherever they send from")
           .contains("not judged: " + MX1)
           .doesNotContain("will not deliver mail at all");
     }
