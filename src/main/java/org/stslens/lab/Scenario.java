@@ -17,7 +17,10 @@ import java.util.Objects;
  *   <li>{@code dns}: {@code txt} (name → records), {@code a} (name → address token: {@code
  *       policy-host}, {@code mx1}, {@code mx2}... or a literal loopback IPv4), {@code cname} (name
  *       → target), and the faults {@code servfail}, {@code truncate}, {@code drop} (lists of
- *       names). MX records and the A records of MX hosts come from {@code mx};
+ *       names), and {@code foreignAnswers} (name → records in presentation form, {@code
+ *       "unrelated.example. TXT \"v=STSv1; id=999\""}: added to every answer for that name, like a
+ *       broken or spoofing server that answers with another name's records). MX records and the A
+ *       records of MX hosts come from {@code mx};
  *   <li>{@code policyHost} (absent: no HTTPS server): {@code status} (200), {@code contentType}
  *       ({@code text/plain}), {@code body}, {@code headers}, {@code redirectTo}, {@code delayMs},
  *       {@code stall}, {@code sizeBytes} (pads the body with comment lines up to this size), {@code
@@ -52,7 +55,7 @@ public record Scenario(
     Objects.requireNonNull(story, "story");
     Objects.requireNonNull(domain, "domain");
     Objects.requireNonNull(expect, "expect");
-    dns = dns == null ? new Dns(null, null, null, null, null, null) : dns;
+    dns = dns == null ? new Dns(null, null, null, null, null, null, null) : dns;
     mx = mx == null ? List.of() : List.copyOf(mx);
   }
 
@@ -84,7 +87,8 @@ public record Scenario(
       Map<String, String> cname,
       List<String> servfail,
       List<String> truncate,
-      List<String> drop) {
+      List<String> drop,
+      Map<String, List<String>> foreignAnswers) {
     public Dns {
       txt = txt == null ? Map.of() : Map.copyOf(txt);
       a = a == null ? Map.of() : Map.copyOf(a);
@@ -92,6 +96,7 @@ public record Scenario(
       servfail = servfail == null ? List.of() : List.copyOf(servfail);
       truncate = truncate == null ? List.of() : List.copyOf(truncate);
       drop = drop == null ? List.of() : List.copyOf(drop);
+      foreignAnswers = foreignAnswers == null ? Map.of() : Map.copyOf(foreignAnswers);
     }
   }
 
