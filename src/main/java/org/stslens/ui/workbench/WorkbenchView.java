@@ -342,7 +342,7 @@ public final class WorkbenchView {
     VBox.setVgrow(pane, Priority.ALWAYS);
     VBox box = new VBox(pane);
     var analysis = vm.analysisProperty().get();
-    if (!analysis.parsed().valid()) {
+    if (!analysis.valid()) {
       long errors = analysis.diagnostics().stream().filter(d -> d.finding().isError()).count();
       Label warning =
           new Label(
