@@ -152,6 +152,15 @@ public enum Code {
       "policy.missing-mx", ERROR, Stage.POLICY, "8461 §3.2", "no-policy", "sts-policy-invalid"),
   POLICY_INVALID_MX(
       "policy.invalid-mx", WARNING, Stage.POLICY, "8461 §3.2", "pattern ignored", null),
+  // Not policy.invalid-mx, which means "pattern dropped": this pattern is kept (the corpus,
+  // pol-085, normalises it), but some senders compare it as written and never match it.
+  POLICY_MX_TRAILING_DOT(
+      "policy.mx-trailing-dot",
+      WARNING,
+      Stage.POLICY,
+      "8461 §3.2, §4.1",
+      "refuse-mx for some senders",
+      null),
   POLICY_DUPLICATE_FIELD(
       "policy.duplicate-field", WARNING, Stage.POLICY, "8461 §3.2", "first one counts", null),
   POLICY_WHITESPACE(
