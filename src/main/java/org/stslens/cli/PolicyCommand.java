@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalLong;
 import java.util.concurrent.Callable;
+import org.stslens.engine.check.DomainNameInput;
 import org.stslens.engine.fetch.PolicySizeLimit;
 import org.stslens.engine.finding.Finding;
 import org.stslens.engine.mx.MxJudge;
@@ -70,6 +71,7 @@ final class PolicyCommand implements Runnable {
     public Integer call() throws IOException {
       LintOutput output = LintOutput.forFormat(format, spec);
       PrintWriter out = spec.commandLine().getOut();
+      List<String> hosts = mxHosts();
       byte[] body;
       OptionalLong size = OptionalLong.empty();
       try (InputStream in = file.equals("-") ? System.in : Files.newInputStream(Path.of(file))) {
@@ -95,22 +97,35 @@ final class PolicyCommand implements Runnable {
           .policy()
           .ifPresent(
               policy -> {
-                for (String host : mx) {
-                  MxJudge.Coverage coverage = MxJudge.coverage(host.trim(), policy);
-                  matches.add(new LintOutput.MxMatch(host.trim(), coverage));
+                for (String host : hosts) {
+                  MxJudge.Coverage coverage = MxJudge.coverage(host, policy);
+                  matches.add(new LintOutput.MxMatch(host, coverage));
                   coverage.problem().ifPresent(findings::add);
                 }
-                if (!mx.isEmpty()) {
-                  findings.addAll(
-                      MxJudge.unusedPatterns(policy, mx.stream().map(String::trim).toList()));
+                if (!hosts.isEmpty()) {
+                  findings.addAll(MxJudge.unusedPatterns(policy, hosts));
                 }
               });
       List<String> fixes =
           org.stslens.workbench.edit.QuickFixes.summary(
-              new String(body, java.nio.charset.StandardCharsets.UTF_8),
-              mx.stream().map(String::trim).toList());
+              new String(body, java.nio.charset.StandardCharsets.UTF_8), hosts);
       output.printPolicy(out, file, parsed, matches, findings, fixes);
       return findings.stream().anyMatch(Finding::isError) ? ExitCodes.ERROR_FINDING : ExitCodes.OK;
+    }
+
+    /** The --mx names through the one domain normaliser (A-labels, lower case, no dot). */
+    private List<String> mxHosts() {
+      List<String> hosts = new ArrayList<>();
+      for (String typed : mx) {
+        DomainNameInput.Reading reading = DomainNameInput.read(typed);
+        if (reading instanceof DomainNameInput.NotADomain not) {
+          throw new CommandLine.ParameterException(
+              spec.commandLine(),
+              "--mx '" + typed.strip() + "' is not a host name: " + not.reason());
+        }
+        hosts.add(((DomainNameInput.Domain) reading).ascii());
+      }
+      return hosts;
     }
   }
 }

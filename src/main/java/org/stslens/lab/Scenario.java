@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.stslens.engine.check.DomainNameInput;
 
 /**
  * One lab scenario, read from {@code org/stslens/lab/scenarios/<id>.json}: a small world of DNS,
@@ -54,6 +55,11 @@ public record Scenario(
     Objects.requireNonNull(title, "title");
     Objects.requireNonNull(story, "story");
     Objects.requireNonNull(domain, "domain");
+    String written = domain;
+    if (!DomainNameInput.normalize(domain).map(written::equals).orElse(false)) {
+      throw new IllegalArgumentException(
+          "scenario " + id + ": the domain \"" + domain + "\" is not a normalised domain name");
+    }
     Objects.requireNonNull(expect, "expect");
     dns = dns == null ? new Dns(null, null, null, null, null, null, null) : dns;
     mx = mx == null ? List.of() : List.copyOf(mx);
