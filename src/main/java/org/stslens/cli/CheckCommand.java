@@ -127,9 +127,9 @@ final class CheckCommand implements java.util.concurrent.Callable<Integer> {
           spec.commandLine(), "unknown format '" + format + "' (text, json, md, html)");
     }
     for (String d : domains) {
-      if (DomainNameInput.normalize(d).isEmpty()) {
+      if (DomainNameInput.read(d) instanceof DomainNameInput.NotADomain not) {
         throw new CommandLine.ParameterException(
-            spec.commandLine(), "not a domain name: '" + d + "'");
+            spec.commandLine(), "not a domain name: '" + d + "': " + not.reason());
       }
     }
     CheckOptions options = options();

@@ -6,9 +6,11 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
 import java.util.List;
+import java.util.OptionalLong;
 import org.stslens.engine.export.JsonReport;
 import org.stslens.engine.export.TextReport;
 import org.stslens.engine.export.Visible;
+import org.stslens.engine.fetch.PolicySizeLimit;
 import org.stslens.engine.finding.Finding;
 import org.stslens.engine.mx.MxJudge;
 import org.stslens.engine.policy.MxPattern;
@@ -75,6 +77,7 @@ final class LintOutput {
       ObjectNode o = MAPPER.createObjectNode();
       o.put("file", file);
       o.put("valid", parsed.valid());
+      o.put("parsed", true);
       parsed
           .policy()
           .ifPresent(
@@ -125,6 +128,33 @@ final class LintOutput {
       out.println("Quick fixes (the policy editor applies them with Ctrl+1):");
       quickFixes.forEach(f -> out.println("  " + f));
     }
+  }
+
+  /** A policy that was not parsed: larger than senders read (the findings say why). */
+  void printUnparsed(PrintWriter out, String file, OptionalLong size, List<Finding> findings) {
+    if (json) {
+      ObjectNode o = MAPPER.createObjectNode();
+      o.put("file", file);
+      o.put("valid", false);
+      o.put("parsed", false);
+      if (size.isPresent()) {
+        o.put("bytes", size.getAsLong());
+      } else {
+        o.putNull("bytes");
+      }
+      o.putArray("mx_hosts");
+      o.set("findings", findings(findings));
+      o.putArray("quick_fixes");
+      out.println(write(o));
+      return;
+    }
+    out.println(
+        "Not a valid policy: "
+            + (size.isPresent() ? "the file is " + size.getAsLong() + " bytes, " : "")
+            + "larger than the "
+            + PolicySizeLimit.MAX_BYTES
+            + " bytes senders read, so they refuse it. Not parsed.");
+    printFindings(out, findings);
   }
 
   private static void printFindings(PrintWriter out, List<Finding> findings) {

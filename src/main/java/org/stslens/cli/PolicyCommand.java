@@ -7,7 +7,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalLong;
 import java.util.concurrent.Callable;
+import org.stslens.engine.check.DomainNameInput;
+import org.stslens.engine.fetch.PolicySizeLimit;
 import org.stslens.engine.finding.Finding;
 import org.stslens.engine.mx.MxJudge;
 import org.stslens.engine.policy.ParsedPolicy;
@@ -42,9 +45,6 @@ final class PolicyCommand implements Runnable {
       })
   static final class Lint implements Callable<Integer> {
 
-    /** A policy larger than this is refused by senders anyway; do not read gigabytes. */
-    private static final int MAX_READ = 1024 * 1024;
-
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
     @Parameters(
@@ -70,12 +70,25 @@ final class PolicyCommand implements Runnable {
     @Override
     public Integer call() throws IOException {
       LintOutput output = LintOutput.forFormat(format, spec);
+      PrintWriter out = spec.commandLine().getOut();
+      List<String> hosts = mxHosts();
       byte[] body;
+      OptionalLong size = OptionalLong.empty();
       try (InputStream in = file.equals("-") ? System.in : Files.newInputStream(Path.of(file))) {
-        body = in.readNBytes(MAX_READ);
+        // As the fetch does: one byte past the senders' limit tells that the text is too large.
+        body = in.readNBytes(PolicySizeLimit.MAX_BYTES + 1);
+        if (!file.equals("-")) {
+          size = OptionalLong.of(Files.size(Path.of(file)));
+        }
       } catch (IOException e) {
         throw new CommandLine.ParameterException(
             spec.commandLine(), "cannot read " + file + ": " + e.getMessage());
+      }
+      if (body.length > PolicySizeLimit.MAX_BYTES) {
+        // never parse the cut text: its last line would be a phantom finding
+        Finding tooLarge = PolicySizeLimit.notReadToTheEnd(file, size);
+        output.printUnparsed(out, file, size, List.of(tooLarge));
+        return ExitCodes.ERROR_FINDING;
       }
       ParsedPolicy parsed = PolicyParser.parse(body);
       List<Finding> findings = new ArrayList<>(parsed.findings());
@@ -84,23 +97,35 @@ final class PolicyCommand implements Runnable {
           .policy()
           .ifPresent(
               policy -> {
-                for (String host : mx) {
-                  MxJudge.Coverage coverage = MxJudge.coverage(host.trim(), policy);
-                  matches.add(new LintOutput.MxMatch(host.trim(), coverage));
+                for (String host : hosts) {
+                  MxJudge.Coverage coverage = MxJudge.coverage(host, policy);
+                  matches.add(new LintOutput.MxMatch(host, coverage));
                   coverage.problem().ifPresent(findings::add);
                 }
-                if (!mx.isEmpty()) {
-                  findings.addAll(
-                      MxJudge.unusedPatterns(policy, mx.stream().map(String::trim).toList()));
+                if (!hosts.isEmpty()) {
+                  findings.addAll(MxJudge.unusedPatterns(policy, hosts));
                 }
               });
-      PrintWriter out = spec.commandLine().getOut();
       List<String> fixes =
           org.stslens.workbench.edit.QuickFixes.summary(
-              new String(body, java.nio.charset.StandardCharsets.UTF_8),
-              mx.stream().map(String::trim).toList());
+              new String(body, java.nio.charset.StandardCharsets.UTF_8), hosts);
       output.printPolicy(out, file, parsed, matches, findings, fixes);
       return findings.stream().anyMatch(Finding::isError) ? ExitCodes.ERROR_FINDING : ExitCodes.OK;
+    }
+
+    /** The --mx names through the one domain normaliser (A-labels, lower case, no dot). */
+    private List<String> mxHosts() {
+      List<String> hosts = new ArrayList<>();
+      for (String typed : mx) {
+        DomainNameInput.Reading reading = DomainNameInput.read(typed);
+        if (reading instanceof DomainNameInput.NotADomain not) {
+          throw new CommandLine.ParameterException(
+              spec.commandLine(),
+              "--mx '" + typed.strip() + "' is not a host name: " + not.reason());
+        }
+        hosts.add(((DomainNameInput.Domain) reading).ascii());
+      }
+      return hosts;
     }
   }
 }

@@ -31,15 +31,27 @@ final class DnsAnswers {
   static final int EDNS_PAYLOAD = 1232;
 
   private final Map<Name, List<Record>> recordsByName;
+  private final Map<Name, List<Record>> foreignByQuestion;
   private final boolean authenticData;
 
   DnsAnswers(List<Record> records, boolean authenticData) {
+    this(records, Map.of(), authenticData);
+  }
+
+  /**
+   * @param foreign per question name, records of other owners to add to its answers (a misbehaving
+   *     server); only those of the asked type are added
+   */
+  DnsAnswers(List<Record> records, Map<Name, List<Record>> foreign, boolean authenticData) {
     Map<Name, List<Record>> byName = new HashMap<>();
     for (Record record : records) {
       byName.computeIfAbsent(record.getName(), n -> new ArrayList<>()).add(record);
     }
     byName.replaceAll((name, list) -> List.copyOf(list));
     this.recordsByName = Map.copyOf(byName);
+    Map<Name, List<Record>> copy = new HashMap<>();
+    foreign.forEach((name, list) -> copy.put(name, List.copyOf(list)));
+    this.foreignByQuestion = Map.copyOf(copy);
     this.authenticData = authenticData;
   }
 
@@ -56,7 +68,16 @@ final class DnsAnswers {
       return error(query, Rcode.REFUSED);
     }
     Message response = emptyResponse(query);
-    response.getHeader().setRcode(resolveInto(response, question.getName(), question.getType()));
+    int rcode = resolveInto(response, question.getName(), question.getType());
+    boolean foreignAdded = false;
+    for (Record record : foreignByQuestion.getOrDefault(question.getName(), List.of())) {
+      if (question.getType() == Type.ANY || record.getType() == question.getType()) {
+        response.addRecord(record, Section.ANSWER);
+        foreignAdded = true;
+      }
+    }
+    // a server that puts records in the answer does not also say that the name does not exist
+    response.getHeader().setRcode(foreignAdded && rcode == Rcode.NXDOMAIN ? Rcode.NOERROR : rcode);
     if (authenticData) {
       response.getHeader().setFlag(Flags.AD);
     }

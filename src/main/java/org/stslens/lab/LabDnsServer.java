@@ -84,7 +84,7 @@ public final class LabDnsServer implements LabServer {
   private volatile boolean closed;
 
   private LabDnsServer(Builder builder) throws IOException {
-    this.answers = new DnsAnswers(builder.records, builder.authenticData);
+    this.answers = new DnsAnswers(builder.records, builder.foreign, builder.authenticData);
     this.faults = Map.copyOf(builder.faults);
     this.delays = Map.copyOf(builder.delays);
     this.replyDelay = builder.replyDelay;
@@ -338,6 +338,7 @@ public final class LabDnsServer implements LabServer {
     private InetAddress bindAddress = Loopback.defaultAddress();
     private int port;
     private final List<Record> records = new ArrayList<>();
+    private final Map<Name, List<Record>> foreign = new HashMap<>();
     private final Map<RuleKey, Fault> faults = new HashMap<>();
     private final Map<RuleKey, Duration> delays = new HashMap<>();
     private Duration replyDelay = Duration.ZERO;
@@ -389,6 +390,37 @@ public final class LabDnsServer implements LabServer {
 
     public Builder cname(String name, String target) {
       return record(new CNAMERecord(name(name), DClass.IN, TTL, name(target)));
+    }
+
+    /**
+     * Adds {@code record}, owned by another name, to every answer for {@code question} of the
+     * record's type: a broken forwarder or a spoofing attempt. An answer that would be NXDOMAIN
+     * becomes NOERROR, as such a server claims.
+     */
+    public Builder foreignAnswer(String question, Record record) {
+      if (!record.getName().isAbsolute()) {
+        throw new IllegalArgumentException("relative owner name in " + record);
+      }
+      foreign.computeIfAbsent(name(question), n -> new ArrayList<>()).add(record);
+      return this;
+    }
+
+    /**
+     * {@link #foreignAnswer(String, Record)} with the record in presentation form: {@code
+     * unrelated.example. TXT "v=STSv1; id=999"} (owner, type, data; class IN, TTL 300).
+     */
+    public Builder foreignAnswer(String question, String record) {
+      String[] parts = record.strip().split("\\s+", 3);
+      int type = parts.length == 3 ? Type.value(parts[1]) : -1;
+      if (type < 0) {
+        throw new IllegalArgumentException("not \"owner TYPE data\": " + record);
+      }
+      try {
+        return foreignAnswer(
+            question, Record.fromString(name(parts[0]), type, DClass.IN, TTL, parts[2], Name.root));
+      } catch (IOException e) {
+        throw new IllegalArgumentException("not a record: " + record + " (" + e.getMessage() + ")");
+      }
     }
 
     /** Answer SERVFAIL for every query type at {@code name}. */

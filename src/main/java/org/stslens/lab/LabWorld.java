@@ -164,6 +164,7 @@ public final class LabWorld implements AutoCloseable {
     d.servfail().forEach(records::servfail);
     d.truncate().forEach(records::truncate);
     d.drop().forEach(records::drop);
+    d.foreignAnswers().forEach((name, rrs) -> rrs.forEach(rr -> records.foreignAnswer(name, rr)));
     List<Scenario.MxHost> mxHosts = scenario.mx();
     for (int i = 0; i < mxHosts.size(); i++) {
       Scenario.MxHost mx = mxHosts.get(i);

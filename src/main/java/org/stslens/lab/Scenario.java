@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.stslens.engine.check.DomainNameInput;
 
 /**
  * One lab scenario, read from {@code org/stslens/lab/scenarios/<id>.json}: a small world of DNS,
@@ -17,8 +18,10 @@ import java.util.Objects;
  *   <li>{@code dns}: {@code txt} (name → records), {@code a} (name → address token: {@code
  *       policy-host}, {@code mx1}, {@code mx2}... or a literal loopback IPv4), {@code cname} (name
  *       → target), the faults {@code servfail}, {@code truncate}, {@code drop} (lists of names),
- *       and {@code nullMx} (publish the null MX {@code 0 .}). MX records and the A records of MX
- *       hosts come from {@code mx};
+ *       {@code nullMx} (publish the null MX {@code 0 .}) and {@code foreignAnswers} (name → records
+ *       in presentation form, {@code "unrelated.example. TXT \"v=STSv1; id=999\""}: added to every
+ *       answer for that name, like a broken or spoofing server that answers with another name's
+ *       records). MX records and the A records of MX hosts come from {@code mx};
  *   <li>{@code policyHost} (absent: no HTTPS server): {@code status} (200), {@code contentType}
  *       ({@code text/plain}), {@code body}, {@code headers}, {@code redirectTo}, {@code delayMs},
  *       {@code stall}, {@code sizeBytes} (pads the body with comment lines up to this size), {@code
@@ -54,8 +57,13 @@ public record Scenario(
     Objects.requireNonNull(title, "title");
     Objects.requireNonNull(story, "story");
     Objects.requireNonNull(domain, "domain");
+    String written = domain;
+    if (!DomainNameInput.normalize(domain).map(written::equals).orElse(false)) {
+      throw new IllegalArgumentException(
+          "scenario " + id + ": the domain \"" + domain + "\" is not a normalised domain name");
+    }
     Objects.requireNonNull(expect, "expect");
-    dns = dns == null ? new Dns(null, null, null, null, null, null, false) : dns;
+    dns = dns == null ? new Dns(null, null, null, null, null, null, false, null) : dns;
     mx = mx == null ? List.of() : List.copyOf(mx);
   }
 
@@ -89,7 +97,8 @@ public record Scenario(
       List<String> truncate,
       List<String> drop,
       // the null MX "0 ." of RFC 7505; next to entries in "mx" it is the forbidden mixed case
-      boolean nullMx) {
+      boolean nullMx,
+      Map<String, List<String>> foreignAnswers) {
     public Dns {
       txt = txt == null ? Map.of() : Map.copyOf(txt);
       a = a == null ? Map.of() : Map.copyOf(a);
@@ -97,6 +106,7 @@ public record Scenario(
       servfail = servfail == null ? List.of() : List.copyOf(servfail);
       truncate = truncate == null ? List.of() : List.copyOf(truncate);
       drop = drop == null ? List.of() : List.copyOf(drop);
+      foreignAnswers = foreignAnswers == null ? Map.of() : Map.copyOf(foreignAnswers);
     }
   }
 

@@ -66,6 +66,11 @@ final class ServerConfigs {
     if (!d.drop().isEmpty()) {
       features.add("dns drop");
     }
+    // unbound answers from local-data only with records owned by the name asked, and scrubs other
+    // owners out of an upstream's answer ("normalize: removing irrelevant RRset", tried by hand)
+    if (!d.foreignAnswers().isEmpty()) {
+      features.add("dns foreignAnswers");
+    }
     Scenario.PolicyHost host = s.policyHost();
     if (host != null && host.delayMs() != null) {
       features.add("policy delayMs");

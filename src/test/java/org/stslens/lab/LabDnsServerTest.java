@@ -73,6 +73,38 @@ class LabDnsServerTest {
   }
 
   @Test
+  void foreignAnswerIsAddedToAnswersOfItsTypeAndClaimsTheNameExists() throws IOException {
+    try (LabDnsServer server =
+        LabDnsServer.builder()
+            .txt("_mta-sts.own.example", "v=STSv1; id=own")
+            .foreignAnswer("_mta-sts.own.example", "unrelated.example. TXT \"v=STSv1; id=999\"")
+            .foreignAnswer("_mta-sts.none.example", "unrelated.example. TXT \"v=STSv1; id=999\"")
+            .start()) {
+      List<Record> both = ask(server, "_mta-sts.own.example", Type.TXT).getSection(Section.ANSWER);
+      Message alone = ask(server, "_mta-sts.none.example", Type.TXT);
+      Message otherType = ask(server, "_mta-sts.none.example", Type.A);
+
+      assertThat(both)
+          .extracting(r -> r.getName().toString())
+          .containsExactly("_mta-sts.own.example.", "unrelated.example.");
+      assertThat(alone.getRcode()).isEqualTo(Rcode.NOERROR);
+      assertThat(((TXTRecord) alone.getSection(Section.ANSWER).get(0)).getStrings())
+          .containsExactly("v=STSv1; id=999");
+      assertThat(otherType.getRcode()).isEqualTo(Rcode.NXDOMAIN);
+      assertThat(otherType.getSection(Section.ANSWER)).isEmpty();
+    }
+  }
+
+  @Test
+  void foreignAnswerInPresentationFormMustHaveOwnerTypeAndData() {
+    assertThatThrownBy(() -> LabDnsServer.builder().foreignAnswer("a.example", "TXT \"x\""))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> LabDnsServer.builder().foreignAnswer("a.example", "b.example. A x"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("not a record");
+  }
+
+  @Test
   void cnameLoopEndsInServfailAfterTheCap() throws IOException {
     try (LabDnsServer server =
         LabDnsServer.builder()

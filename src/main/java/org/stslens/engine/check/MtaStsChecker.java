@@ -321,6 +321,7 @@ public final class MtaStsChecker {
               if (q.outcome().isTemporary()) {
                 hostFindings.add(Discovery.temporaryFailure(q, Stage.MX));
               }
+              Discovery.foreignRecords(q, Stage.MX).ifPresent(hostFindings::add);
             }
             List<InetAddress> all =
                 queries.stream().flatMap(q -> DnsClient.addresses(q).stream()).toList();

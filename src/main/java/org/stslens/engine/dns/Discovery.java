@@ -105,6 +105,9 @@ public final class Discovery {
 
     MxSet mxSet = mxSet(domain, mx);
     findings.addAll(mxSet.findings());
+    for (DnsQuery q : List.of(sts, mx, apex)) {
+      foreignRecords(q, Stage.DISCOVERY).ifPresent(findings::add);
+    }
     return new DiscoveryResult(
         domain, sts, record, mx, mxSet.kind(), mxSet.hosts(), apex, findings);
   }
@@ -207,6 +210,50 @@ public final class Discovery {
             + " the other hosts.",
         "Remove the \"0 .\" record if the domain receives mail, or the other MX records if it"
             + " does not.");
+  }
+
+  /**
+   * checks.md dns.foreign-records: the answer carried records that answer another question. They
+   * are never used ({@link DnsQuery#records()} leaves them out); this names them.
+   */
+  public static Optional<Finding> foreignRecords(DnsQuery q, Stage stage) {
+    List<DnsAnswer> foreign = q.foreignRecords();
+    if (foreign.isEmpty()) {
+      return Optional.empty();
+    }
+    List<String> named =
+        foreign.stream().map(a -> a.name() + " " + a.type()).distinct().limit(8).toList();
+    return Optional.of(
+        new Finding(
+            Code.DNS_FOREIGN_RECORDS,
+            Code.DNS_FOREIGN_RECORDS.severity(),
+            stage,
+            q.name() + " " + q.type(),
+            "The answer to "
+                + q.name()
+                + " "
+                + q.type()
+                + " also carried "
+                + (foreign.size() == 1 ? "a record" : foreign.size() + " records")
+                + " that "
+                + (foreign.size() == 1 ? "answers" : "answer")
+                + " another question: "
+                + String.join(", ", named)
+                + (named.size() < foreign.size() ? ", …" : "")
+                + ". Only records owned by "
+                + q.name()
+                + (q.followedCnames() ? " or by the names its CNAMEs lead to" : "")
+                + " answer it. STS Lens ignores the others, as a scrubbing resolver such as"
+                + " unbound does (it drops them before anything uses them); a sender that"
+                + " trusted them would take another name's data for this domain's.",
+            "Find who adds them: ask the domain's authoritative servers directly (dig @<server> "
+                + q.name()
+                + " "
+                + q.type()
+                + "). If they do, fix that server; if only the resolver does, use a validating"
+                + " one (unbound, BIND) and check it for tampering.",
+            0,
+            0));
   }
 
   /** The finding for a query that failed temporarily, in the stage that needed the answer. */

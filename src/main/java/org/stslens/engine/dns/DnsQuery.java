@@ -14,7 +14,8 @@ import java.util.Optional;
  * @param outcome how it ended
  * @param rcode the response code mnemonic (NOERROR, NXDOMAIN, SERVFAIL...), or TIMEOUT / ERROR
  * @param authenticData the AD flag of the response (DNSSEC-validated by the resolver)
- * @param answers every record of the answer section, CNAMEs included, in order
+ * @param answers every record of the answer section, CNAMEs included, in order: the raw evidence,
+ *     foreign records too (see {@link #foreignRecords()})
  * @param cnameChain the names walked from {@code name} through CNAMEs, {@code name} first; a single
  *     element when no CNAME was involved
  * @param error what went wrong for TEMPORARY outcomes, else empty
@@ -34,12 +35,56 @@ public record DnsQuery(
 
   public DnsQuery {
     answers = List.copyOf(answers);
-    cnameChain = List.copyOf(cnameChain);
+    cnameChain = cnameChain.isEmpty() ? List.of(name) : List.copyOf(cnameChain);
   }
 
-  /** The answers of the asked type (CNAMEs left out). */
+  /**
+   * The answer to the question: the records of the asked type owned by the last name of the CNAME
+   * chain (the asked name itself without CNAMEs). Records owned by other names are never part of it
+   * (see {@link #foreignRecords()}).
+   */
   public List<DnsAnswer> records() {
-    return answers.stream().filter(a -> a.type().equals(type)).toList();
+    String owner = cnameChain.get(cnameChain.size() - 1);
+    return answers.stream()
+        .filter(a -> a.type().equals(type) && DnsNames.same(a.name(), owner))
+        .toList();
+  }
+
+  /**
+   * The records of the answer section that answer another question: owned by a name that is neither
+   * the asked name nor on its CNAME chain, CNAMEs that are no link of the chain, and records of the
+   * asked type beside a CNAME (RFC 1034 §3.6.2: a name with a CNAME has no other data). A scrubbing
+   * resolver drops them (unbound's scrub_normalize removes "irrelevant" RRsets); they are kept in
+   * {@link #answers()} as evidence and never used.
+   */
+  public List<DnsAnswer> foreignRecords() {
+    return answers.stream().filter(a -> !belongsToTheChain(a)).toList();
+  }
+
+  private boolean belongsToTheChain(DnsAnswer a) {
+    int at = indexInChain(a.name());
+    if (a.type().equals("DNAME")) {
+      // a resolver that followed a DNAME puts it beside the CNAME it synthesised (RFC 6672 §3.4)
+      return cnameChain.stream().anyMatch(n -> DnsNames.isStrictlyBelow(n, a.name()));
+    }
+    if (at < 0) {
+      return false;
+    }
+    boolean last = at == cnameChain.size() - 1;
+    if (a.type().equals("CNAME")) {
+      return !last && DnsNames.same(a.data(), cnameChain.get(at + 1));
+    }
+    // the asked type only at the end of the chain; other types there (RRSIG, NSEC) are not used
+    return last || !a.type().equals(type);
+  }
+
+  private int indexInChain(String owner) {
+    for (int i = 0; i < cnameChain.size(); i++) {
+      if (DnsNames.same(cnameChain.get(i), owner)) {
+        return i;
+      }
+    }
+    return -1;
   }
 
   /** The TXT RRset as character-string lists, the form the TXT parsers take. */

@@ -308,12 +308,14 @@ public final class JsonReport {
     o.put("ad", q.authenticData());
     o.put("error", q.error().orElse(null));
     ArrayNode answers = o.putArray("answers");
+    List<DnsAnswer> foreign = q.foreignRecords();
     for (DnsAnswer a : q.answers()) {
       ObjectNode n = MAPPER.createObjectNode();
       n.put("name", a.name());
       n.put("type", a.type());
       n.put("ttl", a.ttl());
       n.put("data", a.data());
+      n.put("foreign", foreign.contains(a));
       if (!a.strings().isEmpty()) {
         ArrayNode strings = n.putArray("strings");
         a.strings().forEach(strings::add);

@@ -108,9 +108,13 @@ public final class Narrative {
     }
     text.append(q.authenticData() ? ", AD" : "").append(")");
     q.error().ifPresent(e -> text.append("\n  ").append(e));
+    List<DnsAnswer> foreign = q.foreignRecords();
     for (DnsAnswer a : q.answers()) {
       text.append("\n  ").append(a.name()).append(' ').append(a.ttl()).append(' ').append(a.type());
       text.append(' ').append(a.data());
+      if (foreign.contains(a)) {
+        text.append("   ; another name's record: ignored");
+      }
     }
     if (q.answers().isEmpty() && q.error().isEmpty()) {
       text.append("\n  (no records)");

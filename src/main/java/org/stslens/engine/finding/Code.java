@@ -24,6 +24,9 @@ public enum Code {
   DNS_DELEGATION_MISMATCH(
       "dns.delegation-mismatch", WARNING, Stage.DISCOVERY, "8461 §8.2", "none", null),
   DNS_DNSSEC_UNSIGNED("dns.dnssec-unsigned", INFO, Stage.DISCOVERY, "8461 §10", "none", null),
+  // Records of another owner in an answer: a scrubbing resolver drops them, and so does the engine.
+  DNS_FOREIGN_RECORDS(
+      "dns.foreign-records", WARNING, Stage.DISCOVERY, "1034 §3.7, §4.3.2", "none", null),
   TXT_NO_RECORD("txt.no-record", ERROR, Stage.DISCOVERY, "8461 §3.1", "no-policy", null),
   TXT_MULTIPLE_RECORDS(
       "txt.multiple-records", ERROR, Stage.DISCOVERY, "8461 §3.1", "no-policy", null),
@@ -165,6 +168,15 @@ public enum Code {
       "policy.missing-mx", ERROR, Stage.POLICY, "8461 §3.2", "no-policy", "sts-policy-invalid"),
   POLICY_INVALID_MX(
       "policy.invalid-mx", WARNING, Stage.POLICY, "8461 §3.2", "pattern ignored", null),
+  // Not policy.invalid-mx, which means "pattern dropped": this pattern is kept (the corpus,
+  // pol-085, normalises it), but some senders compare it as written and never match it.
+  POLICY_MX_TRAILING_DOT(
+      "policy.mx-trailing-dot",
+      WARNING,
+      Stage.POLICY,
+      "8461 §3.2, §4.1",
+      "refuse-mx for some senders",
+      null),
   POLICY_DUPLICATE_FIELD(
       "policy.duplicate-field", WARNING, Stage.POLICY, "8461 §3.2", "first one counts", null),
   POLICY_WHITESPACE(

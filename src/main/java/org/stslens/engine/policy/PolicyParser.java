@@ -361,6 +361,9 @@ public final class PolicyParser {
       Optional<MxPattern> pattern = MxPattern.parse(line.value());
       if (pattern.isPresent()) {
         usable.add(pattern.get());
+        if (line.value().endsWith(".")) {
+          findings.add(trailingDot(line, pattern.get()));
+        }
       } else {
         findings.add(
             Finding.at(
@@ -379,6 +382,30 @@ public final class PolicyParser {
       }
     }
     return usable;
+  }
+
+  /**
+   * checks.md policy.mx-trailing-dot. The pattern stays usable (the shared corpus, pol-085, keeps
+   * it normalised, as go-mtasts and chasquid do), so this is not policy.invalid-mx ("dropped"). But
+   * postfix-mta-sts-resolver hands the pattern to Postfix as written ({@code secure
+   * match=mail.example.com.}), and Postfix compares certificate names with it as they are, and
+   * KumoMTA compares the MX name to the raw pattern: neither ever matches.
+   */
+  private static Finding trailingDot(PolicyLine line, MxPattern pattern) {
+    return Finding.at(
+        Code.POLICY_MX_TRAILING_DOT,
+        line.number(),
+        line.valueColumn(),
+        "The mx pattern "
+            + Excerpt.quote(line.value())
+            + " on line "
+            + line.number()
+            + " ends with a dot. STS Lens, go-mtasts (maddy) and chasquid ignore the dot and match "
+            + pattern.normalized()
+            + ", but postfix-mta-sts-resolver passes the pattern to Postfix unchanged and Postfix"
+            + " never matches a certificate name against it, and KumoMTA compares the MX name to"
+            + " the pattern as written: in enforce mode those senders refuse this MX.",
+        "Write the pattern without the trailing dot: `mx: " + pattern.normalized() + "`.");
   }
 
   private void reportMode(Mode mode, Optional<Long> maxAge) {

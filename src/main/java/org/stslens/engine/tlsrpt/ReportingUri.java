@@ -3,9 +3,10 @@ package org.stslens.engine.tlsrpt;
 import java.util.Locale;
 
 /**
- * Judges one entry of a TLSRPT {@code rua=} list (RFC 8460 §3): it must be an RFC 3986 URI in
- * ASCII; {@code mailto:} needs an addr-spec (RFC 6068) and {@code https:} a host. Other schemes are
- * well-formed but unusable, and senders skip them.
+ * Judges one entry of a TLSRPT {@code rua=} list (RFC 8460 §3): it must be an RFC 3986 URI in ASCII
+ * with {@code ,} and {@code !} percent-encoded (the list separator and a reserved mark); {@code
+ * mailto:} needs an addr-spec (RFC 6068) and {@code https:} a host. Other schemes are well-formed
+ * but unusable, and senders skip them.
  */
 final class ReportingUri {
 
@@ -33,6 +34,12 @@ final class ReportingUri {
     }
     for (int i = colon + 1; i < uri.length(); i++) {
       char c = uri.charAt(i);
+      if (c == '!') {
+        // RFC 8460 §3: "commas (ASCII 0x2C) and exclamation points (ASCII 0x21) MUST be encoded"
+        return malformed(
+            "`!` must be written `%21` inside a TLS-RPT URI (RFC 8460 §3); a `!10m` size limit is"
+                + " DMARC syntax, which TLS-RPT does not have");
+      }
       if (c == '%') {
         if (i + 2 >= uri.length() || !isHex(uri.charAt(i + 1)) || !isHex(uri.charAt(i + 2))) {
           return malformed("`%` must be followed by two hexadecimal digits");
@@ -94,6 +101,12 @@ final class ReportingUri {
       return malformed("the `https:` URI has no host name");
     }
     return new Verdict(Kind.USABLE, "");
+  }
+
+  /** True when the entry starts with {@code scheme:}. */
+  static boolean hasScheme(String uri) {
+    int colon = uri.indexOf(':');
+    return colon > 0 && isScheme(uri.substring(0, colon));
   }
 
   private static boolean isScheme(String s) {

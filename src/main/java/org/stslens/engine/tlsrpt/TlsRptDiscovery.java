@@ -37,6 +37,7 @@ public record TlsRptDiscovery(
   /** Judges an answer. Pure. */
   public static TlsRptDiscovery judge(DnsQuery query) {
     List<Finding> findings = new ArrayList<>();
+    Discovery.foreignRecords(query, Stage.TLSRPT).ifPresent(findings::add);
     if (query.outcome().isTemporary()) {
       findings.add(Discovery.temporaryFailure(query, Stage.TLSRPT));
       return new TlsRptDiscovery(query, Optional.empty(), findings);

@@ -154,7 +154,14 @@ public final class TlsRptRecordParser {
                 invalidRua(
                     recordNo,
                     column,
-                    "the entry " + Excerpt.quote(entry) + " is not usable: " + verdict.problem()));
+                    "the entry "
+                        + Excerpt.quote(entry)
+                        + " is not usable: "
+                        + verdict.problem()
+                        + (from > 0 && !ReportingUri.hasScheme(entry)
+                            ? "; it follows a `,`, which separates URIs: a comma inside a URI"
+                                + " must be written `%2C`"
+                            : "")));
       }
       if (comma < 0) {
         break;

@@ -22,6 +22,7 @@ import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.stslens.engine.check.CheckListener;
+import org.stslens.engine.check.DomainNameInput;
 import org.stslens.engine.check.RunningCheck;
 import org.stslens.engine.finding.Stage;
 import org.stslens.engine.mx.MxReport;
@@ -96,11 +97,26 @@ public final class CheckViewModel {
   }
 
   private void check(CheckService using) {
-    String typed = domain.get() == null ? "" : domain.get().strip();
-    if (typed.isEmpty()) {
+    String entered = domain.get() == null ? "" : domain.get().strip();
+    if (entered.isEmpty()) {
       status.set("Type a domain first, e.g. example.com");
       return;
     }
+    if (DomainNameInput.read(entered) instanceof DomainNameInput.NotADomain not) {
+      running.set(false);
+      banner.set(
+          "\""
+              + entered
+              + "\" is not a domain name: "
+              + not.reason()
+              + ". Type a domain such as example.com.");
+      tone.set(Tone.WARN);
+      status.set("Not a domain name");
+      stages.clear();
+      return;
+    }
+    // the one normaliser: A-labels (UTS #46), lower case, no trailing dot, as the engine checks it
+    String typed = DomainNameInput.normalize(entered).orElseThrow();
     cancelQuietly();
     long run = ++generation;
     resetStages(typed);

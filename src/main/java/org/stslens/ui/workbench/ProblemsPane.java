@@ -110,7 +110,7 @@ final class ProblemsPane {
     long errors = newAnalysis.diagnostics().stream().filter(d -> d.finding().isError()).count();
     long others = newAnalysis.diagnostics().size() - errors;
     summary.setText(
-        newAnalysis.parsed().valid()
+        newAnalysis.valid()
             ? "Valid policy"
                 + (others == 0 ? "" : " — " + others + " note" + (others == 1 ? "" : "s"))
             : "Not a valid policy — "
@@ -119,9 +119,7 @@ final class ProblemsPane {
                 + (errors == 1 ? "" : "s")
                 + (others == 0 ? "" : ", " + others + " other"));
     summary.getStyleClass().removeAll("problems-valid", "problems-invalid");
-    summary
-        .getStyleClass()
-        .add(newAnalysis.parsed().valid() ? "problems-valid" : "problems-invalid");
+    summary.getStyleClass().add(newAnalysis.valid() ? "problems-valid" : "problems-invalid");
   }
 
   private static String firstSentence(String message) {

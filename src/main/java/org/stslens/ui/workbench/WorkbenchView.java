@@ -327,8 +327,11 @@ public final class WorkbenchView {
     if (kit == null) {
       Label missing =
           new Label(
-              "Enter the policy domain above the editor to build the TXT record, the file and the"
-                  + " web server snippets.");
+              vm.domainProblem()
+                  .map(p -> p + " Correct the policy domain above the editor to build the kit.")
+                  .orElse(
+                      "Enter the policy domain above the editor to build the TXT record, the file"
+                          + " and the web server snippets."));
       missing.setWrapText(true);
       missing.setPadding(new Insets(16));
       publish.getChildren().setAll(missing);
@@ -342,7 +345,7 @@ public final class WorkbenchView {
     VBox.setVgrow(pane, Priority.ALWAYS);
     VBox box = new VBox(pane);
     var analysis = vm.analysisProperty().get();
-    if (!analysis.parsed().valid()) {
+    if (!analysis.valid()) {
       long errors = analysis.diagnostics().stream().filter(d -> d.finding().isError()).count();
       Label warning =
           new Label(

@@ -14,8 +14,8 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import org.stslens.engine.check.DomainNameInput;
 import org.stslens.engine.mx.MxReport;
-import org.stslens.engine.names.DomainNames;
 import org.stslens.engine.report.DomainReport;
 import org.stslens.workbench.draft.Draft;
 import org.stslens.workbench.draft.DraftAutosaver;
@@ -218,10 +218,21 @@ public final class WorkbenchViewModel {
     return relevantMx().stream().map(MxReport::host).toList();
   }
 
+  /** Why the typed policy domain is not a domain name; empty when it is one or nothing is typed. */
+  public Optional<String> domainProblem() {
+    String typed = domain.get();
+    if (typed == null || typed.isBlank()) {
+      return Optional.empty();
+    }
+    return DomainNameInput.read(typed) instanceof DomainNameInput.NotADomain not
+        ? Optional.of("\"" + typed.strip() + "\" is not a domain name: " + not.reason() + ".")
+        : Optional.empty();
+  }
+
   /** The publishing kit of the draft, when its domain is a domain name. */
   public Optional<PublishingKit> kit() {
-    Optional<String> d = DomainNames.normalize(domain.get().strip());
-    if (d.isEmpty() || !d.get().contains(".")) {
+    Optional<String> d = DomainNameInput.normalize(domain.get());
+    if (d.isEmpty()) {
       return Optional.empty();
     }
     DomainReport report = relevantReport().orElse(null);
@@ -284,7 +295,7 @@ public final class WorkbenchViewModel {
 
   private Optional<DomainReport> relevantReport() {
     DomainReport report = lastCheck.get();
-    String d = DomainNames.normalize(domain.get().strip()).orElse("");
+    String d = DomainNameInput.normalize(domain.get()).orElse("");
     return report != null && report.domain().equals(d) ? Optional.of(report) : Optional.empty();
   }
 

@@ -1,7 +1,7 @@
 package org.stslens.workbench.draft;
 
 import java.util.List;
-import java.util.Locale;
+import org.stslens.engine.check.DomainNameInput;
 import org.stslens.engine.names.DomainNames;
 
 /**
@@ -29,10 +29,7 @@ public enum Templates {
     if (this == BLANK) {
       return "";
     }
-    String d =
-        domain == null || domain.isBlank()
-            ? "example.com"
-            : domain.strip().toLowerCase(Locale.ROOT);
+    String d = DomainNameInput.normalize(domain).orElse("example.com");
     List<String> hosts =
         mxHosts.isEmpty()
             ? List.of("mail." + d)

@@ -1,11 +1,13 @@
 package org.stslens.workbench.edit;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.stslens.engine.fetch.PolicySizeLimit;
 import org.stslens.engine.finding.Code;
 import org.stslens.engine.finding.Finding;
 import org.stslens.engine.policy.ParsedPolicy;
@@ -50,6 +52,15 @@ public final class DraftAnalysis {
     return parsed;
   }
 
+  /**
+   * True when senders would apply the draft as published: a valid policy no larger than they read
+   * (RFC 8461 §3.3, fetch.too-large).
+   */
+  public boolean valid() {
+    return parsed.valid()
+        && diagnostics.stream().noneMatch(d -> d.finding().code() == Code.FETCH_TOO_LARGE);
+  }
+
   /** The findings in line order, each at its span. */
   public List<Diagnostic> diagnostics() {
     return diagnostics;
@@ -62,12 +73,17 @@ public final class DraftAnalysis {
 
   public static DraftAnalysis of(String editorText) {
     String text = editorText == null ? "" : editorText.replace("\r\n", "\n");
-    ParsedPolicy parsed = PolicyParser.parse(DraftText.forParsing(text));
+    String forParsing = DraftText.forParsing(text);
+    ParsedPolicy parsed = PolicyParser.parse(forParsing);
     LineIndex index = new LineIndex(text);
     Map<Integer, PolicyLine> byNumber = new HashMap<>();
     parsed.lines().forEach(l -> byNumber.put(l.number(), l));
+    List<Finding> findings = new ArrayList<>(parsed.findings());
+    // the whole text is parsed (the editor needs every line), but senders would refuse it
+    PolicySizeLimit.judge("draft", forParsing.getBytes(StandardCharsets.UTF_8).length)
+        .ifPresent(findings::add);
     List<Diagnostic> placed = new ArrayList<>();
-    for (Finding f : parsed.findings()) {
+    for (Finding f : findings) {
       placed.add(place(f, byNumber.get(f.line()), index));
     }
     placed.sort(Comparator.comparingInt(Diagnostic::line).thenComparingInt(Diagnostic::start));

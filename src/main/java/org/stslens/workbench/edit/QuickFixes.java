@@ -14,8 +14,8 @@ import org.stslens.engine.policy.PolicyLine;
 /**
  * The quick fixes for the common policy mistakes: a missing field, a key in the wrong case or with
  * a typo ({@code Mode:}, {@code max-age}), a BOM, a comma-separated {@code mx} line, a value in the
- * wrong case, a max_age with units, spaces around a key, a duplicate field, blank lines. Each fix
- * is computed from the draft as it is now and is pure.
+ * wrong case, a max_age with units, an mx pattern with a trailing dot, spaces around a key, a
+ * duplicate field, blank lines. Each fix is computed from the draft as it is now and is pure.
  */
 public final class QuickFixes {
 
@@ -59,6 +59,7 @@ public final class QuickFixes {
       case POLICY_INVALID_MAX_AGE, POLICY_MAX_AGE_SHORT ->
           line.map(l -> maxAge(draft, l, code)).orElse(List.of());
       case POLICY_INVALID_MX -> line.map(l -> mxPattern(draft, l)).orElse(List.of());
+      case POLICY_MX_TRAILING_DOT -> line.map(l -> removeTrailingDot(draft, l)).orElse(List.of());
       case POLICY_WHITESPACE -> line.map(l -> whitespace(draft, l)).orElse(List.of());
       case POLICY_DUPLICATE_FIELD ->
           List.of(
@@ -219,6 +220,17 @@ public final class QuickFixes {
               List.of(replaceValue(draft, line, cleaned))));
     }
     return List.of(new QuickFix("Why is `" + value + "` invalid?", explanation, List.of()));
+  }
+
+  private static List<QuickFix> removeTrailingDot(DraftAnalysis draft, PolicyLine line) {
+    String value = line.value();
+    String without = value.substring(0, value.length() - 1);
+    return List.of(
+        new QuickFix(
+            "Remove the trailing dot: `mx: " + without + "`",
+            "Postfix (through postfix-mta-sts-resolver) and KumoMTA compare the pattern as"
+                + " written and never match a name with a trailing dot.",
+            List.of(replaceValue(draft, line, without))));
   }
 
   /** A host from a URL, a name with a port or a trailing dot, as far as that is unambiguous. */

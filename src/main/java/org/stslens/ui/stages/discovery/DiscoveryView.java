@@ -93,12 +93,29 @@ public final class DiscoveryView {
 
   static String answers(DnsQuery q) {
     List<DnsAnswer> records = q.records();
-    if (records.isEmpty()) {
-      return q.outcome().isTemporary() ? "(no answer: look-up failed)" : "(no records)";
+    String own =
+        records.isEmpty()
+            ? (q.outcome().isTemporary() ? "(no answer: look-up failed)" : "(no records)")
+            : records.stream()
+                .map(a -> a.type().equals("TXT") ? quoted(a.strings()) : a.data())
+                .collect(Collectors.joining(", "));
+    List<DnsAnswer> foreign = q.foreignRecords();
+    if (foreign.isEmpty()) {
+      return own;
     }
-    return records.stream()
-        .map(a -> a.type().equals("TXT") ? quoted(a.strings()) : a.data())
-        .collect(Collectors.joining(", "));
+    // shown, because they were in the answer, and marked, because nothing uses them
+    return own
+        + "  [ignored, another name's: "
+        + foreign.stream()
+            .map(
+                a ->
+                    a.name()
+                        + " "
+                        + a.type()
+                        + " "
+                        + (a.type().equals("TXT") ? quoted(a.strings()) : a.data()))
+            .collect(Collectors.joining(", "))
+        + "]";
   }
 
   private static String ttl(DnsQuery q) {
