@@ -68,7 +68,8 @@ final class ResponseChecks {
                       ? "The response has no Content-Type header"
                       : "The response is served as \"" + contentType + "\"")
                   + "; RFC 8461 §3.3 says senders should check for text/plain, and strict"
-                  + " ones (Postfix's resolver, Go-based MTAs) ignore the policy.",
+                  + " ones (postfix-mta-sts-resolver, go-mtasts) ignore the policy; mox and"
+                  + " mailauth do not check the media type.",
               "Serve mta-sts.txt with \"Content-Type: text/plain\"."));
     }
     BodyInspector.whyNotText(body)

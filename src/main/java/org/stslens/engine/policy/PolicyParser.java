@@ -58,8 +58,9 @@ public final class PolicyParser {
               Code.POLICY_BOM,
               1,
               1,
-              "The policy starts with a UTF-8 byte-order mark (EF BB BF). Many senders then do not"
-                  + " recognise the first key and reject the whole policy.",
+              "The policy starts with a UTF-8 byte-order mark (EF BB BF). This parser skips it, but"
+                  + " postfix-mta-sts-resolver, go-mtasts and mox then do not recognise the first"
+                  + " key and reject the whole policy.",
               "Save the file as UTF-8 without BOM (or as plain ASCII)."));
     }
     List<RawLine> rawLines = BodyLines.split(text);
@@ -113,8 +114,10 @@ public final class PolicyParser {
                   + " the key "
                   + Excerpt.quote(key)
                   + (keyStart > 0 ? "" : " and the colon")
-                  + ". This parser ignores them, but some senders (Postfix's resolver, Go-based"
-                  + " MTAs) then miss the field and reject the policy.",
+                  + ". This parser ignores them, but mox rejects the whole policy, and"
+                  + " postfix-mta-sts-resolver and go-mtasts compare keys untrimmed, so they miss"
+                  + " the field: they reject the policy when it is version, mode, max_age or its"
+                  + " only mx.",
               "Start the line with the key and put the colon right after it: `"
                   + Excerpt.quote(key).replace("`", "")
                   + ": ...`"));
@@ -205,8 +208,8 @@ public final class PolicyParser {
                         + " to "
                         + (blankRunStart + blankRunLength - 1)
                         + " are blank.")
-                + " RFC 8461 allows this, but some senders (Go-based MTAs) reject a policy with"
-                + " blank lines.",
+                + " RFC 8461 allows this, but go-mtasts (used by maddy) and mox reject a policy"
+                + " with blank lines; postfix-mta-sts-resolver accepts it.",
             "Remove the blank lines."));
     blankRunLength = 0;
   }
