@@ -87,7 +87,13 @@ final class Desktop {
                 this::openInEditor,
                 () -> new WorkbenchView(workbench, background, this::probe).root()),
             this::openSettings);
-    Scene scene = new Scene(window.root(), 1280, 820);
+    // 1280x820 where it fits; on a small screen (a 1024x768 laptop) the whole window stays visible.
+    javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
+    Scene scene =
+        new Scene(
+            window.root(),
+            Math.min(1280, Math.max(900, screen.getWidth())),
+            Math.min(820, Math.max(600, screen.getHeight())));
     scene.getStylesheets().add(Desktop.class.getResource(STYLESHEET).toExternalForm());
     window.installShortcuts(scene);
     primary.setTitle("STS Lens — MTA-STS, step by step");

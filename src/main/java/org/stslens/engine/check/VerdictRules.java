@@ -172,7 +172,7 @@ final class VerdictRules {
     if (mx.isEmpty()) {
       tail = " The MX answer names no usable host.";
     } else if (!h.failing().isEmpty()) {
-      tail = " Under enforce these would be refused: " + String.join("; ", h.failing()) + ".";
+      tail = " Under enforce these would be refused: " + refusals(h.failing()) + ".";
     } else if (h.allJudged()) {
       tail = " Every MX passes: switching to enforce would not refuse any of them.";
     } else if (h.passing().isEmpty()) {
@@ -225,7 +225,7 @@ final class VerdictRules {
           DomainVerdict.ENFORCED_WITH_FAILURES,
           "Enforced with failures: senders deliver to "
               + joinAnd(h.passing())
-              + (h.failing().isEmpty() ? "" : "; they refuse " + String.join("; ", h.failing()))
+              + (h.failing().isEmpty() ? "" : "; they refuse " + refusals(h.failing()))
               + "."
               + h.unjudgedNotes());
     }
@@ -233,7 +233,7 @@ final class VerdictRules {
       return new Decision(
           DomainVerdict.ENFORCED_UNDELIVERABLE,
           "Enforced but undeliverable: compliant senders refuse every MX ("
-              + String.join("; ", h.failing())
+              + refusals(h.failing())
               + ") and will not deliver mail at all.");
     }
     if (!h.failing().isEmpty()) {
@@ -242,7 +242,7 @@ final class VerdictRules {
           DomainVerdict.TEMPORARILY_UNKNOWN,
           "Temporarily unknown: no MX host passes, and not every one could be judged."
               + " Wherever they send from, compliant senders refuse "
-              + String.join("; ", h.failing())
+              + refusals(h.failing())
               + "."
               + h.unjudgedNotes()
               + " Mail is delivered only if one of those accepts it over verified TLS.");
@@ -300,12 +300,36 @@ final class VerdictRules {
     return findings.stream().filter(Finding::isError).map(f -> f.code().id()).distinct().toList();
   }
 
+  /** Hosts named in a reason before the rest are counted: the banner must stay readable. */
+  static final int MAX_NAMED = 6;
+
+  /** Refusals (each with its first finding) named in a reason before the rest are counted. */
+  static final int MAX_REFUSALS_NAMED = 3;
+
+  /** "a, b and c"; past {@link #MAX_NAMED}, "a, b, c, d, e and 12 more". */
   private static String joinAnd(List<String> items) {
     if (items.size() <= 1) {
       return String.join("", items);
     }
+    if (items.size() > MAX_NAMED) {
+      return String.join(", ", items.subList(0, MAX_NAMED - 1))
+          + " and "
+          + (items.size() - MAX_NAMED + 1)
+          + " more";
+    }
     return String.join(", ", items.subList(0, items.size() - 1))
         + " and "
         + items.get(items.size() - 1);
+  }
+
+  /** The refusals, "; "-separated; past {@link #MAX_REFUSALS_NAMED}, the rest are counted. */
+  private static String refusals(List<String> failing) {
+    if (failing.size() <= MAX_REFUSALS_NAMED) {
+      return String.join("; ", failing);
+    }
+    return String.join("; ", failing.subList(0, MAX_REFUSALS_NAMED))
+        + "; and "
+        + (failing.size() - MAX_REFUSALS_NAMED)
+        + " more MX hosts (see the MX hosts stage)";
   }
 }

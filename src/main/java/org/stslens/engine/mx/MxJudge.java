@@ -184,13 +184,25 @@ public final class MxJudge {
         host,
         host
             + " matches none of the policy's mx patterns ("
-            + String.join(", ", policy.mx().stream().map(MxPattern::written).toList())
+            + patternList(policy.mx().stream().map(MxPattern::written).toList())
             + ")."
             + consequence,
         "Add \"mx: "
             + host
             + "\" (or a covering wildcard) to the policy, publish it and bump"
             + " the TXT id.");
+  }
+
+  /** The patterns, the first few of a long list named and the rest counted. */
+  private static String patternList(List<String> patterns) {
+    int named = 6;
+    if (patterns.size() <= named) {
+      return String.join(", ", patterns);
+    }
+    return String.join(", ", patterns.subList(0, named))
+        + " and "
+        + (patterns.size() - named)
+        + " more";
   }
 
   /**
