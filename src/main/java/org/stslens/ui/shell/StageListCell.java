@@ -4,6 +4,7 @@ import javafx.beans.InvalidationListener;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -22,6 +23,11 @@ final class StageListCell extends ListCell<StageItem> {
     Region spacer = new Region();
     HBox.setHgrow(spacer, Priority.ALWAYS);
     duration.getStyleClass().add("muted");
+    // A narrow list (a 1024-pixel screen, a long MX name) shortens the title with an ellipsis and
+    // keeps the time whole; the cell follows the list's width instead of scrolling sideways.
+    title.setMinWidth(0);
+    duration.setMinWidth(Region.USE_PREF_SIZE);
+    setPrefWidth(0);
     box.setAlignment(Pos.CENTER_LEFT);
     box.getChildren().addAll(new Label(), title, spacer, duration);
   }
@@ -51,6 +57,7 @@ final class StageListCell extends ListCell<StageItem> {
     }
     box.getChildren().set(0, Icons.status(shown.status()));
     title.setText(shown.title());
+    title.setTooltip(new Tooltip(shown.title()));
     long ms = shown.durationMillisProperty().get();
     boolean noTime = ms < 0 || shown.status() == org.stslens.engine.report.StageStatus.SKIPPED;
     duration.setText(noTime ? shown.status().word() : ms + " ms");

@@ -64,6 +64,24 @@ class MxViewTest {
   }
 
   @Test
+  void hostsAreListedByPreferenceWhateverOrderTheirProbesEnded(FxRobot robot) {
+    java.util.List<MxReport> finishedLastFirst = new java.util.ArrayList<>(report.mx());
+    java.util.Collections.reverse(finishedLastFirst);
+    java.util.List<String> hosts = new java.util.ArrayList<>();
+    robot.interact(
+        () -> {
+          ScrollPane view =
+              (ScrollPane)
+                  StageViews.mx(
+                      finishedLastFirst, MX2, new ViewTestSupport.RecordingContext().context());
+          @SuppressWarnings("unchecked")
+          TableView<MxReport> table = (TableView<MxReport>) view.getContent().lookup("#mx-table");
+          table.getItems().forEach(m -> hosts.add(m.host()));
+        });
+    assertThat(hosts).containsExactly(MX1, MX2);
+  }
+
+  @Test
   void transcriptTellsClientAndServerApart(FxRobot robot) {
     TextFlow transcript = robot.lookup("#transcript").queryAs(TextFlow.class);
     String text =

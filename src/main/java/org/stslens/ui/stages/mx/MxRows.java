@@ -18,6 +18,9 @@ final class MxRows {
   private MxRows() {}
 
   static String addresses(MxReport m) {
+    if (!m.probe().probed()) {
+      return "not looked up";
+    }
     List<InetAddress> addresses = m.addresses();
     return addresses.isEmpty()
         ? "none"

@@ -35,7 +35,14 @@ public final class MxView {
       List<MxReport> all,
       String selectedHost,
       Consumer<ChainVerdict> openCertificate) {
-    TableView<MxReport> table = table(all);
+    // By preference, as a sender tries them; the reports arrive in the order their probes end.
+    TableView<MxReport> table =
+        table(
+            all.stream()
+                .sorted(
+                    java.util.Comparator.comparingInt((MxReport m) -> m.mx().preference())
+                        .thenComparing(MxReport::host))
+                .toList());
     VBox details = new VBox(14);
     details.setId("mx-details");
     details.getStyleClass().add("mx-details");
