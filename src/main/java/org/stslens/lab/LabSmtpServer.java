@@ -25,8 +25,8 @@ import javax.net.ssl.SSLSocket;
  * EHLO/HELO, STARTTLS, NOOP, RSET, MAIL, RCPT and QUIT. It never accepts mail (DATA is refused).
  * Misbehaviour covers what MX hosts do wrong in the field: hostile greetings, missing or refused
  * STARTTLS, old TLS, failing handshakes, slow replies, and STARTTLS response injection (plain-text
- * bytes sent after the 220, ahead of the handshake). Each connection's dialogue is recorded for
- * tests.
+ * bytes sent after the 220, ahead of the handshake), and a TLS side that drips (through a {@link
+ * DripRelay} in front of the server). Each connection's dialogue is recorded for tests.
  *
  * <p>Plain-text input is read byte by byte, never buffered, so no byte of the client's TLS
  * handshake is swallowed by the command reader.
@@ -100,6 +100,7 @@ public final class LabSmtpServer implements LabServer {
   private final SSLContext tlsContext;
   private final InetSocketAddress address;
   private final ConnectionAcceptor acceptor;
+  private final DripRelay relay;
   private final List<List<String>> transcripts = new CopyOnWriteArrayList<>();
   private final List<LabTlsSession> handshakes = new CopyOnWriteArrayList<>();
 
@@ -112,15 +113,33 @@ public final class LabSmtpServer implements LabServer {
           "TLS protocols " + config.tlsProtocols() + " not all in " + supported);
     }
     ServerSocket socket = new ServerSocket();
+    // With a drip the relay takes the requested port and the server itself an ephemeral one.
+    int port = builder.drip == null ? builder.port : 0;
     try {
-      socket.bind(new InetSocketAddress(builder.bindAddress, builder.port), 100);
+      socket.bind(new InetSocketAddress(builder.bindAddress, port), 100);
     } catch (IOException e) {
       socket.close();
       throw e;
     }
-    this.address = new InetSocketAddress(builder.bindAddress, socket.getLocalPort());
-    String name = "lab-smtp-" + address.getPort();
-    this.acceptor = new ConnectionAcceptor(socket, name, this::serve);
+    InetSocketAddress own = new InetSocketAddress(builder.bindAddress, socket.getLocalPort());
+    this.acceptor = new ConnectionAcceptor(socket, "lab-smtp-" + own.getPort(), this::serve);
+    if (builder.drip == null) {
+      this.relay = null;
+      this.address = own;
+    } else {
+      try {
+        this.relay =
+            DripRelay.start(
+                new InetSocketAddress(builder.bindAddress, builder.port),
+                own,
+                builder.drip,
+                builder.dripInterval);
+      } catch (RuntimeException e) {
+        acceptor.close();
+        throw e;
+      }
+      this.address = relay.address();
+    }
   }
 
   public static Builder builder(IssuedCertificate certificate) {
@@ -158,6 +177,9 @@ public final class LabSmtpServer implements LabServer {
 
   @Override
   public void close() {
+    if (relay != null) {
+      relay.close();
+    }
     acceptor.close();
   }
 
@@ -372,6 +394,8 @@ public final class LabSmtpServer implements LabServer {
     private Duration replyDelay = Duration.ZERO;
     private Opening opening = Opening.GREET;
     private int heloRejectCode;
+    private DripRelay.Drip drip;
+    private Duration dripInterval;
 
     private Builder(IssuedCertificate certificate) {
       this.certificate = Objects.requireNonNull(certificate, "certificate");
@@ -470,6 +494,19 @@ public final class LabSmtpServer implements LabServer {
         throw new IllegalArgumentException("not a 5xx reply code: " + code);
       }
       this.heloRejectCode = code;
+      return this;
+    }
+
+    /**
+     * Drip what the server sends from a point of the TLS session on, one byte every {@code
+     * interval} (see {@link DripRelay}).
+     */
+    public Builder drip(DripRelay.Drip drip, Duration interval) {
+      this.drip = Objects.requireNonNull(drip, "drip");
+      if (interval.isNegative() || interval.isZero()) {
+        throw new IllegalArgumentException("interval must be positive: " + interval);
+      }
+      this.dripInterval = interval;
       return this;
     }
 

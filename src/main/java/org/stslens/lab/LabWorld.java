@@ -36,6 +36,12 @@ public final class LabWorld implements AutoCloseable {
 
   private static final int SMTP = 25;
 
+  /**
+   * One byte a second: far below any per-read timeout (the issue saw 1.5 s hold a probe with 3 s
+   * steps), far above what a TLS flight of a few KB needs to outlast any step limit.
+   */
+  static final Duration DRIP_INTERVAL = Duration.ofSeconds(1);
+
   private final Scenario scenario;
   private final CertificateAuthority ca;
   private final String subnet;
@@ -211,6 +217,9 @@ public final class LabWorld implements AutoCloseable {
         case "false" -> smtp.advertiseStartTls(false);
         case "refused" -> smtp.refuseStartTls();
         default -> throw new IllegalArgumentException("starttls: " + mx.starttls());
+      }
+      if (mx.drip() != null) {
+        smtp.drip(DripRelay.Drip.of(mx.drip()), DRIP_INTERVAL);
       }
       add(smtp.start());
     }

@@ -155,11 +155,17 @@ public record Scenario(
       // the MX record without any A record for its name (NXDOMAIN), and no server
       boolean noAddress,
       // answer EHLO and HELO with this 5xx code instead of 250 (absent: accept them)
-      Integer ehlo) {
+      Integer ehlo,
+      // drip what the server sends, one byte a second, from "handshake" (the ClientHello) or
+      // "ehlo-after-tls" (the first record after the handshake) on; absent: no drip
+      String drip) {
     public MxHost {
       Objects.requireNonNull(name, "name");
       if (ehlo != null && (ehlo < 500 || ehlo > 599)) {
         throw new IllegalArgumentException("ehlo must be a 5xx code: " + ehlo);
+      }
+      if (drip != null) {
+        DripRelay.Drip.of(drip); // rejects unknown words when the catalog loads
       }
       preference = preference == null ? 10 : preference;
       starttls = starttls == null ? "true" : starttls;

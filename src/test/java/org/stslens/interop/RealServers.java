@@ -195,6 +195,26 @@ final class RealServers implements AutoCloseable {
             }));
     spawn("postfix", POSTFIX_MASTER, "-c", postfix.toString(), "-d");
 
+    // A dripping MX: the real Postfix's bytes, passed on by the lab's DripRelay one at a time.
+    List<String> relays = ServerConfigs.dripRelays(worlds);
+    if (!relays.isEmpty()) {
+      List<String> command =
+          new ArrayList<>(
+              List.of(
+                  ProcessHandle.current().info().command().orElse("java"),
+                  // IPv4 sockets, so ss lists 127.x.y.z:25 (not ::ffff:127.x.y.z) for the wait
+                  "-Djava.net.preferIPv4Stack=true",
+                  "-cp",
+                  System.getProperty("java.class.path"),
+                  DripRelays.class.getName()));
+      command.addAll(relays);
+      spawn("drip-relays", command.toArray(String[]::new));
+      for (String relay : relays) {
+        String[] part = relay.split("=");
+        listeners.add("tcp " + part[1]); // Postfix behind the relay
+      }
+    }
+
     for (World w : worlds) {
       if (w.scenario().policyHost() != null) {
         listeners.add("tcp " + w.policyAddress() + ":443");

@@ -17,7 +17,29 @@ import org.stslens.lab.Scenario;
  */
 final class ServerConfigs {
 
+  /** Where Postfix listens for an MX whose scenario drips: a DripRelay takes its port 25. */
+  static final int DRIP_BACKEND_PORT = 2525;
+
   private ServerConfigs() {}
+
+  /**
+   * The drip relays' arguments for {@link DripRelays}: {@code MX_IP:25=MX_IP:2525=DRIP} for every
+   * MX that drips.
+   */
+  static List<String> dripRelays(List<World> worlds) {
+    List<String> relays = new ArrayList<>();
+    for (World w : worlds) {
+      List<Scenario.MxHost> hosts = w.scenario().mx();
+      for (int i = 0; i < hosts.size(); i++) {
+        Scenario.MxHost mx = hosts.get(i);
+        if (mx.drip() != null && !mx.portClosed() && !mx.noAddress()) {
+          String ip = w.mxAddress(i + 1);
+          relays.add(ip + ":25=" + ip + ":" + DRIP_BACKEND_PORT + "=" + mx.drip());
+        }
+      }
+    }
+    return relays;
+  }
 
   /**
    * One scenario world on its own addresses: the policy host on {@code 127.V.N.1}, MX host i
@@ -342,8 +364,10 @@ final class ServerConfigs {
         if (mx.portClosed() || mx.noAddress()) {
           continue;
         }
+        // A dripping MX: Postfix listens behind the relay (see RealServers), on the same address.
         c.append(w.mxAddress(i + 1))
-            .append(":smtp inet n - n - - smtpd -o myhostname=")
+            .append(mx.drip() == null ? ":smtp" : ":" + DRIP_BACKEND_PORT)
+            .append(" inet n - n - - smtpd -o myhostname=")
             .append(mx.name().toLowerCase(Locale.ROOT));
         switch (mx.starttls()) {
           // Every certificate kind loads, a SHA-1 signed one too: Postfix 3.7 serves it (seen on

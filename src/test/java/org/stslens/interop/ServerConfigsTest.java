@@ -64,6 +64,17 @@ class ServerConfigsTest {
   }
 
   @Test
+  void aDrippingMxPutsPostfixBehindADripRelayOnItsPort25() {
+    World w = world("mx-drip-ehlo");
+    String master = ServerConfigs.postfixMaster(DIR, List.of(w), FILES);
+
+    assertThat(master).contains("127.0.7.2:smtp inet").contains("127.0.7.3:2525 inet");
+    assertThat(ServerConfigs.dripRelays(List.of(w)))
+        .containsExactly("127.0.7.3:25=127.0.7.3:2525=ehlo-after-tls");
+    assertThat(ServerConfigs.unsupportedFeatures(w.scenario())).isEmpty();
+  }
+
+  @Test
   void seventeenMxHostsGetSeventeenListeners() {
     World w = world("many-mx-last-not-covered");
     String master = ServerConfigs.postfixMaster(DIR, List.of(w), FILES);

@@ -59,7 +59,8 @@ public final class MtaStsChecker {
 
   /**
    * @param executor runs the network steps; owned by the caller
-   * @param timer enforces the total time limit of the policy fetch; owned by the caller
+   * @param timer enforces the total time limit of the policy fetch and the MX probes' step limits;
+   *     owned by the caller
    */
   public MtaStsChecker(CheckOptions options, Executor executor, ScheduledExecutorService timer) {
     this.options = options;
@@ -201,7 +202,8 @@ public final class MtaStsChecker {
 
       // Stage 4: each MX host probed as soon as the MX set is known.
       MxProber prober =
-          new MxProber(options.portMap(), validator, options.smtpStepTimeout(), options.ehloName());
+          new MxProber(
+              options.portMap(), validator, options.smtpStepTimeout(), options.ehloName(), timer);
       CompletableFuture<List<MxReport>> mxReports =
           // stepping through: the MX stage comes after the policy, as a sender thinks of it
           (stepwise ? mxQuery.thenCombine(parsed, (m, p) -> m) : mxQuery)

@@ -208,6 +208,11 @@ public enum Code {
       "smtp.ehlo-rejected", ERROR, Stage.MX, "5321 §4.1.1.1, §4.1.4, §3.2", "refuse-mx", null),
   SMTP_PORT25_BLOCKED("smtp.port25-blocked", WARNING, Stage.MX, "", "none", null),
   SMTP_BANNER("smtp.banner", ERROR, Stage.MX, "5321", "temp-fail", null),
+  /**
+   * Added by STS Lens: a step of the SMTP conversation (greeting, a reply, the TLS handshake) did
+   * not finish within its whole-step limit.
+   */
+  SMTP_TIMEOUT("smtp.timeout", ERROR, Stage.MX, "5321 §4.5.3.2", "temp-fail", null),
   SMTP_STARTTLS_MISSING(
       "smtp.starttls-missing", ERROR, Stage.MX, "8461 §4.2", "refuse-mx", "starttls-not-supported"),
   SMTP_STARTTLS_REFUSED(

@@ -22,7 +22,11 @@ public final class MxJudge {
 
   /** Failures that stop any delivery attempt, MTA-STS or not: the sender retries later. */
   private static final Set<Code> TEMPORARY =
-      Set.of(Code.SMTP_CONNECT_FAILED, Code.SMTP_BANNER, Code.DNS_TEMPORARY_FAILURE);
+      Set.of(
+          Code.SMTP_CONNECT_FAILED,
+          Code.SMTP_BANNER,
+          Code.SMTP_TIMEOUT,
+          Code.DNS_TEMPORARY_FAILURE);
 
   private MxJudge() {}
 
@@ -111,7 +115,7 @@ public final class MxJudge {
     PASSED,
     /** An SMTP session, but something an MTA-STS sender refuses (TLS, certificate, STARTTLS). */
     FAILED,
-    /** Only failures that stop any delivery attempt for now (connection, greeting, DNS). */
+    /** Only failures that stop any delivery attempt for now (connection, greeting, time, DNS). */
     TEMPORARY,
     /** EHLO and HELO rejected with 5xx: no sender gets a session with this address. */
     NO_SESSION

@@ -24,6 +24,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CancellationException;
+import java.util.concurrent.ScheduledExecutorService;
 import javax.net.ssl.SNIHostName;
 import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLParameters;
@@ -33,6 +34,7 @@ import javax.net.ssl.SSLSocket;
 import org.stslens.engine.finding.Code;
 import org.stslens.engine.finding.Finding;
 import org.stslens.engine.net.PortMap;
+import org.stslens.engine.net.StepDeadline;
 import org.stslens.engine.tls.CertificateFindings;
 import org.stslens.engine.tls.ChainValidator;
 import org.stslens.engine.tls.ChainVerdict;
@@ -44,6 +46,12 @@ import org.stslens.engine.tls.TlsClientContexts;
  * to EHLO, as Postfix does), STARTTLS, TLS handshake with SNI = the MX name, chain validation (PKIX
  * + RFC 8461 names, never the JDK's hostname checker), EHLO again, QUIT. Every step has its own
  * time limit; bad input becomes a finding, never an exception.
+ *
+ * <p><b>Time limits.</b> Each step (the greeting, each reply, the TLS handshake) has a limit for
+ * the whole step, not per read: a {@link StepDeadline} on the caller's timer closes the connection
+ * when it runs out, which also ends a read blocked inside a TLS record. A server that drips one
+ * byte at a time therefore ends the probe after one step limit, with {@code smtp.timeout} naming
+ * the step and what arrived meanwhile. Connecting is one system call with its own whole limit.
  *
  * <p><b>Cancelling.</b> {@link #probe} runs on the calling thread. The socket is a {@link
  * SocketChannel}'s socket, and channel I/O is interruptible: interrupting the probing thread (e.g.
@@ -71,11 +79,21 @@ public final class MxProber {
   private final ChainValidator validator;
   private final Duration stepTimeout;
   private final String ehloName;
+  private final ScheduledExecutorService timer;
   private final Clock clock = Clock.systemUTC();
 
+  /**
+   * @param stepTimeout the limit of each whole step
+   * @param timer enforces the step limits by closing the connection; owned by the caller
+   */
   public MxProber(
-      PortMap portMap, ChainValidator validator, Duration stepTimeout, String ehloName) {
+      PortMap portMap,
+      ChainValidator validator,
+      Duration stepTimeout,
+      String ehloName,
+      ScheduledExecutorService timer) {
     this.portMap = Objects.requireNonNull(portMap, "portMap");
+    this.timer = Objects.requireNonNull(timer, "timer");
     this.validator = Objects.requireNonNull(validator, "validator");
     this.stepTimeout = Objects.requireNonNull(stepTimeout, "stepTimeout");
     if (stepTimeout.isNegative() || stepTimeout.isZero()) {
@@ -88,8 +106,12 @@ public final class MxProber {
   }
 
   /** A prober that says {@code EHLO stslens.invalid}. */
-  public MxProber(PortMap portMap, ChainValidator validator, Duration stepTimeout) {
-    this(portMap, validator, stepTimeout, DEFAULT_EHLO_NAME);
+  public MxProber(
+      PortMap portMap,
+      ChainValidator validator,
+      Duration stepTimeout,
+      ScheduledExecutorService timer) {
+    this(portMap, validator, stepTimeout, DEFAULT_EHLO_NAME, timer);
   }
 
   /**
@@ -113,6 +135,8 @@ public final class MxProber {
     private final Map<String, Long> timings = new LinkedHashMap<>();
     private final long started = System.nanoTime();
     private InetSocketAddress destination;
+    private SocketChannel channel;
+    private MeteredSocket metered;
     private String greeting;
     private boolean starttlsOffered;
     private String tlsVersion;
@@ -134,9 +158,9 @@ public final class MxProber {
         return result();
       }
       SSLSocket tls = null;
-      try (SocketChannel channel = SocketChannel.open()) {
-        Socket raw = channel.socket();
-        tls = converse(raw);
+      try (SocketChannel opened = SocketChannel.open()) {
+        channel = opened;
+        tls = converse(opened.socket());
       } catch (IOException e) {
         checkCancelled(e);
         transcript.note("connection failed: " + e.getMessage());
@@ -158,7 +182,8 @@ public final class MxProber {
       if (!connect(raw)) {
         return null;
       }
-      SmtpConnection smtp = new SmtpConnection(raw, transcript);
+      metered = new MeteredSocket(raw);
+      SmtpConnection smtp = new SmtpConnection(metered, transcript);
       if (!greeting(smtp) || !ehlo(smtp, "ehlo") || !starttls(smtp)) {
         return null;
       }
@@ -171,7 +196,7 @@ public final class MxProber {
                 + " (never read as replies, against STARTTLS command injection): "
                 + Transcript.sanitize(new String(discarded, StandardCharsets.ISO_8859_1)));
       }
-      SSLSocket tls = handshake(raw);
+      SSLSocket tls = handshake(metered);
       if (tls == null) {
         return null;
       }
@@ -223,7 +248,7 @@ public final class MxProber {
 
     private boolean greeting(SmtpConnection smtp) throws IOException {
       long t = System.nanoTime();
-      Optional<SmtpReply> reply = exchange(smtp, null, Code.SMTP_BANNER, "its greeting");
+      Optional<SmtpReply> reply = exchange(smtp, null, Code.SMTP_BANNER, "the greeting");
       timings.put("greeting", millisSince(t));
       if (reply.isEmpty()) {
         return false;
@@ -245,7 +270,7 @@ public final class MxProber {
       String when = timingKey == null ? " after STARTTLS" : "";
       long t = System.nanoTime();
       Optional<SmtpReply> reply =
-          exchange(smtp, "EHLO " + ehloName, Code.SMTP_BANNER, "an answer to EHLO" + when);
+          exchange(smtp, "EHLO " + ehloName, Code.SMTP_BANNER, "the answer to EHLO" + when);
       if (timingKey != null) {
         timings.put(timingKey, millisSince(t));
       }
@@ -288,7 +313,7 @@ public final class MxProber {
     private boolean helo(SmtpConnection smtp, SmtpReply ehloReply) {
       String ehloAnswer = shown(ehloReply);
       Optional<SmtpReply> reply =
-          exchange(smtp, "HELO " + ehloName, Code.SMTP_BANNER, "an answer to HELO");
+          exchange(smtp, "HELO " + ehloName, Code.SMTP_BANNER, "the answer to HELO");
       if (reply.isEmpty()) {
         return false;
       }
@@ -331,7 +356,7 @@ public final class MxProber {
     private boolean starttls(SmtpConnection smtp) throws IOException {
       long t = System.nanoTime();
       Optional<SmtpReply> reply =
-          exchange(smtp, "STARTTLS", Code.SMTP_STARTTLS_REFUSED, "an answer to STARTTLS");
+          exchange(smtp, "STARTTLS", Code.SMTP_STARTTLS_REFUSED, "the answer to STARTTLS");
       timings.put("starttls", millisSince(t));
       if (reply.isEmpty()) {
         return false;
@@ -369,16 +394,35 @@ public final class MxProber {
         tls.setSSLParameters(parameters);
         tls.setSoTimeout(timeoutMillis());
         transcript.note("TLS handshake (SNI " + sniName + ")");
-        tls.startHandshake();
+        long before = metered.received();
+        try (StepDeadline deadline = deadline(stepTimeout)) {
+          boolean late;
+          try {
+            tls.startHandshake();
+            late = deadline.expired(); // finished as the timer closed the connection
+          } catch (IOException e) {
+            checkCancelled(e);
+            if (!deadline.expired() && !(e instanceof SocketTimeoutException)) {
+              throw e;
+            }
+            late = true;
+          }
+          if (late) {
+            timings.put("handshake", millisSince(t));
+            timedOut("the TLS handshake", deadline, before);
+            // A chain received before the time ran out still says something useful.
+            context.trustManager().serverChain().ifPresent(this::judge);
+            closeQuietly(tls);
+            return null;
+          }
+        }
       } catch (IOException e) {
         checkCancelled(e);
         timings.put("handshake", millisSince(t));
         String why =
-            e instanceof SocketTimeoutException
-                ? "no answer within " + seconds()
-                : e instanceof SSLException || e instanceof EOFException
-                    ? String.valueOf(e.getMessage())
-                    : e.getClass().getSimpleName() + ": " + e.getMessage();
+            e instanceof SSLException || e instanceof EOFException
+                ? String.valueOf(e.getMessage())
+                : e.getClass().getSimpleName() + ": " + e.getMessage();
         transcript.note("TLS handshake failed: " + why);
         if (offersOnlyOldTls(e)) {
           // Our client offers TLS 1.2 and 1.3 only (as RFC 8996 requires), so a server that
@@ -432,13 +476,43 @@ public final class MxProber {
     }
 
     private void quit(SmtpConnection smtp) {
-      try {
+      Duration wait = stepTimeout.compareTo(MAX_QUIT_WAIT) < 0 ? stepTimeout : MAX_QUIT_WAIT;
+      try (StepDeadline deadline = deadline(wait)) {
         smtp.send("QUIT");
-        smtp.readReply(stepTimeout.compareTo(MAX_QUIT_WAIT) < 0 ? stepTimeout : MAX_QUIT_WAIT);
+        smtp.readReply(wait);
       } catch (IOException e) {
         checkCancelled(e);
         transcript.note("no proper answer to QUIT (" + e.getMessage() + "); not a problem");
       }
+    }
+
+    /** The whole-step limit of a step on this connection. */
+    private StepDeadline deadline(Duration limit) {
+      return StepDeadline.start(timer, limit, channel);
+    }
+
+    /**
+     * Adds smtp.timeout for {@code step}: which step, its limit, and what arrived meanwhile (a drip
+     * shows as bytes, a stall as nothing).
+     */
+    private void timedOut(String step, StepDeadline deadline, long receivedBefore) {
+      long sent = metered.received() - receivedBefore;
+      String why =
+          step
+              + " did not finish within "
+              + duration(deadline.limit())
+              + ": the server sent "
+              + (sent == 0 ? "nothing" : sent + (sent == 1 ? " byte" : " bytes"))
+              + " in "
+              + duration(deadline.elapsed());
+      transcript.note(why);
+      fail(
+          Code.SMTP_TIMEOUT,
+          target + ": " + why + ".",
+          "Make sure port 25 reaches the mail server itself (no firewall, proxy or tarpit that"
+              + " slows SMTP down) and that the server answers each step promptly. Senders give"
+              + " each step a limit too (Postfix: smtp_helo_timeout, smtp_starttls_timeout) and"
+              + " defer the mail when it runs out.");
     }
 
     /**
@@ -448,33 +522,47 @@ public final class MxProber {
     private Optional<SmtpReply> exchange(
         SmtpConnection smtp, String command, Code code, String what) {
       checkCancelled(null);
-      try {
-        if (command != null) {
-          smtp.send(command);
+      long before = metered.received();
+      try (StepDeadline deadline = deadline(stepTimeout)) {
+        try {
+          if (command != null) {
+            smtp.send(command);
+          }
+          SmtpReply reply = smtp.readReply(stepTimeout);
+          if (!deadline.expired()) {
+            return Optional.of(reply);
+          }
+        } catch (IOException e) {
+          checkCancelled(e);
+          if (!deadline.expired() && !(e instanceof SocketTimeoutException)) {
+            failed(e, code, what);
+            return Optional.empty();
+          }
         }
-        return Optional.of(smtp.readReply(stepTimeout));
-      } catch (IOException e) {
-        checkCancelled(e);
-        String why;
-        if (e instanceof SocketTimeoutException) {
-          why = "sent no " + what + " within " + seconds();
-        } else if (e instanceof EOFException) {
-          why = "closed the connection instead of sending " + what;
-        } else if (e instanceof SmtpProtocolException) {
-          why = "sent garbage instead of " + what + ": " + e.getMessage();
-        } else {
-          why = "failed while waiting for " + what + ": " + e.getMessage();
-        }
-        transcript.note(target + " " + why);
-        fail(
-            code,
-            target + " " + why + ".",
-            code == Code.SMTP_BANNER
-                ? "Make sure port 25 reaches the mail server itself (not a firewall or proxy that"
-                    + " stalls or mangles SMTP) and that it answers promptly."
-                : "Check the mail server's STARTTLS setup; its log says why it does not answer.");
+        // The connection is closed (or about to be): the reply came too late, or not at all.
+        timedOut(what, deadline, before);
         return Optional.empty();
       }
+    }
+
+    /** Adds the finding for a reply that did not come for another reason than time. */
+    private void failed(IOException e, Code code, String what) {
+      String why;
+      if (e instanceof EOFException) {
+        why = "closed the connection instead of sending " + what;
+      } else if (e instanceof SmtpProtocolException) {
+        why = "sent garbage instead of " + what + ": " + e.getMessage();
+      } else {
+        why = "failed while waiting for " + what + ": " + e.getMessage();
+      }
+      transcript.note(target + " " + why);
+      fail(
+          code,
+          target + " " + why + ".",
+          code == Code.SMTP_BANNER
+              ? "Make sure port 25 reaches the mail server itself (not a firewall or proxy that"
+                  + " stalls or mangles SMTP) and that it answers promptly."
+              : "Check the mail server's STARTTLS setup; its log says why it does not answer.");
     }
 
     private void fail(Code code, String message, String fix) {
@@ -553,8 +641,20 @@ public final class MxProber {
   }
 
   private String seconds() {
-    long millis = stepTimeout.toMillis();
-    return millis % 1000 == 0 ? millis / 1000 + " s" : millis + " ms";
+    return duration(stepTimeout);
+  }
+
+  /**
+   * {@code 5 s}, {@code 1.5 s}, {@code 300 ms}: whole seconds, tenths, or milliseconds below 1 s.
+   */
+  static String duration(Duration d) {
+    long millis = d.toMillis();
+    if (millis < 1000) {
+      return millis + " ms";
+    }
+    return millis % 1000 == 0
+        ? millis / 1000 + " s"
+        : String.format(Locale.ROOT, "%.1f s", millis / 1000.0);
   }
 
   private static long millisSince(long nanoTime) {

@@ -14,9 +14,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Line-level SMTP over one socket (plain, then TLS after {@link #upgrade}). Every read has a
- * deadline for the whole step, so a server that trickles bytes cannot stretch a step, and replies
- * are capped in line length and line count so garbage cannot exhaust memory.
+ * Line-level SMTP over one socket (plain, then TLS after {@link #upgrade}). A reply's deadline is
+ * checked between reads; a read blocked inside a TLS record sees no clock, so the caller also holds
+ * a {@link org.stslens.engine.net.StepDeadline} that closes the connection. Replies are capped in
+ * line length and line count so garbage cannot exhaust memory.
  */
 final class SmtpConnection {
 
