@@ -70,6 +70,8 @@ final class Desktop {
             Platform::runLater,
             history -> save(settings.updateAndGet(s -> s.withHistory(history))));
     vm.history().setAll(settings.get().history());
+    // a damaged settings file was kept aside (or left alone): say so instead of silently resetting
+    store.loadProblem().ifPresent(vm::reportSaveProblem);
     vm.stepByStepProperty().set(settings.get().stepByStep());
     workbench =
         new WorkbenchViewModel(

@@ -1,17 +1,23 @@
 package org.stslens.app;
 
 import java.io.IOException;
-import java.io.Reader;
+import java.io.StringReader;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Properties;
+import org.stslens.engine.io.BoundedFile;
 import org.stslens.ui.settings.Settings;
 
 /**
@@ -23,8 +29,13 @@ import org.stslens.ui.settings.Settings;
 public final class SettingsStore {
 
   private static final String FILE = "settings.properties";
+  private static final int MAX_FILE_BYTES = 1 << 20;
+  private static final DateTimeFormatter DAMAGED_STAMP =
+      DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss.SSS'Z'").withZone(ZoneOffset.UTC);
   private final Path file;
   private final Path drafts;
+  private volatile String loadProblem;
+  private volatile boolean keepUnwritten;
 
   /** Settings in {@code folder}, drafts in its {@code drafts} sub-folder (tests, portable use). */
   public SettingsStore(Path folder) {
@@ -78,15 +89,23 @@ public final class SettingsStore {
     return Path.of(xdg != null && !xdg.isBlank() ? xdg : home + "/.config", "stslens");
   }
 
-  /** The saved settings, or the defaults when there are none or the file is unreadable. */
+  /**
+   * The saved settings, or the defaults when there are none or the file is unreadable. A file that
+   * exists but cannot be read (not UTF-8, a bad {@code \\u} escape, not a regular file, too large)
+   * is moved aside to {@code settings.properties.damaged-<time>} so that the next save cannot
+   * overwrite it, and {@link #loadProblem()} says so. If it cannot be moved, saving is refused.
+   */
   public Settings load() {
-    if (!Files.isRegularFile(file)) {
+    loadProblem = null;
+    keepUnwritten = false;
+    if (!Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
       return Settings.defaults();
     }
     Properties p = new Properties();
-    try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-      p.load(in);
+    try {
+      p.load(new StringReader(BoundedFile.readUtf8(file, MAX_FILE_BYTES)));
     } catch (IOException | IllegalArgumentException e) {
+      keepAside(e instanceof BoundedFile.RefusedException ? e.getMessage() : file + ": " + e);
       return Settings.defaults();
     }
     Settings d = Settings.defaults();
@@ -101,8 +120,44 @@ public final class SettingsStore {
         list(p.getProperty("history", "")));
   }
 
-  /** Saves atomically (write a temporary file, then move it over the old one). */
+  /** What went wrong when the settings were last loaded (the defaults are in use), for the user. */
+  public Optional<String> loadProblem() {
+    return Optional.ofNullable(loadProblem);
+  }
+
+  private void keepAside(String why) {
+    String stamp = DAMAGED_STAMP.format(Instant.now());
+    Path aside = file.resolveSibling(FILE + ".damaged-" + stamp);
+    try {
+      Files.move(file, aside, LinkOption.NOFOLLOW_LINKS);
+      loadProblem =
+          "The settings could not be read ("
+              + why
+              + "). The file was kept as "
+              + aside
+              + " and the default settings are used.";
+    } catch (IOException e) {
+      keepUnwritten = true;
+      loadProblem =
+          "The settings could not be read ("
+              + why
+              + ") nor moved aside ("
+              + e.getMessage()
+              + "). The default settings are used and changes are not saved, so "
+              + file
+              + " stays as it is.";
+    }
+  }
+
+  /**
+   * Saves atomically (write a temporary file, then move it over the old one).
+   *
+   * @throws IOException also when the file on disk could not be read and was not moved aside
+   */
   public void save(Settings s) throws IOException {
+    if (keepUnwritten) {
+      throw new IOException(file + " could not be read and is kept as it is");
+    }
     Properties p = new Properties();
     p.setProperty("dns.server", s.dnsServer());
     p.setProperty("trust.files", String.join("\n", s.trustFiles()));

@@ -3,8 +3,6 @@ package org.stslens.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
@@ -12,6 +10,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -99,8 +98,12 @@ final class CheckCommand implements java.util.concurrent.Callable<Integer> {
   @Option(
       names = {"-o", "--output"},
       paramLabel = "FILE",
-      description = "Write the report to FILE instead of standard output.")
-  Path output;
+      description =
+          "Write the report to FILE instead of standard output (checked before the check runs).")
+  String output;
+
+  @Option(names = "--force", description = "Replace the file given with -o if it exists.")
+  boolean force;
 
   @Option(
       names = {"-q", "--quiet"},
@@ -132,6 +135,7 @@ final class CheckCommand implements java.util.concurrent.Callable<Integer> {
             spec.commandLine(), "not a domain name: '" + d + "': " + not.reason());
       }
     }
+    Optional<ReportTarget> target = reportTarget();
     CheckOptions options = options();
     ExecutorService pool =
         Executors.newFixedThreadPool(
@@ -160,7 +164,9 @@ final class CheckCommand implements java.util.concurrent.Callable<Integer> {
           throw e.getCause() instanceof Exception cause ? cause : e;
         }
       }
-      write(reports, reportFormat);
+      if (!write(reports, reportFormat, target)) {
+        return ExitCodes.INTERNAL;
+      }
       return reports.stream().anyMatch(DomainReport::hasErrors)
           ? ExitCodes.ERROR_FINDING
           : ExitCodes.OK;
@@ -171,15 +177,31 @@ final class CheckCommand implements java.util.concurrent.Callable<Integer> {
     }
   }
 
-  private void write(List<DomainReport> reports, ReportFormat reportFormat) throws IOException {
-    String text = reportFormat.render(reports);
-    if (output != null) {
-      Files.writeString(output, text, StandardCharsets.UTF_8);
-    } else {
-      PrintWriter out = spec.commandLine().getOut();
-      out.print(text);
-      out.flush();
+  /** The {@code -o} file, checked before the check runs; a usage error when it cannot be used. */
+  private Optional<ReportTarget> reportTarget() {
+    if (output == null) {
+      return Optional.empty();
     }
+    ReportTarget.Result result = ReportTarget.of(output, force);
+    if (result.target().isEmpty()) {
+      throw new CommandLine.ParameterException(spec.commandLine(), result.problem());
+    }
+    return result.target();
+  }
+
+  /**
+   * @return false when the report could not go to the {@code -o} file (it went to standard output)
+   */
+  private boolean write(
+      List<DomainReport> reports, ReportFormat reportFormat, Optional<ReportTarget> target) {
+    String text = reportFormat.render(reports);
+    PrintWriter out = spec.commandLine().getOut();
+    if (target.isPresent()) {
+      return target.get().write(text, out, spec.commandLine().getErr());
+    }
+    out.print(text);
+    out.flush();
+    return true;
   }
 
   private CheckOptions options() {

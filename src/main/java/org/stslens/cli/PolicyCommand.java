@@ -1,7 +1,6 @@
 package org.stslens.cli;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,6 +11,7 @@ import java.util.concurrent.Callable;
 import org.stslens.engine.check.DomainNameInput;
 import org.stslens.engine.fetch.PolicySizeLimit;
 import org.stslens.engine.finding.Finding;
+import org.stslens.engine.io.BoundedFile;
 import org.stslens.engine.mx.MxJudge;
 import org.stslens.engine.policy.ParsedPolicy;
 import org.stslens.engine.policy.PolicyParser;
@@ -72,19 +72,12 @@ final class PolicyCommand implements Runnable {
       LintOutput output = LintOutput.forFormat(format, spec);
       PrintWriter out = spec.commandLine().getOut();
       List<String> hosts = mxHosts();
-      byte[] body;
       OptionalLong size = OptionalLong.empty();
-      try (InputStream in = file.equals("-") ? System.in : Files.newInputStream(Path.of(file))) {
-        // As the fetch does: one byte past the senders' limit tells that the text is too large.
-        body = in.readNBytes(PolicySizeLimit.MAX_BYTES + 1);
-        if (!file.equals("-")) {
-          size = OptionalLong.of(Files.size(Path.of(file)));
-        }
-      } catch (IOException e) {
-        throw new CommandLine.ParameterException(
-            spec.commandLine(), "cannot read " + file + ": " + e.getMessage());
+      byte[] body = readBody();
+      if (body == null) {
+        size = regularFileSize();
       }
-      if (body.length > PolicySizeLimit.MAX_BYTES) {
+      if (body == null || body.length > PolicySizeLimit.MAX_BYTES) {
         // never parse the cut text: its last line would be a phantom finding
         Finding tooLarge = PolicySizeLimit.notReadToTheEnd(file, size);
         output.printUnparsed(out, file, size, List.of(tooLarge));
@@ -114,6 +107,36 @@ final class PolicyCommand implements Runnable {
     }
 
     /** The --mx names through the one domain normaliser (A-labels, lower case, no dot). */
+    /**
+     * The policy's bytes, at most one past the senders' limit for standard input, or null when a
+     * file is larger than the limit (as the fetch does). A file is read by {@link BoundedFile}: a
+     * FIFO, a device or a directory is a usage error.
+     */
+    private byte[] readBody() {
+      try {
+        if (file.equals("-")) {
+          return System.in.readNBytes(PolicySizeLimit.MAX_BYTES + 1);
+        }
+        return BoundedFile.read(Path.of(file), PolicySizeLimit.MAX_BYTES);
+      } catch (BoundedFile.RefusedException e) {
+        if (e.problem() == BoundedFile.Problem.TOO_LARGE) {
+          return null;
+        }
+        throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+      } catch (IOException e) {
+        throw new CommandLine.ParameterException(
+            spec.commandLine(), "cannot read " + file + ": " + e.getMessage());
+      }
+    }
+
+    private OptionalLong regularFileSize() {
+      try {
+        return OptionalLong.of(Files.size(Path.of(file)));
+      } catch (IOException e) {
+        return OptionalLong.empty();
+      }
+    }
+
     private List<String> mxHosts() {
       List<String> hosts = new ArrayList<>();
       for (String typed : mx) {

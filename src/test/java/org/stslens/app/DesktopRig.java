@@ -23,10 +23,15 @@ final class DesktopRig implements AutoCloseable {
 
   /** A new main window (not shown yet) whose settings and drafts live in {@code folder}. */
   Desktop desktop(Path folder) {
+    return desktop(new SettingsStore(folder), Settings.defaults());
+  }
+
+  /** A new main window with this store and the settings loaded from it. */
+  Desktop desktop(SettingsStore store, Settings loaded) {
     return new Desktop(
         service,
-        new SettingsStore(folder),
-        Settings.defaults(),
+        store,
+        loaded,
         background,
         Clock.systemUTC(),
         true,

@@ -37,6 +37,7 @@ import javafx.stage.DirectoryChooser;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
 import org.stslens.engine.export.Visible;
+import org.stslens.engine.io.BoundedFile;
 import org.stslens.ui.common.Icons;
 import org.stslens.ui.workbench.publish.PublishingKitPane;
 import org.stslens.workbench.draft.Draft;
@@ -53,7 +54,7 @@ import org.stslens.workbench.publish.PublishingKit;
 public final class WorkbenchView {
 
   /** Larger files are not opened: a policy is a few hundred bytes and senders stop at 64 KiB. */
-  static final long MAX_OPEN_BYTES = 1L << 20;
+  static final int MAX_OPEN_BYTES = 1 << 20;
 
   private final WorkbenchViewModel vm;
   private final Executor background;
@@ -411,16 +412,18 @@ public final class WorkbenchView {
     background.execute(
         () -> {
           try {
-            long size = Files.size(file);
-            if (size > MAX_OPEN_BYTES) {
+            byte[] bytes;
+            try {
+              bytes = BoundedFile.read(file, MAX_OPEN_BYTES);
+            } catch (BoundedFile.RefusedException e) {
               report(
-                  file.getFileName()
-                      + " is "
-                      + size
-                      + " bytes: not opened. A policy is a few hundred bytes, and senders refuse more than 64 KiB.");
+                  e.problem() == BoundedFile.Problem.TOO_LARGE
+                      ? file.getFileName()
+                          + " is larger than 1 MiB: not opened. A policy is a few hundred bytes, and senders refuse more than 64 KiB."
+                      : e.getMessage() + ": not opened.");
               return;
             }
-            byte[] bytes = Files.readAllBytes(file);
+            int size = bytes.length;
             if (looksBinary(bytes)) {
               report(
                   file.getFileName()
@@ -439,7 +442,7 @@ public final class WorkbenchView {
                     vm.statusProperty().set("Opened " + file);
                   }
                 });
-          } catch (IOException | RuntimeException e) {
+          } catch (RuntimeException e) {
             report(file + " could not be read: " + e.getMessage());
           }
         });

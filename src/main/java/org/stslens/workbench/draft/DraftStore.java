@@ -14,16 +14,22 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
+import org.stslens.engine.io.BoundedFile;
 
 /**
  * Drafts in a folder of the user's data directory, one JSON file each, written to a temporary file
  * and moved into place, so a crash or kill during a save leaves the previous version intact. A file
  * that cannot be read is reported and left alone, never deleted.
+ *
+ * <p>The file name is a draft's identity: {@code <id>.draft.json}. The {@code id} written inside is
+ * not trusted, so a copied or renamed file is a draft of its own, two files never give one id
+ * twice, and deleting a draft deletes the file it was read from. Only regular files are read: a
+ * FIFO with the suffix would block the listing.
  */
 public final class DraftStore {
 
   private static final String SUFFIX = ".draft.json";
-  private static final long MAX_FILE_BYTES = 4L << 20;
+  private static final int MAX_FILE_BYTES = 4 << 20;
 
   private final Path folder;
   private final ObjectMapper json = new ObjectMapper();
@@ -119,15 +125,13 @@ public final class DraftStore {
   }
 
   private Draft read(Path file) throws IOException {
-    if (Files.size(file) > MAX_FILE_BYTES) {
-      throw new IOException("larger than 4 MiB");
-    }
-    JsonNode node = json.readTree(file.toFile());
+    JsonNode node = json.readTree(BoundedFile.read(file, MAX_FILE_BYTES));
     if (node == null || !node.isObject() || !node.path("text").isTextual()) {
       throw new IOException("not a draft file");
     }
+    String name = file.getFileName().toString();
     return new Draft(
-        node.path("id").asText(),
+        name.substring(0, name.length() - SUFFIX.length()),
         node.path("name").asText(),
         node.path("domain").asText(),
         node.path("text").asText(),

@@ -28,6 +28,8 @@ public final class DraftAnalysis {
   private final List<Diagnostic> diagnostics;
   private final LineIndex index;
   private final Map<Integer, PolicyLine> byNumber;
+  private final Map<Integer, List<Diagnostic>> byLine = new HashMap<>();
+  private volatile List<TextEdit> blankLineDeletions;
 
   private DraftAnalysis(
       String text,
@@ -40,6 +42,7 @@ public final class DraftAnalysis {
     this.parsed = parsed;
     this.diagnostics = List.copyOf(diagnostics);
     this.index = index;
+    this.diagnostics.forEach(d -> byLine.computeIfAbsent(d.line(), l -> new ArrayList<>()).add(d));
   }
 
   /** The editor text (LF-separated). */
@@ -90,14 +93,40 @@ public final class DraftAnalysis {
     return new DraftAnalysis(text, parsed, placed, index, byNumber);
   }
 
-  /** The diagnostics whose underline covers {@code offset} (for hover and the caret). */
+  /**
+   * The diagnostics whose underline covers {@code offset} (for hover and the caret). An underline
+   * never leaves its line, so only the offset's line is searched: the editor asks on every mouse
+   * move.
+   */
   public List<Diagnostic> at(int offset) {
-    return diagnostics.stream().filter(d -> d.contains(offset)).toList();
+    return onLine(index.lineOf(offset)).stream().filter(d -> d.contains(offset)).toList();
   }
 
   /** The diagnostics shown in the gutter of a 1-based line. */
   public List<Diagnostic> onLine(int line) {
-    return diagnostics.stream().filter(d -> d.line() == line).toList();
+    return List.copyOf(byLine.getOrDefault(line, List.of()));
+  }
+
+  /**
+   * Deletions of the blank lines (with their LF), except the empty end after a final LF, in order.
+   * Computed once, on first use: the quick fix of every blank-line finding is this same list.
+   */
+  List<TextEdit> blankLineDeletions() {
+    List<TextEdit> deletions = blankLineDeletions;
+    if (deletions == null) {
+      List<TextEdit> found = new ArrayList<>();
+      for (int line = 1; line <= index.count(); line++) {
+        int start = index.start(line);
+        int end = index.contentEnd(line);
+        boolean trailingEmpty = line == index.count() && start == end;
+        if (!trailingEmpty && text.substring(start, end).isBlank()) {
+          found.add(TextEdit.delete(start, end + 1));
+        }
+      }
+      deletions = List.copyOf(found);
+      blankLineDeletions = deletions;
+    }
+    return deletions;
   }
 
   /** The parser's view of a 1-based line, if it is a {@code key: value} line. */
@@ -169,6 +198,12 @@ public final class DraftAnalysis {
 
     int count() {
       return starts.size();
+    }
+
+    /** The 1-based line holding an offset (the last line for an offset past the end). */
+    int lineOf(int offset) {
+      int i = java.util.Collections.binarySearch(starts, offset);
+      return i >= 0 ? i + 1 : Math.max(1, -i - 1);
     }
 
     int start(int line) {

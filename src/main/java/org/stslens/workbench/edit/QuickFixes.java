@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.stslens.engine.finding.Code;
 import org.stslens.engine.names.DomainNames;
 import org.stslens.engine.policy.KeyTypos;
@@ -23,6 +25,16 @@ public final class QuickFixes {
   static final String ONE_WEEK = "604800";
 
   private static final long MAX_AGE_LIMIT = 31_557_600L;
+
+  /**
+   * {@code key value} or {@code key = value}: a key, then blanks with at most one {@code =}, then a
+   * value. Written so that nothing backtracks more than once: with {@code \\s*[=\\s]\\s*}, a long
+   * run of blanks before a value that fails {@code .*$} (a U+2028 in it) took quadratic time. The
+   * second branch is the value starting with {@code =} ({@code mode = =x}), as the former pattern
+   * allowed.
+   */
+  private static final Pattern KEY_VALUE_WITHOUT_COLON =
+      Pattern.compile("^([A-Za-z_-]++)(?:\\s*+=\\s*+(?=\\S)|\\s++)(\\S.*)$");
 
   private QuickFixes() {}
 
@@ -273,8 +285,7 @@ public final class QuickFixes {
     int[] bounds = draft.lineBounds(lineNumber);
     int from = bounds[0] + bomShift(draft, lineNumber);
     String content = draft.text().substring(from, bounds[1]).trim();
-    java.util.regex.Matcher m =
-        java.util.regex.Pattern.compile("^([A-Za-z_-]+)\\s*[=\\s]\\s*(\\S.*)$").matcher(content);
+    Matcher m = KEY_VALUE_WITHOUT_COLON.matcher(content);
     List<QuickFix> fixes = new ArrayList<>();
     if (m.matches()) {
       Optional<String> key =
@@ -298,19 +309,11 @@ public final class QuickFixes {
   }
 
   private static QuickFix removeBlankLines(DraftAnalysis draft) {
-    List<TextEdit> edits = new ArrayList<>();
-    String[] lines = draft.text().split("\n", -1);
-    int offset = 0;
-    int last = lines.length - 1;
-    for (int i = 0; i < lines.length; i++) {
-      boolean trailingEmpty = i == last && lines[i].isEmpty();
-      if (lines[i].isBlank() && !trailingEmpty) {
-        edits.add(TextEdit.delete(offset, offset + lines[i].length() + 1));
-      }
-      offset += lines[i].length() + 1;
-    }
+    // one fix for every blank-line finding: computed once per draft, not once per finding
     return new QuickFix(
-        "Remove the blank lines", "Go-based senders reject a policy with blank lines.", edits);
+        "Remove the blank lines",
+        "Go-based senders reject a policy with blank lines.",
+        draft.blankLineDeletions());
   }
 
   private static TextEdit deleteLine(DraftAnalysis draft, int lineNumber) {
