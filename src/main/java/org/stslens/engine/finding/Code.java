@@ -69,6 +69,8 @@ public enum Code {
       "sts-policy-fetch-error"),
   FETCH_TIMEOUT(
       "fetch.timeout", ERROR, Stage.RETRIEVAL, "8461 §3.3", "no-policy", "sts-policy-fetch-error"),
+  /** The policy host has more addresses than the fetch tries, one after the other. */
+  FETCH_ADDRESS_LIMIT("fetch.address-limit", INFO, Stage.RETRIEVAL, "", "none", null),
   FETCH_TLS_FAILED(
       "fetch.tls-failed", ERROR, Stage.RETRIEVAL, "8461 §3.3", "no-policy", "sts-webpki-invalid"),
   FETCH_CERT_NAME_MISMATCH(
