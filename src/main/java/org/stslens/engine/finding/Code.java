@@ -15,6 +15,8 @@ import java.util.stream.Collectors;
  * id (e.g. {@code policy.invalid-max-age}) is what JSON, tests and users see.
  */
 public enum Code {
+  // The check as a whole: its findings carry the stage of the step they mark.
+  CHECK_TIME_LIMIT("check.time-limit", ERROR, Stage.DISCOVERY, "", "none", null),
   // Stage 1 — discovery
   DNS_NXDOMAIN("dns.nxdomain", ERROR, Stage.DISCOVERY, "8461 §3.1", "no-policy", null),
   DNS_TEMPORARY_FAILURE(
