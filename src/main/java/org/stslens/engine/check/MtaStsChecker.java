@@ -1,6 +1,7 @@
 package org.stslens.engine.check;
 
 import java.net.InetAddress;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -16,6 +17,7 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import org.stslens.engine.dns.Discovery;
 import org.stslens.engine.dns.DiscoveryResult;
 import org.stslens.engine.dns.DnsClient;
@@ -58,6 +60,9 @@ public final class MtaStsChecker {
 
   /** Addresses probed per MX host (big providers publish several; more says nothing new). */
   static final int MAX_ADDRESSES_PER_HOST = 8;
+
+  /** How often the whole-check limit looks whether a person still steps through the check. */
+  private static final Duration PACING_POLL = Duration.ofMillis(250);
 
   private final CheckOptions options;
   private final Executor executor;
@@ -127,6 +132,12 @@ public final class MtaStsChecker {
     /** Set once the report is made (normally or by the time limit): later steps are dropped. */
     boolean closed;
 
+    /** The limit found the person stepping through; it restarts once they stop. */
+    boolean paced;
+
+    /** The pending whole-check limit. */
+    final AtomicReference<ScheduledFuture<?>> limit = new AtomicReference<>();
+
     /** What the whole-check limit cut short; null while it has not run out. */
     volatile TimeLimit.Cut cut;
 
@@ -152,15 +163,8 @@ public final class MtaStsChecker {
                     return now();
                   })
               .thenCompose(this::stages);
-      if (stepwise) {
-        return whole; // the person stepping through sets the pace; they can cancel
-      }
       CompletableFuture<DomainReport> result = new CompletableFuture<>();
-      ScheduledFuture<?> limit =
-          timer.schedule(
-              () -> timeLimitReached(result),
-              options.checkTimeout().toMillis(),
-              TimeUnit.MILLISECONDS);
+      scheduleTimeLimit(result, options.checkTimeout());
       whole.whenComplete(
           (report, error) -> {
             if (error != null) {
@@ -169,8 +173,16 @@ public final class MtaStsChecker {
               result.complete(report);
             }
           });
-      result.whenComplete((report, error) -> limit.cancel(false));
+      result.whenComplete((report, error) -> limit.get().cancel(false));
       return result;
+    }
+
+    private void scheduleTimeLimit(CompletableFuture<DomainReport> result, Duration after) {
+      limit.set(
+          timer.schedule(() -> timeLimitReached(result), after.toMillis(), TimeUnit.MILLISECONDS));
+      if (result.isDone()) {
+        limit.get().cancel(false);
+      }
     }
 
     /**
@@ -181,6 +193,18 @@ public final class MtaStsChecker {
       DomainReport report;
       synchronized (this) {
         if (closed || scope.isCancelled() || result.isDone()) {
+          return;
+        }
+        if (gate.pacing()) {
+          // a person is stepping through: their pace, not a hang. Once they let the rest run,
+          // the whole limit counts from then.
+          paced = true;
+          scheduleTimeLimit(result, PACING_POLL);
+          return;
+        }
+        if (paced) {
+          paced = false;
+          scheduleTimeLimit(result, options.checkTimeout());
           return;
         }
         // Steps still running block on this lock when they finish, and are dropped after it.
