@@ -39,7 +39,7 @@ final class FetchFailures {
             finding.severity(),
             finding.stage(),
             finding.target(),
-            finding.message() + " " + tried,
+            finding.message() + (finding.message().endsWith(".") ? " " : ". ") + tried,
             finding.fix(),
             finding.line(),
             finding.column());
