@@ -75,7 +75,8 @@ final class EngineCheckService implements CheckService {
     CheckOptions o =
         CheckOptions.defaults(dns)
             .withTrust(trust)
-            .withSmtpStepTimeout(Duration.ofSeconds(s.smtpTimeoutSeconds()));
+            .withSmtpStepTimeout(Duration.ofSeconds(s.smtpTimeoutSeconds()))
+            .withCheckTimeout(Duration.ofSeconds(s.checkTimeoutSeconds()));
     return o.withFetch(o.fetch().withTotalTimeout(Duration.ofSeconds(s.fetchTimeoutSeconds())));
   }
 

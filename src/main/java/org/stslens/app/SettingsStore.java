@@ -117,7 +117,8 @@ public final class SettingsStore {
         integer(p, "smtp.timeout", d.smtpTimeoutSeconds()),
         Boolean.parseBoolean(p.getProperty("theme.dark", "false")),
         Boolean.parseBoolean(p.getProperty("step.by.step", "false")),
-        list(p.getProperty("history", "")));
+        list(p.getProperty("history", "")),
+        integer(p, "check.timeout", d.checkTimeoutSeconds()));
   }
 
   /** What went wrong when the settings were last loaded (the defaults are in use), for the user. */
@@ -164,6 +165,7 @@ public final class SettingsStore {
     p.setProperty("dns.timeout", Integer.toString(s.dnsTimeoutSeconds()));
     p.setProperty("fetch.timeout", Integer.toString(s.fetchTimeoutSeconds()));
     p.setProperty("smtp.timeout", Integer.toString(s.smtpTimeoutSeconds()));
+    p.setProperty("check.timeout", Integer.toString(s.checkTimeoutSeconds()));
     p.setProperty("theme.dark", Boolean.toString(s.darkTheme()));
     p.setProperty("step.by.step", Boolean.toString(s.stepByStep()));
     p.setProperty("history", String.join("\n", s.history()));

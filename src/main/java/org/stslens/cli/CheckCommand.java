@@ -89,6 +89,15 @@ final class CheckCommand implements java.util.concurrent.Callable<Integer> {
   double dnsTimeoutSeconds;
 
   @Option(
+      names = "--check-timeout",
+      paramLabel = "SECONDS",
+      description =
+          "Time limit of the whole check of one domain; steps still running are cancelled and"
+              + " named in the report (default: ${DEFAULT-VALUE}).",
+      defaultValue = "180")
+  double checkTimeoutSeconds;
+
+  @Option(
       names = "--format",
       paramLabel = "FORMAT",
       description = "text, json, md or html (default: ${DEFAULT-VALUE}).",
@@ -231,7 +240,8 @@ final class CheckCommand implements java.util.concurrent.Callable<Integer> {
     CheckOptions options =
         CheckOptions.defaults(dns)
             .withTrust(anchors)
-            .withSmtpStepTimeout(seconds(smtpTimeoutSeconds, "--smtp-timeout"));
+            .withSmtpStepTimeout(seconds(smtpTimeoutSeconds, "--smtp-timeout"))
+            .withCheckTimeout(seconds(checkTimeoutSeconds, "--check-timeout"));
     options =
         options.withFetch(
             options.fetch().withTotalTimeout(seconds(fetchTimeoutSeconds, "--timeout")));

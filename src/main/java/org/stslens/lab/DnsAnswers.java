@@ -33,16 +33,24 @@ final class DnsAnswers {
   private final Map<Name, List<Record>> recordsByName;
   private final Map<Name, List<Record>> foreignByQuestion;
   private final boolean authenticData;
+  private final boolean chaseCnames;
 
   DnsAnswers(List<Record> records, boolean authenticData) {
-    this(records, Map.of(), authenticData);
+    this(records, Map.of(), authenticData, true);
   }
 
   /**
    * @param foreign per question name, records of other owners to add to its answers (a misbehaving
    *     server); only those of the asked type are added
+   * @param chaseCnames false: an answer stops at the first CNAME, as from an authoritative server
+   *     whose targets lie in other zones; the client asks for each link itself
    */
-  DnsAnswers(List<Record> records, Map<Name, List<Record>> foreign, boolean authenticData) {
+  DnsAnswers(
+      List<Record> records,
+      Map<Name, List<Record>> foreign,
+      boolean authenticData,
+      boolean chaseCnames) {
+    this.chaseCnames = chaseCnames;
     Map<Name, List<Record>> byName = new HashMap<>();
     for (Record record : records) {
       byName.computeIfAbsent(record.getName(), n -> new ArrayList<>()).add(record);
@@ -116,6 +124,9 @@ final class DnsAnswers {
         return Rcode.SERVFAIL;
       }
       response.addRecord(alias, Section.ANSWER);
+      if (!chaseCnames) {
+        return Rcode.NOERROR;
+      }
       current = alias.getTarget();
     }
   }

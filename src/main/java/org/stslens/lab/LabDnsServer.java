@@ -84,7 +84,9 @@ public final class LabDnsServer implements LabServer {
   private volatile boolean closed;
 
   private LabDnsServer(Builder builder) throws IOException {
-    this.answers = new DnsAnswers(builder.records, builder.foreign, builder.authenticData);
+    this.answers =
+        new DnsAnswers(
+            builder.records, builder.foreign, builder.authenticData, builder.chaseCnames);
     this.faults = Map.copyOf(builder.faults);
     this.delays = Map.copyOf(builder.delays);
     this.replyDelay = builder.replyDelay;
@@ -343,6 +345,7 @@ public final class LabDnsServer implements LabServer {
     private final Map<RuleKey, Duration> delays = new HashMap<>();
     private Duration replyDelay = Duration.ZERO;
     private boolean authenticData;
+    private boolean chaseCnames = true;
 
     private Builder() {}
 
@@ -485,6 +488,15 @@ public final class LabDnsServer implements LabServer {
     }
 
     /** Set the AD (authenticated data) bit on every answer from the data; default off. */
+    /**
+     * Answers with one CNAME link at a time, as an authoritative server whose targets lie in other
+     * zones: the client asks for every link itself (and a per-name delay slows each link).
+     */
+    public Builder oneCnameLinkPerAnswer() {
+      this.chaseCnames = false;
+      return this;
+    }
+
     public Builder authenticData(boolean authenticData) {
       this.authenticData = authenticData;
       return this;

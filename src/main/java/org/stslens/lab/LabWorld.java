@@ -171,6 +171,14 @@ public final class LabWorld implements AutoCloseable {
     d.truncate().forEach(records::truncate);
     d.drop().forEach(records::drop);
     d.foreignAnswers().forEach((name, rrs) -> rrs.forEach(rr -> records.foreignAnswer(name, rr)));
+    d.stalledA()
+        .forEach(
+            (name, ips) ->
+                ips.forEach(
+                    ip -> {
+                      records.a(name, resolve(ip));
+                      add(LabStallingServer.start(address(resolve(ip)), HTTPS));
+                    }));
     List<Scenario.MxHost> mxHosts = scenario.mx();
     for (int i = 0; i < mxHosts.size(); i++) {
       Scenario.MxHost mx = mxHosts.get(i);
@@ -276,9 +284,10 @@ public final class LabWorld implements AutoCloseable {
   }
 
   /**
-   * A scenario's address token: {@code policy-host}, {@code mx1}, {@code mx2}... or a literal
-   * loopback address (anything else is refused: the lab never points outside loopback). Shared with
-   * the interop suite, which places the same scenarios on real servers.
+   * A scenario's address token: {@code policy-host}, {@code mx1}, {@code mx2}..., {@code spare1} to
+   * {@code spare99} (further addresses of the world's subnet, .101 to .199), or a literal loopback
+   * address (anything else is refused: the lab never points outside loopback). Shared with the
+   * interop suite, which places the same scenarios on real servers.
    */
   public static String resolve(
       String token, String policyAddress, java.util.function.IntFunction<String> mxAddress) {
@@ -287,6 +296,11 @@ public final class LabWorld implements AutoCloseable {
     }
     if (token.matches("mx[1-9][0-9]?")) {
       return mxAddress.apply(Integer.parseInt(token.substring(2)));
+    }
+    if (token.matches("spare[1-9][0-9]?")) {
+      // the world's own subnet, above the policy host and MX addresses
+      return policyAddress.substring(0, policyAddress.lastIndexOf('.') + 1)
+          + (100 + Integer.parseInt(token.substring(5)));
     }
     if (!token.startsWith("127.")) {
       throw new IllegalArgumentException("lab addresses are loopback only: " + token);

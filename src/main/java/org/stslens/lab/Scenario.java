@@ -21,7 +21,10 @@ import org.stslens.engine.check.DomainNameInput;
  *       {@code nullMx} (publish the null MX {@code 0 .}) and {@code foreignAnswers} (name → records
  *       in presentation form, {@code "unrelated.example. TXT \"v=STSv1; id=999\""}: added to every
  *       answer for that name, like a broken or spoofing server that answers with another name's
- *       records). MX records and the A records of MX hosts come from {@code mx};
+ *       records), {@code stalledA} (name → further address tokens, usually {@code spare1}...,
+ *       published as A records of that name, where the lab accepts connections on port 443 and
+ *       never answers; in the interop suite nothing listens there). MX records and the A records of
+ *       MX hosts come from {@code mx};
  *   <li>{@code policyHost} (absent: no HTTPS server): {@code status} (200), {@code contentType}
  *       ({@code text/plain}), {@code body}, {@code headers}, {@code redirectTo}, {@code delayMs},
  *       {@code stall}, {@code sizeBytes} (pads the body with comment lines up to this size), {@code
@@ -63,7 +66,7 @@ public record Scenario(
           "scenario " + id + ": the domain \"" + domain + "\" is not a normalised domain name");
     }
     Objects.requireNonNull(expect, "expect");
-    dns = dns == null ? new Dns(null, null, null, null, null, null, false, null) : dns;
+    dns = dns == null ? new Dns(null, null, null, null, null, null, false, null, null) : dns;
     mx = mx == null ? List.of() : List.copyOf(mx);
   }
 
@@ -98,8 +101,10 @@ public record Scenario(
       List<String> drop,
       // the null MX "0 ." of RFC 7505; next to entries in "mx" it is the forbidden mixed case
       boolean nullMx,
-      Map<String, List<String>> foreignAnswers) {
+      Map<String, List<String>> foreignAnswers,
+      Map<String, List<String>> stalledA) {
     public Dns {
+      stalledA = stalledA == null ? Map.of() : Map.copyOf(stalledA);
       txt = txt == null ? Map.of() : Map.copyOf(txt);
       a = a == null ? Map.of() : Map.copyOf(a);
       cname = cname == null ? Map.of() : Map.copyOf(cname);

@@ -170,6 +170,12 @@ final class ServerConfigs {
         }
         c.append(localData(a.getKey(), "A", w.resolve(a.getValue())));
       }
+      // stalledA: more A records of a name; nothing listens on them in the namespace
+      for (Map.Entry<String, List<String>> stalled : d.stalledA().entrySet()) {
+        for (String token : stalled.getValue()) {
+          c.append(localData(stalled.getKey(), "A", w.resolve(token)));
+        }
+      }
       for (Map.Entry<String, String> cname : d.cname().entrySet()) {
         if (failing.contains(fqdn(cname.getKey()))) {
           continue;

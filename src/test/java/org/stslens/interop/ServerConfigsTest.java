@@ -82,4 +82,15 @@ class ServerConfigsTest {
     assertThat(master.lines().filter(l -> l.contains(":smtp inet"))).hasSize(17);
     assertThat(master).contains("127.0.7.18:smtp inet");
   }
+
+  @Test
+  void deadAddressesOfThePolicyHostAreTwentyARecordsWithoutListeners() {
+    World w = world("policy-host-dead-addresses");
+    String unbound = ServerConfigs.unbound("127.53.0.1", "127.53.0.99", DIR, List.of(w));
+    String host = "mta-sts.policy-host-dead-addresses.lab.example.";
+
+    assertThat(unbound.lines().filter(l -> l.contains("\"" + host + " 60 IN A "))).hasSize(20);
+    assertThat(unbound).contains(host + " 60 IN A " + w.prefix() + "101\"");
+    assertThat(unbound).contains(host + " 60 IN A " + w.prefix() + "120\"");
+  }
 }

@@ -19,6 +19,8 @@ import org.stslens.engine.tls.TrustAnchors;
  *     the lab)
  * @param clock the time certificates are judged at
  * @param ehloName the name the probe announces in EHLO
+ * @param checkTimeout the whole check of one domain: when it runs out, every open step is cancelled
+ *     and the report says which did not finish (not applied when stepping through)
  */
 public record CheckOptions(
     DnsSettings dns,
@@ -27,9 +29,13 @@ public record CheckOptions(
     TrustAnchors trust,
     PortMap portMap,
     Clock clock,
-    String ehloName) {
+    String ehloName,
+    Duration checkTimeout) {
 
   public static final Duration DEFAULT_SMTP_STEP_TIMEOUT = Duration.ofSeconds(30);
+
+  /** Three minutes: the slowest honest check (60 s fetch, several 30 s SMTP steps) fits. */
+  public static final Duration DEFAULT_CHECK_TIMEOUT = Duration.ofSeconds(180);
 
   public CheckOptions {
     Objects.requireNonNull(dns, "dns");
@@ -39,6 +45,22 @@ public record CheckOptions(
     Objects.requireNonNull(portMap, "portMap");
     Objects.requireNonNull(clock, "clock");
     Objects.requireNonNull(ehloName, "ehloName");
+    Objects.requireNonNull(checkTimeout, "checkTimeout");
+    if (checkTimeout.isNegative() || checkTimeout.isZero()) {
+      throw new IllegalArgumentException("the check time limit must be positive");
+    }
+  }
+
+  /** Options with the default whole-check limit. */
+  public CheckOptions(
+      DnsSettings dns,
+      FetchSettings fetch,
+      Duration smtpStepTimeout,
+      TrustAnchors trust,
+      PortMap portMap,
+      Clock clock,
+      String ehloName) {
+    this(dns, fetch, smtpStepTimeout, trust, portMap, clock, ehloName, DEFAULT_CHECK_TIMEOUT);
   }
 
   /** Production defaults for the given DNS settings: JDK trust store, standard ports. */
@@ -54,22 +76,30 @@ public record CheckOptions(
   }
 
   public CheckOptions withTrust(TrustAnchors newTrust) {
-    return new CheckOptions(dns, fetch, smtpStepTimeout, newTrust, portMap, clock, ehloName);
+    return new CheckOptions(
+        dns, fetch, smtpStepTimeout, newTrust, portMap, clock, ehloName, checkTimeout);
   }
 
   public CheckOptions withPortMap(PortMap newPortMap) {
-    return new CheckOptions(dns, fetch, smtpStepTimeout, trust, newPortMap, clock, ehloName);
+    return new CheckOptions(
+        dns, fetch, smtpStepTimeout, trust, newPortMap, clock, ehloName, checkTimeout);
   }
 
   public CheckOptions withFetch(FetchSettings newFetch) {
-    return new CheckOptions(dns, newFetch, smtpStepTimeout, trust, portMap, clock, ehloName);
+    return new CheckOptions(
+        dns, newFetch, smtpStepTimeout, trust, portMap, clock, ehloName, checkTimeout);
   }
 
   public CheckOptions withSmtpStepTimeout(Duration timeout) {
-    return new CheckOptions(dns, fetch, timeout, trust, portMap, clock, ehloName);
+    return new CheckOptions(dns, fetch, timeout, trust, portMap, clock, ehloName, checkTimeout);
   }
 
   public CheckOptions withClock(Clock newClock) {
-    return new CheckOptions(dns, fetch, smtpStepTimeout, trust, portMap, newClock, ehloName);
+    return new CheckOptions(
+        dns, fetch, smtpStepTimeout, trust, portMap, newClock, ehloName, checkTimeout);
+  }
+
+  public CheckOptions withCheckTimeout(Duration timeout) {
+    return new CheckOptions(dns, fetch, smtpStepTimeout, trust, portMap, clock, ehloName, timeout);
   }
 }

@@ -1,15 +1,23 @@
 package org.stslens.engine.check;
 
 import java.net.InetAddress;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import org.stslens.engine.dns.Discovery;
 import org.stslens.engine.dns.DiscoveryResult;
 import org.stslens.engine.dns.DnsClient;
@@ -52,6 +60,9 @@ public final class MtaStsChecker {
 
   /** Addresses probed per MX host (big providers publish several; more says nothing new). */
   static final int MAX_ADDRESSES_PER_HOST = 8;
+
+  /** How often the whole-check limit looks whether a person still steps through the check. */
+  private static final Duration PACING_POLL = Duration.ofMillis(250);
 
   private final CheckOptions options;
   private final Executor executor;
@@ -100,7 +111,7 @@ public final class MtaStsChecker {
   }
 
   /** One check in progress. */
-  private final class Run {
+  final class Run {
     final String domain;
     final SafeListener listener;
     final StageGate gate;
@@ -116,6 +127,24 @@ public final class MtaStsChecker {
     final List<StageReport> finished = Collections.synchronizedList(new ArrayList<>());
     final List<Finding> probeLimits = Collections.synchronizedList(new ArrayList<>());
 
+    /** Steps started and not finished, e.g. "mx mx1.example.com"; guarded by this. */
+    final Set<String> open = new LinkedHashSet<>();
+
+    /** Set once the report is made (normally or by the time limit): later steps are dropped. */
+    boolean closed;
+
+    /** The limit found the person stepping through; it restarts once they stop. */
+    boolean paced;
+
+    /** The pending whole-check limit. */
+    final AtomicReference<ScheduledFuture<?>> limit = new AtomicReference<>();
+
+    /** What the whole-check limit cut short; null while it has not run out. */
+    volatile TimeLimit.Cut cut;
+
+    /** The futures a report cut short by the time limit is made from (null until created). */
+    final Partial partial = new Partial();
+
     Run(String domain, SafeListener listener, StageGate gate, CancelScope scope) {
       this.domain = domain;
       this.listener = listener;
@@ -128,21 +157,78 @@ public final class MtaStsChecker {
 
     CompletableFuture<DomainReport> start() {
       // Everything waits for the discovery gate; it is asked on a worker, never on the caller.
-      return async(
-              () -> {
-                gate.beforeStage(Stage.DISCOVERY, domain);
-                return now();
-              })
-          .thenCompose(this::stages);
+      CompletableFuture<DomainReport> whole =
+          async(
+                  () -> {
+                    gate.beforeStage(Stage.DISCOVERY, domain);
+                    return now();
+                  })
+              .thenCompose(this::stages);
+      CompletableFuture<DomainReport> result = new CompletableFuture<>();
+      scheduleTimeLimit(result, options.checkTimeout());
+      whole.whenComplete(
+          (report, error) -> {
+            if (error != null) {
+              result.completeExceptionally(error);
+            } else if (report != null) { // null: the time limit made the report first
+              result.complete(report);
+            }
+          });
+      result.whenComplete((report, error) -> limit.get().cancel(false));
+      return result;
+    }
+
+    private void scheduleTimeLimit(CompletableFuture<DomainReport> result, Duration after) {
+      limit.set(
+          timer.schedule(() -> timeLimitReached(result), after.toMillis(), TimeUnit.MILLISECONDS));
+      if (result.isDone()) {
+        limit.get().cancel(false);
+      }
+    }
+
+    /**
+     * The whole-check limit ran out: cancel every open step and report what finished, naming what
+     * did not.
+     */
+    private void timeLimitReached(CompletableFuture<DomainReport> result) {
+      DomainReport report;
+      synchronized (this) {
+        if (closed || scope.isCancelled() || result.isDone()) {
+          return;
+        }
+        if (gate.pacing()) {
+          // a person is stepping through: their pace, not a hang. Once they let the rest run,
+          // the whole limit counts from then.
+          paced = true;
+          scheduleTimeLimit(result, PACING_POLL);
+          return;
+        }
+        if (paced) {
+          paced = false;
+          scheduleTimeLimit(result, options.checkTimeout());
+          return;
+        }
+        // Steps still running block on this lock when they finish, and are dropped after it.
+        report = TimeLimit.report(this, partial, List.copyOf(open), options.checkTimeout());
+        closed = true;
+      }
+      listener.checkFinished(report);
+      // The report first: the cancel makes the steps still running fail, which is no news.
+      result.complete(report);
+      scope.cancel();
     }
 
     private CompletableFuture<DomainReport> stages(long discoveryStart) {
       ChainValidator validator = new ChainValidator(options.trust(), options.clock());
-      listener.stageStarted(Stage.DISCOVERY, domain);
+      started(Stage.DISCOVERY, domain);
+      CompletableFuture<DnsQuery> stsQuery = async(() -> discovery.lookUpRecord(domain));
+      CompletableFuture<DnsQuery> apexQuery = async(() -> discovery.lookUpApex(domain));
       CompletableFuture<Discovery.StsLookup> txt =
-          async(() -> discovery.lookUpRecord(domain))
-              .thenCombine(async(() -> discovery.lookUpApex(domain)), Discovery.StsLookup::new);
+          stsQuery.thenCombine(apexQuery, Discovery.StsLookup::new);
       CompletableFuture<DnsQuery> mxQuery = async(() -> discovery.lookUpMx(domain));
+      partial.sts = stsQuery;
+      partial.apex = apexQuery;
+      partial.mxQuery = mxQuery;
       CompletableFuture<DiscoveryResult> discovered =
           txt.thenCombine(
               mxQuery,
@@ -169,7 +255,7 @@ public final class MtaStsChecker {
                     () -> {
                       gate.beforeStage(Stage.RETRIEVAL, domain);
                       long start = now();
-                      listener.stageStarted(Stage.RETRIEVAL, domain);
+                      started(Stage.RETRIEVAL, domain);
                       FetchResult result =
                           new PolicyFetcher(
                                   dns, options.portMap(), validator, options.fetch(), timer)
@@ -195,6 +281,9 @@ public final class MtaStsChecker {
                 }
                 return async(() -> parse(f.get()));
               });
+      partial.discovered = discovered;
+      partial.fetched = fetched;
+      partial.parsed = parsed;
       CompletableFuture<Optional<Policy>> applied =
           discovered.thenCombine(
               fetched.thenCombine(parsed, FetchAndPolicy::new),
@@ -233,7 +322,7 @@ public final class MtaStsChecker {
                     List<CompletableFuture<MxReport>> each = new ArrayList<>();
                     for (MxHost host : hosts) {
                       long start = now();
-                      listener.stageStarted(Stage.MX, host.host());
+                      started(Stage.MX, host.host());
                       each.add(
                           probeHost(host, prober)
                               .thenCombine(
@@ -257,6 +346,9 @@ public final class MtaStsChecker {
                     for (MxHost host : beyond) {
                       each.add(applied.thenApply(policy -> notProbed(host, policy)));
                     }
+                    for (int i = 0; i < all.size(); i++) {
+                      partial.mx.put(all.get(i), each.get(i));
+                    }
                     return allOf(each);
                   },
                   executor);
@@ -266,6 +358,7 @@ public final class MtaStsChecker {
           stepwise ? mxReports : CompletableFuture.completedFuture(null);
       CompletableFuture<TlsRptDiscovery> tlsrpt =
           tlsrptAfter.thenCompose(ignored -> async(this::lookUpTlsRpt));
+      partial.tlsrpt = tlsrpt;
 
       return CompletableFuture.allOf(discovered, fetched, parsed, tlsrpt, mxReports, applied)
           .thenApply(
@@ -282,7 +375,7 @@ public final class MtaStsChecker {
     private TlsRptDiscovery lookUpTlsRpt() throws InterruptedException {
       gate.beforeStage(Stage.TLSRPT, domain);
       long start = now();
-      listener.stageStarted(Stage.TLSRPT, domain);
+      started(Stage.TLSRPT, domain);
       TlsRptDiscovery result = TlsRptDiscovery.lookUp(dns, domain);
       finish(Stage.TLSRPT, domain, start, result.findings(), new StageEvidence.TlsRpt(result));
       return result;
@@ -300,7 +393,7 @@ public final class MtaStsChecker {
     private Optional<ParsedPolicy> parse(FetchResult fetch) throws InterruptedException {
       gate.beforeStage(Stage.POLICY, domain);
       long start = now();
-      listener.stageStarted(Stage.POLICY, domain);
+      started(Stage.POLICY, domain);
       ParsedPolicy policy = PolicyParser.parse(fetch.body());
       finish(
           Stage.POLICY,
@@ -366,7 +459,7 @@ public final class MtaStsChecker {
     /** The report of a host beyond the probe limit, judged on the policy's coverage alone. */
     private MxReport notProbed(MxHost host, Optional<Policy> policy) {
       long start = now();
-      listener.stageStarted(Stage.MX, host.host());
+      started(Stage.MX, host.host());
       Finding why =
           Finding.of(
               Code.MX_PROBE_LIMIT,
@@ -391,8 +484,7 @@ public final class MtaStsChecker {
               0,
               report.findings(),
               Optional.of(new StageEvidence.Mx(report)));
-      finished.add(stage);
-      listener.stageFinished(stage);
+      record(stage);
       return report;
     }
 
@@ -403,36 +495,79 @@ public final class MtaStsChecker {
         Optional<Policy> applied,
         List<MxReport> mx,
         TlsRptDiscovery tlsrpt) {
+      synchronized (this) {
+        if (closed) {
+          return null; // the time limit made the report
+        }
+        DomainReport report = assemble(discoveryResult, fetch, policy, applied, mx, tlsrpt, now());
+        closed = true;
+        listener.checkFinished(report);
+        return report;
+      }
+    }
+
+    /** The report from what the stages gave; also the report cut short by the time limit. */
+    DomainReport assemble(
+        DiscoveryResult discoveryResult,
+        Optional<FetchResult> fetch,
+        Optional<ParsedPolicy> policy,
+        Optional<Policy> applied,
+        List<MxReport> mx,
+        TlsRptDiscovery tlsrpt,
+        long endMillis) {
       List<Finding> summary = new ArrayList<>(probeLimits);
       applied.ifPresent(
           p -> summary.addAll(MxJudge.unusedPatterns(p, mx.stream().map(MxReport::host).toList())));
       CrossStageFindings.port25Blocked(fetch, mx).ifPresent(summary::add);
       if (!summary.isEmpty()) {
         long start = now();
-        listener.stageStarted(Stage.MX, "");
+        started(Stage.MX, "");
         finish(Stage.MX, "", start, now() - start, summary, Optional.empty());
       }
-      VerdictRules.Decision decision = VerdictRules.decide(discoveryResult, fetch, policy, mx);
+      VerdictRules.Decision decision =
+          TimeLimit.verdict(VerdictRules.decide(discoveryResult, fetch, policy, mx), cut);
       List<StageReport> stages;
       synchronized (finished) {
         stages = List.copyOf(finished);
       }
-      DomainReport report =
-          new DomainReport(
-              domain,
-              startedAt,
-              now(),
-              decision.verdict(),
-              decision.reason(),
-              discoveryResult,
-              fetch,
-              policy,
-              applied.isPresent(),
-              mx,
-              tlsrpt,
-              stages);
-      listener.checkFinished(report);
-      return report;
+      return new DomainReport(
+          domain,
+          startedAt,
+          endMillis,
+          decision.verdict(),
+          decision.reason(),
+          discoveryResult,
+          fetch,
+          policy,
+          applied.isPresent(),
+          mx,
+          tlsrpt,
+          stages);
+    }
+
+    synchronized List<StageReport> finishedStages() {
+      synchronized (finished) {
+        return List.copyOf(finished);
+      }
+    }
+
+    /** A step starts: the listener hears of it, and the time limit would name it. */
+    synchronized void started(Stage stage, String target) {
+      if (closed) {
+        return;
+      }
+      open.add(TimeLimit.stepName(stage, target));
+      listener.stageStarted(stage, target);
+    }
+
+    /** A step finished: kept for the report, unless the report is already made. */
+    synchronized void record(StageReport report) {
+      if (closed) {
+        return;
+      }
+      open.remove(TimeLimit.stepName(report.stage(), report.target()));
+      finished.add(report);
+      listener.stageFinished(report);
     }
 
     private <T> CompletableFuture<T> async(IoTask<T> task) {
@@ -450,7 +585,7 @@ public final class MtaStsChecker {
           executor);
     }
 
-    private void finish(
+    void finish(
         Stage stage,
         String target,
         long startMillis,
@@ -459,7 +594,7 @@ public final class MtaStsChecker {
       finish(stage, target, startMillis, now() - startMillis, findings, Optional.of(evidence));
     }
 
-    private void finish(
+    void finish(
         Stage stage,
         String target,
         long startMillis,
@@ -475,20 +610,18 @@ public final class MtaStsChecker {
               durationMillis,
               findings,
               evidence);
-      finished.add(report);
-      listener.stageFinished(report);
+      record(report);
     }
 
     private void skip(Stage stage) {
       long at = now();
-      listener.stageStarted(stage, domain);
+      started(stage, domain);
       StageReport report =
           new StageReport(stage, domain, StageStatus.SKIPPED, at, 0, List.of(), Optional.empty());
-      finished.add(report);
-      listener.stageFinished(report);
+      record(report);
     }
 
-    private long now() {
+    long now() {
       return (System.nanoTime() - t0) / 1_000_000;
     }
   }
@@ -505,6 +638,21 @@ public final class MtaStsChecker {
                 : name + " has no A or AAAA record (the name exists, without an address)")
             + ": no sender can connect to it, from anywhere. Under a policy it counts as failing.",
         "Publish an A (and AAAA) record for " + name + ", or remove its MX record.");
+  }
+
+  /** The stage futures of one run, read when the time limit cuts it short. */
+  static final class Partial {
+    volatile CompletableFuture<DnsQuery> sts;
+    volatile CompletableFuture<DnsQuery> apex;
+    volatile CompletableFuture<DnsQuery> mxQuery;
+    volatile CompletableFuture<DiscoveryResult> discovered;
+    volatile CompletableFuture<Optional<FetchResult>> fetched;
+    volatile CompletableFuture<Optional<ParsedPolicy>> parsed;
+    volatile CompletableFuture<TlsRptDiscovery> tlsrpt;
+
+    /** Every MX host, in preference order, with its report to come. */
+    final Map<MxHost, CompletableFuture<MxReport>> mx =
+        Collections.synchronizedMap(new LinkedHashMap<>());
   }
 
   private record FetchAndPolicy(Optional<FetchResult> fetch, Optional<ParsedPolicy> policy) {}

@@ -21,4 +21,12 @@ public interface StageGate {
    * @throws InterruptedException when the check is cancelled while waiting
    */
   void beforeStage(Stage stage, String target) throws InterruptedException;
+
+  /**
+   * True while a person sets the pace (step by step): the whole-check limit does not cut a check
+   * then, and counts again from when it would have run out.
+   */
+  default boolean pacing() {
+    return false;
+  }
 }

@@ -46,9 +46,26 @@ public final class DnsClient {
   private final DnsSettings settings;
   private final CancelScope scope;
 
+  /** {@link System#nanoTime()} after which no query waits any longer; MAX_VALUE for none. */
+  private final long deadlineNanos;
+
   public DnsClient(DnsSettings settings, CancelScope scope) {
+    this(settings, scope, Long.MAX_VALUE);
+  }
+
+  private DnsClient(DnsSettings settings, CancelScope scope, long deadlineNanos) {
     this.settings = settings;
     this.scope = scope;
+    this.deadlineNanos = deadlineNanos;
+  }
+
+  /**
+   * The same client bounded by a deadline ({@link System#nanoTime()}): each attempt waits at most
+   * until then, and once it has passed a query fails at once as a timeout. A step with a total time
+   * limit (the policy fetch) looks up its names through this.
+   */
+  public DnsClient until(long deadlineNanos) {
+    return new DnsClient(settings, scope, Math.min(deadlineNanos, this.deadlineNanos));
   }
 
   public DnsSettings settings() {
@@ -185,17 +202,38 @@ public final class DnsClient {
     return last;
   }
 
+  /** The wait of one attempt: the configured timeout, cut to what is left before the deadline. */
+  private Duration attemptTimeout() {
+    if (deadlineNanos == Long.MAX_VALUE) {
+      return settings.timeout();
+    }
+    long left = deadlineNanos - System.nanoTime();
+    return left >= settings.timeout().toNanos() ? settings.timeout() : Duration.ofNanos(left);
+  }
+
   private Attempt askOnce(InetSocketAddress server, Name name, int type)
       throws InterruptedException {
     String serverText = format(server);
+    Duration timeout = attemptTimeout();
+    if (timeout.toMillis() <= 0) {
+      return new Attempt(
+          null,
+          serverText,
+          "udp",
+          0,
+          DnsOutcome.TEMPORARY,
+          Optional.of("timeout: the time limit ran out before " + name + " was asked"));
+    }
+    boolean cut = timeout.compareTo(settings.timeout()) < 0;
+    String waited = human(timeout) + (cut ? " (what was left of the time limit)" : "");
     Message query = Message.newQuery(Record.newRecord(name, type, DClass.IN));
     query.getHeader().setFlag(Flags.AD); // RFC 6840 §5.7: ask the resolver to report AD
     long start = System.nanoTime();
     try {
-      Message response = send(server, query, false);
+      Message response = send(server, query, false, timeout);
       String transport = "udp";
       if (response.getHeader().getFlag(Flags.TC)) {
-        response = send(server, query, true);
+        response = send(server, query, true, attemptTimeout());
         transport = "tcp";
       }
       long rtt = millisSince(start);
@@ -217,32 +255,34 @@ public final class DnsClient {
           "udp",
           millisSince(start),
           DnsOutcome.TEMPORARY,
-          Optional.of(
-              "timeout: no answer from " + serverText + " within " + human(settings.timeout())));
+          Optional.of("timeout: no answer from " + serverText + " within " + waited));
     } catch (ExecutionException e) {
       Throwable cause = e.getCause() == null ? e : e.getCause();
       String what =
           cause instanceof java.net.SocketTimeoutException
                   || cause instanceof TimeoutException
                   || String.valueOf(cause.getMessage()).toLowerCase().contains("timed out")
-              ? "timeout: no answer from " + serverText + " within " + human(settings.timeout())
+              ? "timeout: no answer from " + serverText + " within " + waited
               : "error talking to " + serverText + ": " + describe(cause);
       return new Attempt(
           null, serverText, "udp", millisSince(start), DnsOutcome.TEMPORARY, Optional.of(what));
     }
   }
 
-  private Message send(InetSocketAddress server, Message query, boolean tcp)
+  private Message send(InetSocketAddress server, Message query, boolean tcp, Duration timeout)
       throws InterruptedException, ExecutionException, TimeoutException {
+    if (timeout.toMillis() <= 0) {
+      throw new TimeoutException("time limit reached");
+    }
     SimpleResolver resolver = new SimpleResolver(server);
-    resolver.setTimeout(settings.timeout());
+    resolver.setTimeout(timeout);
     resolver.setTCP(tcp);
     resolver.setIgnoreTruncation(true);
     scope.checkpoint();
     CompletableFuture<Message> future = resolver.sendAsync(query).toCompletableFuture();
     try (CancelScope.Registration registration = scope.register(() -> future.cancel(true))) {
       // A little slack over dnsjava's own timeout so that its exception wins when it fires.
-      return future.get(settings.timeout().toMillis() + 250, TimeUnit.MILLISECONDS);
+      return future.get(timeout.toMillis() + 250, TimeUnit.MILLISECONDS);
     } catch (InterruptedException | TimeoutException e) {
       future.cancel(true);
       throw e;

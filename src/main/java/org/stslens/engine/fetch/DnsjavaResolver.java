@@ -13,9 +13,9 @@ import org.stslens.engine.net.PortMap;
 import org.xbill.DNS.Type;
 
 /**
- * Routes HttpClient's host look-ups through our DNS client (never the operating system's resolver),
- * records each query as evidence, and applies the port map so that tests and the lab can serve
- * "port 443" elsewhere on loopback.
+ * Looks up the policy host through our DNS client (never the operating system's resolver), records
+ * each query as evidence, and hands HttpClient one chosen address at a time ({@link #pinned}),
+ * through the port map so that tests and the lab can serve "port 443" elsewhere on loopback.
  */
 final class DnsjavaResolver implements DnsResolver {
 
@@ -62,7 +62,28 @@ final class DnsjavaResolver implements DnsResolver {
     return host;
   }
 
-  private List<InetAddress> lookup(String host) throws UnknownHostException {
+  /** A resolver that gives HttpClient only {@code address}: the fetch picks which one to try. */
+  DnsResolver pinned(InetAddress address) {
+    return new DnsResolver() {
+      @Override
+      public InetAddress[] resolve(String host) {
+        return new InetAddress[] {address};
+      }
+
+      @Override
+      public List<InetSocketAddress> resolve(String host, int port) {
+        return List.of(portMap.route(address, port));
+      }
+
+      @Override
+      public String resolveCanonicalHostname(String host) {
+        return host;
+      }
+    };
+  }
+
+  /** The A then AAAA addresses of {@code host}, in the order DNS gave them. */
+  List<InetAddress> lookup(String host) throws UnknownHostException {
     long start = System.nanoTime();
     try {
       List<InetAddress> addresses = new ArrayList<>();

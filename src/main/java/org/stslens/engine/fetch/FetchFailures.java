@@ -21,6 +21,7 @@ final class FetchFailures {
    * @param deadlineHit the total time limit cancelled the request
    * @param connected a TCP connection was made (the TLS handshake started)
    * @param lookups the A/AAAA queries of the policy host
+   * @param tried the addresses tried before, in words (empty when there was one)
    */
   static Finding classify(
       Exception e,
@@ -28,7 +29,39 @@ final class FetchFailures {
       boolean connected,
       String host,
       String url,
+      List<DnsQuery> lookups,
+      String tried) {
+    Finding finding = classify(e, deadlineHit, connected, host, url, lookups);
+    return tried.isEmpty()
+        ? finding
+        : new Finding(
+            finding.code(),
+            finding.severity(),
+            finding.stage(),
+            finding.target(),
+            finding.message() + (finding.message().endsWith(".") ? " " : ". ") + tried,
+            finding.fix(),
+            finding.line(),
+            finding.column());
+  }
+
+  private static Finding classify(
+      Exception e,
+      boolean deadlineHit,
+      boolean connected,
+      String host,
+      String url,
       List<DnsQuery> lookups) {
+    if (deadlineHit && e instanceof UnknownHostException) {
+      return Finding.of(
+          Code.FETCH_TIMEOUT,
+          url,
+          "The fetch's total time limit ran out while looking up the address of " + host + ".",
+          "Make the DNS of "
+              + host
+              + " answer quickly (a short CNAME chain, responsive name servers); senders"
+              + " give up after at most 60 s, some after 4 s.");
+    }
     if (deadlineHit
         || e instanceof SocketTimeoutException
         || e instanceof org.apache.hc.client5.http.ConnectTimeoutException) {

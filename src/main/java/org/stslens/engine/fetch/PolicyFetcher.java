@@ -2,7 +2,10 @@ package org.stslens.engine.fetch;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,10 +14,12 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import javax.net.ssl.SNIHostName;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSocket;
+import org.apache.hc.client5.http.DnsResolver;
 import org.apache.hc.client5.http.classic.methods.HttpGet;
 import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.config.RequestConfig;
@@ -52,6 +57,12 @@ public final class PolicyFetcher {
   public static final String PATH = "/.well-known/mta-sts.txt";
   private static final String USER_AGENT = "STS-Lens/0.1 (MTA-STS diagnostics)";
 
+  /**
+   * Addresses of the policy host tried one after the other; a hostile zone with hundreds of dead
+   * addresses must not multiply the wait, and more say nothing new.
+   */
+  public static final int MAX_ADDRESSES = 3;
+
   private final DnsClient dns;
   private final PortMap portMap;
   private final ChainValidator validator;
@@ -80,7 +91,8 @@ public final class PolicyFetcher {
   }
 
   /**
-   * Fetches the policy of {@code domain}.
+   * Fetches the policy of {@code domain}. The total limit covers everything: the look-ups, every
+   * address tried, the handshake and the body.
    *
    * @throws InterruptedException when the check is cancelled
    */
@@ -89,68 +101,180 @@ public final class PolicyFetcher {
     String host = policyHost(domain);
     String url = policyUrl(domain);
     Attempt attempt = new Attempt(host, url);
-    DnsjavaResolver resolver = new DnsjavaResolver(dns, portMap);
+    long deadline = attempt.startNanos + settings.totalTimeout().toNanos();
+    DnsjavaResolver resolver = new DnsjavaResolver(dns.until(deadline), portMap);
     TlsClientContexts.Capturing capturing = TlsClientContexts.capturing();
     SSLContext sslContext = capturing.context();
-    TlsSocketStrategy tls =
-        (socket, target, port, attachment, context) ->
-            attempt.handshake(sslContext, socket, target);
-    Timeout limit = Timeout.of(settings.totalTimeout());
-    HttpGet request = new HttpGet(url);
+    AtomicReference<HttpGet> current = new AtomicReference<>();
     AtomicBoolean deadlineHit = new AtomicBoolean();
     ScheduledFuture<?> watchdog =
         timer.schedule(
             () -> {
               deadlineHit.set(true);
-              request.cancel();
+              HttpGet request = current.get();
+              if (request != null) {
+                request.cancel();
+              }
             },
             settings.totalTimeout().toMillis(),
             TimeUnit.MILLISECONDS);
+    try (CancelScope.Registration registration =
+        scope.register(
+            () -> {
+              HttpGet request = current.get();
+              if (request != null) {
+                request.cancel();
+              }
+            })) {
+      List<InetAddress> addresses;
+      try {
+        addresses = resolver.lookup(host);
+      } catch (UnknownHostException e) {
+        scope.checkpoint();
+        attempt.failure(e, deadlineHit.get() || System.nanoTime() >= deadline, resolver, "");
+        addresses = List.of();
+      }
+      attempt.dnsMillis = resolver.elapsedMillis();
+      if (addresses.size() > MAX_ADDRESSES) {
+        attempt.findings.add(addressLimit(host, addresses.size()));
+      }
+      List<InetAddress> chosen = addresses.subList(0, Math.min(addresses.size(), MAX_ADDRESSES));
+      List<String> tried = new ArrayList<>();
+      for (int i = 0; i < chosen.size(); i++) {
+        boolean last = i == chosen.size() - 1;
+        long left = deadline - System.nanoTime();
+        if (left <= 0 || deadlineHit.get()) {
+          // before the first address: the look-ups took all the time
+          attempt.failure(
+              i == 0
+                  ? new UnknownHostException(host)
+                  : new SocketTimeoutException("total limit reached"),
+              true,
+              resolver,
+              triedText(tried, chosen.size() - i, addresses.size() - chosen.size()));
+          break;
+        }
+        Optional<Exception> failed =
+            tryAddress(attempt, resolver.pinned(chosen.get(i)), sslContext, left, current, scope);
+        if (failed.isEmpty()) {
+          break;
+        }
+        tried.add(chosen.get(i).getHostAddress() + " (" + attempt.phaseReached() + ")");
+        boolean timeUp = deadlineHit.get() || System.nanoTime() >= deadline;
+        // As HttpClient itself does: a failure before TLS completes moves on to the next address.
+        if (last || timeUp || attempt.tlsEndNanos != 0) {
+          attempt.failure(
+              failed.get(),
+              timeUp,
+              resolver,
+              triedText(tried, chosen.size() - i - 1, addresses.size() - chosen.size()));
+          break;
+        }
+      }
+    } finally {
+      watchdog.cancel(false);
+    }
+    scope.checkpoint();
+    List<X509Certificate> chain = capturing.trustManager().serverChain().orElse(List.of());
+    Optional<ChainVerdict> verdict =
+        chain.isEmpty() ? Optional.empty() : Optional.of(validator.validate(chain, host));
+    return attempt.result(resolver.queries(), verdict, settings);
+  }
+
+  /**
+   * One request to one address, within what is left of the total limit.
+   *
+   * @return the failure, empty when a response was read
+   */
+  private Optional<Exception> tryAddress(
+      Attempt attempt,
+      DnsResolver pinned,
+      SSLContext sslContext,
+      long leftNanos,
+      AtomicReference<HttpGet> current,
+      CancelScope scope)
+      throws InterruptedException {
+    attempt.startAddress();
+    TlsSocketStrategy tls =
+        (socket, target, port, attachment, context) ->
+            attempt.handshake(sslContext, socket, target);
+    Timeout limit = Timeout.ofMilliseconds(Math.max(1, leftNanos / 1_000_000));
+    HttpGet request = new HttpGet(attempt.url);
+    current.set(request);
     try (CloseableHttpClient client =
-            HttpClients.custom()
-                .setConnectionManager(
-                    PoolingHttpClientConnectionManagerBuilder.create()
-                        .setDnsResolver(resolver)
-                        .setTlsSocketStrategy(tls)
-                        .setDefaultConnectionConfig(
-                            ConnectionConfig.custom()
-                                .setConnectTimeout(limit)
-                                .setSocketTimeout(limit)
-                                .build())
-                        .build())
-                .setDefaultRequestConfig(
-                    RequestConfig.custom()
-                        .setResponseTimeout(limit)
-                        .setRedirectsEnabled(false)
-                        .build())
-                .disableRedirectHandling()
-                .disableAutomaticRetries()
-                .disableContentCompression()
-                .disableCookieManagement()
-                .disableAuthCaching()
-                .setUserAgent(USER_AGENT)
-                .build();
-        CancelScope.Registration registration = scope.register(request::cancel)) {
+        HttpClients.custom()
+            .setConnectionManager(
+                PoolingHttpClientConnectionManagerBuilder.create()
+                    .setDnsResolver(pinned)
+                    .setTlsSocketStrategy(tls)
+                    .setDefaultConnectionConfig(
+                        ConnectionConfig.custom()
+                            .setConnectTimeout(limit)
+                            .setSocketTimeout(limit)
+                            .build())
+                    .build())
+            .setDefaultRequestConfig(
+                RequestConfig.custom().setResponseTimeout(limit).setRedirectsEnabled(false).build())
+            .disableRedirectHandling()
+            .disableAutomaticRetries()
+            .disableContentCompression()
+            .disableCookieManagement()
+            .disableAuthCaching()
+            .setUserAgent(USER_AGENT)
+            .build()) {
       request.setHeader("Accept", "text/plain");
       HttpClientContext context = HttpClientContext.create();
+      if (scope.isCancelled()) {
+        request.cancel();
+      }
       attempt.requestSentNanos = System.nanoTime();
       try (ClassicHttpResponse response = client.executeOpen(null, request, context)) {
         attempt.firstByteNanos = System.nanoTime();
         attempt.readResponse(response, settings.maxBodyBytes(), request);
       }
+      return Optional.empty();
     } catch (IOException | RuntimeException e) {
       scope.checkpoint();
-      attempt.failure(e, deadlineHit.get(), resolver);
+      return Optional.of(e);
     } finally {
-      watchdog.cancel(false);
+      current.set(null);
     }
-    scope.checkpoint();
-    attempt.dnsMillis = resolver.elapsedMillis();
-    attempt.connectStartNanos = resolver.endNanos();
-    List<X509Certificate> chain = capturing.trustManager().serverChain().orElse(List.of());
-    Optional<ChainVerdict> verdict =
-        chain.isEmpty() ? Optional.empty() : Optional.of(validator.validate(chain, host));
-    return attempt.result(resolver.queries(), verdict, settings);
+  }
+
+  /** fetch.address-limit: more addresses than are worth trying one after the other. */
+  private static Finding addressLimit(String host, int count) {
+    return Finding.of(
+        Code.FETCH_ADDRESS_LIMIT,
+        host,
+        host
+            + " has "
+            + count
+            + " addresses; STS Lens tries at most the first "
+            + MAX_ADDRESSES
+            + " (in the order DNS gave them), one after the other, all within the fetch's time"
+            + " limit.",
+        "");
+  }
+
+  /** "Tried 127.0.0.2 (no connection), 127.0.0.3 (...); 1 more not tried." or empty. */
+  private static String triedText(List<String> tried, int notReached, int beyondLimit) {
+    if (tried.isEmpty() && notReached == 0 && beyondLimit == 0) {
+      return "";
+    }
+    StringBuilder text = new StringBuilder();
+    if (!tried.isEmpty()) {
+      text.append("Tried ").append(String.join(", ", tried)).append(".");
+    }
+    int untried = notReached + beyondLimit;
+    if (untried > 0) {
+      text.append(text.length() == 0 ? "" : " ")
+          .append(untried)
+          .append(untried == 1 ? " address" : " addresses")
+          .append(" not tried")
+          .append(beyondLimit > 0 ? " (at most " + MAX_ADDRESSES + " are tried)" : "")
+          .append(".");
+    }
+    return text.toString();
   }
 
   /** The mutable state of one fetch, turned into an immutable result at the end. */
@@ -221,10 +345,29 @@ public final class PolicyFetcher {
       }
     }
 
-    void failure(Exception e, boolean deadlineHit, DnsjavaResolver resolver) {
+    /** A new address: the connection state describes the latest one tried. */
+    void startAddress() {
+      connectStartNanos = System.nanoTime();
+      connectedTo = null;
+      tlsStartNanos = 0;
+      tlsEndNanos = 0;
+    }
+
+    /** How far the latest address got, in words. */
+    String phaseReached() {
+      if (tlsEndNanos != 0) {
+        return "TLS done, no complete answer";
+      }
+      if (tlsStartNanos != 0) {
+        return "connected, TLS handshake not completed";
+      }
+      return "no connection";
+    }
+
+    void failure(Exception e, boolean deadlineHit, DnsjavaResolver resolver, String tried) {
       boolean connected = connectedTo != null || tlsStartNanos != 0;
       findings.add(
-          FetchFailures.classify(e, deadlineHit, connected, host, url, resolver.queries()));
+          FetchFailures.classify(e, deadlineHit, connected, host, url, resolver.queries(), tried));
     }
 
     FetchResult result(

@@ -15,6 +15,8 @@ import java.util.stream.Collectors;
  * id (e.g. {@code policy.invalid-max-age}) is what JSON, tests and users see.
  */
 public enum Code {
+  // The check as a whole: its findings carry the stage of the step they mark.
+  CHECK_TIME_LIMIT("check.time-limit", ERROR, Stage.DISCOVERY, "", "none", null),
   // Stage 1 — discovery
   DNS_NXDOMAIN("dns.nxdomain", ERROR, Stage.DISCOVERY, "8461 §3.1", "no-policy", null),
   DNS_TEMPORARY_FAILURE(
@@ -69,6 +71,8 @@ public enum Code {
       "sts-policy-fetch-error"),
   FETCH_TIMEOUT(
       "fetch.timeout", ERROR, Stage.RETRIEVAL, "8461 §3.3", "no-policy", "sts-policy-fetch-error"),
+  /** The policy host has more addresses than the fetch tries, one after the other. */
+  FETCH_ADDRESS_LIMIT("fetch.address-limit", INFO, Stage.RETRIEVAL, "", "none", null),
   FETCH_TLS_FAILED(
       "fetch.tls-failed", ERROR, Stage.RETRIEVAL, "8461 §3.3", "no-policy", "sts-webpki-invalid"),
   FETCH_CERT_NAME_MISMATCH(

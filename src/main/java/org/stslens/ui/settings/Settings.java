@@ -13,6 +13,7 @@ import java.util.List;
  * @param darkTheme dark instead of light
  * @param stepByStep the default of the Step-by-step switch
  * @param history the domains checked, most recent first
+ * @param checkTimeoutSeconds the whole check of one domain (not when stepping through)
  */
 public record Settings(
     String dnsServer,
@@ -22,7 +23,11 @@ public record Settings(
     int smtpTimeoutSeconds,
     boolean darkTheme,
     boolean stepByStep,
-    List<String> history) {
+    List<String> history,
+    int checkTimeoutSeconds) {
+
+  /** The default of the whole-check limit, as the engine's. */
+  public static final int DEFAULT_CHECK_TIMEOUT_SECONDS = 180;
 
   public Settings {
     dnsServer = dnsServer == null ? "" : dnsServer.strip();
@@ -31,9 +36,32 @@ public record Settings(
     dnsTimeoutSeconds = clamp(dnsTimeoutSeconds, 1, 60);
     fetchTimeoutSeconds = clamp(fetchTimeoutSeconds, 1, 300);
     smtpTimeoutSeconds = clamp(smtpTimeoutSeconds, 1, 300);
+    checkTimeoutSeconds = clamp(checkTimeoutSeconds, 1, 3600);
   }
 
-  /** The defaults of product.md: DNS 5 s, policy fetch 60 s, SMTP steps 30 s. */
+  /** Settings with the default whole-check limit. */
+  public Settings(
+      String dnsServer,
+      List<String> trustFiles,
+      int dnsTimeoutSeconds,
+      int fetchTimeoutSeconds,
+      int smtpTimeoutSeconds,
+      boolean darkTheme,
+      boolean stepByStep,
+      List<String> history) {
+    this(
+        dnsServer,
+        trustFiles,
+        dnsTimeoutSeconds,
+        fetchTimeoutSeconds,
+        smtpTimeoutSeconds,
+        darkTheme,
+        stepByStep,
+        history,
+        DEFAULT_CHECK_TIMEOUT_SECONDS);
+  }
+
+  /** The defaults of product.md: DNS 5 s, policy fetch 60 s, SMTP steps 30 s, check 180 s. */
   public static Settings defaults() {
     return new Settings("", List.of(), 5, 60, 30, false, false, List.of());
   }
@@ -47,7 +75,8 @@ public record Settings(
         smtpTimeoutSeconds,
         darkTheme,
         stepByStep,
-        newHistory);
+        newHistory,
+        checkTimeoutSeconds);
   }
 
   private static int clamp(int value, int min, int max) {

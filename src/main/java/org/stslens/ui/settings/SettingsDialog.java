@@ -33,6 +33,8 @@ public final class SettingsDialog extends Dialog<Settings> {
   private final Spinner<Integer> dnsTimeout = new Spinner<>(1, 60, 5);
   private final Spinner<Integer> fetchTimeout = new Spinner<>(1, 300, 60);
   private final Spinner<Integer> smtpTimeout = new Spinner<>(1, 300, 30);
+  private final Spinner<Integer> checkTimeout =
+      new Spinner<>(1, 3600, Settings.DEFAULT_CHECK_TIMEOUT_SECONDS);
   private final ChoiceBox<String> theme =
       new ChoiceBox<>(FXCollections.observableArrayList("Light", "Dark"));
   private final CheckBox stepByStep = new CheckBox("Start checks in step-by-step mode");
@@ -49,7 +51,9 @@ public final class SettingsDialog extends Dialog<Settings> {
     dnsTimeout.getValueFactory().setValue(current.dnsTimeoutSeconds());
     fetchTimeout.getValueFactory().setValue(current.fetchTimeoutSeconds());
     smtpTimeout.getValueFactory().setValue(current.smtpTimeoutSeconds());
-    for (Spinner<Integer> s : List.of(dnsTimeout, fetchTimeout, smtpTimeout)) {
+    checkTimeout.getValueFactory().setValue(current.checkTimeoutSeconds());
+    checkTimeout.setId("settings-check-timeout");
+    for (Spinner<Integer> s : List.of(dnsTimeout, fetchTimeout, smtpTimeout, checkTimeout)) {
       s.setEditable(true);
       s.setPrefWidth(100);
     }
@@ -98,6 +102,15 @@ public final class SettingsDialog extends Dialog<Settings> {
     grid.addRow(row++, new Label("DNS time limit (s)"), dnsTimeout);
     grid.addRow(row++, new Label("Policy fetch time limit (s)"), fetchTimeout);
     grid.addRow(row++, new Label("SMTP step time limit (s)"), smtpTimeout);
+    grid.addRow(
+        row++,
+        new Label("Whole check time limit (s)"),
+        new VBox(
+            6,
+            checkTimeout,
+            hint(
+                "Per domain. When it runs out, the steps still running are stopped and the report"
+                    + " names them. Not applied step by step.")));
     grid.addRow(row++, new Label("Theme"), theme);
     grid.add(stepByStep, 1, row++);
     grid.add(problem, 0, row, 2, 1);
@@ -121,7 +134,8 @@ public final class SettingsDialog extends Dialog<Settings> {
                     smtpTimeout.getValue(),
                     "Dark".equals(theme.getValue()),
                     stepByStep.isSelected(),
-                    current.history())
+                    current.history(),
+                    checkTimeout.getValue())
                 : null);
   }
 

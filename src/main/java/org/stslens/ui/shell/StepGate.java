@@ -58,6 +58,11 @@ final class StepGate implements StageGate {
     }
   }
 
+  @Override
+  public boolean pacing() {
+    return enabled;
+  }
+
   /** Lets the stage that is shown start. */
   synchronized void next() {
     if (shown != null) {

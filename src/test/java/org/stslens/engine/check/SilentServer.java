@@ -26,8 +26,10 @@ final class SilentServer implements LabServer {
   private final CountDownLatch accepted = new CountDownLatch(1);
   private final CountDownLatch clientClosed = new CountDownLatch(1);
   private volatile boolean closed;
+  private final int standardPort;
 
-  private SilentServer(String address, int backlog) {
+  private SilentServer(String address, int backlog, int standardPort) {
+    this.standardPort = standardPort;
     try {
       listener = new ServerSocket(0, backlog, TestWorld.loopback(address));
     } catch (IOException e) {
@@ -37,7 +39,12 @@ final class SilentServer implements LabServer {
 
   /** Accepts connections and never sends a byte; records when a client closes its end. */
   static SilentServer stalling(String address) {
-    SilentServer server = new SilentServer(address, 50);
+    return stalling(address, 25);
+  }
+
+  /** {@link #stalling(String)} standing in for {@code standardPort} (443: a policy host). */
+  static SilentServer stalling(String address, int standardPort) {
+    SilentServer server = new SilentServer(address, 50, standardPort);
     Thread acceptor = new Thread(server::acceptAndWait, "silent-smtp-" + address);
     acceptor.setDaemon(true);
     acceptor.start();
@@ -49,7 +56,7 @@ final class SilentServer implements LabServer {
    * answer at all.
    */
   static SilentServer blackhole(String address) {
-    SilentServer server = new SilentServer(address, 1);
+    SilentServer server = new SilentServer(address, 1, 25);
     server.fillAcceptQueue();
     return server;
   }
@@ -100,7 +107,7 @@ final class SilentServer implements LabServer {
 
   @Override
   public int standardPort() {
-    return 25;
+    return standardPort;
   }
 
   @Override

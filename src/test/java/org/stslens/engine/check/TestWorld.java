@@ -49,6 +49,7 @@ public final class TestWorld implements AutoCloseable {
   private Duration fetchTimeout = Duration.ofSeconds(10);
   private Duration dnsTimeout = Duration.ofSeconds(2);
   private Duration slowThreshold = FetchSettings.defaults().slowThreshold();
+  private Duration checkTimeout = CheckOptions.DEFAULT_CHECK_TIMEOUT;
   private final Map<InetSocketAddress, Integer> closedPorts = new HashMap<>();
 
   /** Publishes the usual records: TXT id, MX hosts, TLS-RPT, and A records for them. */
@@ -159,6 +160,12 @@ public final class TestWorld implements AutoCloseable {
     return this;
   }
 
+  /** The whole-check limit. */
+  public TestWorld checkTimeout(Duration timeout) {
+    this.checkTimeout = timeout;
+    return this;
+  }
+
   /** Above this fetch time fetch.slow is reported (4 s in production: too slow for a test). */
   public TestWorld slowThreshold(Duration threshold) {
     this.slowThreshold = threshold;
@@ -186,7 +193,8 @@ public final class TestWorld implements AutoCloseable {
         TrustAnchors.of(List.of(ca.certificate())),
         ports,
         Clock.systemUTC(),
-        "stslens.invalid");
+        "stslens.invalid",
+        checkTimeout);
   }
 
   public LabDnsServer dnsServer() {

@@ -1,0 +1,149 @@
+package org.stslens.ui.shell;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.stslens.engine.check.MtaStsChecker;
+import org.stslens.engine.check.TestWorld;
+import org.stslens.engine.report.DomainVerdict;
+import org.stslens.engine.report.StageStatus;
+import org.stslens.lab.LabServer;
+
+/** The desktop's view of a check cut short by the whole-check limit. */
+class CheckViewModelTimeLimitTest {
+
+  private final ExecutorService ui = Executors.newSingleThreadExecutor();
+  private final ExecutorService pool = Executors.newFixedThreadPool(8);
+  private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
+
+  @AfterEach
+  void stop() {
+    ui.shutdownNow();
+    pool.shutdownNow();
+    timer.shutdownNow();
+  }
+
+  private void onUi(Runnable action) throws Exception {
+    ui.submit(action).get(5, TimeUnit.SECONDS);
+  }
+
+  @Test
+  @Timeout(value = 30, unit = TimeUnit.SECONDS)
+  void aStalledMxEndsTheCheckAtTheLimitWithTheStepMarked() throws Exception {
+    List<Socket> held = new CopyOnWriteArrayList<>();
+    try (TestWorld world = new TestWorld();
+        ServerSocket silent = new ServerSocket(0, 50, InetAddress.getByName("127.0.0.2"))) {
+      Thread acceptor =
+          new Thread(
+              () -> {
+                try {
+                  while (true) {
+                    held.add(silent.accept()); // accepts and never greets
+                  }
+                } catch (IOException e) {
+                  // closed at the end of the test
+                }
+              });
+      acceptor.setDaemon(true);
+      acceptor.start();
+      world.standardDns("vm.test", "1", "mx1.vm.test");
+      world.policyHost("vm.test", TestWorld.policy("enforce", "mx1.vm.test"));
+      world.add(
+          new LabServer() {
+            @Override
+            public InetSocketAddress address() {
+              return (InetSocketAddress) silent.getLocalSocketAddress();
+            }
+
+            @Override
+            public int standardPort() {
+              return 25;
+            }
+
+            @Override
+            public void close() {}
+          });
+      world.smtpTimeout(Duration.ofSeconds(60)).checkTimeout(Duration.ofSeconds(2));
+      MtaStsChecker checker = new MtaStsChecker(world.options(), pool, timer);
+      CheckViewModel vm = new CheckViewModel(checker::start, ui::execute, h -> {});
+
+      onUi(
+          () -> {
+            vm.domainProperty().set("vm.test");
+            vm.check();
+          });
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(6);
+      boolean[] running = {true};
+      while (running[0] && System.nanoTime() < deadline) {
+        Thread.sleep(50);
+        onUi(() -> running[0] = vm.runningProperty().get());
+      }
+
+      onUi(
+          () -> {
+            assertThat(vm.runningProperty().get()).as("still running after 6 s").isFalse();
+            assertThat(vm.reportProperty().get().verdict())
+                .isEqualTo(DomainVerdict.TEMPORARILY_UNKNOWN);
+            assertThat(vm.bannerProperty().get()).contains("time limit").contains("mx1.vm.test");
+            assertThat(vm.toneProperty().get()).isEqualTo(CheckViewModel.Tone.WARN);
+            assertThat(vm.stages())
+                .filteredOn(s -> s.title().equals("MX mx1.vm.test"))
+                .extracting(StageItem::status)
+                .containsExactly(StageStatus.FAIL);
+          });
+    } finally {
+      for (Socket s : held) {
+        s.close();
+      }
+    }
+  }
+
+  @Test
+  @Timeout(value = 30, unit = TimeUnit.SECONDS)
+  void waitingStepByStepIsNotCutByTheLimit() throws Exception {
+    try (TestWorld world = new TestWorld()) {
+      world.standardDns("vm.test", "1", "mx1.vm.test");
+      world.policyHost("vm.test", TestWorld.policy("enforce", "mx1.vm.test"));
+      world.goodMx(0, "mx1.vm.test");
+      world.checkTimeout(Duration.ofSeconds(1));
+      MtaStsChecker checker = new MtaStsChecker(world.options(), pool, timer);
+      CheckViewModel vm = new CheckViewModel(checker::start, ui::execute, h -> {});
+
+      onUi(
+          () -> {
+            vm.domainProperty().set("vm.test");
+            vm.stepByStepProperty().set(true);
+            vm.check();
+          });
+      Thread.sleep(2_500); // the person reads the first step, longer than the limit
+      onUi(vm::runAll);
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+      boolean[] running = {true};
+      while (running[0] && System.nanoTime() < deadline) {
+        Thread.sleep(50);
+        onUi(() -> running[0] = vm.runningProperty().get());
+      }
+
+      onUi(
+          () -> {
+            assertThat(vm.reportProperty().get().verdict())
+                .as(vm.bannerProperty().get())
+                .isEqualTo(DomainVerdict.ENFORCED);
+          });
+    }
+  }
+}
