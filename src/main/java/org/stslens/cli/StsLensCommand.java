@@ -1,6 +1,7 @@
 package org.stslens.cli;
 
 import java.io.PrintWriter;
+import org.stslens.engine.export.Visible;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -37,13 +38,14 @@ public final class StsLensCommand implements Runnable {
     cli.setExitCodeExceptionMapper(e -> ExitCodes.INTERNAL);
     cli.setExecutionExceptionHandler(
         (e, commandLine, parseResult) -> {
-          commandLine.getErr().println("stslens: internal error: " + e);
+          commandLine.getErr().println(Visible.lines("stslens: internal error: " + e));
           return ExitCodes.INTERNAL;
         });
     cli.setParameterExceptionHandler(
         (e, args) -> {
           CommandLine c = e.getCommandLine();
-          c.getErr().println("stslens: " + e.getMessage());
+          // Messages echo arguments (a domain, a path) that may hold terminal controls.
+          c.getErr().println(Visible.lines("stslens: " + e.getMessage()));
           c.getErr().println("Try '" + c.getCommandSpec().qualifiedName() + " --help'.");
           return ExitCodes.USAGE;
         });
