@@ -13,9 +13,16 @@ public final class MarkdownReport {
   public static String render(List<DomainReport> reports) {
     StringBuilder out = new StringBuilder();
     for (DomainReport r : reports) {
-      for (Block b : Narrative.of(r)) {
-        render(b, out);
-      }
+      out.append(blocks(Narrative.of(r)));
+    }
+    return out.toString();
+  }
+
+  /** The blocks of one narrative as Markdown. */
+  static String blocks(List<Block> blocks) {
+    StringBuilder out = new StringBuilder();
+    for (Block b : blocks) {
+      render(b, out);
     }
     return out.toString();
   }
