@@ -234,6 +234,9 @@ public final class DnsClient {
 
   private Message send(InetSocketAddress server, Message query, boolean tcp)
       throws InterruptedException, ExecutionException, TimeoutException {
+    if (!tcp) {
+      return sendUdp(server, query);
+    }
     SimpleResolver resolver = new SimpleResolver(server);
     resolver.setTimeout(settings.timeout());
     resolver.setTCP(tcp);
@@ -248,6 +251,19 @@ public final class DnsClient {
       throw e;
     } catch (java.util.concurrent.CancellationException e) {
       throw new InterruptedException("check cancelled");
+    }
+  }
+
+  /** UDP through {@link UdpExchange}: a reply with a wrong id is dropped, not taken as failure. */
+  private Message sendUdp(InetSocketAddress server, Message query)
+      throws InterruptedException, ExecutionException, TimeoutException {
+    scope.checkpoint();
+    try (UdpExchange udp = UdpExchange.open(server);
+        CancelScope.Registration registration = scope.register(udp)) {
+      return udp.exchange(query, settings.timeout());
+    } catch (java.io.IOException e) {
+      scope.checkpoint(); // a cancel closes the socket: say cancelled, not a network error
+      throw new ExecutionException(e);
     }
   }
 
