@@ -457,7 +457,7 @@ public final class MxProber {
         checkCancelled(e);
         String why;
         if (e instanceof SocketTimeoutException) {
-          why = "sent no " + what + " within " + seconds();
+          why = "did not send " + what + " within " + seconds();
         } else if (e instanceof EOFException) {
           why = "closed the connection instead of sending " + what;
         } else if (e instanceof SmtpProtocolException) {

@@ -256,7 +256,8 @@ class MxProberTest {
       long elapsedMillis = (System.nanoTime() - start) / 1_000_000;
 
       assertThat(codes(probe)).containsExactly(Code.SMTP_BANNER);
-      assertThat(probe.findings().get(0).message()).contains("within 300 ms");
+      assertThat(probe.findings().get(0).message())
+          .contains("did not send its greeting within 300 ms");
       assertThat(elapsedMillis).isLessThan(3000);
     }
   }
