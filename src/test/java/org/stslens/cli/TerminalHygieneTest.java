@@ -109,6 +109,14 @@ class TerminalHygieneTest {
   }
 
   @Test
+  void escapesAreMarksInTheHtmlReport(@TempDir Path dir) throws Exception {
+    assertThat(checkLab("policy-headers-escapes", "html", dir)).as(err.toString()).isZero();
+
+    assertNoRawControl(out.toString());
+    assertThat(out.toString()).contains("&lt;ESC&gt;[31mred");
+  }
+
+  @Test
   void jsonKeepsTheRawValueEscaped(@TempDir Path dir) throws Exception {
     assertThat(checkLab("policy-headers-escapes", "json", dir)).as(err.toString()).isZero();
 
