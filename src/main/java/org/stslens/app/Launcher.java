@@ -22,6 +22,9 @@ public final class Launcher {
       return;
     }
     if (args[0].equals("gui")) {
+      if (noDisplay()) {
+        System.exit(StsLensCommand.runWithoutDisplay());
+      }
       Application.launch(StsLensApp.class, java.util.Arrays.copyOfRange(args, 1, args.length));
       return;
     }

@@ -2,14 +2,11 @@ package org.stslens.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -231,7 +228,7 @@ final class CheckCommand implements java.util.concurrent.Callable<Integer> {
         extra.addAll(TrustAnchors.readPem(pem));
       } catch (IOException | IllegalArgumentException e) {
         throw new CommandLine.ParameterException(
-            spec.commandLine(), "--trust " + pem + ": " + e.getMessage());
+            spec.commandLine(), "--trust " + pem + ": " + FileProblems.describe(e));
       }
     }
     if (!extra.isEmpty()) {
@@ -259,30 +256,32 @@ final class CheckCommand implements java.util.concurrent.Callable<Integer> {
     return options;
   }
 
+  /** The shortest limit accepted: below it no network step could ever finish. */
+  static final double MIN_SECONDS = 0.1;
+
+  static final double MAX_SECONDS = 3600;
+
   private Duration seconds(double value, String option) {
-    if (!(value > 0) || value > 3600) {
+    if (!(value >= MIN_SECONDS && value <= MAX_SECONDS)) {
       throw new CommandLine.ParameterException(
-          spec.commandLine(), option + " must be between 0 and 3600 seconds");
+          spec.commandLine(),
+          option
+              + " must be from "
+              + MIN_SECONDS
+              + " to "
+              + (int) MAX_SECONDS
+              + " seconds, not "
+              + value);
     }
     return Duration.ofMillis(Math.round(value * 1000));
   }
 
   private PortMap parsePortMap(List<String> entries) {
-    Map<InetSocketAddress, Integer> table = new HashMap<>();
-    for (String entry : entries) {
-      String[] sides = entry.split("=", 2);
-      try {
-        InetSocketAddress from = DnsSettings.parseServer(sides[0]);
-        if (!from.getAddress().isLoopbackAddress()) {
-          throw new IllegalArgumentException("only loopback addresses can be mapped");
-        }
-        table.put(from, Integer.parseInt(sides[1]));
-      } catch (RuntimeException e) {
-        throw new CommandLine.ParameterException(
-            spec.commandLine(), "--port-map " + entry + ": " + e.getMessage());
-      }
+    try {
+      return PortMap.parseTable(entries);
+    } catch (IllegalArgumentException e) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "--port-map " + e.getMessage());
     }
-    return PortMap.table(table);
   }
 
   private CheckListener progress(PrintWriter err, String domain) {

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.OptionalLong;
+import org.stslens.engine.export.JsonEscapes;
 import org.stslens.engine.export.JsonReport;
 import org.stslens.engine.export.TextReport;
 import org.stslens.engine.export.Visible;
@@ -22,7 +23,7 @@ import picocli.CommandLine;
 final class LintOutput {
 
   private static final ObjectMapper MAPPER =
-      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+      JsonEscapes.install(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT));
 
   /** One MX host given with {@code --mx} and how the policy treats it. */
   record MxMatch(String host, MxJudge.Coverage coverage) {}
@@ -59,8 +60,9 @@ final class LintOutput {
       out.println(write(o));
       return;
     }
-    out.println(what + ": " + Visible.of(record, 2000));
-    out.println(
+    say(out, what + ": " + Visible.of(record, 2000));
+    say(
+        out,
         (valid ? "Valid" : "Not valid: senders treat the domain as having none")
             + (detail.isEmpty() ? "" : " (" + detail + ")"));
     printFindings(out, findings);
@@ -103,7 +105,8 @@ final class LintOutput {
     }
     if (parsed.policy().isPresent()) {
       Policy p = parsed.policy().get();
-      out.println(
+      say(
+          out,
           "Valid policy: mode "
               + p.mode().word()
               + ", max_age "
@@ -111,10 +114,11 @@ final class LintOutput {
               + ", mx "
               + String.join(", ", p.mx().stream().map(MxPattern::written).toList()));
     } else {
-      out.println("Not a valid policy: senders ignore it and deliver as if there were none.");
+      say(out, "Not a valid policy: senders ignore it and deliver as if there were none.");
     }
     for (MxMatch m : matches) {
-      out.println(
+      say(
+          out,
           "  "
               + m.host()
               + ": "
@@ -125,8 +129,8 @@ final class LintOutput {
     }
     printFindings(out, all);
     if (!quickFixes.isEmpty()) {
-      out.println("Quick fixes (the policy editor applies them with Ctrl+1):");
-      quickFixes.forEach(f -> out.println("  " + f));
+      say(out, "Quick fixes (the policy editor applies them with Ctrl+1):");
+      quickFixes.forEach(f -> say(out, "  " + f));
     }
   }
 
@@ -148,7 +152,8 @@ final class LintOutput {
       out.println(write(o));
       return;
     }
-    out.println(
+    say(
+        out,
         "Not a valid policy: "
             + (size.isPresent() ? "the file is " + size.getAsLong() + " bytes, " : "")
             + "larger than the "
@@ -159,10 +164,15 @@ final class LintOutput {
 
   private static void printFindings(PrintWriter out, List<Finding> findings) {
     if (findings.isEmpty()) {
-      out.println("No findings.");
+      say(out, "No findings.");
       return;
     }
     out.print(TextReport.findings(findings));
+  }
+
+  /** A line of the text output; the policy, the record and --mx come from outside, raw. */
+  private static void say(PrintWriter out, String text) {
+    out.println(Visible.lines(text));
   }
 
   private static ArrayNode findings(List<Finding> findings) {

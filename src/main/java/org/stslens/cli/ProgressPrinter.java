@@ -2,6 +2,7 @@ package org.stslens.cli;
 
 import java.io.PrintWriter;
 import org.stslens.engine.check.CheckListener;
+import org.stslens.engine.export.Visible;
 import org.stslens.engine.finding.Stage;
 import org.stslens.engine.report.StageReport;
 
@@ -26,7 +27,10 @@ final class ProgressPrinter implements CheckListener {
     synchronized (err) {
       err.printf(
           "%s%-9s %-28s %6d ms%n",
-          prefix, "[" + report.status().word() + "]", report.name(), report.durationMillis());
+          Visible.line(prefix),
+          "[" + report.status().word() + "]",
+          Visible.line(report.name()),
+          report.durationMillis());
       err.flush();
     }
   }

@@ -1,6 +1,8 @@
 package org.stslens.cli;
 
 import java.io.PrintWriter;
+import org.stslens.engine.check.DomainNameInput;
+import org.stslens.engine.export.Visible;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -37,17 +39,56 @@ public final class StsLensCommand implements Runnable {
     cli.setExitCodeExceptionMapper(e -> ExitCodes.INTERNAL);
     cli.setExecutionExceptionHandler(
         (e, commandLine, parseResult) -> {
-          commandLine.getErr().println("stslens: internal error: " + e);
+          commandLine.getErr().println(Visible.lines("stslens: internal error: " + e));
           return ExitCodes.INTERNAL;
         });
     cli.setParameterExceptionHandler(
         (e, args) -> {
           CommandLine c = e.getCommandLine();
-          c.getErr().println("stslens: " + e.getMessage());
+          String domainLike = domainLikeOption(c, args);
+          String message = domainLike == null ? e.getMessage() : readAsOption(c, domainLike);
+          // Messages echo arguments (a domain, a path) that may hold terminal controls.
+          c.getErr().println(Visible.lines("stslens: " + message));
           c.getErr().println("Try '" + c.getCommandSpec().qualifiedName() + " --help'.");
           return ExitCodes.USAGE;
         });
     return cli;
+  }
+
+  /**
+   * An argument that picocli took for an unknown option although it looks like a domain ({@code
+   * -lead.com}): it starts with '-', holds a dot and is no number and no option of the command.
+   */
+  static String domainLikeOption(CommandLine c, String[] args) {
+    if (c.getCommandSpec().positionalParameters().isEmpty()) {
+      return null;
+    }
+    for (String a : args) {
+      if (a.equals("--")) {
+        return null;
+      }
+      if (a.length() > 1
+          && a.startsWith("-")
+          && a.contains(".")
+          && !a.contains("=")
+          && !a.matches("-[0-9.]+")
+          && c.getCommandSpec().findOption(a) == null) {
+        return a;
+      }
+    }
+    return null;
+  }
+
+  private static String readAsOption(CommandLine c, String arg) {
+    String said = "'" + arg + "' starts with '-', so it was read as an option";
+    if (DomainNameInput.read(arg) instanceof DomainNameInput.NotADomain not) {
+      return said + "; it is not a domain name either: " + not.reason();
+    }
+    return said
+        + ". To give it as a domain, put -- before it: "
+        + c.getCommandSpec().qualifiedName()
+        + " -- "
+        + arg;
   }
 
   /**

@@ -195,7 +195,9 @@ public final class LabHttpsServer implements LabServer {
       head.append("Connection: close\r\n");
     }
     head.append("\r\n");
-    out.write(head.toString().getBytes(StandardCharsets.ISO_8859_1));
+    // UTF-8, as a server configured in UTF-8 sends it: a scenario's header or reason phrase may
+    // hold characters beyond Latin-1 (bidirectional overrides); ASCII heads are the same bytes.
+    out.write(head.toString().getBytes(StandardCharsets.UTF_8));
     out.flush();
     boolean paced = chunked || !response.chunkDelay().isZero();
     int step = paced ? response.chunkSize() : Math.max(1, body.length);

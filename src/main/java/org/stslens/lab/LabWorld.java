@@ -262,7 +262,9 @@ public final class LabWorld implements AutoCloseable {
     } else {
       String body = host.servedBody();
       response =
-          LabHttpResponse.status(host.status())
+          (host.reason() == null
+                  ? LabHttpResponse.status(host.status())
+                  : LabHttpResponse.status(host.status(), host.reason()))
               .withHeader("Content-Type", host.contentType())
               .withBody(body);
     }

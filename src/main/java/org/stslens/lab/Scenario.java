@@ -28,7 +28,8 @@ import org.stslens.engine.check.DomainNameInput;
  *   <li>{@code policyHost} (absent: no HTTPS server): {@code status} (200), {@code contentType}
  *       ({@code text/plain}), {@code body}, {@code headers}, {@code redirectTo}, {@code delayMs},
  *       {@code stall}, {@code sizeBytes} (pads the body with comment lines up to this size), {@code
- *       certificate} (a {@link CertificateKind} word, default {@code valid});
+ *       certificate} (a {@link CertificateKind} word, default {@code valid}), {@code reason} (the
+ *       status line's reason phrase, default the usual one for the status);
  *   <li>{@code mx}: hosts in order ({@code mx1}, {@code mx2}...) with {@code name}, {@code
  *       preference}, {@code starttls} ({@code true}, {@code false} or {@code "refused"}), {@code
  *       certificate}, {@code portClosed}, {@code greeting} (SMTP code, default 220), {@code
@@ -125,7 +126,8 @@ public record Scenario(
       Integer delayMs,
       boolean stall,
       Integer sizeBytes,
-      String certificate) {
+      String certificate,
+      String reason) {
     public PolicyHost {
       status = status == null ? 200 : status;
       contentType = contentType == null ? "text/plain" : contentType;

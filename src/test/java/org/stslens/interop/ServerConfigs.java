@@ -100,6 +100,10 @@ final class ServerConfigs {
     if (host != null && host.stall()) {
       features.add("policy stall");
     }
+    // nginx writes its own reason phrase for each status code; no directive sets it.
+    if (host != null && host.reason() != null) {
+      features.add("policy reason");
+    }
     // nginx (OpenSSL's default security level 1) refuses to load a SHA-1 signed certificate,
     // "SSL_CTX_use_certificate ... ca md too weak", and with it the whole configuration; no
     // directive lowers the level before the certificates are loaded.

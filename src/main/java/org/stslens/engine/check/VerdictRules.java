@@ -13,6 +13,7 @@ import org.stslens.engine.policy.Mode;
 import org.stslens.engine.policy.ParsedPolicy;
 import org.stslens.engine.policy.Policy;
 import org.stslens.engine.report.DomainVerdict;
+import org.stslens.engine.smtp.TranscriptLine;
 
 /** The domain verdict of docs/checks.md, with its reason in plain words. Pure. */
 final class VerdictRules {
@@ -143,26 +144,32 @@ final class VerdictRules {
       List<String> passing,
       List<String> failing,
       List<String> unreachable,
+      List<String> answeredNotSmtp,
       List<String> notProbed) {
 
     static Hosts of(List<MxReport> mx) {
+      List<MxReport> unjudged =
+          mx.stream().filter(m -> m.verdict() == MxVerdict.UNREACHABLE).toList();
       return new Hosts(
           hosts(mx, MxVerdict.DELIVER),
           mx.stream()
               .filter(m -> m.verdict() == MxVerdict.REFUSE || m.verdict() == MxVerdict.REPORT)
               .map(VerdictRules::whyRefused)
               .toList(),
-          hosts(mx, MxVerdict.UNREACHABLE),
+          unjudged.stream().filter(m -> !answered(m)).map(MxReport::host).toList(),
+          unjudged.stream().filter(VerdictRules::answered).map(MxReport::host).toList(),
           hosts(mx, MxVerdict.NOT_PROBED));
     }
 
     boolean allJudged() {
-      return unreachable.isEmpty() && notProbed.isEmpty();
+      return unreachable.isEmpty() && answeredNotSmtp.isEmpty() && notProbed.isEmpty();
     }
 
     /** The sentences about the hosts that could not be judged, each naming them. */
     String unjudgedNotes() {
-      return unreachableNote(unreachable) + notProbedNote(notProbed);
+      return unreachableNote(unreachable)
+          + answeredNote(answeredNotSmtp)
+          + notProbedNote(notProbed);
     }
   }
 
@@ -200,7 +207,7 @@ final class VerdictRules {
           DomainVerdict.ENFORCED_UNDELIVERABLE,
           "Enforced but undeliverable: the MX answer of " + domain + " names no usable host.");
     }
-    if (h.failing().isEmpty() && h.unreachable().isEmpty()) {
+    if (h.failing().isEmpty() && h.unreachable().isEmpty() && h.answeredNotSmtp().isEmpty()) {
       if (h.notProbed().isEmpty()) {
         return new Decision(
             DomainVerdict.ENFORCED,
@@ -247,12 +254,40 @@ final class VerdictRules {
               + h.unjudgedNotes()
               + " Mail is delivered only if one of those accepts it over verified TLS.");
     }
+    if (!h.answeredNotSmtp().isEmpty()) {
+      return new Decision(
+          DomainVerdict.TEMPORARILY_UNKNOWN,
+          "Temporarily unknown: no MX host completed an SMTP exchange: "
+              + joinAnd(h.answeredNotSmtp())
+              + " answered on port 25, but not with a usable SMTP exchange (see the"
+              + " transcript)"
+              + (h.unreachable().isEmpty()
+                  ? ""
+                  : "; " + joinAnd(h.unreachable()) + " could not be reached from here")
+              + ". Their TLS could not be checked."
+              + notProbedNote(h.notProbed()));
+    }
     return new Decision(
         DomainVerdict.TEMPORARILY_UNKNOWN,
         "Temporarily unknown: no MX host could be reached on port 25 from here ("
             + joinAnd(h.unreachable())
             + "), so their TLS could not be checked."
             + notProbedNote(h.notProbed()));
+  }
+
+  /** Some address of the host sent something on port 25: it is reachable, just not usable. */
+  private static boolean answered(MxReport m) {
+    return m.endpoints().stream()
+        .flatMap(e -> e.transcript().stream())
+        .anyMatch(line -> line.direction() == TranscriptLine.Direction.SERVER);
+  }
+
+  private static String answeredNote(List<String> answered) {
+    return answered.isEmpty()
+        ? ""
+        : " Answered on port 25 but not with a usable SMTP exchange, so not judged: "
+            + joinAnd(answered)
+            + ".";
   }
 
   /** "mx2.example.com — its certificate expired 12 days ago (…) [tls.cert-expired]". */

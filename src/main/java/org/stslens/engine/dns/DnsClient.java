@@ -274,6 +274,9 @@ public final class DnsClient {
     if (timeout.toMillis() <= 0) {
       throw new TimeoutException("time limit reached");
     }
+    if (!tcp) {
+      return sendUdp(server, query, timeout);
+    }
     SimpleResolver resolver = new SimpleResolver(server);
     resolver.setTimeout(timeout);
     resolver.setTCP(tcp);
@@ -288,6 +291,19 @@ public final class DnsClient {
       throw e;
     } catch (java.util.concurrent.CancellationException e) {
       throw new InterruptedException("check cancelled");
+    }
+  }
+
+  /** UDP through {@link UdpExchange}: a reply with a wrong id is dropped, not taken as failure. */
+  private Message sendUdp(InetSocketAddress server, Message query, Duration timeout)
+      throws InterruptedException, ExecutionException, TimeoutException {
+    scope.checkpoint();
+    try (UdpExchange udp = UdpExchange.open(server);
+        CancelScope.Registration registration = scope.register(udp)) {
+      return udp.exchange(query, timeout);
+    } catch (java.io.IOException e) {
+      scope.checkpoint(); // a cancel closes the socket: say cancelled, not a network error
+      throw new ExecutionException(e);
     }
   }
 

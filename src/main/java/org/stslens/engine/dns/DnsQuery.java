@@ -98,7 +98,28 @@ public record DnsQuery(
 
   /** The equivalent command a person could type. */
   public String digCommand() {
-    String at = server.isEmpty() ? "" : "@" + server.replaceFirst(":53$", "").replace(":", " -p ");
-    return ("dig " + at + " " + name + " " + type + " +adflag").replaceAll(" +", " ").trim();
+    return ("dig " + digServer(server) + " " + name + " " + type + " +adflag")
+        .replaceAll(" +", " ")
+        .trim();
+  }
+
+  /** {@code @192.0.2.1}, {@code @::1 -p 5353}: dig takes the port apart, never in the address. */
+  static String digServer(String server) {
+    if (server.isEmpty()) {
+      return "";
+    }
+    String host = server;
+    String port = "53";
+    if (server.startsWith("[") && server.contains("]")) {
+      int close = server.indexOf(']');
+      host = server.substring(1, close);
+      if (server.startsWith(":", close + 1)) {
+        port = server.substring(close + 2);
+      }
+    } else if (server.indexOf(':') > 0 && server.indexOf(':') == server.lastIndexOf(':')) {
+      host = server.substring(0, server.indexOf(':'));
+      port = server.substring(server.indexOf(':') + 1);
+    }
+    return "@" + host + (port.equals("53") ? "" : " -p " + port);
   }
 }

@@ -93,10 +93,13 @@ public final class HtmlReport {
     out.append("</div>\n");
   }
 
-  /** HTML-escapes text, including quotes, so it is safe in elements and attributes. */
+  /**
+   * HTML-escapes text, including quotes, so it is safe in elements and attributes; controls become
+   * marks first ({@link Visible#lines}), for a page printed on a terminal or read as source.
+   */
   static String esc(String s) {
     StringBuilder out = new StringBuilder(s.length());
-    for (char c : s.toCharArray()) {
+    for (char c : Visible.lines(s).toCharArray()) {
       switch (c) {
         case '<' -> out.append("&lt;");
         case '>' -> out.append("&gt;");

@@ -41,7 +41,7 @@ public final class JsonReport {
   public static final int SCHEMA_VERSION = 1;
 
   private static final ObjectMapper MAPPER =
-      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+      JsonEscapes.install(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT));
 
   private JsonReport() {}
 

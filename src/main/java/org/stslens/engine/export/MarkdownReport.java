@@ -13,9 +13,16 @@ public final class MarkdownReport {
   public static String render(List<DomainReport> reports) {
     StringBuilder out = new StringBuilder();
     for (DomainReport r : reports) {
-      for (Block b : Narrative.of(r)) {
-        render(b, out);
-      }
+      out.append(blocks(Narrative.of(r)));
+    }
+    return out.toString();
+  }
+
+  /** The blocks of one narrative as Markdown. */
+  static String blocks(List<Block> blocks) {
+    StringBuilder out = new StringBuilder();
+    for (Block b : blocks) {
+      render(b, out);
     }
     return out.toString();
   }
@@ -41,8 +48,9 @@ public final class MarkdownReport {
       out.append('\n');
     } else if (block instanceof Block.Verbatim v) {
       out.append(inline(v.caption())).append("\n\n");
-      String fence = v.text().contains("```") ? "~~~~" : "```";
-      out.append(fence).append('\n').append(v.text()).append('\n').append(fence).append("\n\n");
+      String text = Visible.lines(v.text());
+      String fence = fenceFor(text);
+      out.append(fence).append('\n').append(text).append('\n').append(fence).append("\n\n");
     } else if (block instanceof Block.Items i) {
       i.items().forEach(item -> out.append("- ").append(inline(item)).append('\n'));
       out.append('\n');
@@ -70,11 +78,32 @@ public final class MarkdownReport {
     out.append("\n\n");
   }
 
-  /** Escapes characters that Markdown would interpret in server-supplied text. */
+  /**
+   * A backtick fence longer than any run of backticks in the text, so no line of the text can close
+   * it (CommonMark: a closing fence is at least as long as the opening one and of the same
+   * character; tildes never close a backtick fence).
+   */
+  static String fenceFor(String text) {
+    int longest = 0;
+    int run = 0;
+    for (int i = 0; i < text.length(); i++) {
+      run = text.charAt(i) == '`' ? run + 1 : 0;
+      longest = Math.max(longest, run);
+    }
+    return "`".repeat(Math.max(3, longest + 1));
+  }
+
+  /**
+   * Escapes characters that Markdown would interpret in server-supplied text, on one line: a line
+   * break could start a block (a fence, a heading) of its own, so it is shown as a mark.
+   */
   static String inline(String s) {
+    String line = Visible.line(s);
+    int lead = blockMarkerAt(line);
     StringBuilder out = new StringBuilder();
-    for (char c : s.toCharArray()) {
-      if ("\\`*_{}[]<>#|!".indexOf(c) >= 0) {
+    for (int i = 0; i < line.length(); i++) {
+      char c = line.charAt(i);
+      if (i == lead || "\\`*_{}[]<>#|!~".indexOf(c) >= 0) {
         out.append('\\');
       }
       out.append(c);
@@ -82,7 +111,28 @@ public final class MarkdownReport {
     return out.toString();
   }
 
+  /**
+   * Where a leading -, +, = or the dot of "1." would begin a list or a setext underline at the
+   * start of a line; -1 if nowhere.
+   */
+  private static int blockMarkerAt(String line) {
+    int i = 0;
+    while (i < line.length() && line.charAt(i) == ' ') {
+      i++;
+    }
+    if (i < line.length() && "-+=".indexOf(line.charAt(i)) >= 0) {
+      return i;
+    }
+    int digits = i;
+    while (i < line.length() && Character.isDigit(line.charAt(i))) {
+      i++;
+    }
+    boolean marker =
+        i > digits && i < line.length() && (line.charAt(i) == '.' || line.charAt(i) == ')');
+    return marker ? i : -1;
+  }
+
   private static String cell(String s) {
-    return inline(s).replace("\n", " ");
+    return inline(s);
   }
 }

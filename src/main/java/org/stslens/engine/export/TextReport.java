@@ -5,7 +5,11 @@ import java.util.Map;
 import org.stslens.engine.finding.Finding;
 import org.stslens.engine.report.DomainReport;
 
-/** The walkthrough as plain text for a terminal. */
+/**
+ * The walkthrough as plain text for a terminal. Server text never reaches it raw: one-line values
+ * go through {@link Visible#line}, multi-line evidence through {@link Visible#lines}, and the whole
+ * output once more through {@link Visible#lines} so that nothing but a line feed is a control.
+ */
 public final class TextReport {
 
   private TextReport() {}
@@ -18,11 +22,12 @@ public final class TextReport {
       }
       out.append('\n');
     }
-    return out.toString();
+    return Visible.lines(out.toString());
   }
 
   private static void render(Block block, StringBuilder out) {
-    if (block instanceof Block.Heading h) {
+    if (block instanceof Block.Heading raw) {
+      Block.Heading h = new Block.Heading(raw.level(), Visible.line(raw.text()));
       out.append('\n');
       if (h.level() == 1) {
         out.append(h.text()).append('\n').append("=".repeat(h.text().length())).append('\n');
@@ -32,23 +37,23 @@ public final class TextReport {
         out.append("» ").append(h.text()).append('\n');
       }
     } else if (block instanceof Block.Paragraph p) {
-      out.append(wrap(p.text(), 100, "")).append('\n');
+      out.append(wrap(Visible.lines(p.text()), 100, "")).append('\n');
     } else if (block instanceof Block.Fields f) {
       int width = f.fields().keySet().stream().mapToInt(String::length).max().orElse(0);
       for (Map.Entry<String, String> e : f.fields().entrySet()) {
         out.append("  ")
             .append(pad(e.getKey() + ":", width + 1))
             .append(' ')
-            .append(e.getValue())
+            .append(Visible.line(e.getValue()))
             .append('\n');
       }
     } else if (block instanceof Block.Verbatim v) {
-      out.append("  ").append(v.caption()).append('\n');
-      for (String line : v.text().split("\n", -1)) {
+      out.append("  ").append(Visible.line(v.caption())).append('\n');
+      for (String line : Visible.lines(v.text()).split("\n", -1)) {
         out.append("    ").append(line).append('\n');
       }
     } else if (block instanceof Block.Items i) {
-      i.items().forEach(item -> out.append("  - ").append(item).append('\n'));
+      i.items().forEach(item -> out.append("  - ").append(Visible.line(item)).append('\n'));
     } else if (block instanceof Block.FindingItem fi) {
       finding(fi.finding(), out);
     }
@@ -60,7 +65,7 @@ public final class TextReport {
     findings.stream()
         .sorted(java.util.Comparator.comparing(Finding::severity))
         .forEach(f -> finding(f, out));
-    return out.toString();
+    return Visible.lines(out.toString());
   }
 
   private static void finding(Finding f, StringBuilder out) {
@@ -72,15 +77,15 @@ public final class TextReport {
         };
     out.append("  ").append(mark).append(' ').append(f.code().id());
     if (!f.target().isEmpty()) {
-      out.append("  [").append(f.target()).append(']');
+      out.append("  [").append(Visible.line(f.target())).append(']');
     }
     if (f.line() > 0) {
       out.append("  line ").append(f.line()).append(", column ").append(f.column());
     }
     out.append('\n');
-    out.append(wrap(f.message(), 96, "      ")).append('\n');
+    out.append(wrap(Visible.lines(f.message()), 96, "      ")).append('\n');
     if (!f.fix().isEmpty()) {
-      out.append(wrap("Fix: " + f.fix(), 96, "      ")).append('\n');
+      out.append(wrap("Fix: " + Visible.lines(f.fix()), 96, "      ")).append('\n');
     }
     String ref = "RFC " + f.rfc();
     if (f.rfc().isEmpty()) {

@@ -134,6 +134,16 @@ final class FetchFailures {
               + " (virtual host, TLS"
               + " termination, access rules).");
     }
+    if (e instanceof org.apache.hc.core5.http.MessageConstraintException
+        || e instanceof org.apache.hc.client5.http.ClientProtocolException) {
+      // The server did answer: oversized or too many header lines, or a garbled head.
+      return Finding.of(
+          Code.FETCH_MALFORMED_RESPONSE,
+          url,
+          host + " answered with a response that is not readable HTTP: " + e.getMessage() + ".",
+          "Serve the policy with a plain HTTP/1.1 response: a status line, a few short headers"
+              + " (Content-Type: text/plain) and the policy text.");
+    }
     return Finding.of(
         Code.FETCH_CONNECT_FAILED,
         url,

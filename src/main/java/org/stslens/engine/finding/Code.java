@@ -116,6 +116,13 @@ public enum Code {
       "8461 §3.3",
       "no-policy",
       "sts-policy-fetch-error"),
+  FETCH_MALFORMED_RESPONSE(
+      "fetch.malformed-response",
+      ERROR,
+      Stage.RETRIEVAL,
+      "8461 §3.3",
+      "no-policy",
+      "sts-policy-fetch-error"),
   FETCH_CONTENT_TYPE(
       "fetch.content-type",
       ERROR,

@@ -2,8 +2,13 @@ package org.stslens.engine.net;
 
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.UnknownHostException;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The one seam between the engine and the outside world's ports: where a connection meant for
@@ -42,5 +47,51 @@ public interface PortMap {
       InetSocketAddress key = new InetSocketAddress(address, standardPort);
       return new InetSocketAddress(address, copy.getOrDefault(key, standardPort));
     };
+  }
+
+  /** {@code 127.0.0.2:25=2525} or {@code [::1]:443=8443}: a literal address, two ports. */
+  Pattern ENTRY =
+      Pattern.compile("^(\\d{1,3}(?:\\.\\d{1,3}){3}|\\[[0-9A-Fa-f:.]+\\]):(\\d{1,5})=(\\d{1,5})$");
+
+  /**
+   * A {@link #table} from entries {@code IP:STANDARD_PORT=PORT}; only loopback addresses, ports 1
+   * to 65535.
+   *
+   * @throws IllegalArgumentException naming the entry and what is wrong with it
+   */
+  static PortMap parseTable(List<String> entries) {
+    Map<InetSocketAddress, Integer> table = new HashMap<>();
+    for (String entry : entries) {
+      Matcher m = ENTRY.matcher(entry.strip());
+      if (!m.matches()) {
+        throw new IllegalArgumentException(
+            entry + ": expected IP:STANDARD_PORT=PORT, e.g. 127.0.0.2:25=2525");
+      }
+      String ip = m.group(1);
+      if (!ip.startsWith("[")
+          && java.util.Arrays.stream(ip.split("\\.")).anyMatch(o -> Integer.parseInt(o) > 255)) {
+        // not a literal: InetAddress would look it up as a name
+        throw new IllegalArgumentException(entry + ": not an IP address");
+      }
+      InetAddress address;
+      try {
+        address = InetAddress.getByName(m.group(1).replaceAll("^\\[|\\]$", ""));
+      } catch (UnknownHostException e) {
+        throw new IllegalArgumentException(entry + ": not an IP address");
+      }
+      if (!address.isLoopbackAddress()) {
+        throw new IllegalArgumentException(entry + ": only loopback addresses can be mapped");
+      }
+      table.put(new InetSocketAddress(address, port(entry, m.group(2))), port(entry, m.group(3)));
+    }
+    return table(table);
+  }
+
+  private static int port(String entry, String digits) {
+    int port = Integer.parseInt(digits);
+    if (port < 1 || port > 65535) {
+      throw new IllegalArgumentException(entry + ": port " + port + " is not from 1 to 65535");
+    }
+    return port;
   }
 }

@@ -7,6 +7,7 @@ import java.util.Optional;
 import javax.naming.InvalidNameException;
 import javax.naming.ldap.LdapName;
 import javax.naming.ldap.Rdn;
+import org.stslens.engine.export.Visible;
 import org.stslens.engine.tls.CertificateProblem;
 import org.stslens.engine.tls.CertificateProblem.Kind;
 import org.stslens.engine.tls.CertificateSummary;
@@ -144,7 +145,7 @@ final class CertificateChain {
     return commonName(cert.subject());
   }
 
-  /** The CN of an RFC 2253 name, else the whole name, else a placeholder. */
+  /** The CN of an RFC 2253 name, else the whole name, else a placeholder; controls as marks. */
   static String commonName(String subject) {
     try {
       List<Rdn> rdns = new LdapName(subject).getRdns();
@@ -152,13 +153,13 @@ final class CertificateChain {
       for (int i = rdns.size() - 1; i >= 0; i--) {
         Rdn rdn = rdns.get(i);
         if (rdn.getType().equalsIgnoreCase("CN")) {
-          return String.valueOf(rdn.getValue());
+          return Visible.line(String.valueOf(rdn.getValue()));
         }
       }
     } catch (InvalidNameException | RuntimeException e) {
       // fall through to the whole subject
     }
-    return subject.isEmpty() ? "(no subject)" : subject;
+    return subject.isEmpty() ? "(no subject)" : Visible.line(subject);
   }
 
   private static List<ChainEntry> issuingPath(List<ChainEntry> entries) {

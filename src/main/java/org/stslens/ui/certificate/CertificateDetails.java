@@ -21,6 +21,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import org.stslens.engine.export.Visible;
 import org.stslens.engine.tls.CertificateSummary;
 import org.stslens.ui.common.Icons;
 
@@ -157,8 +158,8 @@ final class CertificateDetails {
     CertificateSummary cert = entry.summary();
     title.setText(entry.name());
     role.setText(roleLine(entry));
-    subject.setText(cert.subject());
-    issuer.setText(cert.issuer());
+    subject.setText(Visible.line(cert.subject()));
+    issuer.setText(Visible.line(cert.issuer()));
     serial.setText(cert.serial());
     notBefore.setText(DATE_TIME.format(cert.notBefore()));
     notAfter.setText(DATE_TIME.format(cert.notAfter()));

@@ -135,6 +135,21 @@ class CheckEndToEndMxTest {
   }
 
   @Test
+  void mxHostSendingGarbageIsSaidToAnswerButNotInSmtp() throws Exception {
+    try (TestWorld world = enforcing()) {
+      world.mx(0, world.ca.issue(MX1), b -> b.garbageGreeting());
+
+      DomainReport report = world.check(DOMAIN);
+
+      assertThat(mx(report, MX1).verdict()).isEqualTo(MxVerdict.UNREACHABLE);
+      assertThat(report.verdict()).isEqualTo(DomainVerdict.TEMPORARILY_UNKNOWN);
+      assertThat(report.verdictReason())
+          .contains(MX1 + " answered on port 25, but not with a usable SMTP exchange")
+          .doesNotContain("could be reached");
+    }
+  }
+
+  @Test
   void closedPort25IsConnectFailedAndUnreachableNotRefused() throws Exception {
     try (TestWorld world = enforcing()) {
       world.closedPort(TestWorld.mxAddress(0), 25);

@@ -61,6 +61,34 @@ class CheckEndToEndRetrievalTest {
   }
 
   @Test
+  void oversizedHeaderIsAMalformedResponseNotAConnectFailure() throws Exception {
+    try (TestWorld world = world()) {
+      world.policyHost(DOMAIN, GOOD.withHeader("X-Padding", "x".repeat(20_000)));
+
+      DomainReport report = world.check(DOMAIN);
+
+      Finding f = assertFetchFailed(report, "fetch.malformed-response");
+      assertThat(f.message()).contains(HOST).doesNotContain("MessageConstraintException");
+      assertThat(codes(report)).doesNotContain("fetch.connect-failed");
+    }
+  }
+
+  @Test
+  void tooManyHeadersAreAMalformedResponse() throws Exception {
+    try (TestWorld world = world()) {
+      LabHttpResponse many = GOOD;
+      for (int i = 0; i < 300; i++) {
+        many = many.withHeader("X-H" + i, "v");
+      }
+      world.policyHost(DOMAIN, many);
+
+      DomainReport report = world.check(DOMAIN);
+
+      assertFetchFailed(report, "fetch.malformed-response");
+    }
+  }
+
+  @Test
   void policyHostWithoutAddressIsUnresolvable() throws Exception {
     try (TestWorld world = new TestWorld()) {
       world.dns.txt("_mta-sts." + DOMAIN, "v=STSv1; id=1");

@@ -141,4 +141,30 @@ class DnsQueryTest {
     assertThat(Discovery.foreignRecords(query(STS, "TXT", List.of(STS)), Stage.DISCOVERY))
         .isEmpty();
   }
+
+  private static String dig(String server) {
+    return new DnsQuery(
+            STS,
+            "TXT",
+            server,
+            "udp",
+            1,
+            DnsOutcome.ANSWER,
+            "NOERROR",
+            false,
+            List.of(),
+            List.of(),
+            java.util.Optional.empty())
+        .digCommand();
+  }
+
+  @Test
+  void digCommandNamesAnIpv6ResolverAndItsPortApart() {
+    assertThat(dig("[::1]:53")).isEqualTo("dig @::1 " + STS + " TXT +adflag");
+    assertThat(dig("[2001:db8::53]:5353"))
+        .isEqualTo("dig @2001:db8::53 -p 5353 " + STS + " TXT +adflag");
+    assertThat(dig("127.0.0.1:5353")).isEqualTo("dig @127.0.0.1 -p 5353 " + STS + " TXT +adflag");
+    assertThat(dig("192.0.2.1:53")).isEqualTo("dig @192.0.2.1 " + STS + " TXT +adflag");
+    assertThat(dig("")).isEqualTo("dig " + STS + " TXT +adflag");
+  }
 }

@@ -59,11 +59,11 @@ public final class CertificateBox {
               + i
               + "] "
               + (i == 0 ? "server: " : "issuer: ")
-              + s.subject()
+              + VisibleText.line(s.subject())
               + "\n     names: "
               + names
               + "\n     issued by "
-              + s.issuer()
+              + VisibleText.line(s.issuer())
               + "\n     valid until "
               + Texts.date(s.notAfter())
               + (days >= 0 ? " (" + days + " days left)" : " (expired " + -days + " days ago)");

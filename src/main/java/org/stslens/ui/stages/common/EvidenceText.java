@@ -21,7 +21,7 @@ public final class EvidenceText extends VBox {
    * @param wrap wrap long lines (for prose-like evidence); raw protocol text keeps its lines
    */
   public EvidenceText(String text, boolean wrap) {
-    area = new TextArea(text);
+    area = new TextArea(VisibleText.lines(text));
     area.setEditable(false);
     area.setWrapText(wrap);
     area.getStyleClass().addAll("evidence", "evidence-text");

@@ -38,7 +38,8 @@ public final class Tables {
   public static <T> TableColumn<T, String> column(
       String title, double prefWidth, Function<T, String> value) {
     TableColumn<T, String> column = new TableColumn<>(title);
-    column.setCellValueFactory(c -> new ReadOnlyStringWrapper(value.apply(c.getValue())));
+    column.setCellValueFactory(
+        c -> new ReadOnlyStringWrapper(VisibleText.line(value.apply(c.getValue()))));
     column.setPrefWidth(prefWidth);
     if (prefWidth <= 90) {
       // short values (type, TTL, time) must never be squeezed into "..."

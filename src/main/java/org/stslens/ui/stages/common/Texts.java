@@ -18,7 +18,8 @@ public final class Texts {
 
   /** A label that wraps and never cuts its text off with an ellipsis. */
   public static Label wrapping(String text, String... styleClasses) {
-    Label label = new Label(text);
+    // Labels show server text (findings, facts, certificate names): no control acts on the screen.
+    Label label = new Label(VisibleText.lines(text));
     label.setWrapText(true);
     label.setMinHeight(Region.USE_PREF_SIZE);
     label.setMaxWidth(Double.MAX_VALUE);

@@ -12,9 +12,20 @@ public final class VisibleText {
   /** The legend to show next to text made visible. */
   public static final String LEGEND =
       "Invisible characters are shown: <CR> carriage return, <LF> line feed, → tab, <BOM>"
-          + " byte-order mark, \\xNN other control characters.";
+          + " byte-order mark, <ESC> escape, \\xNN other control characters, <U+XXXX> C1"
+          + " controls and bidirectional marks.";
 
   private VisibleText() {}
+
+  /** Server text for one line of a label or a table cell: every control is a mark. */
+  public static String line(String text) {
+    return Visible.line(text);
+  }
+
+  /** Server text shown on several lines: line feeds kept, every other control a mark. */
+  public static String lines(String text) {
+    return Visible.lines(text);
+  }
 
   public static String of(String text, int max) {
     return Visible.of(text, max)

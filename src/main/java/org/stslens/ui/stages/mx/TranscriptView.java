@@ -11,6 +11,7 @@ import javafx.scene.text.Text;
 import javafx.scene.text.TextFlow;
 import org.stslens.engine.smtp.TranscriptLine;
 import org.stslens.ui.stages.common.Copy;
+import org.stslens.ui.stages.common.VisibleText;
 
 /**
  * The SMTP conversation: what STS Lens sent ({@code C:}), what the server answered ({@code S:}),
@@ -49,7 +50,7 @@ final class TranscriptView {
           };
       Text prefix = new Text(prefix(line.direction()));
       prefix.getStyleClass().addAll("evidence", style, style + "-prefix");
-      Text text = new Text(line.text() + (i < lines.size() - 1 ? "\n" : ""));
+      Text text = new Text(VisibleText.line(line.text()) + (i < lines.size() - 1 ? "\n" : ""));
       text.getStyleClass().addAll("evidence", style);
       flow.getChildren().addAll(prefix, text);
     }
