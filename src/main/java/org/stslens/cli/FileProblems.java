@@ -3,6 +3,7 @@ package org.stslens.cli;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
 import java.nio.file.NoSuchFileException;
+import org.stslens.engine.io.BoundedFile;
 
 /** Says in words why a file given on the command line could not be read. */
 final class FileProblems {
@@ -14,6 +15,12 @@ final class FileProblems {
    * path, which the caller already names.
    */
   static String describe(Exception e) {
+    if (e instanceof BoundedFile.RefusedException refused) {
+      // "--trust /dev/zero: it is a character device, not a regular file; ..."
+      return refused.problem() == BoundedFile.Problem.MISSING
+          ? "no such file"
+          : "it " + refused.reason();
+    }
     if (e instanceof NoSuchFileException) {
       return "no such file";
     }

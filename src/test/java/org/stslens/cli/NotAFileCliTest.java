@@ -34,7 +34,7 @@ class NotAFileCliTest {
     assumeTrue(Files.exists(Path.of("/dev/zero")), "no /dev/zero here");
     assertThat(run("check", "example.invalid", "--trust", "/dev/zero")).isEqualTo(2);
     assertThat(err.toString())
-        .contains("--trust /dev/zero: /dev/zero is a character device, not a regular file");
+        .contains("--trust /dev/zero: it is a character device, not a regular file");
   }
 
   @Test

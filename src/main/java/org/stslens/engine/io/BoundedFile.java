@@ -39,14 +39,21 @@ public final class BoundedFile {
   public static final class RefusedException extends IOException {
     private static final long serialVersionUID = 1L;
     private final transient Problem problem;
+    private final String reason;
 
-    RefusedException(Problem problem, String message, Throwable cause) {
-      super(message, cause);
+    RefusedException(Problem problem, Path file, String reason, Throwable cause) {
+      super(file + " " + reason, cause);
       this.problem = problem;
+      this.reason = reason;
     }
 
     public Problem problem() {
       return problem;
+    }
+
+    /** The message without the file's name, for callers that name the file themselves. */
+    public String reason() {
+      return reason;
     }
   }
 
@@ -87,12 +94,11 @@ public final class BoundedFile {
     } catch (RefusedException e) {
       throw e;
     } catch (NoSuchFileException e) {
-      throw new RefusedException(Problem.MISSING, file + " does not exist", e);
+      throw new RefusedException(Problem.MISSING, file, "does not exist", e);
     } catch (AccessDeniedException e) {
-      throw new RefusedException(
-          Problem.UNREADABLE, file + " cannot be read: permission denied", e);
+      throw new RefusedException(Problem.UNREADABLE, file, "cannot be read: permission denied", e);
     } catch (IOException e) {
-      throw new RefusedException(Problem.UNREADABLE, file + " cannot be read: " + describe(e), e);
+      throw new RefusedException(Problem.UNREADABLE, file, "cannot be read: " + describe(e), e);
     }
   }
 
@@ -107,7 +113,7 @@ public final class BoundedFile {
           .decode(ByteBuffer.wrap(bytes))
           .toString();
     } catch (CharacterCodingException e) {
-      throw new RefusedException(Problem.NOT_UTF8, file + " is not UTF-8 text", e);
+      throw new RefusedException(Problem.NOT_UTF8, file, "is not UTF-8 text", e);
     }
   }
 
@@ -117,15 +123,16 @@ public final class BoundedFile {
     try {
       attributes = Files.readAttributes(file, BasicFileAttributes.class);
     } catch (NoSuchFileException e) {
-      throw new RefusedException(Problem.MISSING, file + " does not exist", e);
+      throw new RefusedException(Problem.MISSING, file, "does not exist", e);
     } catch (IOException e) {
-      throw new RefusedException(Problem.UNREADABLE, file + " cannot be read: " + describe(e), e);
+      throw new RefusedException(Problem.UNREADABLE, file, "cannot be read: " + describe(e), e);
     }
     if (!attributes.isRegularFile()) {
       String kind = attributes.isDirectory() ? "a directory" : special(file);
       throw new RefusedException(
           Problem.NOT_REGULAR,
-          file + " is " + kind + ", not a regular file; only regular files are read",
+          file,
+          "is " + kind + ", not a regular file; only regular files are read",
           null);
     }
   }
@@ -148,7 +155,7 @@ public final class BoundedFile {
 
   private static RefusedException tooLarge(Path file, int maxBytes) {
     return new RefusedException(
-        Problem.TOO_LARGE, file + " is larger than " + size(maxBytes) + "; it was not read", null);
+        Problem.TOO_LARGE, file, "is larger than " + size(maxBytes) + "; it was not read", null);
   }
 
   private static String size(int bytes) {
