@@ -25,10 +25,10 @@ import org.stslens.engine.report.DomainVerdict;
  */
 class CheckCancelStressTest {
 
-  private static final int CHECKS = Integer.getInteger("stress.checks", 400);
-  private static final int IN_FLIGHT = Integer.getInteger("stress.inFlight", 8);
+  private static final int CHECKS = Integer.getInteger("stress.checks", 1500);
+  private static final int IN_FLIGHT = Integer.getInteger("stress.inFlight", 16);
   private static final int THREADS = Integer.getInteger("stress.threads", 3);
-  private static final Duration BUDGET = Duration.ofSeconds(Long.getLong("stress.seconds", 12));
+  private static final Duration BUDGET = Duration.ofSeconds(Long.getLong("stress.seconds", 15));
 
   @Test
   void cancellingSomeChecksNeverDisturbsTheOthers() throws Exception {
