@@ -574,12 +574,17 @@ public final class MtaStsChecker {
       return CompletableFuture.supplyAsync(
           () -> {
             // Cancelling interrupts the worker: channel-based sockets close at once on interrupt.
+            // Closing the registration ends that (the scope never interrupts after it), and the
+            // flag is cleared so that no late interrupt reaches the next task on this pooled
+            // thread.
             Thread worker = Thread.currentThread();
             try (CancelScope.Registration registration = scope.register(worker::interrupt)) {
               scope.checkpoint();
               return task.run();
             } catch (InterruptedException | java.util.concurrent.CancellationException e) {
               throw new CompletionException(new InterruptedException("check cancelled"));
+            } finally {
+              Thread.interrupted();
             }
           },
           executor);
