@@ -141,14 +141,54 @@ public final class QuickFixes {
 
   private static List<QuickFix> fixKey(DraftAnalysis draft, PolicyLine line) {
     return KeyTypos.intendedKey(line.key())
-        .map(
+        .flatMap(
             intended ->
+                valueFor(intended, line.value()).map(value -> rename(line, intended, value)))
+        .map(
+            rename ->
                 List.of(
                     new QuickFix(
-                        "Change `" + line.key() + "` to `" + intended + "`",
+                        rename.title(),
                         "Keys are case-sensitive and written exactly as in RFC 8461 §3.2.",
-                        List.of(replaceKey(draft, line, intended)))))
+                        rename.value().equals(line.value())
+                            ? List.of(replaceKey(draft, line, rename.key()))
+                            : List.of(
+                                replaceKey(draft, line, rename.key()),
+                                replaceValue(draft, line, rename.value())))))
         .orElse(List.of());
+  }
+
+  private record Rename(String key, String value, String title) {}
+
+  private static Rename rename(PolicyLine line, String key, String value) {
+    String title =
+        value.equals(line.value())
+            ? "Change `" + line.key() + "` to `" + key + "`"
+            : "Change `" + line.key() + ": " + line.value() + "` to `" + key + ": " + value + "`";
+    return new Rename(key, value, title);
+  }
+
+  /**
+   * The value a line renamed to {@code key} would carry, if that key takes it (a mode or version in
+   * the wrong case is put right): a fix that renames a key must not turn an ignored line into an
+   * invalid field ({@code max_fge: 86: x} to {@code max_age: 86: x}). Found by fuzzing.
+   */
+  static Optional<String> valueFor(String key, String value) {
+    String v = value.trim();
+    return switch (key) {
+      case "version" -> v.equalsIgnoreCase("STSv1") ? Optional.of("STSv1") : Optional.empty();
+      case "mode" ->
+          java.util.stream.Stream.of("enforce", "testing", "none")
+              .filter(v::equalsIgnoreCase)
+              .findFirst();
+      case "max_age" ->
+          v.matches("[0-9]{1,10}") && Long.parseLong(v) <= MAX_AGE_LIMIT
+              ? Optional.of(v)
+              : MaxAgeValues.seconds(v)
+                  .map(seconds -> Long.toString(Math.min(seconds, MAX_AGE_LIMIT)));
+      case "mx" -> MxPattern.parse(v).map(p -> v);
+      default -> Optional.of(v);
+    };
   }
 
   private static List<QuickFix> valueCase(DraftAnalysis draft, PolicyLine line, String right) {
@@ -294,11 +334,14 @@ public final class QuickFixes {
               : KeyTypos.intendedKey(m.group(1));
       key.ifPresent(
           k ->
-              fixes.add(
-                  new QuickFix(
-                      "Rewrite as `" + k + ": " + m.group(2).trim() + "`",
-                      "Each line is `key: value`, with a colon.",
-                      List.of(new TextEdit(from, bounds[1], k + ": " + m.group(2).trim())))));
+              valueFor(k, m.group(2))
+                  .ifPresent(
+                      value ->
+                          fixes.add(
+                              new QuickFix(
+                                  "Rewrite as `" + k + ": " + value + "`",
+                                  "Each line is `key: value`, with a colon.",
+                                  List.of(new TextEdit(from, bounds[1], k + ": " + value))))));
     }
     fixes.add(
         new QuickFix(

@@ -4,44 +4,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
-import org.junit.jupiter.api.Disabled;
-import org.junit.jupiter.api.Test;
 import org.stslens.engine.finding.Code;
 import org.stslens.engine.finding.Severity;
 
 /**
  * A quick fix never makes a draft worse (no new error code, no more errors), and applying it again
  * changes nothing (the same fix, offered again for the fixed text, leaves it as it is). Seeds: the
- * corpus policies ({@code scripts/fuzz-seeds.py}); fuzz with {@code -Pfuzz}.
+ * corpus policies ({@code scripts/fuzz-seeds.py}) and the crashes fuzzing found ({@code crash-*}: a
+ * key-renaming fix that kept a value the new key cannot take); fuzz with {@code -Pfuzz}.
  */
 class QuickFixesFuzzTest {
 
   private static final List<String> MX_HOSTS = List.of("mx1.example.com", "mx2.example.com");
-
-  /**
-   * What the fuzzer found, kept outside the seed folder until QuickFixes is fixed (another change
-   * rewrites it now): a fix that renames a key, the syntax rewrite ({@code max_ag x} to {@code
-   * max_age: x}) or the typo fix ({@code max_fge} to {@code max_age}), keeps a value the new key
-   * cannot take and turns an ignored line into {@code policy.invalid-max-age}. Enable once the
-   * fixes weigh the value; then move the files into {@code QuickFixesFuzzTestInputs/fixes/}.
-   */
-  @Test
-  @Disabled("found by fuzzing: key-renaming quick fixes add policy.invalid-max-age (reported)")
-  void findings() throws Exception {
-    Path folder = Path.of(getClass().getResource("QuickFixesFuzzTestFindings").toURI());
-    try (Stream<Path> files = Files.list(folder)) {
-      for (Path file : files.sorted().toList()) {
-        fixes(Files.readAllBytes(file));
-      }
-    }
-  }
 
   @FuzzTest(maxDuration = "2m")
   void fixes(byte[] typed) {
