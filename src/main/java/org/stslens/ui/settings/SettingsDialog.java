@@ -89,9 +89,11 @@ public final class SettingsDialog extends Dialog<Settings> {
     grid.setPadding(new Insets(12));
     int row = 0;
     grid.addRow(row++, new Label("DNS server"), dnsServer);
+    Label trustLabel = new Label("Extra trusted CAs");
+    GridPane.setValignment(trustLabel, javafx.geometry.VPos.TOP);
     grid.addRow(
         row++,
-        new Label("Extra trusted CAs"),
+        trustLabel,
         new VBox(
             6,
             files,
@@ -102,15 +104,14 @@ public final class SettingsDialog extends Dialog<Settings> {
     grid.addRow(row++, new Label("DNS time limit (s)"), dnsTimeout);
     grid.addRow(row++, new Label("Policy fetch time limit (s)"), fetchTimeout);
     grid.addRow(row++, new Label("SMTP step time limit (s)"), smtpTimeout);
-    grid.addRow(
-        row++,
-        new Label("Whole check time limit (s)"),
-        new VBox(
-            6,
-            checkTimeout,
-            hint(
-                "Per domain. When it runs out, the steps still running are stopped and the report"
-                    + " names them. Not applied step by step.")));
+    // the hint on a row of its own, so that the label stays level with its field
+    grid.addRow(row++, new Label("Whole check time limit (s)"), checkTimeout);
+    grid.add(
+        hint(
+            "Per domain. When it runs out, the steps still running are stopped and the report"
+                + " names them. Not applied step by step."),
+        1,
+        row++);
     grid.addRow(row++, new Label("Theme"), theme);
     grid.add(stepByStep, 1, row++);
     grid.add(problem, 0, row, 2, 1);
