@@ -47,6 +47,20 @@ public record PolicyId(String value) {
     return new PolicyId(candidate);
   }
 
+  /**
+   * An id for the mode none policy that withdraws {@code published}: never equal to it, or senders
+   * would keep the cached policy and never fetch the withdrawal (RFC 8461 §8.3). {@code none}
+   * followed by the published id, cut to 32 characters.
+   */
+  public static PolicyId withdrawal(PolicyId published) {
+    String candidate = ("none" + published.value());
+    candidate = candidate.substring(0, Math.min(32, candidate.length()));
+    if (candidate.equals(published.value())) {
+      candidate = "none" + (candidate.endsWith("1") ? "2" : "1");
+    }
+    return new PolicyId(candidate);
+  }
+
   @Override
   public String toString() {
     return value;

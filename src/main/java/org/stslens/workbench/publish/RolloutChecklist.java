@@ -171,8 +171,9 @@ public record RolloutChecklist(
             "Change the TXT id",
             names.txtName()
                 + " TXT \"v=STSv1; id="
-                + id.value()
-                + "\", so that senders fetch the mode none policy.",
+                + PolicyId.withdrawal(id).value()
+                + "\": any id you have not published before, so that senders fetch the mode none"
+                + " policy. Under the id they have cached they would keep the old policy.",
             "dig +short TXT " + names.txtName(),
             "8.3"),
         step(

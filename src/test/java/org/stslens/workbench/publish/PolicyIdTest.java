@@ -69,4 +69,17 @@ class PolicyIdTest {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("RFC 8461 §3.1");
   }
+
+  @Test
+  void theWithdrawalIdIsNeverThePublishedOne() {
+    assertThat(PolicyId.withdrawal(new PolicyId("20261204120000")).value())
+        .isEqualTo("none20261204120000");
+    String longest = "a".repeat(32);
+    assertThat(PolicyId.withdrawal(new PolicyId(longest)).value())
+        .isNotEqualTo(longest)
+        .hasSizeLessThanOrEqualTo(32);
+    String likeItsOwnWithdrawal = "none".repeat(8);
+    assertThat(PolicyId.withdrawal(new PolicyId(likeItsOwnWithdrawal)).value())
+        .isNotEqualTo(likeItsOwnWithdrawal);
+  }
 }

@@ -72,7 +72,10 @@ class RolloutChecklistTest {
             "Only then remove the TXT record and the policy host");
     assertThat(steps).allSatisfy(s -> assertThat(s.section()).isEqualTo("RFC 8461 §8.3"));
     assertThat(steps.get(0).text()).contains("mode: none", "max_age: 86400");
-    assertThat(steps.get(1).text()).contains("id=" + Kits.ID);
+    // a new id: under the published one senders keep the cached policy and never see mode none
+    assertThat(steps.get(1).text())
+        .contains("id=none" + Kits.ID)
+        .doesNotContain("id=" + Kits.ID + "\"");
     assertThat(steps.get(2).text()).contains("1209600 seconds (14 days)");
   }
 
