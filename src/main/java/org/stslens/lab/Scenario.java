@@ -76,17 +76,37 @@ public record Scenario(
     if (fix == null) {
       return this;
     }
+    PolicyHost fixedHost = fix.policyHost() != null ? fix.policyHost() : policyHost;
+    Dns fixedDns = fix.dns() != null ? fix.dns() : dns;
+    if (policyTextChanged(policyHost, fixedHost)
+        && Objects.equals(stsRecords(dns), stsRecords(fixedDns))) {
+      // A changed policy is published under a new id (RFC 8461 §8.1): a lab that kept the old one
+      // would teach the mistake that senders never fetch the new text.
+      fixedDns = fixedDns.withStsIdSuffix("_mta-sts." + domain, "fixed");
+    }
     return new Scenario(
         id,
         title,
         story,
         domain,
-        fix.dns() != null ? fix.dns() : dns,
-        fix.policyHost() != null ? fix.policyHost() : policyHost,
+        fixedDns,
+        fixedHost,
         fix.mx() != null ? fix.mx() : mx,
         slowThresholdMs,
         fix.expect(),
         null);
+  }
+
+  private List<String> stsRecords(Dns d) {
+    return d.txt().getOrDefault("_mta-sts." + domain, List.of());
+  }
+
+  private static boolean policyTextChanged(PolicyHost before, PolicyHost after) {
+    if (before == null || after == null) {
+      return false;
+    }
+    return !Objects.equals(before.body(), after.body())
+        || !Objects.equals(before.sizeBytes(), after.sizeBytes());
   }
 
   /** What went wrong, how it happens in real life and how to fix it. */
@@ -113,6 +133,36 @@ public record Scenario(
       truncate = truncate == null ? List.of() : List.copyOf(truncate);
       drop = drop == null ? List.of() : List.copyOf(drop);
       foreignAnswers = foreignAnswers == null ? Map.of() : Map.copyOf(foreignAnswers);
+    }
+
+    /**
+     * The same records with {@code suffix} appended to every well-formed {@code id=} of the TXT
+     * records at {@code name} (cut to the 32 characters an id may have).
+     */
+    Dns withStsIdSuffix(String name, String suffix) {
+      Map<String, List<String>> changed = new java.util.LinkedHashMap<>(txt);
+      changed.computeIfPresent(
+          name,
+          (n, records) ->
+              records.stream()
+                  .map(
+                      r ->
+                          java.util.regex.Pattern.compile("id=([A-Za-z0-9]{1,32})(?![A-Za-z0-9])")
+                              .matcher(r)
+                              .replaceAll(
+                                  m -> {
+                                    String old = m.group(1);
+                                    String next =
+                                        (old + suffix)
+                                            .substring(
+                                                0, Math.min(32, old.length() + suffix.length()));
+                                    if (next.equals(old)) { // 32 characters already
+                                      next = old.substring(0, 31) + (old.endsWith("x") ? "y" : "x");
+                                    }
+                                    return "id=" + next;
+                                  }))
+                  .toList());
+      return new Dns(changed, a, cname, servfail, truncate, drop, nullMx, foreignAnswers, stalledA);
     }
   }
 

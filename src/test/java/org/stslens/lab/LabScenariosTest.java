@@ -67,6 +67,27 @@ class LabScenariosTest {
   }
 
   @Test
+  void aFixThatChangesThePolicyPublishesANewId() {
+    int changed = 0;
+    for (Scenario s : CATALOG.all()) {
+      Scenario fixed = s.fixed();
+      if (s.policyHost() == null
+          || fixed.policyHost() == null
+          || java.util.Objects.equals(s.policyHost().body(), fixed.policyHost().body())) {
+        continue;
+      }
+      String name = "_mta-sts." + s.domain();
+      List<String> before = s.dns().txt().getOrDefault(name, List.of());
+      List<String> after = fixed.dns().txt().getOrDefault(name, List.of());
+      if (!after.isEmpty()) {
+        assertThat(after).as(s.id() + ": the fixed policy under a new id").isNotEqualTo(before);
+        changed++;
+      }
+    }
+    assertThat(changed).isGreaterThan(5);
+  }
+
+  @Test
   void catalogHasAtLeastThirtyScenariosWithUniqueIdsAndStories() {
     List<Scenario> all = CATALOG.all();
     assertThat(all).hasSizeGreaterThanOrEqualTo(30);
