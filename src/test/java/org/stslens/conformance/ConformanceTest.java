@@ -53,8 +53,7 @@ class ConformanceTest {
           "tlsrpt-records.json", ConformanceTest::judgeTlsRpt);
 
   static Path corpusFolder() {
-    String property = System.getProperty("stslens.corpus");
-    return property == null || property.isBlank() ? Path.of("../shared/corpus") : Path.of(property);
+    return CorpusFolder.resolve();
   }
 
   @TestFactory

@@ -30,9 +30,7 @@ class CorpusUnderlineTest {
 
   @TestFactory
   Stream<DynamicTest> everyCorpusPolicy() throws IOException {
-    String property = System.getProperty("stslens.corpus");
-    Path folder =
-        property == null || property.isBlank() ? Path.of("../shared/corpus") : Path.of(property);
+    Path folder = org.stslens.conformance.CorpusFolder.resolve();
     JsonNode cases = new ObjectMapper().readTree(Files.readString(folder.resolve("policies.json")));
     List<DynamicTest> tests = new ArrayList<>();
     for (JsonNode c : cases) {
