@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.stslens.engine.check.TestWorld;
-import org.stslens.engine.finding.Stage;
+import org.stslens.engine.finding.CheckStage;
 import org.stslens.engine.report.DomainReport;
 import org.stslens.engine.report.StageReport;
 import org.stslens.lab.LabHttpResponse;
@@ -58,18 +58,18 @@ public final class ConcurrencyBenchmark {
 
   /** Discovery + the slowest of (retrieval + policy, each MX). */
   private static long longestChain(DomainReport r) {
-    long discovery = duration(r, Stage.DISCOVERY);
-    long fetch = duration(r, Stage.RETRIEVAL) + duration(r, Stage.POLICY);
+    long discovery = duration(r, CheckStage.DISCOVERY);
+    long fetch = duration(r, CheckStage.RETRIEVAL) + duration(r, CheckStage.POLICY);
     long slowestMx =
         r.stages().stream()
-            .filter(s -> s.stage() == Stage.MX && !s.target().isEmpty())
+            .filter(s -> s.stage() == CheckStage.MX && !s.target().isEmpty())
             .mapToLong(StageReport::durationMillis)
             .max()
             .orElse(0);
     return discovery + Math.max(fetch, slowestMx);
   }
 
-  private static long duration(DomainReport r, Stage stage) {
+  private static long duration(DomainReport r, CheckStage stage) {
     return r.stages().stream()
         .filter(s -> s.stage() == stage)
         .mapToLong(StageReport::durationMillis)

@@ -8,7 +8,7 @@ import java.util.function.Consumer;
 import java.util.function.Supplier;
 import javafx.scene.Node;
 import javafx.stage.Window;
-import org.stslens.engine.finding.Stage;
+import org.stslens.engine.finding.CheckStage;
 import org.stslens.engine.mx.MxReport;
 import org.stslens.engine.report.DomainReport;
 import org.stslens.engine.report.StageReport;
@@ -86,7 +86,7 @@ final class AppViews implements ViewFactory {
   }
 
   @Override
-  public Node learnView(Consumer<Stage> showStage, Optional<String> lastDomain) {
+  public Node learnView(Consumer<CheckStage> showStage, Optional<String> lastDomain) {
     LearnView view = new LearnView(showStage);
     view.setLastCheck(lastDomain);
     return view;

@@ -3,7 +3,7 @@ package org.stslens.cli;
 import java.io.PrintWriter;
 import org.stslens.engine.check.CheckListener;
 import org.stslens.engine.export.Visible;
-import org.stslens.engine.finding.Stage;
+import org.stslens.engine.finding.CheckStage;
 import org.stslens.engine.report.StageReport;
 
 /** One line on standard error per finished stage, so a slow check visibly progresses. */
@@ -18,7 +18,7 @@ final class ProgressPrinter implements CheckListener {
   }
 
   @Override
-  public void stageStarted(Stage stage, String target) {
+  public void stageStarted(CheckStage stage, String target) {
     // Start lines would interleave with concurrent stages; the finish line says enough.
   }
 

@@ -164,7 +164,7 @@ class DesktopJourneyTest {
     waitUntil(
         () -> {
           var p = desktop.viewModel().pendingStepProperty().get();
-          return p != null && p.stage() != org.stslens.engine.finding.Stage.DISCOVERY;
+          return p != null && p.stage() != org.stslens.engine.finding.CheckStage.DISCOVERY;
         });
     assertThat(desktop.viewModel().stages().get(0).status()).isEqualTo(StageStatus.PASS);
   }

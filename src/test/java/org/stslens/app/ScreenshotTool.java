@@ -186,7 +186,7 @@ public final class ScreenshotTool {
           () ->
               desktop.viewModel().pendingStepProperty().get() != null
                   && desktop.viewModel().pendingStepProperty().get().stage()
-                      != org.stslens.engine.finding.Stage.DISCOVERY);
+                      != org.stslens.engine.finding.CheckStage.DISCOVERY);
       shoot(mainScene(), out.resolve("09-step-by-step.png"));
 
       // the dark theme, on the finished check's MX view

@@ -1,6 +1,6 @@
 package org.stslens.engine.check;
 
-import org.stslens.engine.finding.Stage;
+import org.stslens.engine.finding.CheckStage;
 import org.stslens.engine.report.DomainReport;
 import org.stslens.engine.report.StageReport;
 
@@ -18,9 +18,9 @@ public interface CheckListener {
    * A stage started.
    *
    * @param stage the stage
-   * @param target the domain, or the MX host for {@link Stage#MX}
+   * @param target the domain, or the MX host for {@link CheckStage#MX}
    */
-  default void stageStarted(Stage stage, String target) {}
+  default void stageStarted(CheckStage stage, String target) {}
 
   /** A stage finished, with its status, duration and findings. */
   default void stageFinished(StageReport report) {}

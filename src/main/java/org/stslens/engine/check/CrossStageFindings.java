@@ -5,9 +5,9 @@ import java.util.Optional;
 import org.stslens.engine.dns.DiscoveryResult;
 import org.stslens.engine.dns.DnsQuery;
 import org.stslens.engine.fetch.FetchResult;
+import org.stslens.engine.finding.CheckStage;
 import org.stslens.engine.finding.Code;
 import org.stslens.engine.finding.Finding;
-import org.stslens.engine.finding.Stage;
 import org.stslens.engine.mx.MxReport;
 import org.stslens.engine.smtp.EndpointProbe;
 
@@ -29,7 +29,7 @@ final class CrossStageFindings {
         new Finding(
             Code.DNS_DELEGATION_MISMATCH,
             Code.DNS_DELEGATION_MISMATCH.severity(),
-            Stage.RETRIEVAL,
+            CheckStage.RETRIEVAL,
             d.domain(),
             delegated
                 + " is delegated to a provider by CNAME but "

@@ -27,9 +27,9 @@ import org.stslens.engine.dns.MxHost;
 import org.stslens.engine.dns.MxKind;
 import org.stslens.engine.fetch.FetchResult;
 import org.stslens.engine.fetch.PolicyFetcher;
+import org.stslens.engine.finding.CheckStage;
 import org.stslens.engine.finding.Code;
 import org.stslens.engine.finding.Finding;
-import org.stslens.engine.finding.Stage;
 import org.stslens.engine.mx.MxJudge;
 import org.stslens.engine.mx.MxProbeResult;
 import org.stslens.engine.mx.MxReport;
@@ -160,7 +160,7 @@ public final class MtaStsChecker {
       CompletableFuture<DomainReport> whole =
           async(
                   () -> {
-                    gate.beforeStage(Stage.DISCOVERY, domain);
+                    gate.beforeStage(CheckStage.DISCOVERY, domain);
                     return now();
                   })
               .thenCompose(this::stages);
@@ -220,7 +220,7 @@ public final class MtaStsChecker {
 
     private CompletableFuture<DomainReport> stages(long discoveryStart) {
       ChainValidator validator = new ChainValidator(options.trust(), options.clock());
-      started(Stage.DISCOVERY, domain);
+      started(CheckStage.DISCOVERY, domain);
       CompletableFuture<DnsQuery> stsQuery = async(() -> discovery.lookUpRecord(domain));
       CompletableFuture<DnsQuery> apexQuery = async(() -> discovery.lookUpApex(domain));
       CompletableFuture<Discovery.StsLookup> txt =
@@ -235,7 +235,7 @@ public final class MtaStsChecker {
               (t, m) -> {
                 DiscoveryResult result = Discovery.judge(domain, t, m);
                 finish(
-                    Stage.DISCOVERY,
+                    CheckStage.DISCOVERY,
                     domain,
                     discoveryStart,
                     result.findings(),
@@ -248,14 +248,14 @@ public final class MtaStsChecker {
           discovered.thenComposeAsync(
               d -> {
                 if (d.mxKind() == MxKind.NO_DOMAIN) {
-                  skip(Stage.RETRIEVAL);
+                  skip(CheckStage.RETRIEVAL);
                   return CompletableFuture.completedFuture(Optional.<FetchResult>empty());
                 }
                 return async(
                     () -> {
-                      gate.beforeStage(Stage.RETRIEVAL, domain);
+                      gate.beforeStage(CheckStage.RETRIEVAL, domain);
                       long start = now();
-                      started(Stage.RETRIEVAL, domain);
+                      started(CheckStage.RETRIEVAL, domain);
                       FetchResult result =
                           new PolicyFetcher(
                                   dns, options.portMap(), validator, options.fetch(), timer)
@@ -263,7 +263,7 @@ public final class MtaStsChecker {
                       List<Finding> findings = new ArrayList<>(result.findings());
                       findings.addAll(CrossStageFindings.delegationMismatch(d, result));
                       finish(
-                          Stage.RETRIEVAL,
+                          CheckStage.RETRIEVAL,
                           domain,
                           start,
                           findings,
@@ -276,7 +276,7 @@ public final class MtaStsChecker {
           fetched.thenCompose(
               f -> {
                 if (f.isEmpty() || f.get().status() != 200 || f.get().bodyTruncated()) {
-                  skip(Stage.POLICY);
+                  skip(CheckStage.POLICY);
                   return CompletableFuture.completedFuture(Optional.<ParsedPolicy>empty());
                 }
                 return async(() -> parse(f.get()));
@@ -322,7 +322,7 @@ public final class MtaStsChecker {
                     List<CompletableFuture<MxReport>> each = new ArrayList<>();
                     for (MxHost host : hosts) {
                       long start = now();
-                      started(Stage.MX, host.host());
+                      started(CheckStage.MX, host.host());
                       each.add(
                           probeHost(host, prober)
                               .thenCombine(
@@ -332,7 +332,7 @@ public final class MtaStsChecker {
                                     // The judgement waits for the policy; the stage took as long as
                                     // its probe.
                                     finish(
-                                        Stage.MX,
+                                        CheckStage.MX,
                                         host.host(),
                                         start,
                                         probe.durationMillis(),
@@ -373,11 +373,11 @@ public final class MtaStsChecker {
     }
 
     private TlsRptDiscovery lookUpTlsRpt() throws InterruptedException {
-      gate.beforeStage(Stage.TLSRPT, domain);
+      gate.beforeStage(CheckStage.TLSRPT, domain);
       long start = now();
-      started(Stage.TLSRPT, domain);
+      started(CheckStage.TLSRPT, domain);
       TlsRptDiscovery result = TlsRptDiscovery.lookUp(dns, domain);
-      finish(Stage.TLSRPT, domain, start, result.findings(), new StageEvidence.TlsRpt(result));
+      finish(CheckStage.TLSRPT, domain, start, result.findings(), new StageEvidence.TlsRpt(result));
       return result;
     }
 
@@ -385,18 +385,18 @@ public final class MtaStsChecker {
     private List<MxHost> mxHostsThroughGate(DnsQuery mx) throws InterruptedException {
       List<MxHost> hosts = Discovery.mxSet(domain, mx).hosts();
       if (!hosts.isEmpty()) {
-        gate.beforeStage(Stage.MX, domain);
+        gate.beforeStage(CheckStage.MX, domain);
       }
       return hosts;
     }
 
     private Optional<ParsedPolicy> parse(FetchResult fetch) throws InterruptedException {
-      gate.beforeStage(Stage.POLICY, domain);
+      gate.beforeStage(CheckStage.POLICY, domain);
       long start = now();
-      started(Stage.POLICY, domain);
+      started(CheckStage.POLICY, domain);
       ParsedPolicy policy = PolicyParser.parse(fetch.body());
       finish(
-          Stage.POLICY,
+          CheckStage.POLICY,
           domain,
           start,
           policy.findings(),
@@ -414,9 +414,9 @@ public final class MtaStsChecker {
             List<Finding> hostFindings = new ArrayList<>();
             for (DnsQuery q : queries) {
               if (q.outcome().isTemporary()) {
-                hostFindings.add(Discovery.temporaryFailure(q, Stage.MX));
+                hostFindings.add(Discovery.temporaryFailure(q, CheckStage.MX));
               }
-              Discovery.foreignRecords(q, Stage.MX).ifPresent(hostFindings::add);
+              Discovery.foreignRecords(q, CheckStage.MX).ifPresent(hostFindings::add);
             }
             List<InetAddress> all =
                 queries.stream().flatMap(q -> DnsClient.addresses(q).stream()).toList();
@@ -459,7 +459,7 @@ public final class MtaStsChecker {
     /** The report of a host beyond the probe limit, judged on the policy's coverage alone. */
     private MxReport notProbed(MxHost host, Optional<Policy> policy) {
       long start = now();
-      started(Stage.MX, host.host());
+      started(CheckStage.MX, host.host());
       Finding why =
           Finding.of(
               Code.MX_PROBE_LIMIT,
@@ -477,7 +477,7 @@ public final class MtaStsChecker {
               : StageStatus.SKIPPED;
       StageReport stage =
           new StageReport(
-              Stage.MX,
+              CheckStage.MX,
               host.host(),
               status,
               start,
@@ -521,8 +521,8 @@ public final class MtaStsChecker {
       CrossStageFindings.port25Blocked(fetch, mx).ifPresent(summary::add);
       if (!summary.isEmpty()) {
         long start = now();
-        started(Stage.MX, "");
-        finish(Stage.MX, "", start, now() - start, summary, Optional.empty());
+        started(CheckStage.MX, "");
+        finish(CheckStage.MX, "", start, now() - start, summary, Optional.empty());
       }
       VerdictRules.Decision decision =
           TimeLimit.verdict(VerdictRules.decide(discoveryResult, fetch, policy, mx), cut);
@@ -552,7 +552,7 @@ public final class MtaStsChecker {
     }
 
     /** A step starts: the listener hears of it, and the time limit would name it. */
-    synchronized void started(Stage stage, String target) {
+    synchronized void started(CheckStage stage, String target) {
       if (closed) {
         return;
       }
@@ -591,7 +591,7 @@ public final class MtaStsChecker {
     }
 
     void finish(
-        Stage stage,
+        CheckStage stage,
         String target,
         long startMillis,
         List<Finding> findings,
@@ -600,7 +600,7 @@ public final class MtaStsChecker {
     }
 
     void finish(
-        Stage stage,
+        CheckStage stage,
         String target,
         long startMillis,
         long durationMillis,
@@ -618,7 +618,7 @@ public final class MtaStsChecker {
       record(report);
     }
 
-    private void skip(Stage stage) {
+    private void skip(CheckStage stage) {
       long at = now();
       started(stage, domain);
       StageReport report =

@@ -1,6 +1,6 @@
 package org.stslens.engine.check;
 
-import org.stslens.engine.finding.Stage;
+import org.stslens.engine.finding.CheckStage;
 import org.stslens.engine.report.DomainReport;
 import org.stslens.engine.report.StageReport;
 
@@ -14,7 +14,7 @@ final class SafeListener implements CheckListener {
   }
 
   @Override
-  public void stageStarted(Stage stage, String target) {
+  public void stageStarted(CheckStage stage, String target) {
     try {
       delegate.stageStarted(stage, target);
     } catch (RuntimeException e) {

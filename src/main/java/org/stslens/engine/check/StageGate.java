@@ -1,6 +1,6 @@
 package org.stslens.engine.check;
 
-import org.stslens.engine.finding.Stage;
+import org.stslens.engine.finding.CheckStage;
 
 /**
  * Asked before each stage starts; the step-by-step mode of the desktop app blocks here until the
@@ -17,10 +17,11 @@ public interface StageGate {
    * Returns when the stage may start.
    *
    * @param stage the stage about to start
-   * @param target the domain (for {@link Stage#MX}: the domain too; all MX hosts start together)
+   * @param target the domain (for {@link CheckStage#MX}: the domain too; all MX hosts start
+   *     together)
    * @throws InterruptedException when the check is cancelled while waiting
    */
-  void beforeStage(Stage stage, String target) throws InterruptedException;
+  void beforeStage(CheckStage stage, String target) throws InterruptedException;
 
   /**
    * True while a person sets the pace (step by step): the whole-check limit does not cut a check

@@ -12,9 +12,9 @@ import org.stslens.engine.dns.DnsOutcome;
 import org.stslens.engine.dns.DnsQuery;
 import org.stslens.engine.dns.MxHost;
 import org.stslens.engine.fetch.FetchResult;
+import org.stslens.engine.finding.CheckStage;
 import org.stslens.engine.finding.Code;
 import org.stslens.engine.finding.Finding;
-import org.stslens.engine.finding.Stage;
 import org.stslens.engine.mx.MxJudge;
 import org.stslens.engine.mx.MxProbeResult;
 import org.stslens.engine.mx.MxReport;
@@ -44,7 +44,7 @@ final class TimeLimit {
   private TimeLimit() {}
 
   /** How a step is named in findings and the verdict, e.g. {@code mx mx1.example.com}. */
-  static String stepName(Stage stage, String target) {
+  static String stepName(CheckStage stage, String target) {
     return target.isEmpty() ? stage.word() : stage.word() + " " + target;
   }
 
@@ -75,9 +75,10 @@ final class TimeLimit {
       DnsQuery mx = done(partial.mxQuery).orElseGet(() -> unanswered(domain, Type.MX, limit));
       discovery = Discovery.judge(domain, new Discovery.StsLookup(sts, apex), mx);
       List<Finding> findings = new ArrayList<>(discovery.findings());
-      findings.add(cutShort(Stage.DISCOVERY, domain, open, limit, running, notStarted, finished));
+      findings.add(
+          cutShort(CheckStage.DISCOVERY, domain, open, limit, running, notStarted, finished));
       run.finish(
-          Stage.DISCOVERY,
+          CheckStage.DISCOVERY,
           domain,
           at,
           0,
@@ -88,8 +89,10 @@ final class TimeLimit {
     // Stages 2 and 3: what arrived, or nothing.
     Optional<FetchResult> fetch = done(partial.fetched).flatMap(f -> f);
     Optional<ParsedPolicy> policy = done(partial.parsed).flatMap(p -> p);
-    markIfUnfinished(run, Stage.RETRIEVAL, domain, open, limit, running, notStarted, finished, at);
-    markIfUnfinished(run, Stage.POLICY, domain, open, limit, running, notStarted, finished, at);
+    markIfUnfinished(
+        run, CheckStage.RETRIEVAL, domain, open, limit, running, notStarted, finished, at);
+    markIfUnfinished(
+        run, CheckStage.POLICY, domain, open, limit, running, notStarted, finished, at);
     Optional<Policy> applied = VerdictRules.appliedPolicy(discovery, fetch, policy);
 
     // Stage 4: the hosts judged, the others judged on coverage alone and marked.
@@ -113,11 +116,17 @@ final class TimeLimit {
         mx.add(report.get());
         continue;
       }
-      Finding why = cutShort(Stage.MX, host.host(), open, limit, running, notStarted, finished);
+      Finding why =
+          cutShort(CheckStage.MX, host.host(), open, limit, running, notStarted, finished);
       MxReport cut = MxJudge.judge(MxProbeResult.notProbed(host, why), applied);
       mx.add(cut);
       run.finish(
-          Stage.MX, host.host(), at, 0, cut.findings(), Optional.of(new StageEvidence.Mx(cut)));
+          CheckStage.MX,
+          host.host(),
+          at,
+          0,
+          cut.findings(),
+          Optional.of(new StageEvidence.Mx(cut)));
     }
 
     // TLS reporting: the answer, or a timed-out query.
@@ -129,9 +138,14 @@ final class TimeLimit {
       tlsrpt =
           TlsRptDiscovery.judge(unanswered(TlsRptDiscovery.recordName(domain), Type.TXT, limit));
       List<Finding> findings = new ArrayList<>(tlsrpt.findings());
-      findings.add(cutShort(Stage.TLSRPT, domain, open, limit, running, notStarted, finished));
+      findings.add(cutShort(CheckStage.TLSRPT, domain, open, limit, running, notStarted, finished));
       run.finish(
-          Stage.TLSRPT, domain, at, 0, findings, Optional.of(new StageEvidence.TlsRpt(tlsrpt)));
+          CheckStage.TLSRPT,
+          domain,
+          at,
+          0,
+          findings,
+          Optional.of(new StageEvidence.TlsRpt(tlsrpt)));
     }
     run.cut = new Cut(limit, running, notStarted);
     return run.assemble(discovery, fetch, policy, applied, mx, tlsrpt, at);
@@ -156,7 +170,7 @@ final class TimeLimit {
 
   private static void markIfUnfinished(
       MtaStsChecker.Run run,
-      Stage stage,
+      CheckStage stage,
       String domain,
       List<String> open,
       Duration limit,
@@ -173,7 +187,7 @@ final class TimeLimit {
 
   /** check.time-limit for one step, which is added to {@code running} or {@code notStarted}. */
   private static Finding cutShort(
-      Stage stage,
+      CheckStage stage,
       String target,
       List<String> open,
       Duration limit,

@@ -6,9 +6,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.stslens.engine.finding.CheckStage;
 import org.stslens.engine.finding.Code;
 import org.stslens.engine.finding.Finding;
-import org.stslens.engine.finding.Stage;
 import org.xbill.DNS.Type;
 
 /** Stage 1, step by step as a sender does it: the TXT record, the MX set, and what they mean. */
@@ -47,7 +47,7 @@ public final class Discovery {
     DnsQuery sts = txt.sts();
     Optional<StsRecordResult> record = Optional.empty();
     if (sts.outcome().isTemporary()) {
-      findings.add(temporaryFailure(sts, Stage.DISCOVERY));
+      findings.add(temporaryFailure(sts, CheckStage.DISCOVERY));
     } else if (DnsClient.cnameLoop(sts)) {
       findings.add(
           Finding.of(
@@ -106,7 +106,7 @@ public final class Discovery {
     MxSet mxSet = mxSet(domain, mx);
     findings.addAll(mxSet.findings());
     for (DnsQuery q : List.of(sts, mx, apex)) {
-      foreignRecords(q, Stage.DISCOVERY).ifPresent(findings::add);
+      foreignRecords(q, CheckStage.DISCOVERY).ifPresent(findings::add);
     }
     return new DiscoveryResult(
         domain, sts, record, mx, mxSet.kind(), mxSet.hosts(), apex, findings);
@@ -123,7 +123,7 @@ public final class Discovery {
     switch (mx.outcome()) {
       case TEMPORARY -> {
         kind = MxKind.UNKNOWN;
-        findings.add(temporaryFailure(mx, Stage.DISCOVERY));
+        findings.add(temporaryFailure(mx, CheckStage.DISCOVERY));
       }
       case NX_DOMAIN -> {
         kind = MxKind.NO_DOMAIN;
@@ -216,7 +216,7 @@ public final class Discovery {
    * checks.md dns.foreign-records: the answer carried records that answer another question. They
    * are never used ({@link DnsQuery#records()} leaves them out); this names them.
    */
-  public static Optional<Finding> foreignRecords(DnsQuery q, Stage stage) {
+  public static Optional<Finding> foreignRecords(DnsQuery q, CheckStage stage) {
     List<DnsAnswer> foreign = q.foreignRecords();
     if (foreign.isEmpty()) {
       return Optional.empty();
@@ -257,7 +257,7 @@ public final class Discovery {
   }
 
   /** The finding for a query that failed temporarily, in the stage that needed the answer. */
-  public static Finding temporaryFailure(DnsQuery q, Stage stage) {
+  public static Finding temporaryFailure(DnsQuery q, CheckStage stage) {
     return new Finding(
         Code.DNS_TEMPORARY_FAILURE,
         Code.DNS_TEMPORARY_FAILURE.severity(),

@@ -10,8 +10,8 @@ import org.stslens.engine.dns.DnsQuery;
 import org.stslens.engine.dns.MxHost;
 import org.stslens.engine.fetch.FetchResult;
 import org.stslens.engine.fetch.HttpHeader;
+import org.stslens.engine.finding.CheckStage;
 import org.stslens.engine.finding.Finding;
-import org.stslens.engine.finding.Stage;
 import org.stslens.engine.mx.MxReport;
 import org.stslens.engine.policy.MxPattern;
 import org.stslens.engine.policy.ParsedPolicy;
@@ -57,14 +57,14 @@ public final class Narrative {
     retrieval(r);
     policy(r);
     mx(r);
-    tlsrpt(r.tlsrpt(), stageOf(r, Stage.TLSRPT, r.domain()));
+    tlsrpt(r.tlsrpt(), stageOf(r, CheckStage.TLSRPT, r.domain()));
   }
 
   private void discovery(DomainReport r) {
     DiscoveryResult d = r.discovery();
     add(
         new Block.Heading(
-            2, "1. Discovery (DNS)" + status(stageOf(r, Stage.DISCOVERY, r.domain()))));
+            2, "1. Discovery (DNS)" + status(stageOf(r, CheckStage.DISCOVERY, r.domain()))));
     add(
         new Block.Paragraph(
             "A sending server first asks DNS for a TXT record at _mta-sts."
@@ -84,7 +84,7 @@ public final class Narrative {
         d.stsQuery().authenticData() ? "validated (AD)" : "not validated (fine for MTA-STS)");
     fields.put("MX", mxHosts(d));
     add(new Block.Fields(fields));
-    findings(r, Stage.DISCOVERY, r.domain());
+    findings(r, CheckStage.DISCOVERY, r.domain());
   }
 
   private String mxHosts(DiscoveryResult d) {
@@ -123,7 +123,7 @@ public final class Narrative {
   }
 
   private void retrieval(DomainReport r) {
-    StageReport stage = stageOf(r, Stage.RETRIEVAL, r.domain());
+    StageReport stage = stageOf(r, CheckStage.RETRIEVAL, r.domain());
     add(new Block.Heading(2, "2. Retrieval (HTTPS)" + status(stage)));
     add(
         new Block.Paragraph(
@@ -182,11 +182,11 @@ public final class Narrative {
     if (f.status() == 200 && f.bodySize() > 0) {
       add(new Block.Verbatim("Body (invisible characters shown)", Visible.of(f.bodyText(), 4000)));
     }
-    findings(r, Stage.RETRIEVAL, r.domain());
+    findings(r, CheckStage.RETRIEVAL, r.domain());
   }
 
   private void policy(DomainReport r) {
-    StageReport stage = stageOf(r, Stage.POLICY, r.domain());
+    StageReport stage = stageOf(r, CheckStage.POLICY, r.domain());
     add(new Block.Heading(2, "3. Policy" + status(stage)));
     if (r.policy().isEmpty()) {
       add(new Block.Paragraph("Skipped: no policy text was retrieved."));
@@ -210,7 +210,7 @@ public final class Narrative {
     } else {
       add(new Block.Paragraph("The policy is invalid: senders ignore it."));
     }
-    findings(r, Stage.POLICY, r.domain());
+    findings(r, CheckStage.POLICY, r.domain());
   }
 
   private void mx(DomainReport r) {
@@ -235,7 +235,7 @@ public final class Narrative {
                   + h.host()
                   + ": "
                   + m.verdict().word().toUpperCase()
-                  + status(stageOf(r, Stage.MX, h.host()))));
+                  + status(stageOf(r, CheckStage.MX, h.host()))));
       Map<String, String> fields = new LinkedHashMap<>();
       fields.put(
           "Addresses",
@@ -256,7 +256,7 @@ public final class Narrative {
       }
       findingsList(m.findings());
     }
-    StageReport summary = stageOf(r, Stage.MX, "");
+    StageReport summary = stageOf(r, CheckStage.MX, "");
     if (summary != null) {
       findingsList(summary.findings());
     }
@@ -336,7 +336,7 @@ public final class Narrative {
     }
   }
 
-  private void findings(DomainReport r, Stage stage, String target) {
+  private void findings(DomainReport r, CheckStage stage, String target) {
     StageReport s = stageOf(r, stage, target);
     if (s != null) {
       findingsList(s.findings());
@@ -349,7 +349,7 @@ public final class Narrative {
         .forEach(f -> add(new Block.FindingItem(f)));
   }
 
-  private static StageReport stageOf(DomainReport r, Stage stage, String target) {
+  private static StageReport stageOf(DomainReport r, CheckStage stage, String target) {
     return r.stages().stream()
         .filter(s -> s.stage() == stage && s.target().equals(target))
         .findFirst()

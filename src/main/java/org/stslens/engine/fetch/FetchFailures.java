@@ -8,9 +8,9 @@ import java.util.List;
 import java.util.Optional;
 import javax.net.ssl.SSLException;
 import org.stslens.engine.dns.DnsQuery;
+import org.stslens.engine.finding.CheckStage;
 import org.stslens.engine.finding.Code;
 import org.stslens.engine.finding.Finding;
-import org.stslens.engine.finding.Stage;
 
 /** Names what went wrong when the policy request produced no response at all. Pure. */
 final class FetchFailures {
@@ -90,7 +90,7 @@ final class FetchFailures {
         return new Finding(
             Code.DNS_TEMPORARY_FAILURE,
             Code.DNS_TEMPORARY_FAILURE.severity(),
-            Stage.RETRIEVAL,
+            CheckStage.RETRIEVAL,
             host,
             "The address of "
                 + host

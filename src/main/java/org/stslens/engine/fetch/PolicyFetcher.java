@@ -35,9 +35,9 @@ import org.apache.hc.core5.util.Timeout;
 import org.stslens.engine.dns.Discovery;
 import org.stslens.engine.dns.DnsClient;
 import org.stslens.engine.dns.DnsQuery;
+import org.stslens.engine.finding.CheckStage;
 import org.stslens.engine.finding.Code;
 import org.stslens.engine.finding.Finding;
-import org.stslens.engine.finding.Stage;
 import org.stslens.engine.net.CancelScope;
 import org.stslens.engine.net.PortMap;
 import org.stslens.engine.tls.CertificateFindings;
@@ -374,7 +374,7 @@ public final class PolicyFetcher {
         List<DnsQuery> lookups, Optional<ChainVerdict> certificate, FetchSettings settings) {
       long end = System.nanoTime();
       for (DnsQuery q : lookups) {
-        Discovery.foreignRecords(q, Stage.RETRIEVAL).ifPresent(findings::add);
+        Discovery.foreignRecords(q, CheckStage.RETRIEVAL).ifPresent(findings::add);
       }
       certificate.ifPresent(v -> findings.addAll(CertificateFindings.findings(v, CodeSet.FETCH)));
       if (status != 0) {

@@ -16,266 +16,336 @@ import java.util.stream.Collectors;
  */
 public enum Code {
   // The check as a whole: its findings carry the stage of the step they mark.
-  CHECK_TIME_LIMIT("check.time-limit", ERROR, Stage.DISCOVERY, "", "none", null),
+  CHECK_TIME_LIMIT("check.time-limit", ERROR, CheckStage.DISCOVERY, "", "none", null),
   // Stage 1 — discovery
-  DNS_NXDOMAIN("dns.nxdomain", ERROR, Stage.DISCOVERY, "8461 §3.1", "no-policy", null),
+  DNS_NXDOMAIN("dns.nxdomain", ERROR, CheckStage.DISCOVERY, "8461 §3.1", "no-policy", null),
   DNS_TEMPORARY_FAILURE(
-      "dns.temporary-failure", ERROR, Stage.DISCOVERY, "8461 §3.1, §5", "temp-fail", null),
-  DNS_CNAME_CHAIN("dns.cname-chain", INFO, Stage.DISCOVERY, "8461 §3.1", "none", null),
-  DNS_CNAME_LOOP("dns.cname-loop", ERROR, Stage.DISCOVERY, "8461 §3.1", "no-policy", null),
+      "dns.temporary-failure", ERROR, CheckStage.DISCOVERY, "8461 §3.1, §5", "temp-fail", null),
+  DNS_CNAME_CHAIN("dns.cname-chain", INFO, CheckStage.DISCOVERY, "8461 §3.1", "none", null),
+  DNS_CNAME_LOOP("dns.cname-loop", ERROR, CheckStage.DISCOVERY, "8461 §3.1", "no-policy", null),
   DNS_DELEGATION_MISMATCH(
-      "dns.delegation-mismatch", WARNING, Stage.DISCOVERY, "8461 §8.2", "none", null),
-  DNS_DNSSEC_UNSIGNED("dns.dnssec-unsigned", INFO, Stage.DISCOVERY, "8461 §10", "none", null),
+      "dns.delegation-mismatch", WARNING, CheckStage.DISCOVERY, "8461 §8.2", "none", null),
+  DNS_DNSSEC_UNSIGNED("dns.dnssec-unsigned", INFO, CheckStage.DISCOVERY, "8461 §10", "none", null),
   // Records of another owner in an answer: a scrubbing resolver drops them, and so does the engine.
   DNS_FOREIGN_RECORDS(
-      "dns.foreign-records", WARNING, Stage.DISCOVERY, "1034 §3.7, §4.3.2", "none", null),
-  TXT_NO_RECORD("txt.no-record", ERROR, Stage.DISCOVERY, "8461 §3.1", "no-policy", null),
+      "dns.foreign-records", WARNING, CheckStage.DISCOVERY, "1034 §3.7, §4.3.2", "none", null),
+  TXT_NO_RECORD("txt.no-record", ERROR, CheckStage.DISCOVERY, "8461 §3.1", "no-policy", null),
   TXT_MULTIPLE_RECORDS(
-      "txt.multiple-records", ERROR, Stage.DISCOVERY, "8461 §3.1", "no-policy", null),
+      "txt.multiple-records", ERROR, CheckStage.DISCOVERY, "8461 §3.1", "no-policy", null),
   TXT_DISCARDED_LOOKALIKE(
-      "txt.discarded-lookalike", WARNING, Stage.DISCOVERY, "8461 §3.1", "no-policy", null),
-  TXT_SYNTAX("txt.syntax", ERROR, Stage.DISCOVERY, "8461 §3.1", "no-policy", null),
-  TXT_MISSING_ID("txt.missing-id", ERROR, Stage.DISCOVERY, "8461 §3.1", "no-policy", null),
-  TXT_INVALID_ID("txt.invalid-id", ERROR, Stage.DISCOVERY, "8461 §3.1", "no-policy", null),
+      "txt.discarded-lookalike", WARNING, CheckStage.DISCOVERY, "8461 §3.1", "no-policy", null),
+  TXT_SYNTAX("txt.syntax", ERROR, CheckStage.DISCOVERY, "8461 §3.1", "no-policy", null),
+  TXT_MISSING_ID("txt.missing-id", ERROR, CheckStage.DISCOVERY, "8461 §3.1", "no-policy", null),
+  TXT_INVALID_ID("txt.invalid-id", ERROR, CheckStage.DISCOVERY, "8461 §3.1", "no-policy", null),
   TXT_DUPLICATE_FIELD(
-      "txt.duplicate-field", WARNING, Stage.DISCOVERY, "8461 §3.1", "first one counts", null),
+      "txt.duplicate-field", WARNING, CheckStage.DISCOVERY, "8461 §3.1", "first one counts", null),
   TXT_UNRELATED_RECORDS(
       "txt.unrelated-records",
       WARNING,
-      Stage.DISCOVERY,
+      CheckStage.DISCOVERY,
       "8461 §3.1",
       "none (no-policy for some senders)",
       null),
-  TXT_SPLIT_STRINGS("txt.split-strings", INFO, Stage.DISCOVERY, "8461 §3.1", "none", null),
-  TXT_EXTENSION_FIELDS("txt.extension-fields", INFO, Stage.DISCOVERY, "8461 §3.1", "none", null),
-  TXT_AT_APEX("txt.at-apex", WARNING, Stage.DISCOVERY, "8461 §3.1", "none", null),
-  MX_NONE("mx.none", WARNING, Stage.DISCOVERY, "5321 §5.1", "none", null),
-  MX_NULL("mx.null", WARNING, Stage.DISCOVERY, "7505", "none", null),
+  TXT_SPLIT_STRINGS("txt.split-strings", INFO, CheckStage.DISCOVERY, "8461 §3.1", "none", null),
+  TXT_EXTENSION_FIELDS(
+      "txt.extension-fields", INFO, CheckStage.DISCOVERY, "8461 §3.1", "none", null),
+  TXT_AT_APEX("txt.at-apex", WARNING, CheckStage.DISCOVERY, "8461 §3.1", "none", null),
+  MX_NONE("mx.none", WARNING, CheckStage.DISCOVERY, "5321 §5.1", "none", null),
+  MX_NULL("mx.null", WARNING, CheckStage.DISCOVERY, "7505", "none", null),
   /** A null MX next to real MX records: RFC 7505 §3 forbids it; the real hosts are still judged. */
-  MX_NULL_MIXED("mx.null-mixed", ERROR, Stage.DISCOVERY, "7505 §3", "undefined", null),
+  MX_NULL_MIXED("mx.null-mixed", ERROR, CheckStage.DISCOVERY, "7505 §3", "undefined", null),
 
   // Stage 2 — retrieval
   FETCH_HOST_UNRESOLVABLE(
       "fetch.host-unresolvable",
       ERROR,
-      Stage.RETRIEVAL,
+      CheckStage.RETRIEVAL,
       "8461 §3.3",
       "no-policy",
       "sts-policy-fetch-error"),
   FETCH_CONNECT_FAILED(
       "fetch.connect-failed",
       ERROR,
-      Stage.RETRIEVAL,
+      CheckStage.RETRIEVAL,
       "8461 §3.3",
       "no-policy",
       "sts-policy-fetch-error"),
   FETCH_TIMEOUT(
-      "fetch.timeout", ERROR, Stage.RETRIEVAL, "8461 §3.3", "no-policy", "sts-policy-fetch-error"),
+      "fetch.timeout",
+      ERROR,
+      CheckStage.RETRIEVAL,
+      "8461 §3.3",
+      "no-policy",
+      "sts-policy-fetch-error"),
   /** The policy host has more addresses than the fetch tries, one after the other. */
-  FETCH_ADDRESS_LIMIT("fetch.address-limit", INFO, Stage.RETRIEVAL, "", "none", null),
+  FETCH_ADDRESS_LIMIT("fetch.address-limit", INFO, CheckStage.RETRIEVAL, "", "none", null),
   FETCH_TLS_FAILED(
-      "fetch.tls-failed", ERROR, Stage.RETRIEVAL, "8461 §3.3", "no-policy", "sts-webpki-invalid"),
+      "fetch.tls-failed",
+      ERROR,
+      CheckStage.RETRIEVAL,
+      "8461 §3.3",
+      "no-policy",
+      "sts-webpki-invalid"),
   FETCH_CERT_NAME_MISMATCH(
       "fetch.cert-name-mismatch",
       ERROR,
-      Stage.RETRIEVAL,
+      CheckStage.RETRIEVAL,
       "8461 §3.3",
       "no-policy",
       "sts-webpki-invalid"),
   FETCH_CERT_EXPIRED(
-      "fetch.cert-expired", ERROR, Stage.RETRIEVAL, "8461 §3.3", "no-policy", "sts-webpki-invalid"),
+      "fetch.cert-expired",
+      ERROR,
+      CheckStage.RETRIEVAL,
+      "8461 §3.3",
+      "no-policy",
+      "sts-webpki-invalid"),
   FETCH_CERT_UNTRUSTED(
       "fetch.cert-untrusted",
       ERROR,
-      Stage.RETRIEVAL,
+      CheckStage.RETRIEVAL,
       "8461 §3.3",
       "no-policy",
       "sts-webpki-invalid"),
   FETCH_CERT_EXPIRING_SOON(
-      "fetch.cert-expiring-soon", WARNING, Stage.RETRIEVAL, "8461 §3.3", "none", null),
+      "fetch.cert-expiring-soon", WARNING, CheckStage.RETRIEVAL, "8461 §3.3", "none", null),
   FETCH_CERT_WRONG_PURPOSE(
       "fetch.cert-wrong-purpose",
       ERROR,
-      Stage.RETRIEVAL,
+      CheckStage.RETRIEVAL,
       "8461 §3.3, 5280 §4.2.1.3, §4.2.1.9, §4.2.1.12",
       "no-policy",
       "sts-webpki-invalid"),
   FETCH_CERT_WEAK_SIGNATURE(
       "fetch.cert-weak-signature",
       ERROR,
-      Stage.RETRIEVAL,
+      CheckStage.RETRIEVAL,
       "8461 §3.3, 9155, 6194, 6151",
       "no-policy",
       "sts-webpki-invalid"),
   FETCH_REDIRECT(
-      "fetch.redirect", ERROR, Stage.RETRIEVAL, "8461 §3.3", "no-policy", "sts-policy-fetch-error"),
+      "fetch.redirect",
+      ERROR,
+      CheckStage.RETRIEVAL,
+      "8461 §3.3",
+      "no-policy",
+      "sts-policy-fetch-error"),
   FETCH_HTTP_STATUS(
       "fetch.http-status",
       ERROR,
-      Stage.RETRIEVAL,
+      CheckStage.RETRIEVAL,
       "8461 §3.3",
       "no-policy",
       "sts-policy-fetch-error"),
   FETCH_MALFORMED_RESPONSE(
       "fetch.malformed-response",
       ERROR,
-      Stage.RETRIEVAL,
+      CheckStage.RETRIEVAL,
       "8461 §3.3",
       "no-policy",
       "sts-policy-fetch-error"),
   FETCH_CONTENT_TYPE(
       "fetch.content-type",
       ERROR,
-      Stage.RETRIEVAL,
+      CheckStage.RETRIEVAL,
       "8461 §3.3",
       "no-policy for strict senders",
       "sts-policy-invalid"),
   FETCH_TOO_LARGE(
-      "fetch.too-large", ERROR, Stage.RETRIEVAL, "8461 §3.3", "no-policy", "sts-policy-invalid"),
+      "fetch.too-large",
+      ERROR,
+      CheckStage.RETRIEVAL,
+      "8461 §3.3",
+      "no-policy",
+      "sts-policy-invalid"),
   FETCH_SLOW(
       "fetch.slow",
       WARNING,
-      Stage.RETRIEVAL,
+      CheckStage.RETRIEVAL,
       "8461 §3.3",
       "no-policy for senders with short timeouts",
       "sts-policy-fetch-error"),
   FETCH_NOT_TEXT(
-      "fetch.not-text", ERROR, Stage.RETRIEVAL, "8461 §3.2", "no-policy", "sts-policy-invalid"),
+      "fetch.not-text",
+      ERROR,
+      CheckStage.RETRIEVAL,
+      "8461 §3.2",
+      "no-policy",
+      "sts-policy-invalid"),
 
   // Stage 3 — policy
   POLICY_MISSING_VERSION(
       "policy.missing-version",
       ERROR,
-      Stage.POLICY,
+      CheckStage.POLICY,
       "8461 §3.2",
       "no-policy",
       "sts-policy-invalid"),
   POLICY_INVALID_VERSION(
       "policy.invalid-version",
       ERROR,
-      Stage.POLICY,
+      CheckStage.POLICY,
       "8461 §3.2",
       "no-policy",
       "sts-policy-invalid"),
   POLICY_MISSING_MODE(
-      "policy.missing-mode", ERROR, Stage.POLICY, "8461 §3.2", "no-policy", "sts-policy-invalid"),
+      "policy.missing-mode",
+      ERROR,
+      CheckStage.POLICY,
+      "8461 §3.2",
+      "no-policy",
+      "sts-policy-invalid"),
   POLICY_INVALID_MODE(
-      "policy.invalid-mode", ERROR, Stage.POLICY, "8461 §3.2", "no-policy", "sts-policy-invalid"),
+      "policy.invalid-mode",
+      ERROR,
+      CheckStage.POLICY,
+      "8461 §3.2",
+      "no-policy",
+      "sts-policy-invalid"),
   POLICY_MISSING_MAX_AGE(
       "policy.missing-max-age",
       ERROR,
-      Stage.POLICY,
+      CheckStage.POLICY,
       "8461 §3.2",
       "no-policy",
       "sts-policy-invalid"),
   POLICY_INVALID_MAX_AGE(
       "policy.invalid-max-age",
       ERROR,
-      Stage.POLICY,
+      CheckStage.POLICY,
       "8461 §3.2",
       "no-policy",
       "sts-policy-invalid"),
   POLICY_MISSING_MX(
-      "policy.missing-mx", ERROR, Stage.POLICY, "8461 §3.2", "no-policy", "sts-policy-invalid"),
+      "policy.missing-mx",
+      ERROR,
+      CheckStage.POLICY,
+      "8461 §3.2",
+      "no-policy",
+      "sts-policy-invalid"),
   POLICY_INVALID_MX(
-      "policy.invalid-mx", WARNING, Stage.POLICY, "8461 §3.2", "pattern ignored", null),
+      "policy.invalid-mx", WARNING, CheckStage.POLICY, "8461 §3.2", "pattern ignored", null),
   // Not policy.invalid-mx, which means "pattern dropped": this pattern is kept (the corpus,
   // pol-085, normalises it), but some senders compare it as written and never match it.
   POLICY_MX_TRAILING_DOT(
       "policy.mx-trailing-dot",
       WARNING,
-      Stage.POLICY,
+      CheckStage.POLICY,
       "8461 §3.2, §4.1",
       "refuse-mx for some senders",
       null),
   POLICY_DUPLICATE_FIELD(
-      "policy.duplicate-field", WARNING, Stage.POLICY, "8461 §3.2", "first one counts", null),
+      "policy.duplicate-field", WARNING, CheckStage.POLICY, "8461 §3.2", "first one counts", null),
   POLICY_WHITESPACE(
-      "policy.whitespace", WARNING, Stage.POLICY, "8461 §3.2", "some senders reject", null),
-  POLICY_BOM("policy.bom", WARNING, Stage.POLICY, "8461 §3.2", "some senders reject", null),
-  POLICY_SYNTAX("policy.syntax", WARNING, Stage.POLICY, "8461 §3.2", "line ignored", null),
+      "policy.whitespace", WARNING, CheckStage.POLICY, "8461 §3.2", "some senders reject", null),
+  POLICY_BOM("policy.bom", WARNING, CheckStage.POLICY, "8461 §3.2", "some senders reject", null),
+  POLICY_SYNTAX("policy.syntax", WARNING, CheckStage.POLICY, "8461 §3.2", "line ignored", null),
   POLICY_BLANK_LINE(
-      "policy.blank-line", WARNING, Stage.POLICY, "8461 §3.2", "some senders reject", null),
+      "policy.blank-line", WARNING, CheckStage.POLICY, "8461 §3.2", "some senders reject", null),
   POLICY_LIKELY_TYPO(
-      "policy.likely-typo", WARNING, Stage.POLICY, "8461 §3.2", "field ignored", null),
-  POLICY_MAX_AGE_SHORT("policy.max-age-short", WARNING, Stage.POLICY, "8461 §3.2", "none", null),
-  POLICY_UNKNOWN_FIELD("policy.unknown-field", INFO, Stage.POLICY, "8461 §3.2", "none", null),
-  POLICY_LINE_ENDINGS("policy.line-endings", INFO, Stage.POLICY, "8461 §3.2", "none", null),
-  POLICY_MODE_TESTING("policy.mode-testing", INFO, Stage.POLICY, "8461 §5", "none", null),
-  POLICY_MODE_NONE("policy.mode-none", INFO, Stage.POLICY, "8461 §8.3", "none", null),
+      "policy.likely-typo", WARNING, CheckStage.POLICY, "8461 §3.2", "field ignored", null),
+  POLICY_MAX_AGE_SHORT(
+      "policy.max-age-short", WARNING, CheckStage.POLICY, "8461 §3.2", "none", null),
+  POLICY_UNKNOWN_FIELD("policy.unknown-field", INFO, CheckStage.POLICY, "8461 §3.2", "none", null),
+  POLICY_LINE_ENDINGS("policy.line-endings", INFO, CheckStage.POLICY, "8461 §3.2", "none", null),
+  POLICY_MODE_TESTING("policy.mode-testing", INFO, CheckStage.POLICY, "8461 §5", "none", null),
+  POLICY_MODE_NONE("policy.mode-none", INFO, CheckStage.POLICY, "8461 §8.3", "none", null),
 
   // Stage 4 — MX hosts and TLS. mx.not-covered is an error under enforce, a warning under testing.
-  MX_NOT_COVERED("mx.not-covered", ERROR, Stage.MX, "8461 §4.1", "refuse-mx", "validation-failure"),
+  MX_NOT_COVERED(
+      "mx.not-covered", ERROR, CheckStage.MX, "8461 §4.1", "refuse-mx", "validation-failure"),
   MX_WILDCARD_DEPTH(
-      "mx.wildcard-depth", ERROR, Stage.MX, "8461 §4.1", "refuse-mx", "validation-failure"),
-  MX_PATTERN_UNUSED("mx.pattern-unused", WARNING, Stage.MX, "8461 §4.1", "none", null),
+      "mx.wildcard-depth", ERROR, CheckStage.MX, "8461 §4.1", "refuse-mx", "validation-failure"),
+  MX_PATTERN_UNUSED("mx.pattern-unused", WARNING, CheckStage.MX, "8461 §4.1", "none", null),
   /** Added by STS Lens: a hostile or huge MX set is probed only in part, and says so. */
-  MX_PROBE_LIMIT("mx.probe-limit", INFO, Stage.MX, "", "none", null),
-  SMTP_CONNECT_FAILED("smtp.connect-failed", ERROR, Stage.MX, "8461 §4", "temp-fail", null),
+  MX_PROBE_LIMIT("mx.probe-limit", INFO, CheckStage.MX, "", "none", null),
+  SMTP_CONNECT_FAILED("smtp.connect-failed", ERROR, CheckStage.MX, "8461 §4", "temp-fail", null),
   /** The MX host has no address at all: it fails from everywhere, not only from here. */
-  MX_NO_ADDRESS("mx.no-address", ERROR, Stage.MX, "5321 §5.1, 8461 §4", "refuse-mx", null),
+  MX_NO_ADDRESS("mx.no-address", ERROR, CheckStage.MX, "5321 §5.1, 8461 §4", "refuse-mx", null),
   /** EHLO and the HELO fallback both answered 5xx: no sender gets a session, from anywhere. */
   SMTP_EHLO_REJECTED(
-      "smtp.ehlo-rejected", ERROR, Stage.MX, "5321 §4.1.1.1, §4.1.4, §3.2", "refuse-mx", null),
-  SMTP_PORT25_BLOCKED("smtp.port25-blocked", WARNING, Stage.MX, "", "none", null),
-  SMTP_BANNER("smtp.banner", ERROR, Stage.MX, "5321", "temp-fail", null),
+      "smtp.ehlo-rejected", ERROR, CheckStage.MX, "5321 §4.1.1.1, §4.1.4, §3.2", "refuse-mx", null),
+  SMTP_PORT25_BLOCKED("smtp.port25-blocked", WARNING, CheckStage.MX, "", "none", null),
+  SMTP_BANNER("smtp.banner", ERROR, CheckStage.MX, "5321", "temp-fail", null),
   /**
    * Added by STS Lens: a step of the SMTP conversation (greeting, a reply, the TLS handshake) did
    * not finish within its whole-step limit.
    */
-  SMTP_TIMEOUT("smtp.timeout", ERROR, Stage.MX, "5321 §4.5.3.2", "temp-fail", null),
+  SMTP_TIMEOUT("smtp.timeout", ERROR, CheckStage.MX, "5321 §4.5.3.2", "temp-fail", null),
   SMTP_STARTTLS_MISSING(
-      "smtp.starttls-missing", ERROR, Stage.MX, "8461 §4.2", "refuse-mx", "starttls-not-supported"),
+      "smtp.starttls-missing",
+      ERROR,
+      CheckStage.MX,
+      "8461 §4.2",
+      "refuse-mx",
+      "starttls-not-supported"),
   SMTP_STARTTLS_REFUSED(
-      "smtp.starttls-refused", ERROR, Stage.MX, "8461 §4.2", "refuse-mx", "starttls-not-supported"),
+      "smtp.starttls-refused",
+      ERROR,
+      CheckStage.MX,
+      "8461 §4.2",
+      "refuse-mx",
+      "starttls-not-supported"),
   TLS_HANDSHAKE_FAILED(
-      "tls.handshake-failed", ERROR, Stage.MX, "8461 §4.2", "refuse-mx", "validation-failure"),
+      "tls.handshake-failed", ERROR, CheckStage.MX, "8461 §4.2", "refuse-mx", "validation-failure"),
   TLS_VERSION_OLD(
-      "tls.version-old", ERROR, Stage.MX, "8461 §7.2, 8996", "refuse-mx", "validation-failure"),
+      "tls.version-old",
+      ERROR,
+      CheckStage.MX,
+      "8461 §7.2, 8996",
+      "refuse-mx",
+      "validation-failure"),
   TLS_CERT_NAME_MISMATCH(
       "tls.cert-name-mismatch",
       ERROR,
-      Stage.MX,
+      CheckStage.MX,
       "8461 §4.2, 6125",
       "refuse-mx",
       "certificate-host-mismatch"),
   TLS_CERT_EXPIRED(
-      "tls.cert-expired", ERROR, Stage.MX, "8461 §4.2", "refuse-mx", "certificate-expired"),
+      "tls.cert-expired", ERROR, CheckStage.MX, "8461 §4.2", "refuse-mx", "certificate-expired"),
   TLS_CERT_UNTRUSTED(
-      "tls.cert-untrusted", ERROR, Stage.MX, "8461 §4.2", "refuse-mx", "certificate-not-trusted"),
-  TLS_CERT_EXPIRING_SOON("tls.cert-expiring-soon", WARNING, Stage.MX, "8461 §4.2", "none", null),
+      "tls.cert-untrusted",
+      ERROR,
+      CheckStage.MX,
+      "8461 §4.2",
+      "refuse-mx",
+      "certificate-not-trusted"),
+  TLS_CERT_EXPIRING_SOON(
+      "tls.cert-expiring-soon", WARNING, CheckStage.MX, "8461 §4.2", "none", null),
   TLS_CERT_WRONG_PURPOSE(
       "tls.cert-wrong-purpose",
       ERROR,
-      Stage.MX,
+      CheckStage.MX,
       "8461 §4.2, 5280 §4.2.1.3, §4.2.1.9, §4.2.1.12",
       "refuse-mx",
       "certificate-not-trusted"),
   TLS_CERT_WEAK_SIGNATURE(
       "tls.cert-weak-signature",
       ERROR,
-      Stage.MX,
+      CheckStage.MX,
       "8461 §4.2, 9155, 6194, 6151",
       "refuse-mx",
       "certificate-not-trusted"),
   TLS_ENDPOINTS_DIFFER(
-      "tls.endpoints-differ", WARNING, Stage.MX, "8461 §4.2", "refuse-mx on some tries", null),
+      "tls.endpoints-differ", WARNING, CheckStage.MX, "8461 §4.2", "refuse-mx on some tries", null),
 
   // TLS reporting (RFC 8460)
-  TLSRPT_NO_RECORD("tlsrpt.no-record", WARNING, Stage.TLSRPT, "8460 §3", "none", null),
+  TLSRPT_NO_RECORD("tlsrpt.no-record", WARNING, CheckStage.TLSRPT, "8460 §3", "none", null),
   TLSRPT_MULTIPLE_RECORDS(
-      "tlsrpt.multiple-records", ERROR, Stage.TLSRPT, "8460 §3", "no reports", null),
-  TLSRPT_SYNTAX("tlsrpt.syntax", ERROR, Stage.TLSRPT, "8460 §3", "no reports", null),
-  TLSRPT_MISSING_RUA("tlsrpt.missing-rua", ERROR, Stage.TLSRPT, "8460 §3", "no reports", null),
-  TLSRPT_INVALID_RUA("tlsrpt.invalid-rua", ERROR, Stage.TLSRPT, "8460 §3", "no reports", null),
-  TLSRPT_IGNORED_RUA("tlsrpt.ignored-rua", WARNING, Stage.TLSRPT, "8460 §3", "URI ignored", null);
+      "tlsrpt.multiple-records", ERROR, CheckStage.TLSRPT, "8460 §3", "no reports", null),
+  TLSRPT_SYNTAX("tlsrpt.syntax", ERROR, CheckStage.TLSRPT, "8460 §3", "no reports", null),
+  TLSRPT_MISSING_RUA("tlsrpt.missing-rua", ERROR, CheckStage.TLSRPT, "8460 §3", "no reports", null),
+  TLSRPT_INVALID_RUA("tlsrpt.invalid-rua", ERROR, CheckStage.TLSRPT, "8460 §3", "no reports", null),
+  TLSRPT_IGNORED_RUA(
+      "tlsrpt.ignored-rua", WARNING, CheckStage.TLSRPT, "8460 §3", "URI ignored", null);
 
   private static final Map<String, Code> BY_ID =
       Arrays.stream(values()).collect(Collectors.toUnmodifiableMap(Code::id, Function.identity()));
 
   private final String id;
   private final Severity severity;
-  private final Stage stage;
+  private final CheckStage stage;
   private final String rfc;
   private final String senderEffect;
   private final String tlsrptType;
@@ -283,7 +353,7 @@ public enum Code {
   Code(
       String id,
       Severity severity,
-      Stage stage,
+      CheckStage stage,
       String rfc,
       String senderEffect,
       String tlsrptType) {
@@ -305,7 +375,7 @@ public enum Code {
     return severity;
   }
 
-  public Stage stage() {
+  public CheckStage stage() {
     return stage;
   }
 

@@ -18,7 +18,7 @@ import java.util.Optional;
 public record Finding(
     Code code,
     Severity severity,
-    Stage stage,
+    CheckStage stage,
     String target,
     String message,
     String fix,

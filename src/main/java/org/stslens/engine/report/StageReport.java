@@ -2,8 +2,8 @@ package org.stslens.engine.report;
 
 import java.util.List;
 import java.util.Optional;
+import org.stslens.engine.finding.CheckStage;
 import org.stslens.engine.finding.Finding;
-import org.stslens.engine.finding.Stage;
 
 /**
  * A finished stage, as sent to listeners and kept in the report.
@@ -17,7 +17,7 @@ import org.stslens.engine.finding.Stage;
  * @param evidence what the stage saw; empty for skipped stages and the MX summary
  */
 public record StageReport(
-    Stage stage,
+    CheckStage stage,
     String target,
     StageStatus status,
     long startedAtMillis,
@@ -32,6 +32,6 @@ public record StageReport(
 
   /** The name shown in lists and JSON: {@code discovery}, or {@code mx:mx1.example.com}. */
   public String name() {
-    return stage == Stage.MX && !target.isEmpty() ? "mx:" + target : stage.word();
+    return stage == CheckStage.MX && !target.isEmpty() ? "mx:" + target : stage.word();
   }
 }

@@ -6,8 +6,8 @@ import java.util.Optional;
 import org.stslens.engine.dns.Discovery;
 import org.stslens.engine.dns.DnsClient;
 import org.stslens.engine.dns.DnsQuery;
+import org.stslens.engine.finding.CheckStage;
 import org.stslens.engine.finding.Finding;
-import org.stslens.engine.finding.Stage;
 import org.xbill.DNS.Type;
 
 /**
@@ -37,9 +37,9 @@ public record TlsRptDiscovery(
   /** Judges an answer. Pure. */
   public static TlsRptDiscovery judge(DnsQuery query) {
     List<Finding> findings = new ArrayList<>();
-    Discovery.foreignRecords(query, Stage.TLSRPT).ifPresent(findings::add);
+    Discovery.foreignRecords(query, CheckStage.TLSRPT).ifPresent(findings::add);
     if (query.outcome().isTemporary()) {
-      findings.add(Discovery.temporaryFailure(query, Stage.TLSRPT));
+      findings.add(Discovery.temporaryFailure(query, CheckStage.TLSRPT));
       return new TlsRptDiscovery(query, Optional.empty(), findings);
     }
     TlsRptResult parsed = TlsRptRecordParser.parse(query.txtStrings());

@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
-import org.stslens.engine.finding.Stage;
+import org.stslens.engine.finding.CheckStage;
 
 /**
  * The teaching text of STS Lens in one place: the first questions every newcomer to MTA-STS has,
@@ -28,7 +28,8 @@ public final class LearnContent {
    * @param example a short monospace example (several lines)
    * @param stage the stage of a check where the answer can be seen
    */
-  public record Question(String id, String question, String answer, String example, Stage stage) {
+  public record Question(
+      String id, String question, String answer, String example, CheckStage stage) {
     public Question {
       Objects.requireNonNull(id, "id");
       Objects.requireNonNull(question, "question");
@@ -60,7 +61,7 @@ public final class LearnContent {
   }
 
   /** The name of a stage as the walkthrough shows it. */
-  public static String stageTitle(Stage stage) {
+  public static String stageTitle(CheckStage stage) {
     return switch (stage) {
       case DISCOVERY -> "Discovery";
       case RETRIEVAL -> "Retrieval";
@@ -86,7 +87,7 @@ public final class LearnContent {
                 + "\n\n"
                 + "TLS on port 443, certificate valid for "
                 + host,
-            Stage.RETRIEVAL),
+            CheckStage.RETRIEVAL),
         new Question(
             "file-name",
             "What is the policy file called?",
@@ -98,7 +99,7 @@ public final class LearnContent {
                 + domain
                 + "\n"
                 + "max_age: 604800",
-            Stage.RETRIEVAL),
+            CheckStage.RETRIEVAL),
         new Question(
             "directory",
             "In which directory?",
@@ -110,14 +111,14 @@ public final class LearnContent {
                 + "directory: /.well-known/\n"
                 + "file:      mta-sts.txt\n\n"
                 + policyUrl(domain),
-            Stage.RETRIEVAL),
+            CheckStage.RETRIEVAL),
         new Question(
             "txt-record",
             "Which DNS record announces it?",
             "A **TXT** record at `_mta-sts.<domain>`: `v=STSv1; id=<1-32 letters/digits>`. Change"
                 + " the id whenever the policy changes, so senders fetch it again.",
             "_mta-sts." + domain + ".  3600  IN  TXT\n" + "    \"v=STSv1; id=20240601T120000\"",
-            Stage.DISCOVERY),
+            CheckStage.DISCOVERY),
         new Question(
             "dnssec",
             "Does it need DNSSEC?",
@@ -129,7 +130,7 @@ public final class LearnContent {
                 + " (public CA)\n"
                 + "DANE     trusts TLSA records signed\n"
                 + "         with DNSSEC",
-            Stage.DISCOVERY),
+            CheckStage.DISCOVERY),
         new Question(
             "direction",
             "Inbound or outbound?",
@@ -144,7 +145,7 @@ public final class LearnContent {
                 + domain
                 + "\n"
                 + "  → enforces it: valid TLS, or no delivery",
-            Stage.MX));
+            CheckStage.MX));
   }
 
   /** {@code text} without the {@code `code`} and {@code **strong**} markup. */

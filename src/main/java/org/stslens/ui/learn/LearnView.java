@@ -24,7 +24,7 @@ import javafx.scene.text.TextFlow;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignA;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignH;
-import org.stslens.engine.finding.Stage;
+import org.stslens.engine.finding.CheckStage;
 
 /**
  * The Learn screen: the six questions every newcomer to MTA-STS asks, each answered with an example
@@ -44,7 +44,7 @@ public final class LearnView extends ScrollPane {
   private static final String TEXT_MUTED = "text-muted";
   private static final String NO_CHECK_LINK = "Run a check to see it live";
 
-  private final Consumer<Stage> showStage;
+  private final Consumer<CheckStage> showStage;
   private final List<QuestionCard> cards = new ArrayList<>();
   private final FlowDiagram diagram = new FlowDiagram();
   private final Label intro = new Label();
@@ -54,7 +54,7 @@ public final class LearnView extends ScrollPane {
    * @param showStage opens the given stage of the last check; called when the user follows a "See
    *     it in the last check" link, only after {@link #setLastCheck} has been given a domain
    */
-  public LearnView(Consumer<Stage> showStage) {
+  public LearnView(Consumer<CheckStage> showStage) {
     this.showStage = Objects.requireNonNull(showStage, "showStage");
     getStyleClass().add("learn-view");
     getStylesheets().add(LearnView.class.getResource("learn.css").toExternalForm());
@@ -240,7 +240,7 @@ public final class LearnView extends ScrollPane {
     private final Label example = new Label();
     private final Hyperlink link = new Hyperlink();
     private final int number;
-    private Stage stage = Stage.DISCOVERY;
+    private CheckStage stage = CheckStage.DISCOVERY;
 
     QuestionCard(int number, String id) {
       this.number = number;

@@ -24,7 +24,7 @@ import javafx.collections.ObservableList;
 import org.stslens.engine.check.CheckListener;
 import org.stslens.engine.check.DomainNameInput;
 import org.stslens.engine.check.RunningCheck;
-import org.stslens.engine.finding.Stage;
+import org.stslens.engine.finding.CheckStage;
 import org.stslens.engine.mx.MxReport;
 import org.stslens.engine.report.DomainReport;
 import org.stslens.engine.report.DomainVerdict;
@@ -195,7 +195,7 @@ public final class CheckViewModel {
   }
 
   /** Selects the row of a stage (used by Learn's "see it in the last check" links). */
-  public void select(Stage stage) {
+  public void select(CheckStage stage) {
     stages.stream().filter(s -> s.stage() == stage).findFirst().ifPresent(selected::set);
   }
 
@@ -209,7 +209,7 @@ public final class CheckViewModel {
     }
 
     @Override
-    public void stageStarted(Stage stage, String target) {
+    public void stageStarted(CheckStage stage, String target) {
       post(run, () -> started(stage, target));
     }
 
@@ -228,8 +228,8 @@ public final class CheckViewModel {
         });
   }
 
-  private void started(Stage stage, String target) {
-    if (stage == Stage.MX && target.isEmpty()) {
+  private void started(CheckStage stage, String target) {
+    if (stage == CheckStage.MX && target.isEmpty()) {
       return; // the MX summary has no row of its own
     }
     StageItem item = itemFor(stage, target);
@@ -238,7 +238,7 @@ public final class CheckViewModel {
   }
 
   private void finishedStage(StageReport stageReport) {
-    if (stageReport.stage() == Stage.MX && stageReport.target().isEmpty()) {
+    if (stageReport.stage() == CheckStage.MX && stageReport.target().isEmpty()) {
       return; // shown in the summary
     }
     StageItem item = itemFor(stageReport.stage(), stageReport.target());
@@ -319,28 +319,28 @@ public final class CheckViewModel {
   private void resetStages(String typed) {
     String d = typed.toLowerCase(Locale.ROOT);
     List<StageItem> items = new ArrayList<>();
-    items.add(new StageItem(StageItem.Kind.STAGE, Stage.DISCOVERY, d, "Discovery (DNS)"));
-    items.add(new StageItem(StageItem.Kind.STAGE, Stage.RETRIEVAL, d, "Retrieval (HTTPS)"));
-    items.add(new StageItem(StageItem.Kind.STAGE, Stage.POLICY, d, "Policy"));
-    items.add(new StageItem(StageItem.Kind.STAGE, Stage.MX, d, "MX hosts"));
-    items.add(new StageItem(StageItem.Kind.STAGE, Stage.TLSRPT, d, "TLS reporting"));
+    items.add(new StageItem(StageItem.Kind.STAGE, CheckStage.DISCOVERY, d, "Discovery (DNS)"));
+    items.add(new StageItem(StageItem.Kind.STAGE, CheckStage.RETRIEVAL, d, "Retrieval (HTTPS)"));
+    items.add(new StageItem(StageItem.Kind.STAGE, CheckStage.POLICY, d, "Policy"));
+    items.add(new StageItem(StageItem.Kind.STAGE, CheckStage.MX, d, "MX hosts"));
+    items.add(new StageItem(StageItem.Kind.STAGE, CheckStage.TLSRPT, d, "TLS reporting"));
     items.add(new StageItem(StageItem.Kind.SUMMARY, null, d, "Summary"));
     stages.setAll(items);
     selected.set(null);
   }
 
   /** The row of a stage; MX hosts get a row each, placed before TLS reporting. */
-  private StageItem itemFor(Stage stage, String target) {
-    if (stage == Stage.MX) {
+  private StageItem itemFor(CheckStage stage, String target) {
+    if (stage == CheckStage.MX) {
       for (StageItem s : stages) {
         if (s.kind() == StageItem.Kind.MX_HOST && s.target().equals(target)) {
           return s;
         }
       }
-      stages.removeIf(s -> s.kind() == StageItem.Kind.STAGE && s.stage() == Stage.MX);
-      StageItem row = new StageItem(StageItem.Kind.MX_HOST, Stage.MX, target, "MX " + target);
+      stages.removeIf(s -> s.kind() == StageItem.Kind.STAGE && s.stage() == CheckStage.MX);
+      StageItem row = new StageItem(StageItem.Kind.MX_HOST, CheckStage.MX, target, "MX " + target);
       int at = 0;
-      while (at < stages.size() && stages.get(at).stage() != Stage.TLSRPT) {
+      while (at < stages.size() && stages.get(at).stage() != CheckStage.TLSRPT) {
         at++;
       }
       stages.add(at, row);

@@ -7,7 +7,7 @@ import javafx.beans.property.ReadOnlyLongProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.SimpleLongProperty;
 import javafx.beans.property.SimpleObjectProperty;
-import org.stslens.engine.finding.Stage;
+import org.stslens.engine.finding.CheckStage;
 import org.stslens.engine.report.StageReport;
 import org.stslens.engine.report.StageStatus;
 
@@ -25,7 +25,7 @@ public final class StageItem {
   }
 
   private final Kind kind;
-  private final Stage stage;
+  private final CheckStage stage;
   private final String target;
   private final String title;
   private final ObjectProperty<StageStatus> status =
@@ -33,7 +33,7 @@ public final class StageItem {
   private final LongProperty durationMillis = new SimpleLongProperty(-1);
   private final ObjectProperty<StageReport> report = new SimpleObjectProperty<>();
 
-  StageItem(Kind kind, Stage stage, String target, String title) {
+  StageItem(Kind kind, CheckStage stage, String target, String title) {
     this.kind = kind;
     this.stage = stage;
     this.target = target;
@@ -45,7 +45,7 @@ public final class StageItem {
   }
 
   /** The engine stage; {@code null} for the summary row. */
-  public Stage stage() {
+  public CheckStage stage() {
     return stage;
   }
 

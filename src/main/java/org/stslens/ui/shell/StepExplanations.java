@@ -1,13 +1,13 @@
 package org.stslens.ui.shell;
 
-import org.stslens.engine.finding.Stage;
+import org.stslens.engine.finding.CheckStage;
 
 /** What a sending mail server does next, and why: shown before each stage in step-by-step mode. */
 final class StepExplanations {
 
   private StepExplanations() {}
 
-  static String title(Stage stage) {
+  static String title(CheckStage stage) {
     return switch (stage) {
       case DISCOVERY -> "Step 1 — Discovery: ask DNS";
       case RETRIEVAL -> "Step 2 — Retrieval: fetch the policy over HTTPS";
@@ -17,7 +17,7 @@ final class StepExplanations {
     };
   }
 
-  static String text(Stage stage, String domain) {
+  static String text(CheckStage stage, String domain) {
     return switch (stage) {
       case DISCOVERY ->
           "Before delivering mail to "

@@ -6,7 +6,7 @@ import java.util.PriorityQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.function.Consumer;
 import org.stslens.engine.check.StageGate;
-import org.stslens.engine.finding.Stage;
+import org.stslens.engine.finding.CheckStage;
 
 /**
  * The step-by-step gate: each stage's worker waits here until the user clicks Next. Stages that ask
@@ -17,7 +17,7 @@ import org.stslens.engine.finding.Stage;
 final class StepGate implements StageGate {
 
   /** A stage waiting for Next. */
-  public record Pending(Stage stage, String target) {}
+  public record Pending(CheckStage stage, String target) {}
 
   private record Waiter(Pending pending, CountDownLatch go) {}
 
@@ -36,7 +36,7 @@ final class StepGate implements StageGate {
   }
 
   @Override
-  public void beforeStage(Stage stage, String target) throws InterruptedException {
+  public void beforeStage(CheckStage stage, String target) throws InterruptedException {
     if (!enabled) {
       return;
     }

@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 import javafx.scene.Node;
-import org.stslens.engine.finding.Stage;
+import org.stslens.engine.finding.CheckStage;
 import org.stslens.engine.mx.MxReport;
 import org.stslens.engine.report.DomainReport;
 import org.stslens.engine.report.StageReport;
@@ -31,5 +31,5 @@ public interface ViewFactory {
   Node workbenchView();
 
   /** The Learn screen; its links select a stage of the last check. */
-  Node learnView(Consumer<Stage> showStage, Optional<String> lastDomain);
+  Node learnView(Consumer<CheckStage> showStage, Optional<String> lastDomain);
 }

@@ -1,7 +1,7 @@
 package org.stslens.ui.stages;
 
 import javafx.scene.Node;
-import org.stslens.engine.finding.Stage;
+import org.stslens.engine.finding.CheckStage;
 import org.stslens.engine.report.StageReport;
 import org.stslens.engine.report.StageStatus;
 import org.stslens.ui.stages.common.Explanation;
@@ -23,7 +23,7 @@ final class GenericView {
     return page.build();
   }
 
-  private static String whySkipped(Stage stage) {
+  private static String whySkipped(CheckStage stage) {
     return switch (stage) {
       case RETRIEVAL ->
           "Skipped: the domain does not exist, so there is no policy host to ask. A sender stops"

@@ -2,7 +2,7 @@ package org.stslens.ui.stages;
 
 import java.util.List;
 import javafx.scene.Node;
-import org.stslens.engine.finding.Stage;
+import org.stslens.engine.finding.CheckStage;
 import org.stslens.engine.mx.MxReport;
 import org.stslens.engine.report.DomainReport;
 import org.stslens.engine.report.StageEvidence;
@@ -61,7 +61,7 @@ public final class StageViews {
       return TlsRptView.create(
           StageHeader.of(report, "TLS reporting (RFC 8460)"), t.result(), report.findings());
     }
-    if (report.stage() == Stage.MX
+    if (report.stage() == CheckStage.MX
         && report.target().isEmpty()
         && report.status() != StageStatus.SKIPPED) {
       return MxOverallView.create(
@@ -93,7 +93,7 @@ public final class StageViews {
     return SummaryView.create(report, ctx.background(), ctx.owner());
   }
 
-  private static String title(Stage stage) {
+  private static String title(CheckStage stage) {
     return switch (stage) {
       case DISCOVERY -> "1 · Discovery (DNS)";
       case RETRIEVAL -> "2 · Retrieval (HTTPS)";

@@ -11,7 +11,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
-import org.stslens.engine.finding.Stage;
+import org.stslens.engine.finding.CheckStage;
 import org.stslens.engine.report.DomainReport;
 import org.stslens.engine.report.DomainVerdict;
 
@@ -40,8 +40,8 @@ class CheckEndToEndCancelTest {
       CheckListener listener =
           new CheckListener() {
             @Override
-            public void stageStarted(Stage stage, String target) {
-              if (stage == Stage.MX) {
+            public void stageStarted(CheckStage stage, String target) {
+              if (stage == CheckStage.MX) {
                 mxStarted.countDown();
               }
             }

@@ -10,9 +10,9 @@ import java.net.InetAddress;
 import org.junit.jupiter.api.Test;
 import org.stslens.engine.dns.DnsAnswer;
 import org.stslens.engine.export.JsonReport;
+import org.stslens.engine.finding.CheckStage;
 import org.stslens.engine.finding.Finding;
 import org.stslens.engine.finding.Severity;
-import org.stslens.engine.finding.Stage;
 import org.stslens.engine.mx.MxVerdict;
 import org.stslens.engine.report.DomainReport;
 import org.stslens.engine.report.DomainVerdict;
@@ -51,7 +51,7 @@ class CheckEndToEndForeignRecordsTest {
       assertThat(codes(report)).contains("txt.no-record", "dns.foreign-records");
       Finding foreign = finding(report, "dns.foreign-records");
       assertThat(foreign.severity()).isEqualTo(Severity.WARNING);
-      assertThat(foreign.stage()).isEqualTo(Stage.DISCOVERY);
+      assertThat(foreign.stage()).isEqualTo(CheckStage.DISCOVERY);
       assertThat(foreign.message()).contains("unrelated.example. TXT");
       assertThat(report.discovery().policyId()).isEmpty();
       // the evidence still shows it, marked as foreign
@@ -98,7 +98,7 @@ class CheckEndToEndForeignRecordsTest {
       assertThat(report.verdict()).isEqualTo(DomainVerdict.NO_POLICY);
       assertThat(codes(report)).contains("fetch.host-unresolvable", "dns.foreign-records");
       Finding foreign = finding(report, "dns.foreign-records");
-      assertThat(foreign.stage()).isEqualTo(Stage.RETRIEVAL);
+      assertThat(foreign.stage()).isEqualTo(CheckStage.RETRIEVAL);
       assertThat(foreign.message()).contains("www.other.test. A");
     }
   }
@@ -143,9 +143,10 @@ class CheckEndToEndForeignRecordsTest {
               report.findings().stream().filter(f -> f.code().id().equals("dns.foreign-records")))
           .extracting(Finding::stage, Finding::target)
           .containsExactlyInAnyOrder(
-              org.assertj.core.groups.Tuple.tuple(Stage.DISCOVERY, DOMAIN + ". MX"),
-              org.assertj.core.groups.Tuple.tuple(Stage.DISCOVERY, DOMAIN + ". TXT"),
-              org.assertj.core.groups.Tuple.tuple(Stage.TLSRPT, "_smtp._tls." + DOMAIN + ". TXT"));
+              org.assertj.core.groups.Tuple.tuple(CheckStage.DISCOVERY, DOMAIN + ". MX"),
+              org.assertj.core.groups.Tuple.tuple(CheckStage.DISCOVERY, DOMAIN + ". TXT"),
+              org.assertj.core.groups.Tuple.tuple(
+                  CheckStage.TLSRPT, "_smtp._tls." + DOMAIN + ". TXT"));
     }
   }
 }

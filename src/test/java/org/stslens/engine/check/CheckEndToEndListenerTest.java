@@ -7,7 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import org.junit.jupiter.api.Test;
-import org.stslens.engine.finding.Stage;
+import org.stslens.engine.finding.CheckStage;
 import org.stslens.engine.report.DomainReport;
 import org.stslens.engine.report.DomainVerdict;
 import org.stslens.engine.report.StageReport;
@@ -29,7 +29,7 @@ class CheckEndToEndListenerTest {
     final ConcurrentLinkedQueue<DomainReport> done = new ConcurrentLinkedQueue<>();
 
     @Override
-    public void stageStarted(Stage stage, String target) {
+    public void stageStarted(CheckStage stage, String target) {
       started.add(stage + " " + target);
     }
 
@@ -103,11 +103,11 @@ class CheckEndToEndListenerTest {
       assertThat(report.verdict()).isEqualTo(DomainVerdict.NO_POLICY);
       assertPaired(recorder, report);
       assertThat(recorder.finished)
-          .filteredOn(r -> r.stage() == Stage.POLICY)
+          .filteredOn(r -> r.stage() == CheckStage.POLICY)
           .extracting(StageReport::status)
           .containsExactly(StageStatus.SKIPPED);
       assertThat(recorder.finished)
-          .filteredOn(r -> r.stage() == Stage.RETRIEVAL || r.stage() == Stage.TLSRPT)
+          .filteredOn(r -> r.stage() == CheckStage.RETRIEVAL || r.stage() == CheckStage.TLSRPT)
           .extracting(StageReport::status)
           .containsOnly(StageStatus.FAIL);
     }
@@ -120,7 +120,7 @@ class CheckEndToEndListenerTest {
       assertThat(report.verdict()).isEqualTo(DomainVerdict.NO_POLICY);
       assertPaired(recorder, report);
       assertThat(recorder.finished)
-          .filteredOn(r -> r.stage() == Stage.RETRIEVAL)
+          .filteredOn(r -> r.stage() == CheckStage.RETRIEVAL)
           .extracting(StageReport::status)
           .containsExactly(StageStatus.SKIPPED);
     }

@@ -9,9 +9,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.stslens.engine.finding.CheckStage;
 import org.stslens.engine.finding.Code;
 import org.stslens.engine.finding.Finding;
-import org.stslens.engine.finding.Stage;
 import org.stslens.engine.mx.MxVerdict;
 import org.stslens.engine.report.DomainReport;
 import org.stslens.engine.report.DomainVerdict;
@@ -68,7 +68,7 @@ class CheckEndToEndTimeLimitTest {
           .contains("still running: mx " + STUCK)
           .doesNotContain(GOOD);
       Finding cut = finding(report, "check.time-limit");
-      assertThat(cut.stage()).isEqualTo(Stage.MX);
+      assertThat(cut.stage()).isEqualTo(CheckStage.MX);
       assertThat(cut.target()).isEqualTo(STUCK);
       // what finished is kept: the policy, the good MX
       assertThat(report.policyApplies()).isTrue();

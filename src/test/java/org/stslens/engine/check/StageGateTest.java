@@ -10,7 +10,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
-import org.stslens.engine.finding.Stage;
+import org.stslens.engine.finding.CheckStage;
 import org.stslens.engine.report.DomainReport;
 import org.stslens.engine.report.DomainVerdict;
 import org.stslens.engine.report.StageReport;
@@ -24,8 +24,8 @@ class StageGateTest {
       world.policyHost("gate.test", TestWorld.policy("enforce", "mx1.gate.test"));
       world.goodMx(0, "mx1.gate.test");
       Semaphore permits = new Semaphore(0);
-      List<Stage> asked = new CopyOnWriteArrayList<>();
-      List<Stage> started = new CopyOnWriteArrayList<>();
+      List<CheckStage> asked = new CopyOnWriteArrayList<>();
+      List<CheckStage> started = new CopyOnWriteArrayList<>();
       StageGate gate =
           (stage, target) -> {
             asked.add(stage);
@@ -34,7 +34,7 @@ class StageGateTest {
       CheckListener listener =
           new CheckListener() {
             @Override
-            public void stageStarted(Stage stage, String target) {
+            public void stageStarted(CheckStage stage, String target) {
               started.add(stage);
             }
           };
@@ -45,7 +45,7 @@ class StageGateTest {
             new MtaStsChecker(world.options(), pool, timer).start("gate.test", listener, gate);
         // start() returned although the gate holds every stage
         Thread.sleep(300);
-        assertThat(asked).containsExactly(Stage.DISCOVERY);
+        assertThat(asked).containsExactly(CheckStage.DISCOVERY);
         assertThat(started).isEmpty();
 
         permits.release(100);
@@ -54,8 +54,12 @@ class StageGateTest {
         assertThat(report.verdict()).isEqualTo(DomainVerdict.ENFORCED);
         assertThat(asked)
             .containsExactlyInAnyOrder(
-                Stage.DISCOVERY, Stage.TLSRPT, Stage.RETRIEVAL, Stage.POLICY, Stage.MX);
-        assertThat(report.stages()).extracting(StageReport::stage).contains(Stage.MX);
+                CheckStage.DISCOVERY,
+                CheckStage.TLSRPT,
+                CheckStage.RETRIEVAL,
+                CheckStage.POLICY,
+                CheckStage.MX);
+        assertThat(report.stages()).extracting(StageReport::stage).contains(CheckStage.MX);
       } finally {
         pool.shutdownNow();
         timer.shutdownNow();

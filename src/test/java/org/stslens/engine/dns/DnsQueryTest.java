@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.stslens.engine.finding.CheckStage;
 import org.stslens.engine.finding.Code;
 import org.stslens.engine.finding.Finding;
-import org.stslens.engine.finding.Stage;
 
 /** Which records of an answer answer the question, and which are another name's. */
 class DnsQueryTest {
@@ -132,13 +132,13 @@ class DnsQueryTest {
             txt("unrelated.example.", "v=STSv1; id=999"),
             new DnsAnswer("other.example.", "A", 300, "127.0.0.9", List.of()));
 
-    Finding f = Discovery.foreignRecords(q, Stage.RETRIEVAL).orElseThrow();
+    Finding f = Discovery.foreignRecords(q, CheckStage.RETRIEVAL).orElseThrow();
 
     assertThat(f.code()).isEqualTo(Code.DNS_FOREIGN_RECORDS);
-    assertThat(f.stage()).isEqualTo(Stage.RETRIEVAL);
+    assertThat(f.stage()).isEqualTo(CheckStage.RETRIEVAL);
     assertThat(f.target()).isEqualTo(STS + " TXT");
     assertThat(f.message()).contains("unrelated.example. TXT").contains("other.example. A");
-    assertThat(Discovery.foreignRecords(query(STS, "TXT", List.of(STS)), Stage.DISCOVERY))
+    assertThat(Discovery.foreignRecords(query(STS, "TXT", List.of(STS)), CheckStage.DISCOVERY))
         .isEmpty();
   }
 

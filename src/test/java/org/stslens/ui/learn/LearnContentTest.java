@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
-import org.stslens.engine.finding.Stage;
+import org.stslens.engine.finding.CheckStage;
 
 class LearnContentTest {
 
@@ -28,12 +28,12 @@ class LearnContentTest {
     assertThat(byId)
         .extracting(LearnContent.Question::id, LearnContent.Question::stage)
         .containsExactly(
-            org.assertj.core.groups.Tuple.tuple("protocol", Stage.RETRIEVAL),
-            org.assertj.core.groups.Tuple.tuple("file-name", Stage.RETRIEVAL),
-            org.assertj.core.groups.Tuple.tuple("directory", Stage.RETRIEVAL),
-            org.assertj.core.groups.Tuple.tuple("txt-record", Stage.DISCOVERY),
-            org.assertj.core.groups.Tuple.tuple("dnssec", Stage.DISCOVERY),
-            org.assertj.core.groups.Tuple.tuple("direction", Stage.MX));
+            org.assertj.core.groups.Tuple.tuple("protocol", CheckStage.RETRIEVAL),
+            org.assertj.core.groups.Tuple.tuple("file-name", CheckStage.RETRIEVAL),
+            org.assertj.core.groups.Tuple.tuple("directory", CheckStage.RETRIEVAL),
+            org.assertj.core.groups.Tuple.tuple("txt-record", CheckStage.DISCOVERY),
+            org.assertj.core.groups.Tuple.tuple("dnssec", CheckStage.DISCOVERY),
+            org.assertj.core.groups.Tuple.tuple("direction", CheckStage.MX));
   }
 
   @Test

@@ -15,7 +15,7 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.text.Text;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.stslens.engine.finding.Stage;
+import org.stslens.engine.finding.CheckStage;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -27,7 +27,7 @@ class LearnViewTest {
   static final String PRIMER_LIGHT = "/atlantafx/base/theme/primer-light.css";
   static final String PRIMER_DARK = "/atlantafx/base/theme/primer-dark.css";
 
-  private final List<Stage> shown = new ArrayList<>();
+  private final List<CheckStage> shown = new ArrayList<>();
   private LearnView view;
 
   @Start
@@ -81,7 +81,7 @@ class LearnViewTest {
     robot.clickOn("#link-file-name");
     WaitForAsyncUtils.waitForFxEvents();
 
-    assertThat(shown).containsExactly(Stage.RETRIEVAL);
+    assertThat(shown).containsExactly(CheckStage.RETRIEVAL);
     assertThat(robot.lookup("#example-file-name").queryAs(Labeled.class).getText())
         .contains("example.org");
     assertThat(robot.lookup("#example-directory").queryAs(Labeled.class).getText())
@@ -95,12 +95,12 @@ class LearnViewTest {
     robot.interact(() -> links(robot).forEach(Hyperlink::fire));
     assertThat(shown)
         .containsExactly(
-            Stage.RETRIEVAL,
-            Stage.RETRIEVAL,
-            Stage.RETRIEVAL,
-            Stage.DISCOVERY,
-            Stage.DISCOVERY,
-            Stage.MX);
+            CheckStage.RETRIEVAL,
+            CheckStage.RETRIEVAL,
+            CheckStage.RETRIEVAL,
+            CheckStage.DISCOVERY,
+            CheckStage.DISCOVERY,
+            CheckStage.MX);
   }
 
   @Test
@@ -111,7 +111,7 @@ class LearnViewTest {
     robot.interact(link::requestFocus);
     robot.type(KeyCode.SPACE);
     WaitForAsyncUtils.waitForFxEvents();
-    assertThat(shown).containsExactly(Stage.DISCOVERY);
+    assertThat(shown).containsExactly(CheckStage.DISCOVERY);
   }
 
   @Test

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.stslens.engine.check.MtaStsChecker;
 import org.stslens.engine.check.TestWorld;
-import org.stslens.engine.finding.Stage;
+import org.stslens.engine.finding.CheckStage;
 import org.stslens.engine.report.DomainVerdict;
 import org.stslens.engine.report.StageStatus;
 
@@ -120,7 +120,7 @@ class CheckViewModelTest {
       await(() -> vm.pendingStepProperty().get() != null);
       onUi(
           () -> {
-            assertThat(vm.pendingStepProperty().get().stage()).isEqualTo(Stage.DISCOVERY);
+            assertThat(vm.pendingStepProperty().get().stage()).isEqualTo(CheckStage.DISCOVERY);
             assertThat(vm.pendingTextProperty().get()).contains("_mta-sts.vm.test");
             assertThat(vm.stages()).allMatch(s -> s.status() == StageStatus.PENDING);
           });
@@ -129,7 +129,7 @@ class CheckViewModelTest {
       await(
           () ->
               vm.pendingStepProperty().get() != null
-                  && vm.pendingStepProperty().get().stage() != Stage.DISCOVERY);
+                  && vm.pendingStepProperty().get().stage() != CheckStage.DISCOVERY);
       onUi(
           () -> {
             assertThat(vm.stages().get(0).status()).isNotEqualTo(StageStatus.PENDING);

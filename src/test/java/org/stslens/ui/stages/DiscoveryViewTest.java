@@ -38,7 +38,7 @@ class DiscoveryViewTest {
   @Start
   void start(Stage stage) {
     StageReport discovery =
-        ViewTestSupport.stage(report, org.stslens.engine.finding.Stage.DISCOVERY);
+        ViewTestSupport.stage(report, org.stslens.engine.finding.CheckStage.DISCOVERY);
     ViewTestSupport.show(
         stage,
         (ScrollPane)

@@ -39,7 +39,8 @@ class PolicyViewTest {
 
   @Start
   void start(Stage stage) {
-    StageReport policy = ViewTestSupport.stage(report, org.stslens.engine.finding.Stage.POLICY);
+    StageReport policy =
+        ViewTestSupport.stage(report, org.stslens.engine.finding.CheckStage.POLICY);
     ViewTestSupport.show(stage, (ScrollPane) StageViews.forStage(policy, ctx.context()));
   }
 

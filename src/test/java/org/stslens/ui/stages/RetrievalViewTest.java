@@ -48,7 +48,7 @@ class RetrievalViewTest {
   @Start
   void start(Stage stage) {
     StageReport retrieval =
-        ViewTestSupport.stage(report, org.stslens.engine.finding.Stage.RETRIEVAL);
+        ViewTestSupport.stage(report, org.stslens.engine.finding.CheckStage.RETRIEVAL);
     ViewTestSupport.show(stage, (ScrollPane) StageViews.forStage(retrieval, ctx.context()));
   }
 

@@ -94,13 +94,13 @@ class StageViewsScreenshotTest {
   void everyViewRenders(FxRobot robot) throws Exception {
     StageViewContext ctx = new ViewTestSupport.RecordingContext().context();
     Map<String, Supplier<Node>> views = new LinkedHashMap<>();
-    views.put("discovery", () -> view(mixed, org.stslens.engine.finding.Stage.DISCOVERY, ctx));
-    views.put("retrieval", () -> view(mixed, org.stslens.engine.finding.Stage.RETRIEVAL, ctx));
+    views.put("discovery", () -> view(mixed, org.stslens.engine.finding.CheckStage.DISCOVERY, ctx));
+    views.put("retrieval", () -> view(mixed, org.stslens.engine.finding.CheckStage.RETRIEVAL, ctx));
     views.put(
         "retrieval-redirect",
-        () -> view(redirect, org.stslens.engine.finding.Stage.RETRIEVAL, ctx));
-    views.put("policy", () -> view(mixed, org.stslens.engine.finding.Stage.POLICY, ctx));
-    views.put("policy-typo", () -> view(typo, org.stslens.engine.finding.Stage.POLICY, ctx));
+        () -> view(redirect, org.stslens.engine.finding.CheckStage.RETRIEVAL, ctx));
+    views.put("policy", () -> view(mixed, org.stslens.engine.finding.CheckStage.POLICY, ctx));
+    views.put("policy-typo", () -> view(typo, org.stslens.engine.finding.CheckStage.POLICY, ctx));
     views.put("mx", () -> StageViews.mx(mixed.mx(), MX2, ctx));
     views.put(
         "mx-host",
@@ -111,9 +111,11 @@ class StageViewsScreenshotTest {
             StageViews.forStage(
                 ViewTestSupport.stage(
                     mixed,
-                    s -> s.stage() == org.stslens.engine.finding.Stage.MX && s.target().isEmpty()),
+                    s ->
+                        s.stage() == org.stslens.engine.finding.CheckStage.MX
+                            && s.target().isEmpty()),
                 ctx));
-    views.put("tlsrpt", () -> view(mixed, org.stslens.engine.finding.Stage.TLSRPT, ctx));
+    views.put("tlsrpt", () -> view(mixed, org.stslens.engine.finding.CheckStage.TLSRPT, ctx));
     views.put(
         "skipped",
         () ->
@@ -121,7 +123,7 @@ class StageViewsScreenshotTest {
                 ViewTestSupport.stage(nxdomain, s -> s.status() == StageStatus.SKIPPED), ctx));
     views.put(
         "discovery-nxdomain",
-        () -> view(nxdomain, org.stslens.engine.finding.Stage.DISCOVERY, ctx));
+        () -> view(nxdomain, org.stslens.engine.finding.CheckStage.DISCOVERY, ctx));
     views.put("summary", () -> StageViews.summary(mixed, ctx));
 
     Path dir = Path.of(System.getProperty("stslens.screenshots", "target/stage-screenshots"));
@@ -140,7 +142,7 @@ class StageViewsScreenshotTest {
   }
 
   private static Node view(
-      DomainReport report, org.stslens.engine.finding.Stage which, StageViewContext ctx) {
+      DomainReport report, org.stslens.engine.finding.CheckStage which, StageViewContext ctx) {
     StageReport stage = ViewTestSupport.stage(report, which);
     return StageViews.forStage(stage, ctx);
   }

@@ -63,7 +63,8 @@ public final class ViewTestSupport {
         .orElseThrow(() -> new AssertionError("no such stage in " + report.stages()));
   }
 
-  public static StageReport stage(DomainReport report, org.stslens.engine.finding.Stage stage) {
+  public static StageReport stage(
+      DomainReport report, org.stslens.engine.finding.CheckStage stage) {
     return stage(report, s -> s.stage() == stage);
   }
 

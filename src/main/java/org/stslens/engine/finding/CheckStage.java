@@ -3,7 +3,7 @@ package org.stslens.engine.finding;
 import java.util.Locale;
 
 /** The stages of a check, in the order a sending mail server goes through them. */
-public enum Stage {
+public enum CheckStage {
   DISCOVERY,
   RETRIEVAL,
   POLICY,
