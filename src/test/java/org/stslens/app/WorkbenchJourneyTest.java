@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
+import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.Tab;
@@ -124,6 +125,25 @@ class WorkbenchJourneyTest {
     WaitForAsyncUtils.waitForFxEvents();
     assertThat(area.getText()).doesNotContain("max_age");
     assertThat(summary.getText()).startsWith("Not a valid policy");
+  }
+
+  @Test
+  void aMisspeltKeyIsBlamedForTheMissingFieldAndItsFixKeepsTheUnderscore(FxRobot robot)
+      throws Exception {
+    openEditorWith(robot, "version: STSv1\nmode: enforce\nmx: mx1.example.com\nmax-age: 86400\n");
+    WaitForAsyncUtils.waitForFxEvents();
+    ListView<Diagnostic> problems = robot.lookup("#problems").queryListView();
+    waitUntil(() -> !problems.getItems().isEmpty());
+    Diagnostic missing =
+        problems.getItems().stream()
+            .filter(d -> d.finding().code().id().equals("policy.missing-max-age"))
+            .findFirst()
+            .orElseThrow();
+    assertThat(missing.line()).as("blamed on the max-age line, not line 1").isEqualTo(4);
+    robot.interact(() -> problems.getSelectionModel().select(missing));
+    Button fix = robot.lookup(".quick-fix").queryButton();
+    assertThat(fix.getText()).isEqualTo("Change `max-age` to `max_age`");
+    assertThat(fix.isMnemonicParsing()).as("the underscore is shown, not eaten").isFalse();
   }
 
   @Test

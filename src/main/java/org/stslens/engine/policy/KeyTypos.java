@@ -40,6 +40,27 @@ public final class KeyTypos {
     return Optional.ofNullable(best);
   }
 
+  /**
+   * How {@code key} differs from the defined key {@code intended}, in words: the case, a dash for
+   * the underscore, or a misspelling. Said exactly, because "keys are case-sensitive" teaches the
+   * wrong lesson for {@code max-age}.
+   */
+  public static String difference(String key, String intended) {
+    String lower = key.toLowerCase(Locale.ROOT);
+    boolean dash = key.indexOf('-') >= 0 && intended.indexOf('_') >= 0;
+    boolean caseOnly = lower.replace('-', '_').equals(intended) && !lower.equals(key);
+    if (dash && caseOnly) {
+      return "keys are written in lower case, with an underscore: `" + intended + "`";
+    }
+    if (dash && lower.replace('-', '_').equals(intended)) {
+      return "a dash where the key has an underscore: `" + intended + "`";
+    }
+    if (caseOnly) {
+      return "keys are case-sensitive: `" + intended + "` is written in lower case";
+    }
+    return "it looks like a misspelling of `" + intended + "`";
+  }
+
   /** Optimal string alignment distance (Levenshtein plus adjacent transpositions). */
   static int distance(String a, String b) {
     int[][] d = new int[a.length() + 1][b.length() + 1];

@@ -179,9 +179,9 @@ public final class PolicyParser {
           line.keyColumn(),
           "The key "
               + Excerpt.quote(line.key())
-              + " is not defined (keys are case-sensitive); it looks like a typo for `"
-              + intended.get()
-              + "`. Senders ignore the line.",
+              + " is not defined ("
+              + KeyTypos.difference(line.key(), intended.get())
+              + "); senders ignore the line.",
           "Write the key exactly as `" + intended.get() + "`.");
     }
     return Finding.at(
@@ -278,6 +278,7 @@ public final class PolicyParser {
       findings.add(
           missing(
               Code.POLICY_MISSING_VERSION,
+              VERSION,
               "The policy has no `version:` line; senders reject it.",
               "Add `version: STSv1` as the first line."));
       return Optional.empty();
@@ -300,6 +301,7 @@ public final class PolicyParser {
       findings.add(
           missing(
               Code.POLICY_MISSING_MODE,
+              MODE,
               "The policy has no `mode:` line; senders reject it.",
               "Add `mode: testing` to start with, and `mode: enforce` once reports look clean."));
       return Optional.empty();
@@ -322,6 +324,7 @@ public final class PolicyParser {
       findings.add(
           missing(
               Code.POLICY_MISSING_MAX_AGE,
+              MAX_AGE,
               "The policy has no `max_age:` line; senders reject it.",
               "Add `max_age: 604800` (one week; the RFC suggests weeks)."));
       return Optional.empty();
@@ -449,8 +452,37 @@ public final class PolicyParser {
     }
   }
 
-  private static Finding missing(Code code, String message, String fix) {
-    return Finding.at(code, 1, 1, message, fix);
+  /**
+   * A required key that is absent. It is about the policy as a whole (no line), unless a line
+   * misspells that key: then that line is the cause, and renaming it is the fix.
+   */
+  private Finding missing(Code code, String key, String message, String fix) {
+    for (PolicyLine line : lines) {
+      if (!firstDefined.containsKey(line.key())
+          && KeyTypos.intendedKey(line.key()).filter(key::equals).isPresent()) {
+        return Finding.at(
+            code,
+            line.number(),
+            line.keyColumn(),
+            "The policy has no `"
+                + key
+                + ":` line: line "
+                + line.number()
+                + " writes it "
+                + Excerpt.quote(line.key())
+                + " ("
+                + KeyTypos.difference(line.key(), key)
+                + "), so senders do not read it and reject the policy.",
+            "Rename "
+                + Excerpt.quote(line.key())
+                + " to `"
+                + key
+                + "` on line "
+                + line.number()
+                + ".");
+      }
+    }
+    return Finding.of(code, "", message, fix);
   }
 
   private static Finding invalidValue(Code code, PolicyLine line, String problem, String fix) {

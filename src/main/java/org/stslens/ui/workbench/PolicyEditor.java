@@ -4,8 +4,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.IntFunction;
 import java.util.function.Supplier;
@@ -108,7 +110,7 @@ final class PolicyEditor {
     if (end > start) {
       area.selectRange(start, end);
     } else {
-      area.moveTo(Math.min(analysis.lineBounds(d.line())[0], length));
+      area.moveTo(d.aboutWholeDraft() ? 0 : Math.min(analysis.lineBounds(d.line())[0], length));
     }
     area.requestFollowCaret();
     area.requestFocus();
@@ -274,10 +276,18 @@ final class PolicyEditor {
               + 1;
       here.addAll(analysis.onLine(line));
     }
+    if (here.isEmpty()) {
+      here.addAll(analysis.onLine(0)); // nothing here: the problems of the whole draft
+    }
     List<MenuItem> items = new ArrayList<>();
+    Set<String> offered = new HashSet<>();
     for (Diagnostic d : here) {
       for (QuickFix fix : QuickFixes.forDiagnostic(analysis, d, mxHosts.get())) {
+        if (!offered.add(fix.title())) {
+          continue; // a typo and the missing key it causes share the rename
+        }
         MenuItem item = new MenuItem(fix.title(), Icons.fix());
+        item.setMnemonicParsing(false); // built from data: "max_age" keeps its underscore
         if (fix.changesText()) {
           item.setOnAction(e -> apply(fix));
         } else {

@@ -81,6 +81,7 @@ final class ProblemsPane {
               for (QuickFix fix : QuickFixes.forDiagnostic(analysis, now, mxHosts.get())) {
                 if (fix.changesText()) {
                   Button b = new Button(fix.title(), Icons.fix());
+                  b.setMnemonicParsing(false); // built from data: "max_age" keeps its underscore
                   b.getStyleClass().add("quick-fix");
                   b.setOnAction(e -> apply.accept(fix));
                   fixes.getChildren().add(b);

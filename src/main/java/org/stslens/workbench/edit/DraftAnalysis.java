@@ -140,12 +140,12 @@ public final class DraftAnalysis {
   }
 
   private static Diagnostic place(Finding f, PolicyLine pl, LineIndex index) {
+    if (f.line() == 0) {
+      return new Diagnostic(f, 0, 0, 0); // about the whole draft: no line, no gutter marker
+    }
     int line = Math.max(1, Math.min(f.line(), index.count()));
     int lineStart = index.start(line);
     int contentEnd = index.contentEnd(line);
-    if (f.line() == 0 || isWholeDraft(f.code())) {
-      return new Diagnostic(f, 1, 0, 0);
-    }
     if (f.code() == Code.POLICY_BOM) {
       return new Diagnostic(f, 1, 0, index.bom() ? 1 : 0);
     }
@@ -173,12 +173,6 @@ public final class DraftAnalysis {
       pos--; // an empty value: underline the character before it (the colon) so it shows
     }
     return new Diagnostic(f, line, pos, Math.max(end, pos));
-  }
-
-  private static boolean isWholeDraft(Code code) {
-    return code == Code.POLICY_MISSING_VERSION
-        || code == Code.POLICY_MISSING_MODE
-        || code == Code.POLICY_MISSING_MAX_AGE;
   }
 
   /** Line starts of an LF-separated text. */

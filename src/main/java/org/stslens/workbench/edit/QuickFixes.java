@@ -1,9 +1,11 @@
 package org.stslens.workbench.edit;
 
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.stslens.engine.finding.Code;
@@ -38,6 +40,10 @@ public final class QuickFixes {
 
   private QuickFixes() {}
 
+  private static final Set<Code> MISSING_FIELDS =
+      EnumSet.of(
+          Code.POLICY_MISSING_VERSION, Code.POLICY_MISSING_MODE, Code.POLICY_MISSING_MAX_AGE);
+
   /**
    * The fixes for one diagnostic.
    *
@@ -47,6 +53,9 @@ public final class QuickFixes {
       DraftAnalysis draft, Diagnostic diagnostic, List<String> mxHosts) {
     Code code = diagnostic.finding().code();
     Optional<PolicyLine> line = draft.policyLine(diagnostic.line());
+    if (MISSING_FIELDS.contains(code) && line.isPresent()) {
+      return fixKey(draft, line.get()); // the line misspells the missing key: rename it
+    }
     return switch (code) {
       case POLICY_MISSING_VERSION ->
           List.of(insertLineAtTop(draft, "version: STSv1", "Add `version: STSv1`"));

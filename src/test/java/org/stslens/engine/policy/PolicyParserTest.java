@@ -145,14 +145,43 @@ class PolicyParserTest {
   }
 
   @Test
-  void missingFieldsPointAtTheTopOfThePolicy() {
+  void missingFieldsAreAboutTheWholePolicyNotItsFirstLine() {
     ParsedPolicy parsed = PolicyParser.parse("");
 
     assertThat(parsed.findings())
         .extracting(Finding::code)
         .containsExactly(
             Code.POLICY_MISSING_VERSION, Code.POLICY_MISSING_MODE, Code.POLICY_MISSING_MAX_AGE);
-    assertThat(parsed.findings()).allSatisfy(f -> assertThat(f.line()).isEqualTo(1));
+    assertThat(parsed.findings()).allSatisfy(f -> assertThat(f.line()).isZero());
+  }
+
+  @Test
+  void aMissingFieldThatALineMisspellsIsBlamedOnThatLineAndFixedByTheRename() {
+    Finding missing =
+        only(
+            PolicyParser.parse(
+                "version: STSv1\nmode: enforce\nmx: mx.example.com\nmax-age: 86400\n"),
+            Code.POLICY_MISSING_MAX_AGE);
+
+    assertThat(missing.line()).isEqualTo(4);
+    assertThat(missing.column()).isEqualTo(1);
+    assertThat(missing.message())
+        .contains("line 4")
+        .contains("a dash where the key has an underscore");
+    assertThat(missing.fix()).isEqualTo("Rename `max-age` to `max_age` on line 4.");
+  }
+
+  @Test
+  void aTypoIsExplainedByWhatDiffers() {
+    assertThat(only(PolicyParser.parse("max-age: 1\n"), Code.POLICY_LIKELY_TYPO).message())
+        .contains("a dash where the key has an underscore")
+        .doesNotContain("case-sensitive");
+    assertThat(only(PolicyParser.parse("Mode: enforce\n"), Code.POLICY_LIKELY_TYPO).message())
+        .contains("case-sensitive");
+    assertThat(only(PolicyParser.parse("MAX-AGE: 1\n"), Code.POLICY_LIKELY_TYPO).message())
+        .contains("lower case, with an underscore");
+    assertThat(only(PolicyParser.parse("mdoe: enforce\n"), Code.POLICY_LIKELY_TYPO).message())
+        .contains("misspelling of `mode`");
   }
 
   @Test

@@ -51,7 +51,7 @@ class PolicyViewTest {
     Node typoCell =
         robot
             .lookup("#policy-lines .list-cell")
-            .match(n -> n.getStyleClass().contains("line-warning"))
+            .match(n -> n.getStyleClass().contains("line-error"))
             .query();
     assertThat(robot.from(typoCell).lookup(".label").queryAllAs(javafx.scene.control.Label.class))
         .anyMatch(l -> l.getText().equals("Mode: enforce"));

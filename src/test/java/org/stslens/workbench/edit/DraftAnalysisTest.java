@@ -26,7 +26,22 @@ class DraftAnalysisTest {
     Diagnostic typo = only(a, Code.POLICY_LIKELY_TYPO);
     assertThat(typo.line()).isEqualTo(4);
     assertThat(underlined(a, typo)).isEqualTo("max-age");
-    assertThat(only(a, Code.POLICY_MISSING_MAX_AGE).underlined()).isFalse();
+    Diagnostic missing = only(a, Code.POLICY_MISSING_MAX_AGE);
+    assertThat(missing.line()).as("the error is blamed on the misspelt line").isEqualTo(4);
+    assertThat(underlined(a, missing)).isEqualTo("max-age");
+    assertThat(QuickFixes.forDiagnostic(a, missing, List.of()))
+        .extracting(QuickFix::title)
+        .containsExactly("Change `max-age` to `max_age`");
+  }
+
+  @Test
+  void aMissingFieldWithoutAMisspellingIsAboutTheWholeDraftWithNoLine() {
+    DraftAnalysis a = DraftAnalysis.of("version: STSv1\nmode: enforce\nmx: mail.example.com\n");
+    Diagnostic missing = only(a, Code.POLICY_MISSING_MAX_AGE);
+    assertThat(missing.aboutWholeDraft()).isTrue();
+    assertThat(missing.line()).as("no gutter marker on line 1").isZero();
+    assertThat(missing.underlined()).isFalse();
+    assertThat(a.onLine(1)).isEmpty();
   }
 
   @Test
@@ -79,7 +94,7 @@ class DraftAnalysisTest {
     int inMode = a.text().indexOf("Mode") + 1;
     assertThat(a.at(inMode))
         .extracting(d -> d.finding().code())
-        .containsExactly(Code.POLICY_LIKELY_TYPO);
+        .containsExactlyInAnyOrder(Code.POLICY_LIKELY_TYPO, Code.POLICY_MISSING_MODE);
     assertThat(a.onLine(2)).isNotEmpty();
   }
 
