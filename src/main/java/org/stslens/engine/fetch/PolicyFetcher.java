@@ -383,17 +383,8 @@ public final class PolicyFetcher {
                 url, host, status, statusLine, headers, body, truncated, settings.maxBodyBytes()));
       }
       long totalMillis = (end - startNanos) / 1_000_000;
-      if (totalMillis > settings.slowThreshold().toMillis()
-          && findings.stream().noneMatch(f -> f.code() == Code.FETCH_TIMEOUT)) {
-        findings.add(
-            Finding.of(
-                Code.FETCH_SLOW,
-                url,
-                "The policy took "
-                    + totalMillis
-                    + " ms to fetch; some senders (Postfix's"
-                    + " MTA-STS resolver) give up after 4 s.",
-                "Serve the policy from a fast, close host; it is a tiny static file."));
+      if (findings.stream().noneMatch(f -> f.code() == Code.FETCH_TIMEOUT)) {
+        SlowFetch.judge(url, totalMillis, settings.slowThreshold()).ifPresent(findings::add);
       }
       FetchTimings timings =
           new FetchTimings(
