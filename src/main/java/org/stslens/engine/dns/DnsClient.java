@@ -82,7 +82,7 @@ public final class DnsClient {
     try {
       qname = Name.fromString(name.endsWith(".") ? name : name + ".");
     } catch (TextParseException e) {
-      return failed(name, type, "", "not a valid DNS name: " + e.getMessage());
+      return failed(name, type, new DnsFailure(DnsFailure.Kind.INVALID_NAME, "", describe(e)));
     }
     List<DnsAnswer> answers = new ArrayList<>();
     List<String> chain = new ArrayList<>();
@@ -97,7 +97,7 @@ public final class DnsClient {
       // zone, not a temporary failure: walk the chain below so that the loop is reported.
       boolean loopAnswer = last.response() != null && cnameLoopIn(last.response(), current);
       if (last.outcome() != null && !loopAnswer) {
-        return result(qname, type, last, answers, chain, last.outcome(), last.error());
+        return result(qname, type, last, answers, chain, last.outcome(), last.failure());
       }
       Message response = last.response();
       List<Record> section = response.getSection(Section.ANSWER);
@@ -183,7 +183,7 @@ public final class DnsClient {
       String transport,
       long rttMillis,
       DnsOutcome outcome,
-      Optional<String> error) {}
+      Optional<DnsFailure> failure) {}
 
   private Attempt ask(Name name, int type) throws InterruptedException {
     Attempt last = null;
@@ -194,7 +194,7 @@ public final class DnsClient {
         if (!retryable) {
           return last;
         }
-        if (last.error().map(e -> !e.startsWith("timeout")).orElse(true)) {
+        if (!last.failure().map(DnsFailure::isTimeout).orElse(false)) {
           break; // SERVFAIL/REFUSED: the same server will say the same; try the next one
         }
       }
@@ -222,7 +222,8 @@ public final class DnsClient {
           "udp",
           0,
           DnsOutcome.TEMPORARY,
-          Optional.of("timeout: the time limit ran out before " + name + " was asked"));
+          Optional.of(
+              new DnsFailure(DnsFailure.Kind.TIME_LIMIT_SPENT, serverText, name.toString())));
     }
     boolean cut = timeout.compareTo(settings.timeout()) < 0;
     String waited = human(timeout) + (cut ? " (what was left of the time limit)" : "");
@@ -247,7 +248,7 @@ public final class DnsClient {
           transport,
           rtt,
           DnsOutcome.TEMPORARY,
-          Optional.of(Rcode.string(rcode) + " from " + serverText));
+          Optional.of(DnsFailure.ofRcode(rcode, serverText)));
     } catch (TimeoutException e) {
       return new Attempt(
           null,
@@ -255,17 +256,15 @@ public final class DnsClient {
           "udp",
           millisSince(start),
           DnsOutcome.TEMPORARY,
-          Optional.of("timeout: no answer from " + serverText + " within " + waited));
+          Optional.of(new DnsFailure(DnsFailure.Kind.TIMEOUT, serverText, waited)));
     } catch (ExecutionException e) {
-      Throwable cause = e.getCause() == null ? e : e.getCause();
-      String what =
-          cause instanceof java.net.SocketTimeoutException
-                  || cause instanceof TimeoutException
-                  || String.valueOf(cause.getMessage()).toLowerCase().contains("timed out")
-              ? "timeout: no answer from " + serverText + " within " + waited
-              : "error talking to " + serverText + ": " + describe(cause);
       return new Attempt(
-          null, serverText, "udp", millisSince(start), DnsOutcome.TEMPORARY, Optional.of(what));
+          null,
+          serverText,
+          "udp",
+          millisSince(start),
+          DnsOutcome.TEMPORARY,
+          Optional.of(failure(e, serverText, waited)));
     }
   }
 
@@ -314,13 +313,13 @@ public final class DnsClient {
       List<DnsAnswer> answers,
       List<String> chain,
       DnsOutcome outcome,
-      Optional<String> error) {
+      Optional<DnsFailure> failure) {
     Message response = last.response();
     boolean ad = response != null && response.getHeader().getFlag(Flags.AD);
     String rcode =
         response != null
             ? Rcode.string(response.getRcode())
-            : error.map(e -> e.startsWith("timeout") ? "TIMEOUT" : "ERROR").orElse("ERROR");
+            : failure.map(DnsFailure::rcodeWord).orElse("ERROR");
     return new DnsQuery(
         qname.toString(),
         Type.string(type),
@@ -332,14 +331,14 @@ public final class DnsClient {
         ad,
         answers,
         chain,
-        error);
+        failure);
   }
 
-  private DnsQuery failed(String name, int type, String server, String error) {
+  private DnsQuery failed(String name, int type, DnsFailure failure) {
     return new DnsQuery(
         name,
         Type.string(type),
-        server,
+        failure.server(),
         "udp",
         0,
         DnsOutcome.TEMPORARY,
@@ -347,7 +346,7 @@ public final class DnsClient {
         false,
         List.of(),
         List.of(name),
-        Optional.of(error));
+        Optional.of(failure));
   }
 
   private static DnsAnswer toAnswer(Record r) {
@@ -370,10 +369,25 @@ public final class DnsClient {
         r.getName().toString(), Type.string(r.getType()), r.getTTL(), data, strings);
   }
 
-  private static String describe(Throwable cause) {
-    if (cause instanceof java.net.PortUnreachableException) {
-      return "nothing answers DNS there (port unreachable)";
+  /**
+   * The failure of an exchange that threw. dnsjava reports a TCP timeout as a {@link
+   * java.net.SocketTimeoutException}; our UDP exchange as a {@link TimeoutException}.
+   */
+  static DnsFailure failure(ExecutionException e, String server, String waited) {
+    Throwable cause = e.getCause() == null ? e : e.getCause();
+    while (cause instanceof java.util.concurrent.CompletionException && cause.getCause() != null) {
+      cause = cause.getCause();
     }
+    if (cause instanceof java.net.SocketTimeoutException || cause instanceof TimeoutException) {
+      return new DnsFailure(DnsFailure.Kind.TIMEOUT, server, waited);
+    }
+    if (cause instanceof java.net.PortUnreachableException) {
+      return new DnsFailure(DnsFailure.Kind.PORT_UNREACHABLE, server, "");
+    }
+    return new DnsFailure(DnsFailure.Kind.NETWORK_ERROR, server, describe(cause));
+  }
+
+  private static String describe(Throwable cause) {
     String message = cause.getMessage();
     return message == null || message.isBlank() ? cause.getClass().getSimpleName() : message;
   }

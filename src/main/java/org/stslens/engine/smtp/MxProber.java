@@ -2,10 +2,8 @@ package org.stslens.engine.smtp;
 
 import java.io.EOFException;
 import java.io.IOException;
-import java.net.ConnectException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.NoRouteToHostException;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.channels.ClosedByInterruptException;
@@ -33,6 +31,8 @@ import javax.net.ssl.SSLSession;
 import javax.net.ssl.SSLSocket;
 import org.stslens.engine.finding.Code;
 import org.stslens.engine.finding.Finding;
+import org.stslens.engine.net.ConnectFailure;
+import org.stslens.engine.net.HandshakeFailure;
 import org.stslens.engine.net.PortMap;
 import org.stslens.engine.net.StepDeadline;
 import org.stslens.engine.tls.CertificateFindings;
@@ -142,6 +142,7 @@ public final class MxProber {
     private String tlsVersion;
     private String cipherSuite;
     private ChainVerdict verdict;
+    private ConnectFailure connectFailure;
 
     Run(String mxHost, InetAddress address) {
       this.mxHost = mxHost;
@@ -226,16 +227,8 @@ public final class MxProber {
       } catch (IOException e) {
         checkCancelled(e);
         timings.put("connect", millisSince(t));
-        String why;
-        if (e instanceof SocketTimeoutException) {
-          why = "the connection timed out after " + seconds() + " (no answer at all)";
-        } else if (e instanceof NoRouteToHostException || mentions(e, "unreachable")) {
-          why = "the host is unreachable (" + e.getMessage() + ")";
-        } else if (e instanceof ConnectException && mentions(e, "refused")) {
-          why = "the connection was refused (nothing listens on that port)";
-        } else {
-          why = "the connection failed (" + e.getMessage() + ")";
-        }
+        connectFailure = ConnectFailure.of(e);
+        String why = connectFailureText(connectFailure, e);
         transcript.note("connect to " + destination + " failed: " + why);
         fail(
             Code.SMTP_CONNECT_FAILED,
@@ -424,7 +417,7 @@ public final class MxProber {
                 ? String.valueOf(e.getMessage())
                 : e.getClass().getSimpleName() + ": " + e.getMessage();
         transcript.note("TLS handshake failed: " + why);
-        if (offersOnlyOldTls(e)) {
+        if (HandshakeFailure.of(e) == HandshakeFailure.PROTOCOL_VERSION) {
           // Our client offers TLS 1.2 and 1.3 only (as RFC 8996 requires), so a server that
           // answers with an older version, or a protocol_version alert, speaks only TLS < 1.2.
           fail(
@@ -582,7 +575,23 @@ public final class MxProber {
           Optional.ofNullable(cipherSuite),
           Optional.ofNullable(verdict),
           findings,
-          timings);
+          timings,
+          Optional.ofNullable(connectFailure));
+    }
+
+    /** Why the connection failed, in the words of the finding. */
+    private String connectFailureText(ConnectFailure failure, IOException e) {
+      return switch (failure) {
+        case TIMED_OUT ->
+            e instanceof SocketTimeoutException
+                ? "the connection timed out after " + seconds() + " (no answer at all)"
+                // the system gave up before our limit (ETIMEDOUT): say it in its words
+                : "the connection failed (" + e.getMessage() + ")";
+        case HOST_UNREACHABLE, NETWORK_UNREACHABLE ->
+            "the host is unreachable (" + e.getMessage() + ")";
+        case REFUSED -> "the connection was refused (nothing listens on that port)";
+        case RESET, OTHER -> "the connection failed (" + e.getMessage() + ")";
+      };
     }
   }
 
@@ -611,13 +620,6 @@ public final class MxProber {
     }
   }
 
-  /** The handshake failed because the server only speaks TLS versions below 1.2. */
-  static boolean offersOnlyOldTls(IOException e) {
-    String message = String.valueOf(e.getMessage()).toLowerCase(java.util.Locale.ROOT);
-    return e instanceof SSLException
-        && (message.contains("protocol_version") || message.contains("protocol version"));
-  }
-
   private static void closeQuietly(Socket socket) {
     if (socket != null) {
       try {
@@ -626,10 +628,6 @@ public final class MxProber {
         // nothing left to do with a connection we are abandoning
       }
     }
-  }
-
-  private static boolean mentions(IOException e, String word) {
-    return e.getMessage() != null && e.getMessage().toLowerCase(Locale.ROOT).contains(word);
   }
 
   private static String shown(SmtpReply reply) {
