@@ -1,6 +1,5 @@
 package org.stslens.engine.check;
 
-import java.net.InetAddress;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -21,17 +20,14 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.stslens.engine.dns.Discovery;
 import org.stslens.engine.dns.DiscoveryResult;
 import org.stslens.engine.dns.DnsClient;
-import org.stslens.engine.dns.DnsOutcome;
 import org.stslens.engine.dns.DnsQuery;
 import org.stslens.engine.dns.MxHost;
 import org.stslens.engine.dns.MxKind;
 import org.stslens.engine.fetch.FetchResult;
 import org.stslens.engine.fetch.PolicyFetcher;
 import org.stslens.engine.finding.CheckStage;
-import org.stslens.engine.finding.Code;
 import org.stslens.engine.finding.Finding;
 import org.stslens.engine.mx.MxJudge;
-import org.stslens.engine.mx.MxProbeResult;
 import org.stslens.engine.mx.MxReport;
 import org.stslens.engine.net.CancelScope;
 import org.stslens.engine.policy.ParsedPolicy;
@@ -41,11 +37,9 @@ import org.stslens.engine.report.DomainReport;
 import org.stslens.engine.report.StageEvidence;
 import org.stslens.engine.report.StageReport;
 import org.stslens.engine.report.StageStatus;
-import org.stslens.engine.smtp.EndpointProbe;
 import org.stslens.engine.smtp.MxProber;
 import org.stslens.engine.tls.ChainValidator;
 import org.stslens.engine.tlsrpt.TlsRptDiscovery;
-import org.xbill.DNS.Type;
 
 /**
  * Runs the four stages of an MTA-STS check as an RFC 8461 sender would, as concurrently as their
@@ -54,12 +48,6 @@ import org.xbill.DNS.Type;
  * another inside the executor, so a small bounded pool can run several checks.
  */
 public final class MtaStsChecker {
-
-  /** A hostile DNS answer must not turn a check into a port scan: probe this many MX at most. */
-  static final int MAX_MX_HOSTS = 16;
-
-  /** Addresses probed per MX host (big providers publish several; more says nothing new). */
-  static final int MAX_ADDRESSES_PER_HOST = 8;
 
   /** How often the whole-check limit looks whether a person still steps through the check. */
   private static final Duration PACING_POLL = Duration.ofMillis(250);
@@ -290,68 +278,20 @@ public final class MtaStsChecker {
               (d, fp) -> VerdictRules.appliedPolicy(d, fp.fetch(), fp.policy()));
 
       // Stage 4: each MX host probed as soon as the MX set is known.
-      MxProber prober =
-          new MxProber(
-              options.portMap(), validator, options.smtpStepTimeout(), options.ehloName(), timer);
+      MxStage mxStage =
+          new MxStage(
+              this,
+              new MxProber(
+                  options.portMap(),
+                  validator,
+                  options.smtpStepTimeout(),
+                  options.ehloName(),
+                  timer));
       CompletableFuture<List<MxReport>> mxReports =
           // stepping through: the MX stage comes after the policy, as a sender thinks of it
           (stepwise ? mxQuery.thenCombine(parsed, (m, p) -> m) : mxQuery)
               .thenCompose(m -> async(() -> mxHostsThroughGate(m)))
-              .thenComposeAsync(
-                  all -> {
-                    List<MxHost> hosts = all.subList(0, Math.min(all.size(), MAX_MX_HOSTS));
-                    List<MxHost> beyond = all.subList(hosts.size(), all.size());
-                    if (!beyond.isEmpty()) {
-                      probeLimits.add(
-                          Finding.of(
-                              Code.MX_PROBE_LIMIT,
-                              domain,
-                              domain
-                                  + " has "
-                                  + all.size()
-                                  + " MX hosts; STS Lens probed the first "
-                                  + MAX_MX_HOSTS
-                                  + " by preference. The "
-                                  + (beyond.size() == 1
-                                      ? "last one was"
-                                      : "other " + beyond.size() + " were")
-                                  + " only checked against the policy's mx patterns: TLS not"
-                                  + " judged.",
-                              ""));
-                    }
-                    List<CompletableFuture<MxReport>> each = new ArrayList<>();
-                    for (MxHost host : hosts) {
-                      long start = now();
-                      started(CheckStage.MX, host.host());
-                      each.add(
-                          probeHost(host, prober)
-                              .thenCombine(
-                                  applied,
-                                  (probe, policy) -> {
-                                    MxReport report = MxJudge.judge(probe, policy);
-                                    // The judgement waits for the policy; the stage took as long as
-                                    // its probe.
-                                    finish(
-                                        CheckStage.MX,
-                                        host.host(),
-                                        start,
-                                        probe.durationMillis(),
-                                        report.findings(),
-                                        Optional.of(new StageEvidence.Mx(report)));
-                                    return report;
-                                  }));
-                    }
-                    // Beyond the limit nothing is probed, but the policy's coverage needs no
-                    // network: a host it does not cover is refused whatever its TLS.
-                    for (MxHost host : beyond) {
-                      each.add(applied.thenApply(policy -> notProbed(host, policy)));
-                    }
-                    for (int i = 0; i < all.size(); i++) {
-                      partial.mx.put(all.get(i), each.get(i));
-                    }
-                    return allOf(each);
-                  },
-                  executor);
+              .thenComposeAsync(all -> mxStage.run(all, applied), executor);
 
       // TLS reporting needs nothing else: at once, or last when stepping through the stages.
       CompletableFuture<?> tlsrptAfter =
@@ -402,90 +342,6 @@ public final class MtaStsChecker {
           policy.findings(),
           new StageEvidence.PolicyText(policy, fetch));
       return Optional.of(policy);
-    }
-
-    private CompletableFuture<MxProbeResult> probeHost(MxHost host, MxProber prober) {
-      long start = System.nanoTime();
-      CompletableFuture<List<DnsQuery>> lookups =
-          async(() -> dns.query(host.host(), Type.A))
-              .thenCombine(async(() -> dns.query(host.host(), Type.AAAA)), List::of);
-      return lookups.thenComposeAsync(
-          queries -> {
-            List<Finding> hostFindings = new ArrayList<>();
-            for (DnsQuery q : queries) {
-              if (q.outcome().isTemporary()) {
-                hostFindings.add(Discovery.temporaryFailure(q, CheckStage.MX));
-              }
-              Discovery.foreignRecords(q, CheckStage.MX).ifPresent(hostFindings::add);
-            }
-            List<InetAddress> all =
-                queries.stream().flatMap(q -> DnsClient.addresses(q).stream()).toList();
-            List<InetAddress> addresses =
-                all.subList(0, Math.min(all.size(), MAX_ADDRESSES_PER_HOST));
-            if (addresses.size() < all.size()) {
-              hostFindings.add(
-                  Finding.of(
-                      Code.MX_PROBE_LIMIT,
-                      host.host(),
-                      host.host()
-                          + " has "
-                          + all.size()
-                          + " addresses; STS Lens probed the first "
-                          + MAX_ADDRESSES_PER_HOST
-                          + ".",
-                      ""));
-            }
-            if (addresses.isEmpty() && hostFindings.isEmpty()) {
-              // Both look-ups answered, neither with an address: this fails from everywhere.
-              hostFindings.add(noAddress(host, queries));
-            }
-            List<CompletableFuture<EndpointProbe>> probes = new ArrayList<>();
-            for (InetAddress address : addresses) {
-              probes.add(async(() -> prober.probe(host.host(), address)));
-            }
-            return allOf(probes)
-                .thenApply(
-                    endpoints ->
-                        new MxProbeResult(
-                            host,
-                            queries,
-                            endpoints,
-                            hostFindings,
-                            (System.nanoTime() - start) / 1_000_000));
-          },
-          executor);
-    }
-
-    /** The report of a host beyond the probe limit, judged on the policy's coverage alone. */
-    private MxReport notProbed(MxHost host, Optional<Policy> policy) {
-      long start = now();
-      started(CheckStage.MX, host.host());
-      Finding why =
-          Finding.of(
-              Code.MX_PROBE_LIMIT,
-              host.host(),
-              host.host()
-                  + " was not probed: STS Lens probes the first "
-                  + MAX_MX_HOSTS
-                  + " MX hosts by preference. Only its coverage by the policy was checked.",
-              "");
-      MxReport report = MxJudge.judge(MxProbeResult.notProbed(host, why), policy);
-      // Nothing was looked at unless coverage failed: skipped, not passed.
-      StageStatus status =
-          report.findings().stream().anyMatch(Finding::isError)
-              ? StageStatus.FAIL
-              : StageStatus.SKIPPED;
-      StageReport stage =
-          new StageReport(
-              CheckStage.MX,
-              host.host(),
-              status,
-              start,
-              0,
-              report.findings(),
-              Optional.of(new StageEvidence.Mx(report)));
-      record(stage);
-      return report;
     }
 
     private DomainReport assemble(
@@ -570,7 +426,7 @@ public final class MtaStsChecker {
       listener.stageFinished(report);
     }
 
-    private <T> CompletableFuture<T> async(IoTask<T> task) {
+    <T> CompletableFuture<T> async(IoTask<T> task) {
       return CompletableFuture.supplyAsync(
           () -> {
             // Cancelling interrupts the worker: channel-based sockets close at once on interrupt.
@@ -629,20 +485,11 @@ public final class MtaStsChecker {
     long now() {
       return (System.nanoTime() - t0) / 1_000_000;
     }
-  }
 
-  /** mx.no-address: the A and AAAA look-ups of an MX host both answered without an address. */
-  static Finding noAddress(MxHost host, List<DnsQuery> queries) {
-    boolean nxdomain = queries.stream().anyMatch(q -> q.outcome() == DnsOutcome.NX_DOMAIN);
-    String name = host.host();
-    return Finding.of(
-        Code.MX_NO_ADDRESS,
-        name,
-        (nxdomain
-                ? name + " does not exist in DNS (NXDOMAIN)"
-                : name + " has no A or AAAA record (the name exists, without an address)")
-            + ": no sender can connect to it, from anywhere. Under a policy it counts as failing.",
-        "Publish an A (and AAAA) record for " + name + ", or remove its MX record.");
+    /** The caller's executor, for continuations that must not run on the completing thread. */
+    Executor executor() {
+      return executor;
+    }
   }
 
   /** The stage futures of one run, read when the time limit cuts it short. */
@@ -663,11 +510,11 @@ public final class MtaStsChecker {
   private record FetchAndPolicy(Optional<FetchResult> fetch, Optional<ParsedPolicy> policy) {}
 
   @FunctionalInterface
-  private interface IoTask<T> {
+  interface IoTask<T> {
     T run() throws InterruptedException;
   }
 
-  private static <T> CompletableFuture<List<T>> allOf(List<CompletableFuture<T>> futures) {
+  static <T> CompletableFuture<List<T>> allOf(List<CompletableFuture<T>> futures) {
     return CompletableFuture.allOf(futures.toArray(new CompletableFuture<?>[0]))
         .thenApply(ignored -> futures.stream().map(CompletableFuture::join).toList());
   }
