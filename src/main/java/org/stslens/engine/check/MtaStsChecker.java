@@ -5,11 +5,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
@@ -30,6 +28,8 @@ import org.stslens.engine.finding.Finding;
 import org.stslens.engine.mx.MxJudge;
 import org.stslens.engine.mx.MxReport;
 import org.stslens.engine.net.CancelScope;
+import org.stslens.engine.net.Step;
+import org.stslens.engine.net.StepListener;
 import org.stslens.engine.policy.ParsedPolicy;
 import org.stslens.engine.policy.Policy;
 import org.stslens.engine.policy.PolicyParser;
@@ -115,8 +115,8 @@ public final class MtaStsChecker {
     final List<StageReport> finished = Collections.synchronizedList(new ArrayList<>());
     final List<Finding> probeLimits = Collections.synchronizedList(new ArrayList<>());
 
-    /** Steps started and not finished, e.g. "mx mx1.example.com"; guarded by this. */
-    final Set<String> open = new LinkedHashSet<>();
+    /** Stages started and not finished, by name (e.g. "mx mx1.example.com"); guarded by this. */
+    final Map<String, Started> open = new LinkedHashMap<>();
 
     /** Set once the report is made (normally or by the time limit): later steps are dropped. */
     boolean closed;
@@ -140,7 +140,7 @@ public final class MtaStsChecker {
       this.stepwise = gate != StageGate.OPEN;
       this.scope = scope;
       this.dns = new DnsClient(options.dns(), scope);
-      this.discovery = new Discovery(dns);
+      this.discovery = new Discovery(dns.reporting(steps(CheckStage.DISCOVERY, domain)));
     }
 
     CompletableFuture<DomainReport> start() {
@@ -162,7 +162,13 @@ public final class MtaStsChecker {
               result.complete(report);
             }
           });
-      result.whenComplete((report, error) -> limit.get().cancel(false));
+      // A cancel ends every stage started and not finished; a finished check ignores it.
+      CancelScope.Registration onCancel = scope.register(this::cancelled);
+      result.whenComplete(
+          (report, error) -> {
+            limit.get().cancel(false);
+            onCancel.close();
+          });
       return result;
     }
 
@@ -197,7 +203,8 @@ public final class MtaStsChecker {
           return;
         }
         // Steps still running block on this lock when they finish, and are dropped after it.
-        report = TimeLimit.report(this, partial, List.copyOf(open), options.checkTimeout());
+        report =
+            TimeLimit.report(this, partial, List.copyOf(open.keySet()), options.checkTimeout());
         closed = true;
       }
       listener.checkFinished(report);
@@ -246,8 +253,12 @@ public final class MtaStsChecker {
                       started(CheckStage.RETRIEVAL, domain);
                       FetchResult result =
                           new PolicyFetcher(
-                                  dns, options.portMap(), validator, options.fetch(), timer)
-                              .fetch(domain, scope);
+                                  dns.reporting(steps(CheckStage.RETRIEVAL, domain)),
+                                  options.portMap(),
+                                  validator,
+                                  options.fetch(),
+                                  timer)
+                              .fetch(domain, scope, steps(CheckStage.RETRIEVAL, domain));
                       List<Finding> findings = new ArrayList<>(result.findings());
                       findings.addAll(CrossStageFindings.delegationMismatch(d, result));
                       finish(
@@ -316,7 +327,8 @@ public final class MtaStsChecker {
       gate.beforeStage(CheckStage.TLSRPT, domain);
       long start = now();
       started(CheckStage.TLSRPT, domain);
-      TlsRptDiscovery result = TlsRptDiscovery.lookUp(dns, domain);
+      TlsRptDiscovery result =
+          TlsRptDiscovery.lookUp(dns.reporting(steps(CheckStage.TLSRPT, domain)), domain);
       finish(CheckStage.TLSRPT, domain, start, result.findings(), new StageEvidence.TlsRpt(result));
       return result;
     }
@@ -412,8 +424,33 @@ public final class MtaStsChecker {
       if (closed) {
         return;
       }
-      open.add(TimeLimit.stepName(stage, target));
+      open.put(TimeLimit.stepName(stage, target), new Started(stage, target));
       listener.stageStarted(stage, target);
+    }
+
+    /** A step inside a stage: told only while the stage is open. */
+    synchronized void step(CheckStage stage, String target, Step step, String detail) {
+      if (closed || !open.containsKey(TimeLimit.stepName(stage, target))) {
+        return;
+      }
+      listener.stepEvent(stage, target, step, detail);
+    }
+
+    /** The steps of one stage, for the network client that does its work. */
+    StepListener steps(CheckStage stage, String target) {
+      return (step, detail) -> step(stage, target, step, detail);
+    }
+
+    /** The check was cancelled: every open stage ends now, and nothing is told after. */
+    private synchronized void cancelled() {
+      if (closed) {
+        return;
+      }
+      closed = true;
+      for (Started s : open.values()) {
+        listener.stageCancelled(s.stage(), s.target());
+      }
+      open.clear();
     }
 
     /** A step finished: kept for the report, unless the report is already made. */
@@ -506,6 +543,9 @@ public final class MtaStsChecker {
     final Map<MxHost, CompletableFuture<MxReport>> mx =
         Collections.synchronizedMap(new LinkedHashMap<>());
   }
+
+  /** A stage started and not yet finished. */
+  private record Started(CheckStage stage, String target) {}
 
   private record FetchAndPolicy(Optional<FetchResult> fetch, Optional<ParsedPolicy> policy) {}
 

@@ -16,6 +16,7 @@ import org.stslens.engine.finding.Finding;
 import org.stslens.engine.mx.MxJudge;
 import org.stslens.engine.mx.MxProbeResult;
 import org.stslens.engine.mx.MxReport;
+import org.stslens.engine.net.StepListener;
 import org.stslens.engine.policy.Policy;
 import org.stslens.engine.report.StageEvidence;
 import org.stslens.engine.report.StageReport;
@@ -91,7 +92,8 @@ final class MxStage {
   /** The A and AAAA look-ups of one host, then every address (up to the limit) at once. */
   private CompletableFuture<MxProbeResult> probeHost(MxHost host) {
     long start = System.nanoTime();
-    DnsClient dns = run.dns;
+    StepListener steps = run.steps(CheckStage.MX, host.host());
+    DnsClient dns = run.dns.reporting(steps);
     CompletableFuture<List<DnsQuery>> lookups =
         run.async(() -> dns.query(host.host(), Type.A))
             .thenCombine(run.async(() -> dns.query(host.host(), Type.AAAA)), List::of);
@@ -117,7 +119,10 @@ final class MxStage {
           }
           List<CompletableFuture<EndpointProbe>> probes = new ArrayList<>();
           for (InetAddress address : addresses) {
-            probes.add(run.async(() -> prober.probe(host.host(), address)));
+            // addresses are probed at once: each step says which one it is about
+            String at = "[" + address.getHostAddress() + "] ";
+            StepListener endpointSteps = (step, detail) -> steps.step(step, at + detail);
+            probes.add(run.async(() -> prober.probe(host.host(), address, endpointSteps)));
           }
           return MtaStsChecker.allOf(probes)
               .thenApply(

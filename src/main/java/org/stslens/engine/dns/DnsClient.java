@@ -16,6 +16,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.stslens.engine.net.CancelScope;
+import org.stslens.engine.net.Step;
+import org.stslens.engine.net.StepListener;
 import org.xbill.DNS.AAAARecord;
 import org.xbill.DNS.ARecord;
 import org.xbill.DNS.CNAMERecord;
@@ -49,14 +51,26 @@ public final class DnsClient {
   /** {@link System#nanoTime()} after which no query waits any longer; MAX_VALUE for none. */
   private final long deadlineNanos;
 
+  private final StepListener steps;
+
   public DnsClient(DnsSettings settings, CancelScope scope) {
-    this(settings, scope, Long.MAX_VALUE);
+    this(settings, scope, Long.MAX_VALUE, StepListener.NONE);
   }
 
-  private DnsClient(DnsSettings settings, CancelScope scope, long deadlineNanos) {
+  private DnsClient(
+      DnsSettings settings, CancelScope scope, long deadlineNanos, StepListener steps) {
     this.settings = settings;
     this.scope = scope;
     this.deadlineNanos = deadlineNanos;
+    this.steps = steps;
+  }
+
+  /**
+   * The same client telling {@code listener} of every attempt: sent, then answered or failed. A
+   * stage looks up its names through one of these, so the steps are told under its name.
+   */
+  public DnsClient reporting(StepListener listener) {
+    return new DnsClient(settings, scope, deadlineNanos, listener);
   }
 
   /**
@@ -65,7 +79,7 @@ public final class DnsClient {
    * limit (the policy fetch) looks up its names through this.
    */
   public DnsClient until(long deadlineNanos) {
-    return new DnsClient(settings, scope, Math.min(deadlineNanos, this.deadlineNanos));
+    return new DnsClient(settings, scope, Math.min(deadlineNanos, this.deadlineNanos), steps);
   }
 
   public DnsSettings settings() {
@@ -211,7 +225,34 @@ public final class DnsClient {
     return left >= settings.timeout().toNanos() ? settings.timeout() : Duration.ofNanos(left);
   }
 
+  /** One attempt, told to the step listener: sent, then answered or failed. */
   private Attempt askOnce(InetSocketAddress server, Name name, int type)
+      throws InterruptedException {
+    String question = name + " " + Type.string(type);
+    steps.step(Step.DNS_QUERY_SENT, question + " to " + format(server));
+    Attempt attempt = exchangeOnce(server, name, type);
+    if (attempt.outcome() == null) {
+      steps.step(
+          Step.DNS_ANSWER_RECEIVED,
+          question
+              + ": "
+              + Rcode.string(attempt.response().getRcode())
+              + ", "
+              + attempt.response().getSection(Section.ANSWER).size()
+              + " records over "
+              + attempt.transport()
+              + " in "
+              + attempt.rttMillis()
+              + " ms");
+    } else {
+      steps.step(
+          Step.DNS_QUERY_FAILED,
+          question + ": " + attempt.failure().map(DnsFailure::message).orElse(""));
+    }
+    return attempt;
+  }
+
+  private Attempt exchangeOnce(InetSocketAddress server, Name name, int type)
       throws InterruptedException {
     String serverText = format(server);
     Duration timeout = attemptTimeout();
