@@ -1,16 +1,13 @@
 package org.stslens.engine.check;
 
-import java.net.InetAddress;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
@@ -21,19 +18,18 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.stslens.engine.dns.Discovery;
 import org.stslens.engine.dns.DiscoveryResult;
 import org.stslens.engine.dns.DnsClient;
-import org.stslens.engine.dns.DnsOutcome;
 import org.stslens.engine.dns.DnsQuery;
 import org.stslens.engine.dns.MxHost;
 import org.stslens.engine.dns.MxKind;
 import org.stslens.engine.fetch.FetchResult;
 import org.stslens.engine.fetch.PolicyFetcher;
 import org.stslens.engine.finding.CheckStage;
-import org.stslens.engine.finding.Code;
 import org.stslens.engine.finding.Finding;
 import org.stslens.engine.mx.MxJudge;
-import org.stslens.engine.mx.MxProbeResult;
 import org.stslens.engine.mx.MxReport;
 import org.stslens.engine.net.CancelScope;
+import org.stslens.engine.net.Step;
+import org.stslens.engine.net.StepListener;
 import org.stslens.engine.policy.ParsedPolicy;
 import org.stslens.engine.policy.Policy;
 import org.stslens.engine.policy.PolicyParser;
@@ -41,11 +37,9 @@ import org.stslens.engine.report.DomainReport;
 import org.stslens.engine.report.StageEvidence;
 import org.stslens.engine.report.StageReport;
 import org.stslens.engine.report.StageStatus;
-import org.stslens.engine.smtp.EndpointProbe;
 import org.stslens.engine.smtp.MxProber;
 import org.stslens.engine.tls.ChainValidator;
 import org.stslens.engine.tlsrpt.TlsRptDiscovery;
-import org.xbill.DNS.Type;
 
 /**
  * Runs the four stages of an MTA-STS check as an RFC 8461 sender would, as concurrently as their
@@ -54,12 +48,6 @@ import org.xbill.DNS.Type;
  * another inside the executor, so a small bounded pool can run several checks.
  */
 public final class MtaStsChecker {
-
-  /** A hostile DNS answer must not turn a check into a port scan: probe this many MX at most. */
-  static final int MAX_MX_HOSTS = 16;
-
-  /** Addresses probed per MX host (big providers publish several; more says nothing new). */
-  static final int MAX_ADDRESSES_PER_HOST = 8;
 
   /** How often the whole-check limit looks whether a person still steps through the check. */
   private static final Duration PACING_POLL = Duration.ofMillis(250);
@@ -127,8 +115,8 @@ public final class MtaStsChecker {
     final List<StageReport> finished = Collections.synchronizedList(new ArrayList<>());
     final List<Finding> probeLimits = Collections.synchronizedList(new ArrayList<>());
 
-    /** Steps started and not finished, e.g. "mx mx1.example.com"; guarded by this. */
-    final Set<String> open = new LinkedHashSet<>();
+    /** Stages started and not finished, by name (e.g. "mx mx1.example.com"); guarded by this. */
+    final Map<String, Started> open = new LinkedHashMap<>();
 
     /** Set once the report is made (normally or by the time limit): later steps are dropped. */
     boolean closed;
@@ -152,7 +140,7 @@ public final class MtaStsChecker {
       this.stepwise = gate != StageGate.OPEN;
       this.scope = scope;
       this.dns = new DnsClient(options.dns(), scope);
-      this.discovery = new Discovery(dns);
+      this.discovery = new Discovery(dns.reporting(steps(CheckStage.DISCOVERY, domain)));
     }
 
     CompletableFuture<DomainReport> start() {
@@ -174,7 +162,13 @@ public final class MtaStsChecker {
               result.complete(report);
             }
           });
-      result.whenComplete((report, error) -> limit.get().cancel(false));
+      // A cancel ends every stage started and not finished; a finished check ignores it.
+      CancelScope.Registration onCancel = scope.register(this::cancelled);
+      result.whenComplete(
+          (report, error) -> {
+            limit.get().cancel(false);
+            onCancel.close();
+          });
       return result;
     }
 
@@ -209,7 +203,8 @@ public final class MtaStsChecker {
           return;
         }
         // Steps still running block on this lock when they finish, and are dropped after it.
-        report = TimeLimit.report(this, partial, List.copyOf(open), options.checkTimeout());
+        report =
+            TimeLimit.report(this, partial, List.copyOf(open.keySet()), options.checkTimeout());
         closed = true;
       }
       listener.checkFinished(report);
@@ -258,8 +253,12 @@ public final class MtaStsChecker {
                       started(CheckStage.RETRIEVAL, domain);
                       FetchResult result =
                           new PolicyFetcher(
-                                  dns, options.portMap(), validator, options.fetch(), timer)
-                              .fetch(domain, scope);
+                                  dns.reporting(steps(CheckStage.RETRIEVAL, domain)),
+                                  options.portMap(),
+                                  validator,
+                                  options.fetch(),
+                                  timer)
+                              .fetch(domain, scope, steps(CheckStage.RETRIEVAL, domain));
                       List<Finding> findings = new ArrayList<>(result.findings());
                       findings.addAll(CrossStageFindings.delegationMismatch(d, result));
                       finish(
@@ -290,68 +289,20 @@ public final class MtaStsChecker {
               (d, fp) -> VerdictRules.appliedPolicy(d, fp.fetch(), fp.policy()));
 
       // Stage 4: each MX host probed as soon as the MX set is known.
-      MxProber prober =
-          new MxProber(
-              options.portMap(), validator, options.smtpStepTimeout(), options.ehloName(), timer);
+      MxStage mxStage =
+          new MxStage(
+              this,
+              new MxProber(
+                  options.portMap(),
+                  validator,
+                  options.smtpStepTimeout(),
+                  options.ehloName(),
+                  timer));
       CompletableFuture<List<MxReport>> mxReports =
           // stepping through: the MX stage comes after the policy, as a sender thinks of it
           (stepwise ? mxQuery.thenCombine(parsed, (m, p) -> m) : mxQuery)
               .thenCompose(m -> async(() -> mxHostsThroughGate(m)))
-              .thenComposeAsync(
-                  all -> {
-                    List<MxHost> hosts = all.subList(0, Math.min(all.size(), MAX_MX_HOSTS));
-                    List<MxHost> beyond = all.subList(hosts.size(), all.size());
-                    if (!beyond.isEmpty()) {
-                      probeLimits.add(
-                          Finding.of(
-                              Code.MX_PROBE_LIMIT,
-                              domain,
-                              domain
-                                  + " has "
-                                  + all.size()
-                                  + " MX hosts; STS Lens probed the first "
-                                  + MAX_MX_HOSTS
-                                  + " by preference. The "
-                                  + (beyond.size() == 1
-                                      ? "last one was"
-                                      : "other " + beyond.size() + " were")
-                                  + " only checked against the policy's mx patterns: TLS not"
-                                  + " judged.",
-                              ""));
-                    }
-                    List<CompletableFuture<MxReport>> each = new ArrayList<>();
-                    for (MxHost host : hosts) {
-                      long start = now();
-                      started(CheckStage.MX, host.host());
-                      each.add(
-                          probeHost(host, prober)
-                              .thenCombine(
-                                  applied,
-                                  (probe, policy) -> {
-                                    MxReport report = MxJudge.judge(probe, policy);
-                                    // The judgement waits for the policy; the stage took as long as
-                                    // its probe.
-                                    finish(
-                                        CheckStage.MX,
-                                        host.host(),
-                                        start,
-                                        probe.durationMillis(),
-                                        report.findings(),
-                                        Optional.of(new StageEvidence.Mx(report)));
-                                    return report;
-                                  }));
-                    }
-                    // Beyond the limit nothing is probed, but the policy's coverage needs no
-                    // network: a host it does not cover is refused whatever its TLS.
-                    for (MxHost host : beyond) {
-                      each.add(applied.thenApply(policy -> notProbed(host, policy)));
-                    }
-                    for (int i = 0; i < all.size(); i++) {
-                      partial.mx.put(all.get(i), each.get(i));
-                    }
-                    return allOf(each);
-                  },
-                  executor);
+              .thenComposeAsync(all -> mxStage.run(all, applied), executor);
 
       // TLS reporting needs nothing else: at once, or last when stepping through the stages.
       CompletableFuture<?> tlsrptAfter =
@@ -376,7 +327,8 @@ public final class MtaStsChecker {
       gate.beforeStage(CheckStage.TLSRPT, domain);
       long start = now();
       started(CheckStage.TLSRPT, domain);
-      TlsRptDiscovery result = TlsRptDiscovery.lookUp(dns, domain);
+      TlsRptDiscovery result =
+          TlsRptDiscovery.lookUp(dns.reporting(steps(CheckStage.TLSRPT, domain)), domain);
       finish(CheckStage.TLSRPT, domain, start, result.findings(), new StageEvidence.TlsRpt(result));
       return result;
     }
@@ -402,90 +354,6 @@ public final class MtaStsChecker {
           policy.findings(),
           new StageEvidence.PolicyText(policy, fetch));
       return Optional.of(policy);
-    }
-
-    private CompletableFuture<MxProbeResult> probeHost(MxHost host, MxProber prober) {
-      long start = System.nanoTime();
-      CompletableFuture<List<DnsQuery>> lookups =
-          async(() -> dns.query(host.host(), Type.A))
-              .thenCombine(async(() -> dns.query(host.host(), Type.AAAA)), List::of);
-      return lookups.thenComposeAsync(
-          queries -> {
-            List<Finding> hostFindings = new ArrayList<>();
-            for (DnsQuery q : queries) {
-              if (q.outcome().isTemporary()) {
-                hostFindings.add(Discovery.temporaryFailure(q, CheckStage.MX));
-              }
-              Discovery.foreignRecords(q, CheckStage.MX).ifPresent(hostFindings::add);
-            }
-            List<InetAddress> all =
-                queries.stream().flatMap(q -> DnsClient.addresses(q).stream()).toList();
-            List<InetAddress> addresses =
-                all.subList(0, Math.min(all.size(), MAX_ADDRESSES_PER_HOST));
-            if (addresses.size() < all.size()) {
-              hostFindings.add(
-                  Finding.of(
-                      Code.MX_PROBE_LIMIT,
-                      host.host(),
-                      host.host()
-                          + " has "
-                          + all.size()
-                          + " addresses; STS Lens probed the first "
-                          + MAX_ADDRESSES_PER_HOST
-                          + ".",
-                      ""));
-            }
-            if (addresses.isEmpty() && hostFindings.isEmpty()) {
-              // Both look-ups answered, neither with an address: this fails from everywhere.
-              hostFindings.add(noAddress(host, queries));
-            }
-            List<CompletableFuture<EndpointProbe>> probes = new ArrayList<>();
-            for (InetAddress address : addresses) {
-              probes.add(async(() -> prober.probe(host.host(), address)));
-            }
-            return allOf(probes)
-                .thenApply(
-                    endpoints ->
-                        new MxProbeResult(
-                            host,
-                            queries,
-                            endpoints,
-                            hostFindings,
-                            (System.nanoTime() - start) / 1_000_000));
-          },
-          executor);
-    }
-
-    /** The report of a host beyond the probe limit, judged on the policy's coverage alone. */
-    private MxReport notProbed(MxHost host, Optional<Policy> policy) {
-      long start = now();
-      started(CheckStage.MX, host.host());
-      Finding why =
-          Finding.of(
-              Code.MX_PROBE_LIMIT,
-              host.host(),
-              host.host()
-                  + " was not probed: STS Lens probes the first "
-                  + MAX_MX_HOSTS
-                  + " MX hosts by preference. Only its coverage by the policy was checked.",
-              "");
-      MxReport report = MxJudge.judge(MxProbeResult.notProbed(host, why), policy);
-      // Nothing was looked at unless coverage failed: skipped, not passed.
-      StageStatus status =
-          report.findings().stream().anyMatch(Finding::isError)
-              ? StageStatus.FAIL
-              : StageStatus.SKIPPED;
-      StageReport stage =
-          new StageReport(
-              CheckStage.MX,
-              host.host(),
-              status,
-              start,
-              0,
-              report.findings(),
-              Optional.of(new StageEvidence.Mx(report)));
-      record(stage);
-      return report;
     }
 
     private DomainReport assemble(
@@ -556,8 +424,33 @@ public final class MtaStsChecker {
       if (closed) {
         return;
       }
-      open.add(TimeLimit.stepName(stage, target));
+      open.put(TimeLimit.stepName(stage, target), new Started(stage, target));
       listener.stageStarted(stage, target);
+    }
+
+    /** A step inside a stage: told only while the stage is open. */
+    synchronized void step(CheckStage stage, String target, Step step, String detail) {
+      if (closed || !open.containsKey(TimeLimit.stepName(stage, target))) {
+        return;
+      }
+      listener.stepEvent(stage, target, step, detail);
+    }
+
+    /** The steps of one stage, for the network client that does its work. */
+    StepListener steps(CheckStage stage, String target) {
+      return (step, detail) -> step(stage, target, step, detail);
+    }
+
+    /** The check was cancelled: every open stage ends now, and nothing is told after. */
+    private synchronized void cancelled() {
+      if (closed) {
+        return;
+      }
+      closed = true;
+      for (Started s : open.values()) {
+        listener.stageCancelled(s.stage(), s.target());
+      }
+      open.clear();
     }
 
     /** A step finished: kept for the report, unless the report is already made. */
@@ -570,7 +463,7 @@ public final class MtaStsChecker {
       listener.stageFinished(report);
     }
 
-    private <T> CompletableFuture<T> async(IoTask<T> task) {
+    <T> CompletableFuture<T> async(IoTask<T> task) {
       return CompletableFuture.supplyAsync(
           () -> {
             // Cancelling interrupts the worker: channel-based sockets close at once on interrupt.
@@ -629,20 +522,11 @@ public final class MtaStsChecker {
     long now() {
       return (System.nanoTime() - t0) / 1_000_000;
     }
-  }
 
-  /** mx.no-address: the A and AAAA look-ups of an MX host both answered without an address. */
-  static Finding noAddress(MxHost host, List<DnsQuery> queries) {
-    boolean nxdomain = queries.stream().anyMatch(q -> q.outcome() == DnsOutcome.NX_DOMAIN);
-    String name = host.host();
-    return Finding.of(
-        Code.MX_NO_ADDRESS,
-        name,
-        (nxdomain
-                ? name + " does not exist in DNS (NXDOMAIN)"
-                : name + " has no A or AAAA record (the name exists, without an address)")
-            + ": no sender can connect to it, from anywhere. Under a policy it counts as failing.",
-        "Publish an A (and AAAA) record for " + name + ", or remove its MX record.");
+    /** The caller's executor, for continuations that must not run on the completing thread. */
+    Executor executor() {
+      return executor;
+    }
   }
 
   /** The stage futures of one run, read when the time limit cuts it short. */
@@ -660,14 +544,17 @@ public final class MtaStsChecker {
         Collections.synchronizedMap(new LinkedHashMap<>());
   }
 
+  /** A stage started and not yet finished. */
+  private record Started(CheckStage stage, String target) {}
+
   private record FetchAndPolicy(Optional<FetchResult> fetch, Optional<ParsedPolicy> policy) {}
 
   @FunctionalInterface
-  private interface IoTask<T> {
+  interface IoTask<T> {
     T run() throws InterruptedException;
   }
 
-  private static <T> CompletableFuture<List<T>> allOf(List<CompletableFuture<T>> futures) {
+  static <T> CompletableFuture<List<T>> allOf(List<CompletableFuture<T>> futures) {
     return CompletableFuture.allOf(futures.toArray(new CompletableFuture<?>[0]))
         .thenApply(ignored -> futures.stream().map(CompletableFuture::join).toList());
   }

@@ -1,6 +1,7 @@
 package org.stslens.engine.check;
 
 import org.stslens.engine.finding.CheckStage;
+import org.stslens.engine.net.Step;
 import org.stslens.engine.report.DomainReport;
 import org.stslens.engine.report.StageReport;
 
@@ -26,6 +27,24 @@ final class SafeListener implements CheckListener {
   public void stageFinished(StageReport report) {
     try {
       delegate.stageFinished(report);
+    } catch (RuntimeException e) {
+      // a listener must not break the check
+    }
+  }
+
+  @Override
+  public void stepEvent(CheckStage stage, String target, Step step, String detail) {
+    try {
+      delegate.stepEvent(stage, target, step, detail);
+    } catch (RuntimeException e) {
+      // a listener must not break the check
+    }
+  }
+
+  @Override
+  public void stageCancelled(CheckStage stage, String target) {
+    try {
+      delegate.stageCancelled(stage, target);
     } catch (RuntimeException e) {
       // a listener must not break the check
     }

@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import org.stslens.engine.dns.Discovery;
 import org.stslens.engine.dns.DiscoveryResult;
+import org.stslens.engine.dns.DnsFailure;
 import org.stslens.engine.dns.DnsOutcome;
 import org.stslens.engine.dns.DnsQuery;
 import org.stslens.engine.dns.MxHost;
@@ -229,7 +230,7 @@ final class TimeLimit {
         false,
         List.of(),
         List.of(fqdn),
-        Optional.of("timeout: the check's time limit (" + seconds(limit) + ") ran out first"));
+        Optional.of(new DnsFailure(DnsFailure.Kind.CHECK_TIME_LIMIT, "", seconds(limit))));
   }
 
   private static <T> Optional<T> done(CompletableFuture<T> future) {

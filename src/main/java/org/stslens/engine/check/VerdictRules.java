@@ -321,7 +321,7 @@ final class VerdictRules {
         + " covered by the policy but "
         + (notProbed.size() == 1 ? "was" : "were")
         + " not probed (STS Lens probes at most "
-        + MtaStsChecker.MAX_MX_HOSTS
+        + MxStage.MAX_MX_HOSTS
         + "), so not judged: "
         + joinAnd(notProbed)
         + ".";

@@ -16,6 +16,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.stslens.engine.net.CancelScope;
+import org.stslens.engine.net.Step;
+import org.stslens.engine.net.StepListener;
 import org.xbill.DNS.AAAARecord;
 import org.xbill.DNS.ARecord;
 import org.xbill.DNS.CNAMERecord;
@@ -49,14 +51,26 @@ public final class DnsClient {
   /** {@link System#nanoTime()} after which no query waits any longer; MAX_VALUE for none. */
   private final long deadlineNanos;
 
+  private final StepListener steps;
+
   public DnsClient(DnsSettings settings, CancelScope scope) {
-    this(settings, scope, Long.MAX_VALUE);
+    this(settings, scope, Long.MAX_VALUE, StepListener.NONE);
   }
 
-  private DnsClient(DnsSettings settings, CancelScope scope, long deadlineNanos) {
+  private DnsClient(
+      DnsSettings settings, CancelScope scope, long deadlineNanos, StepListener steps) {
     this.settings = settings;
     this.scope = scope;
     this.deadlineNanos = deadlineNanos;
+    this.steps = steps;
+  }
+
+  /**
+   * The same client telling {@code listener} of every attempt: sent, then answered or failed. A
+   * stage looks up its names through one of these, so the steps are told under its name.
+   */
+  public DnsClient reporting(StepListener listener) {
+    return new DnsClient(settings, scope, deadlineNanos, listener);
   }
 
   /**
@@ -65,7 +79,7 @@ public final class DnsClient {
    * limit (the policy fetch) looks up its names through this.
    */
   public DnsClient until(long deadlineNanos) {
-    return new DnsClient(settings, scope, Math.min(deadlineNanos, this.deadlineNanos));
+    return new DnsClient(settings, scope, Math.min(deadlineNanos, this.deadlineNanos), steps);
   }
 
   public DnsSettings settings() {
@@ -82,7 +96,7 @@ public final class DnsClient {
     try {
       qname = Name.fromString(name.endsWith(".") ? name : name + ".");
     } catch (TextParseException e) {
-      return failed(name, type, "", "not a valid DNS name: " + e.getMessage());
+      return failed(name, type, new DnsFailure(DnsFailure.Kind.INVALID_NAME, "", describe(e)));
     }
     List<DnsAnswer> answers = new ArrayList<>();
     List<String> chain = new ArrayList<>();
@@ -97,7 +111,7 @@ public final class DnsClient {
       // zone, not a temporary failure: walk the chain below so that the loop is reported.
       boolean loopAnswer = last.response() != null && cnameLoopIn(last.response(), current);
       if (last.outcome() != null && !loopAnswer) {
-        return result(qname, type, last, answers, chain, last.outcome(), last.error());
+        return result(qname, type, last, answers, chain, last.outcome(), last.failure());
       }
       Message response = last.response();
       List<Record> section = response.getSection(Section.ANSWER);
@@ -183,7 +197,7 @@ public final class DnsClient {
       String transport,
       long rttMillis,
       DnsOutcome outcome,
-      Optional<String> error) {}
+      Optional<DnsFailure> failure) {}
 
   private Attempt ask(Name name, int type) throws InterruptedException {
     Attempt last = null;
@@ -194,7 +208,7 @@ public final class DnsClient {
         if (!retryable) {
           return last;
         }
-        if (last.error().map(e -> !e.startsWith("timeout")).orElse(true)) {
+        if (!last.failure().map(DnsFailure::isTimeout).orElse(false)) {
           break; // SERVFAIL/REFUSED: the same server will say the same; try the next one
         }
       }
@@ -211,7 +225,34 @@ public final class DnsClient {
     return left >= settings.timeout().toNanos() ? settings.timeout() : Duration.ofNanos(left);
   }
 
+  /** One attempt, told to the step listener: sent, then answered or failed. */
   private Attempt askOnce(InetSocketAddress server, Name name, int type)
+      throws InterruptedException {
+    String question = name + " " + Type.string(type);
+    steps.step(Step.DNS_QUERY_SENT, question + " to " + format(server));
+    Attempt attempt = exchangeOnce(server, name, type);
+    if (attempt.outcome() == null) {
+      steps.step(
+          Step.DNS_ANSWER_RECEIVED,
+          question
+              + ": "
+              + Rcode.string(attempt.response().getRcode())
+              + ", "
+              + attempt.response().getSection(Section.ANSWER).size()
+              + " records over "
+              + attempt.transport()
+              + " in "
+              + attempt.rttMillis()
+              + " ms");
+    } else {
+      steps.step(
+          Step.DNS_QUERY_FAILED,
+          question + ": " + attempt.failure().map(DnsFailure::message).orElse(""));
+    }
+    return attempt;
+  }
+
+  private Attempt exchangeOnce(InetSocketAddress server, Name name, int type)
       throws InterruptedException {
     String serverText = format(server);
     Duration timeout = attemptTimeout();
@@ -222,7 +263,8 @@ public final class DnsClient {
           "udp",
           0,
           DnsOutcome.TEMPORARY,
-          Optional.of("timeout: the time limit ran out before " + name + " was asked"));
+          Optional.of(
+              new DnsFailure(DnsFailure.Kind.TIME_LIMIT_SPENT, serverText, name.toString())));
     }
     boolean cut = timeout.compareTo(settings.timeout()) < 0;
     String waited = human(timeout) + (cut ? " (what was left of the time limit)" : "");
@@ -247,7 +289,7 @@ public final class DnsClient {
           transport,
           rtt,
           DnsOutcome.TEMPORARY,
-          Optional.of(Rcode.string(rcode) + " from " + serverText));
+          Optional.of(DnsFailure.ofRcode(rcode, serverText)));
     } catch (TimeoutException e) {
       return new Attempt(
           null,
@@ -255,17 +297,15 @@ public final class DnsClient {
           "udp",
           millisSince(start),
           DnsOutcome.TEMPORARY,
-          Optional.of("timeout: no answer from " + serverText + " within " + waited));
+          Optional.of(new DnsFailure(DnsFailure.Kind.TIMEOUT, serverText, waited)));
     } catch (ExecutionException e) {
-      Throwable cause = e.getCause() == null ? e : e.getCause();
-      String what =
-          cause instanceof java.net.SocketTimeoutException
-                  || cause instanceof TimeoutException
-                  || String.valueOf(cause.getMessage()).toLowerCase().contains("timed out")
-              ? "timeout: no answer from " + serverText + " within " + waited
-              : "error talking to " + serverText + ": " + describe(cause);
       return new Attempt(
-          null, serverText, "udp", millisSince(start), DnsOutcome.TEMPORARY, Optional.of(what));
+          null,
+          serverText,
+          "udp",
+          millisSince(start),
+          DnsOutcome.TEMPORARY,
+          Optional.of(failure(e, serverText, waited)));
     }
   }
 
@@ -314,13 +354,13 @@ public final class DnsClient {
       List<DnsAnswer> answers,
       List<String> chain,
       DnsOutcome outcome,
-      Optional<String> error) {
+      Optional<DnsFailure> failure) {
     Message response = last.response();
     boolean ad = response != null && response.getHeader().getFlag(Flags.AD);
     String rcode =
         response != null
             ? Rcode.string(response.getRcode())
-            : error.map(e -> e.startsWith("timeout") ? "TIMEOUT" : "ERROR").orElse("ERROR");
+            : failure.map(DnsFailure::rcodeWord).orElse("ERROR");
     return new DnsQuery(
         qname.toString(),
         Type.string(type),
@@ -332,14 +372,14 @@ public final class DnsClient {
         ad,
         answers,
         chain,
-        error);
+        failure);
   }
 
-  private DnsQuery failed(String name, int type, String server, String error) {
+  private DnsQuery failed(String name, int type, DnsFailure failure) {
     return new DnsQuery(
         name,
         Type.string(type),
-        server,
+        failure.server(),
         "udp",
         0,
         DnsOutcome.TEMPORARY,
@@ -347,7 +387,7 @@ public final class DnsClient {
         false,
         List.of(),
         List.of(name),
-        Optional.of(error));
+        Optional.of(failure));
   }
 
   private static DnsAnswer toAnswer(Record r) {
@@ -370,10 +410,25 @@ public final class DnsClient {
         r.getName().toString(), Type.string(r.getType()), r.getTTL(), data, strings);
   }
 
-  private static String describe(Throwable cause) {
-    if (cause instanceof java.net.PortUnreachableException) {
-      return "nothing answers DNS there (port unreachable)";
+  /**
+   * The failure of an exchange that threw. dnsjava reports a TCP timeout as a {@link
+   * java.net.SocketTimeoutException}; our UDP exchange as a {@link TimeoutException}.
+   */
+  static DnsFailure failure(ExecutionException e, String server, String waited) {
+    Throwable cause = e.getCause() == null ? e : e.getCause();
+    while (cause instanceof java.util.concurrent.CompletionException && cause.getCause() != null) {
+      cause = cause.getCause();
     }
+    if (cause instanceof java.net.SocketTimeoutException || cause instanceof TimeoutException) {
+      return new DnsFailure(DnsFailure.Kind.TIMEOUT, server, waited);
+    }
+    if (cause instanceof java.net.PortUnreachableException) {
+      return new DnsFailure(DnsFailure.Kind.PORT_UNREACHABLE, server, "");
+    }
+    return new DnsFailure(DnsFailure.Kind.NETWORK_ERROR, server, describe(cause));
+  }
+
+  private static String describe(Throwable cause) {
     String message = cause.getMessage();
     return message == null || message.isBlank() ? cause.getClass().getSimpleName() : message;
   }

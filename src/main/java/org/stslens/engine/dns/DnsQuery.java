@@ -18,7 +18,7 @@ import java.util.Optional;
  *     foreign records too (see {@link #foreignRecords()})
  * @param cnameChain the names walked from {@code name} through CNAMEs, {@code name} first; a single
  *     element when no CNAME was involved
- * @param error what went wrong for TEMPORARY outcomes, else empty
+ * @param failure what went wrong for TEMPORARY outcomes, else empty
  */
 public record DnsQuery(
     String name,
@@ -31,11 +31,16 @@ public record DnsQuery(
     boolean authenticData,
     List<DnsAnswer> answers,
     List<String> cnameChain,
-    Optional<String> error) {
+    Optional<DnsFailure> failure) {
 
   public DnsQuery {
     answers = List.copyOf(answers);
     cnameChain = cnameChain.isEmpty() ? List.of(name) : List.copyOf(cnameChain);
+  }
+
+  /** What went wrong, in words, for TEMPORARY outcomes; built from {@link #failure()}. */
+  public Optional<String> error() {
+    return failure.map(DnsFailure::message);
   }
 
   /**

@@ -40,6 +40,8 @@ import org.stslens.engine.finding.Code;
 import org.stslens.engine.finding.Finding;
 import org.stslens.engine.net.CancelScope;
 import org.stslens.engine.net.PortMap;
+import org.stslens.engine.net.Step;
+import org.stslens.engine.net.StepListener;
 import org.stslens.engine.tls.CertificateFindings;
 import org.stslens.engine.tls.ChainValidator;
 import org.stslens.engine.tls.ChainVerdict;
@@ -97,10 +99,22 @@ public final class PolicyFetcher {
    * @throws InterruptedException when the check is cancelled
    */
   public FetchResult fetch(String domain, CancelScope scope) throws InterruptedException {
+    return fetch(domain, scope, StepListener.NONE);
+  }
+
+  /**
+   * Fetches as {@link #fetch(String, CancelScope)} does, telling {@code steps} of each address
+   * tried: connected, TLS handshake, request sent, headers and body received, or failed. (The
+   * look-ups are told by the {@link DnsClient} this fetcher was given.)
+   *
+   * @throws InterruptedException when the check is cancelled
+   */
+  public FetchResult fetch(String domain, CancelScope scope, StepListener steps)
+      throws InterruptedException {
     scope.checkpoint();
     String host = policyHost(domain);
     String url = policyUrl(domain);
-    Attempt attempt = new Attempt(host, url);
+    Attempt attempt = new Attempt(host, url, steps);
     long deadline = attempt.startNanos + settings.totalTimeout().toNanos();
     DnsjavaResolver resolver = new DnsjavaResolver(dns.until(deadline), portMap);
     TlsClientContexts.Capturing capturing = TlsClientContexts.capturing();
@@ -154,6 +168,7 @@ public final class PolicyFetcher {
               triedText(tried, chosen.size() - i, addresses.size() - chosen.size()));
           break;
         }
+        attempt.steps.step(Step.CONNECT_STARTED, chosen.get(i).getHostAddress() + " port 443");
         Optional<Exception> failed =
             tryAddress(attempt, resolver.pinned(chosen.get(i)), sslContext, left, current, scope);
         if (failed.isEmpty()) {
@@ -235,6 +250,7 @@ public final class PolicyFetcher {
       return Optional.empty();
     } catch (IOException | RuntimeException e) {
       scope.checkpoint();
+      attempt.steps.step(Step.FETCH_FAILED, attempt.phaseReached());
       return Optional.of(e);
     } finally {
       current.set(null);
@@ -298,9 +314,12 @@ public final class PolicyFetcher {
     byte[] body = new byte[0];
     boolean truncated;
 
-    Attempt(String host, String url) {
+    final StepListener steps;
+
+    Attempt(String host, String url, StepListener steps) {
       this.host = host;
       this.url = url;
+      this.steps = steps;
     }
 
     SSLSocket handshake(SSLContext context, java.net.Socket socket, String target)
@@ -309,16 +328,26 @@ public final class PolicyFetcher {
       if (socket.getRemoteSocketAddress() instanceof InetSocketAddress remote) {
         connectedTo = remote;
       }
+      steps.step(Step.CONNECTED, "in " + (tlsStartNanos - connectStartNanos) / 1_000_000 + " ms");
+      steps.step(Step.TLS_HANDSHAKE_STARTED, "SNI " + target);
       SSLSocket ssl =
           (SSLSocket)
               context.getSocketFactory().createSocket(socket, target, socket.getPort(), true);
       SSLParameters parameters = ssl.getSSLParameters();
       parameters.setServerNames(List.of(new SNIHostName(target)));
       ssl.setSSLParameters(parameters);
-      ssl.startHandshake();
+      try {
+        ssl.startHandshake();
+      } catch (IOException e) {
+        steps.step(Step.TLS_HANDSHAKE_FAILED, e.getClass().getSimpleName());
+        throw e;
+      }
       tlsEndNanos = System.nanoTime();
       tlsVersion = ssl.getSession().getProtocol();
       cipherSuite = ssl.getSession().getCipherSuite();
+      steps.step(Step.TLS_HANDSHAKE_DONE, tlsVersion + ", " + cipherSuite);
+      // HttpClient writes the request on this socket as soon as it is returned
+      steps.step(Step.FETCH_REQUEST_SENT, "GET " + PATH);
       return ssl;
     }
 
@@ -332,6 +361,7 @@ public final class PolicyFetcher {
       for (Header h : response.getHeaders()) {
         headers.add(new HttpHeader(h.getName(), h.getValue()));
       }
+      steps.step(Step.FETCH_HEADERS_RECEIVED, statusLine);
       HttpEntity entity = response.getEntity();
       if (entity != null) {
         try (InputStream in = entity.getContent()) {
@@ -343,6 +373,9 @@ public final class PolicyFetcher {
           }
         }
       }
+      steps.step(
+          Step.FETCH_BODY_RECEIVED,
+          truncated ? "more than " + cap + " bytes, cut there" : body.length + " bytes");
     }
 
     /** A new address: the connection state describes the latest one tried. */

@@ -8,6 +8,7 @@ import org.stslens.engine.finding.Code;
 import org.stslens.engine.finding.Finding;
 import org.stslens.engine.finding.Severity;
 import org.stslens.engine.names.DomainNames;
+import org.stslens.engine.net.ConnectFailure;
 import org.stslens.engine.policy.Mode;
 import org.stslens.engine.policy.MxPattern;
 import org.stslens.engine.policy.Policy;
@@ -210,19 +211,15 @@ public final class MxJudge {
   }
 
   /**
-   * The workstation has no route to this IPv6 address ("network is unreachable"): common on
-   * networks without IPv6, and a fact about the user's network, not about the MX.
+   * The workstation has no route to this IPv6 address (ENETUNREACH): common on networks without
+   * IPv6, and a fact about the user's network, not about the MX.
    */
   static boolean noLocalRoute(EndpointProbe endpoint) {
     return endpoint.address() instanceof java.net.Inet6Address
-        && endpoint.greeting().isEmpty()
-        && endpoint.findings().stream()
-            .anyMatch(
-                f ->
-                    f.code() == Code.SMTP_CONNECT_FAILED
-                        && f.message()
-                            .toLowerCase(java.util.Locale.ROOT)
-                            .contains("network is unreachable"));
+        && endpoint
+            .connectFailure()
+            .filter(f -> f == ConnectFailure.NETWORK_UNREACHABLE)
+            .isPresent();
   }
 
   private static List<Finding> endpointsDiffer(String host, List<EndpointProbe> endpoints) {

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.stslens.engine.finding.Finding;
+import org.stslens.engine.net.ConnectFailure;
 import org.stslens.engine.tls.ChainVerdict;
 
 /**
@@ -26,6 +27,7 @@ import org.stslens.engine.tls.ChainVerdict;
  * @param findings every finding, targeted at {@code mxHost [address]}
  * @param timingsMillis durations of the steps that ran: connect, greeting, ehlo, starttls,
  *     handshake, and total (insertion order)
+ * @param connectFailure why the TCP connection failed, when it did
  */
 public record EndpointProbe(
     String mxHost,
@@ -38,14 +40,44 @@ public record EndpointProbe(
     Optional<String> cipherSuite,
     Optional<ChainVerdict> certificate,
     List<Finding> findings,
-    Map<String, Long> timingsMillis) {
+    Map<String, Long> timingsMillis,
+    Optional<ConnectFailure> connectFailure) {
 
   public EndpointProbe {
     Objects.requireNonNull(mxHost, "mxHost");
     Objects.requireNonNull(address, "address");
+    Objects.requireNonNull(connectFailure, "connectFailure");
     transcript = List.copyOf(transcript);
     findings = List.copyOf(findings);
     timingsMillis = Collections.unmodifiableMap(new LinkedHashMap<>(timingsMillis));
+  }
+
+  /** A probe whose TCP connection was made. */
+  public EndpointProbe(
+      String mxHost,
+      InetAddress address,
+      InetSocketAddress connectedTo,
+      List<TranscriptLine> transcript,
+      Optional<String> greeting,
+      boolean starttlsOffered,
+      Optional<String> tlsVersion,
+      Optional<String> cipherSuite,
+      Optional<ChainVerdict> certificate,
+      List<Finding> findings,
+      Map<String, Long> timingsMillis) {
+    this(
+        mxHost,
+        address,
+        connectedTo,
+        transcript,
+        greeting,
+        starttlsOffered,
+        tlsVersion,
+        cipherSuite,
+        certificate,
+        findings,
+        timingsMillis,
+        Optional.empty());
   }
 
   /** No error finding: an RFC 8461 sender would deliver to this address. */
@@ -55,12 +87,7 @@ public record EndpointProbe(
 
   /** The connection got no answer at all within the step limit: a filtered port 25. */
   public boolean connectTimedOut() {
-    return greeting.isEmpty()
-        && findings.stream()
-            .anyMatch(
-                f ->
-                    f.code() == org.stslens.engine.finding.Code.SMTP_CONNECT_FAILED
-                        && f.message().contains("timed out"));
+    return connectFailure.filter(f -> f == ConnectFailure.TIMED_OUT).isPresent();
   }
 
   /** The finding target used for this endpoint, e.g. {@code mx1.example.com [192.0.2.1]}. */

@@ -2,10 +2,8 @@ package org.stslens.engine.smtp;
 
 import java.io.EOFException;
 import java.io.IOException;
-import java.net.ConnectException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.NoRouteToHostException;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.channels.ClosedByInterruptException;
@@ -33,8 +31,12 @@ import javax.net.ssl.SSLSession;
 import javax.net.ssl.SSLSocket;
 import org.stslens.engine.finding.Code;
 import org.stslens.engine.finding.Finding;
+import org.stslens.engine.net.ConnectFailure;
+import org.stslens.engine.net.HandshakeFailure;
 import org.stslens.engine.net.PortMap;
+import org.stslens.engine.net.Step;
 import org.stslens.engine.net.StepDeadline;
+import org.stslens.engine.net.StepListener;
 import org.stslens.engine.tls.CertificateFindings;
 import org.stslens.engine.tls.ChainValidator;
 import org.stslens.engine.tls.ChainVerdict;
@@ -120,9 +122,20 @@ public final class MxProber {
    * @throws CancellationException when the calling thread is interrupted
    */
   public EndpointProbe probe(String mxHost, InetAddress address) {
+    return probe(mxHost, address, StepListener.NONE);
+  }
+
+  /**
+   * Probes {@code address} as {@link #probe(String, InetAddress)} does, telling {@code steps} of
+   * each step as it happens: connect, greeting, each command and reply, the TLS handshake.
+   *
+   * @throws CancellationException when the calling thread is interrupted
+   */
+  public EndpointProbe probe(String mxHost, InetAddress address, StepListener steps) {
     Objects.requireNonNull(mxHost, "mxHost");
     Objects.requireNonNull(address, "address");
-    return new Run(mxHost, address).execute();
+    Objects.requireNonNull(steps, "steps");
+    return new Run(mxHost, address, steps).execute();
   }
 
   /** The mutable state of one probe, confined to the probing thread. */
@@ -142,10 +155,14 @@ public final class MxProber {
     private String tlsVersion;
     private String cipherSuite;
     private ChainVerdict verdict;
+    private ConnectFailure connectFailure;
 
-    Run(String mxHost, InetAddress address) {
+    private final StepListener steps;
+
+    Run(String mxHost, InetAddress address, StepListener steps) {
       this.mxHost = mxHost;
       this.address = address;
+      this.steps = steps;
       this.target = EndpointProbe.target(mxHost, address);
     }
 
@@ -211,9 +228,13 @@ public final class MxProber {
       checkCancelled(null);
       long t = System.nanoTime();
       String where = target + " on port " + destination.getPort();
+      steps.step(
+          Step.CONNECT_STARTED,
+          destination.getAddress().getHostAddress() + " port " + destination.getPort());
       try {
         raw.connect(destination, timeoutMillis());
         timings.put("connect", millisSince(t));
+        steps.step(Step.CONNECTED, "in " + millisSince(t) + " ms");
         transcript.note(
             "connected to "
                 + destination.getAddress().getHostAddress()
@@ -226,17 +247,10 @@ public final class MxProber {
       } catch (IOException e) {
         checkCancelled(e);
         timings.put("connect", millisSince(t));
-        String why;
-        if (e instanceof SocketTimeoutException) {
-          why = "the connection timed out after " + seconds() + " (no answer at all)";
-        } else if (e instanceof NoRouteToHostException || mentions(e, "unreachable")) {
-          why = "the host is unreachable (" + e.getMessage() + ")";
-        } else if (e instanceof ConnectException && mentions(e, "refused")) {
-          why = "the connection was refused (nothing listens on that port)";
-        } else {
-          why = "the connection failed (" + e.getMessage() + ")";
-        }
+        connectFailure = ConnectFailure.of(e);
+        String why = connectFailureText(connectFailure, e);
         transcript.note("connect to " + destination + " failed: " + why);
+        steps.step(Step.CONNECT_FAILED, why);
         fail(
             Code.SMTP_CONNECT_FAILED,
             "Could not connect to " + where + ": " + why + ".",
@@ -394,6 +408,7 @@ public final class MxProber {
         tls.setSSLParameters(parameters);
         tls.setSoTimeout(timeoutMillis());
         transcript.note("TLS handshake (SNI " + sniName + ")");
+        steps.step(Step.TLS_HANDSHAKE_STARTED, "SNI " + sniName);
         long before = metered.received();
         try (StepDeadline deadline = deadline(stepTimeout)) {
           boolean late;
@@ -410,6 +425,7 @@ public final class MxProber {
           if (late) {
             timings.put("handshake", millisSince(t));
             timedOut("the TLS handshake", deadline, before);
+            steps.step(Step.TLS_HANDSHAKE_FAILED, "time limit");
             // A chain received before the time ran out still says something useful.
             context.trustManager().serverChain().ifPresent(this::judge);
             closeQuietly(tls);
@@ -424,7 +440,8 @@ public final class MxProber {
                 ? String.valueOf(e.getMessage())
                 : e.getClass().getSimpleName() + ": " + e.getMessage();
         transcript.note("TLS handshake failed: " + why);
-        if (offersOnlyOldTls(e)) {
+        steps.step(Step.TLS_HANDSHAKE_FAILED, why);
+        if (HandshakeFailure.of(e) == HandshakeFailure.PROTOCOL_VERSION) {
           // Our client offers TLS 1.2 and 1.3 only (as RFC 8996 requires), so a server that
           // answers with an older version, or a protocol_version alert, speaks only TLS < 1.2.
           fail(
@@ -454,6 +471,7 @@ public final class MxProber {
       tlsVersion = session.getProtocol();
       cipherSuite = session.getCipherSuite();
       transcript.note("TLS established: " + tlsVersion + ", " + cipherSuite);
+      steps.step(Step.TLS_HANDSHAKE_DONE, tlsVersion + ", " + cipherSuite);
       if (OLD_PROTOCOLS.contains(tlsVersion)) {
         fail(
             Code.TLS_VERSION_OLD,
@@ -479,7 +497,8 @@ public final class MxProber {
       Duration wait = stepTimeout.compareTo(MAX_QUIT_WAIT) < 0 ? stepTimeout : MAX_QUIT_WAIT;
       try (StepDeadline deadline = deadline(wait)) {
         smtp.send("QUIT");
-        smtp.readReply(wait);
+        steps.step(Step.SMTP_COMMAND_SENT, "QUIT");
+        steps.step(Step.SMTP_REPLY, shown(smtp.readReply(wait)));
       } catch (IOException e) {
         checkCancelled(e);
         transcript.note("no proper answer to QUIT (" + e.getMessage() + "); not a problem");
@@ -527,20 +546,24 @@ public final class MxProber {
         try {
           if (command != null) {
             smtp.send(command);
+            steps.step(Step.SMTP_COMMAND_SENT, command);
           }
           SmtpReply reply = smtp.readReply(stepTimeout);
           if (!deadline.expired()) {
+            steps.step(command == null ? Step.SMTP_GREETING : Step.SMTP_REPLY, shown(reply));
             return Optional.of(reply);
           }
         } catch (IOException e) {
           checkCancelled(e);
           if (!deadline.expired() && !(e instanceof SocketTimeoutException)) {
             failed(e, code, what);
+            steps.step(Step.SMTP_NO_REPLY, what);
             return Optional.empty();
           }
         }
         // The connection is closed (or about to be): the reply came too late, or not at all.
         timedOut(what, deadline, before);
+        steps.step(Step.SMTP_NO_REPLY, what + ": time limit");
         return Optional.empty();
       }
     }
@@ -582,7 +605,23 @@ public final class MxProber {
           Optional.ofNullable(cipherSuite),
           Optional.ofNullable(verdict),
           findings,
-          timings);
+          timings,
+          Optional.ofNullable(connectFailure));
+    }
+
+    /** Why the connection failed, in the words of the finding. */
+    private String connectFailureText(ConnectFailure failure, IOException e) {
+      return switch (failure) {
+        case TIMED_OUT ->
+            e instanceof SocketTimeoutException
+                ? "the connection timed out after " + seconds() + " (no answer at all)"
+                // the system gave up before our limit (ETIMEDOUT): say it in its words
+                : "the connection failed (" + e.getMessage() + ")";
+        case HOST_UNREACHABLE, NETWORK_UNREACHABLE ->
+            "the host is unreachable (" + e.getMessage() + ")";
+        case REFUSED -> "the connection was refused (nothing listens on that port)";
+        case RESET, OTHER -> "the connection failed (" + e.getMessage() + ")";
+      };
     }
   }
 
@@ -611,13 +650,6 @@ public final class MxProber {
     }
   }
 
-  /** The handshake failed because the server only speaks TLS versions below 1.2. */
-  static boolean offersOnlyOldTls(IOException e) {
-    String message = String.valueOf(e.getMessage()).toLowerCase(java.util.Locale.ROOT);
-    return e instanceof SSLException
-        && (message.contains("protocol_version") || message.contains("protocol version"));
-  }
-
   private static void closeQuietly(Socket socket) {
     if (socket != null) {
       try {
@@ -626,10 +658,6 @@ public final class MxProber {
         // nothing left to do with a connection we are abandoning
       }
     }
-  }
-
-  private static boolean mentions(IOException e, String word) {
-    return e.getMessage() != null && e.getMessage().toLowerCase(Locale.ROOT).contains(word);
   }
 
   private static String shown(SmtpReply reply) {

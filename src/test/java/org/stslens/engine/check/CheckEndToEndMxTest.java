@@ -7,12 +7,14 @@ import static org.stslens.engine.check.TestWorld.mx;
 import static org.stslens.engine.check.TestWorld.mxCodes;
 
 import java.time.Duration;
+import java.util.Optional;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
 import org.stslens.engine.finding.Finding;
 import org.stslens.engine.finding.Severity;
 import org.stslens.engine.mx.MxReport;
 import org.stslens.engine.mx.MxVerdict;
+import org.stslens.engine.net.ConnectFailure;
 import org.stslens.engine.report.DomainReport;
 import org.stslens.engine.report.DomainVerdict;
 import org.stslens.lab.CertificateAuthority;
@@ -197,6 +199,8 @@ class CheckEndToEndMxTest {
       DomainReport report = world.check(DOMAIN);
 
       assertThat(finding(report, "smtp.connect-failed").message()).contains("timed out");
+      assertThat(mx(report, MX1).probe().endpoints())
+          .allMatch(e -> e.connectFailure().equals(Optional.of(ConnectFailure.TIMED_OUT)));
       assertThat(finding(report, "smtp.port25-blocked").severity()).isEqualTo(Severity.WARNING);
       assertThat(mx(report, MX1).verdict()).isEqualTo(MxVerdict.UNREACHABLE);
       assertThat(report.verdict()).isEqualTo(DomainVerdict.TEMPORARILY_UNKNOWN);

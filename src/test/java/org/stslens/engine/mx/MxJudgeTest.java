@@ -13,6 +13,7 @@ import org.stslens.engine.dns.MxHost;
 import org.stslens.engine.finding.Code;
 import org.stslens.engine.finding.Finding;
 import org.stslens.engine.finding.Severity;
+import org.stslens.engine.net.ConnectFailure;
 import org.stslens.engine.policy.Mode;
 import org.stslens.engine.policy.MxPattern;
 import org.stslens.engine.policy.Policy;
@@ -45,6 +46,24 @@ class MxJudgeTest {
         Optional.empty(),
         List.of(findings),
         Map.of());
+  }
+
+  /** An address whose TCP connection failed for {@code why}, with the prober's finding. */
+  private static EndpointProbe notConnected(String ip, ConnectFailure why) throws Exception {
+    InetAddress address = InetAddress.getByName(ip);
+    return new EndpointProbe(
+        HOST,
+        address,
+        new InetSocketAddress(address, 25),
+        List.of(),
+        Optional.empty(),
+        false,
+        Optional.empty(),
+        Optional.empty(),
+        Optional.empty(),
+        List.of(fail(Code.SMTP_CONNECT_FAILED, "Could not connect to " + HOST + ".")),
+        Map.of(),
+        Optional.of(why));
   }
 
   private static MxProbeResult probe(EndpointProbe... endpoints) {
@@ -136,15 +155,23 @@ class MxJudgeTest {
         MxJudge.judge(
             probe(
                 endpoint("192.0.2.1"),
-                endpoint(
-                    "2001:db8::1",
-                    fail(
-                        Code.SMTP_CONNECT_FAILED,
-                        "Could not connect: the host is unreachable (Network is unreachable)."))),
+                notConnected("2001:db8::1", ConnectFailure.NETWORK_UNREACHABLE)),
             Optional.of(policy(Mode.ENFORCE, HOST)));
     assertThat(r.verdict()).isEqualTo(MxVerdict.DELIVER);
     assertThat(r.findings()).noneMatch(Finding::isError);
     assertThat(r.findings()).noneMatch(f -> f.code() == Code.TLS_ENDPOINTS_DIFFER);
+  }
+
+  @Test
+  void anIpv6HostThatIsUnreachableBeyondOurNetworkIsBlamedOnTheMx() throws Exception {
+    // a router said "no route to host": a fact about the MX, unlike a missing local route
+    MxReport r =
+        MxJudge.judge(
+            probe(
+                endpoint("192.0.2.1"),
+                notConnected("2001:db8::1", ConnectFailure.HOST_UNREACHABLE)),
+            Optional.of(policy(Mode.ENFORCE, HOST)));
+    assertThat(r.findings()).anyMatch(f -> f.code() == Code.SMTP_CONNECT_FAILED && f.isError());
   }
 
   private static MxProbeResult noAddress() {
@@ -195,7 +222,7 @@ class MxJudgeTest {
         MxJudge.judge(
             probe(
                 endpoint("192.0.2.1", fail(Code.SMTP_EHLO_REJECTED, "554")),
-                endpoint("192.0.2.2", fail(Code.SMTP_CONNECT_FAILED, "timed out"))),
+                notConnected("192.0.2.2", ConnectFailure.TIMED_OUT)),
             Optional.of(policy(Mode.ENFORCE, HOST)));
     assertThat(r.verdict()).isEqualTo(MxVerdict.UNREACHABLE);
   }

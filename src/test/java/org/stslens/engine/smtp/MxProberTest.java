@@ -15,6 +15,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.stslens.engine.finding.Code;
 import org.stslens.engine.finding.Finding;
+import org.stslens.engine.net.ConnectFailure;
 import org.stslens.engine.net.PortMap;
 import org.stslens.engine.smtp.ScriptedSmtpServer.Script;
 import org.stslens.engine.smtp.TranscriptLine.Direction;
@@ -253,8 +254,11 @@ class MxProberTest {
     EndpointProbe probe = prober(port, Duration.ofSeconds(2)).probe(MX, LOOPBACK);
 
     assertThat(codes(probe)).containsExactly(Code.SMTP_CONNECT_FAILED);
-    assertThat(probe.findings().get(0).message()).contains("refused");
+    assertThat(probe.findings().get(0).message())
+        .contains("the connection was refused (nothing listens on that port)");
     assertThat(probe.greeting()).isEmpty();
+    assertThat(probe.connectFailure()).contains(ConnectFailure.REFUSED);
+    assertThat(probe.connectTimedOut()).isFalse();
   }
 
   @Test

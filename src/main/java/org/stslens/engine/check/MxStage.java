@@ -1,0 +1,215 @@
+package org.stslens.engine.check;
+
+import java.net.InetAddress;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import org.stslens.engine.dns.Discovery;
+import org.stslens.engine.dns.DnsClient;
+import org.stslens.engine.dns.DnsOutcome;
+import org.stslens.engine.dns.DnsQuery;
+import org.stslens.engine.dns.MxHost;
+import org.stslens.engine.finding.CheckStage;
+import org.stslens.engine.finding.Code;
+import org.stslens.engine.finding.Finding;
+import org.stslens.engine.mx.MxJudge;
+import org.stslens.engine.mx.MxProbeResult;
+import org.stslens.engine.mx.MxReport;
+import org.stslens.engine.net.StepListener;
+import org.stslens.engine.policy.Policy;
+import org.stslens.engine.report.StageEvidence;
+import org.stslens.engine.report.StageReport;
+import org.stslens.engine.report.StageStatus;
+import org.stslens.engine.smtp.EndpointProbe;
+import org.stslens.engine.smtp.MxProber;
+import org.xbill.DNS.Type;
+
+/**
+ * Stage 4 of one check: each MX host resolved and every address probed at once, then judged against
+ * the policy as soon as it is known. The scheduler ({@link MtaStsChecker}) decides when the stage
+ * starts; this class decides what it does, and reports each host through the run.
+ */
+final class MxStage {
+
+  /** A hostile DNS answer must not turn a check into a port scan: probe this many MX at most. */
+  static final int MAX_MX_HOSTS = 16;
+
+  /** Addresses probed per MX host (big providers publish several; more says nothing new). */
+  static final int MAX_ADDRESSES_PER_HOST = 8;
+
+  private final MtaStsChecker.Run run;
+  private final MxProber prober;
+
+  MxStage(MtaStsChecker.Run run, MxProber prober) {
+    this.run = run;
+    this.prober = prober;
+  }
+
+  /**
+   * Probes the first {@link #MAX_MX_HOSTS} of {@code all} (in preference order) and judges every
+   * host once {@code applied} is known; the rest are judged on the policy's coverage alone.
+   */
+  CompletableFuture<List<MxReport>> run(
+      List<MxHost> all, CompletableFuture<Optional<Policy>> applied) {
+    List<MxHost> hosts = all.subList(0, Math.min(all.size(), MAX_MX_HOSTS));
+    List<MxHost> beyond = all.subList(hosts.size(), all.size());
+    if (!beyond.isEmpty()) {
+      run.probeLimits.add(hostLimit(run.domain, all.size(), beyond.size()));
+    }
+    List<CompletableFuture<MxReport>> each = new ArrayList<>();
+    for (MxHost host : hosts) {
+      long start = run.now();
+      run.started(CheckStage.MX, host.host());
+      each.add(
+          probeHost(host)
+              .thenCombine(
+                  applied,
+                  (probe, policy) -> {
+                    MxReport report = MxJudge.judge(probe, policy);
+                    // The judgement waits for the policy; the stage took as long as its probe.
+                    run.finish(
+                        CheckStage.MX,
+                        host.host(),
+                        start,
+                        probe.durationMillis(),
+                        report.findings(),
+                        Optional.of(new StageEvidence.Mx(report)));
+                    return report;
+                  }));
+    }
+    // Beyond the limit nothing is probed, but the policy's coverage needs no network: a host it
+    // does not cover is refused whatever its TLS.
+    for (MxHost host : beyond) {
+      each.add(applied.thenApply(policy -> notProbed(host, policy)));
+    }
+    for (int i = 0; i < all.size(); i++) {
+      run.partial.mx.put(all.get(i), each.get(i));
+    }
+    return MtaStsChecker.allOf(each);
+  }
+
+  /** The A and AAAA look-ups of one host, then every address (up to the limit) at once. */
+  private CompletableFuture<MxProbeResult> probeHost(MxHost host) {
+    long start = System.nanoTime();
+    StepListener steps = run.steps(CheckStage.MX, host.host());
+    DnsClient dns = run.dns.reporting(steps);
+    CompletableFuture<List<DnsQuery>> lookups =
+        run.async(() -> dns.query(host.host(), Type.A))
+            .thenCombine(run.async(() -> dns.query(host.host(), Type.AAAA)), List::of);
+    return lookups.thenComposeAsync(
+        queries -> {
+          List<Finding> hostFindings = new ArrayList<>();
+          for (DnsQuery q : queries) {
+            if (q.outcome().isTemporary()) {
+              hostFindings.add(Discovery.temporaryFailure(q, CheckStage.MX));
+            }
+            Discovery.foreignRecords(q, CheckStage.MX).ifPresent(hostFindings::add);
+          }
+          List<InetAddress> all =
+              queries.stream().flatMap(q -> DnsClient.addresses(q).stream()).toList();
+          List<InetAddress> addresses =
+              all.subList(0, Math.min(all.size(), MAX_ADDRESSES_PER_HOST));
+          if (addresses.size() < all.size()) {
+            hostFindings.add(addressLimit(host, all.size()));
+          }
+          if (addresses.isEmpty() && hostFindings.isEmpty()) {
+            // Both look-ups answered, neither with an address: this fails from everywhere.
+            hostFindings.add(noAddress(host, queries));
+          }
+          List<CompletableFuture<EndpointProbe>> probes = new ArrayList<>();
+          for (InetAddress address : addresses) {
+            // addresses are probed at once: each step says which one it is about
+            String at = "[" + address.getHostAddress() + "] ";
+            StepListener endpointSteps = (step, detail) -> steps.step(step, at + detail);
+            probes.add(run.async(() -> prober.probe(host.host(), address, endpointSteps)));
+          }
+          return MtaStsChecker.allOf(probes)
+              .thenApply(
+                  endpoints ->
+                      new MxProbeResult(
+                          host,
+                          queries,
+                          endpoints,
+                          hostFindings,
+                          (System.nanoTime() - start) / 1_000_000));
+        },
+        run.executor());
+  }
+
+  /** The report of a host beyond the probe limit, judged on the policy's coverage alone. */
+  private MxReport notProbed(MxHost host, Optional<Policy> policy) {
+    long start = run.now();
+    run.started(CheckStage.MX, host.host());
+    Finding why =
+        Finding.of(
+            Code.MX_PROBE_LIMIT,
+            host.host(),
+            host.host()
+                + " was not probed: STS Lens probes the first "
+                + MAX_MX_HOSTS
+                + " MX hosts by preference. Only its coverage by the policy was checked.",
+            "");
+    MxReport report = MxJudge.judge(MxProbeResult.notProbed(host, why), policy);
+    // Nothing was looked at unless coverage failed: skipped, not passed.
+    StageStatus status =
+        report.findings().stream().anyMatch(Finding::isError)
+            ? StageStatus.FAIL
+            : StageStatus.SKIPPED;
+    StageReport stage =
+        new StageReport(
+            CheckStage.MX,
+            host.host(),
+            status,
+            start,
+            0,
+            report.findings(),
+            Optional.of(new StageEvidence.Mx(report)));
+    run.record(stage);
+    return report;
+  }
+
+  /** mx.probe-limit for the domain: more MX hosts than are probed. */
+  private static Finding hostLimit(String domain, int count, int beyond) {
+    return Finding.of(
+        Code.MX_PROBE_LIMIT,
+        domain,
+        domain
+            + " has "
+            + count
+            + " MX hosts; STS Lens probed the first "
+            + MAX_MX_HOSTS
+            + " by preference. The "
+            + (beyond == 1 ? "last one was" : "other " + beyond + " were")
+            + " only checked against the policy's mx patterns: TLS not judged.",
+        "");
+  }
+
+  /** mx.probe-limit for one host: more addresses than are probed. */
+  private static Finding addressLimit(MxHost host, int count) {
+    return Finding.of(
+        Code.MX_PROBE_LIMIT,
+        host.host(),
+        host.host()
+            + " has "
+            + count
+            + " addresses; STS Lens probed the first "
+            + MAX_ADDRESSES_PER_HOST
+            + ".",
+        "");
+  }
+
+  /** mx.no-address: the A and AAAA look-ups of an MX host both answered without an address. */
+  static Finding noAddress(MxHost host, List<DnsQuery> queries) {
+    boolean nxdomain = queries.stream().anyMatch(q -> q.outcome() == DnsOutcome.NX_DOMAIN);
+    String name = host.host();
+    return Finding.of(
+        Code.MX_NO_ADDRESS,
+        name,
+        (nxdomain
+                ? name + " does not exist in DNS (NXDOMAIN)"
+                : name + " has no A or AAAA record (the name exists, without an address)")
+            + ": no sender can connect to it, from anywhere. Under a policy it counts as failing.",
+        "Publish an A (and AAAA) record for " + name + ", or remove its MX record.");
+  }
+}
