@@ -17,6 +17,7 @@ import org.stslens.engine.policy.MxPattern;
 import org.stslens.engine.policy.ParsedPolicy;
 import org.stslens.engine.policy.Policy;
 import org.stslens.engine.report.DomainReport;
+import org.stslens.engine.report.StageKind;
 import org.stslens.engine.report.StageReport;
 import org.stslens.engine.smtp.EndpointProbe;
 import org.stslens.engine.smtp.TranscriptLine;
@@ -57,14 +58,12 @@ public final class Narrative {
     retrieval(r);
     policy(r);
     mx(r);
-    tlsrpt(r.tlsrpt(), stageOf(r, CheckStage.TLSRPT, r.domain()));
+    tlsrpt(r.tlsrpt(), stageOf(r, CheckStage.TLSRPT));
   }
 
   private void discovery(DomainReport r) {
     DiscoveryResult d = r.discovery();
-    add(
-        new Block.Heading(
-            2, "1. Discovery (DNS)" + status(stageOf(r, CheckStage.DISCOVERY, r.domain()))));
+    add(new Block.Heading(2, "1. Discovery (DNS)" + status(stageOf(r, CheckStage.DISCOVERY))));
     add(
         new Block.Paragraph(
             "A sending server first asks DNS for a TXT record at _mta-sts."
@@ -84,7 +83,7 @@ public final class Narrative {
         d.stsQuery().authenticData() ? "validated (AD)" : "not validated (fine for MTA-STS)");
     fields.put("MX", mxHosts(d));
     add(new Block.Fields(fields));
-    findings(r, CheckStage.DISCOVERY, r.domain());
+    findings(stageOf(r, CheckStage.DISCOVERY));
   }
 
   private String mxHosts(DiscoveryResult d) {
@@ -123,7 +122,7 @@ public final class Narrative {
   }
 
   private void retrieval(DomainReport r) {
-    StageReport stage = stageOf(r, CheckStage.RETRIEVAL, r.domain());
+    StageReport stage = stageOf(r, CheckStage.RETRIEVAL);
     add(new Block.Heading(2, "2. Retrieval (HTTPS)" + status(stage)));
     add(
         new Block.Paragraph(
@@ -182,11 +181,11 @@ public final class Narrative {
     if (f.status() == 200 && f.bodySize() > 0) {
       add(new Block.Verbatim("Body (invisible characters shown)", Visible.of(f.bodyText(), 4000)));
     }
-    findings(r, CheckStage.RETRIEVAL, r.domain());
+    findings(stageOf(r, CheckStage.RETRIEVAL));
   }
 
   private void policy(DomainReport r) {
-    StageReport stage = stageOf(r, CheckStage.POLICY, r.domain());
+    StageReport stage = stageOf(r, CheckStage.POLICY);
     add(new Block.Heading(2, "3. Policy" + status(stage)));
     if (r.policy().isEmpty()) {
       add(new Block.Paragraph("Skipped: no policy text was retrieved."));
@@ -210,7 +209,7 @@ public final class Narrative {
     } else {
       add(new Block.Paragraph("The policy is invalid: senders ignore it."));
     }
-    findings(r, CheckStage.POLICY, r.domain());
+    findings(stageOf(r, CheckStage.POLICY));
   }
 
   private void mx(DomainReport r) {
@@ -235,7 +234,7 @@ public final class Narrative {
                   + h.host()
                   + ": "
                   + m.verdict().word().toUpperCase()
-                  + status(stageOf(r, CheckStage.MX, h.host()))));
+                  + status(hostStage(r, h.host()))));
       Map<String, String> fields = new LinkedHashMap<>();
       fields.put(
           "Addresses",
@@ -256,10 +255,8 @@ public final class Narrative {
       }
       findingsList(m.findings());
     }
-    StageReport summary = stageOf(r, CheckStage.MX, "");
-    if (summary != null) {
-      findingsList(summary.findings());
-    }
+    findings(
+        r.stages().stream().filter(s -> s.kind() == StageKind.MX_SUMMARY).findFirst().orElse(null));
   }
 
   private void endpoint(EndpointProbe e) {
@@ -331,13 +328,10 @@ public final class Narrative {
         .filter(rec -> rec.valid())
         .ifPresent(
             rec -> add(new Block.Fields(Map.of("Reports go to", String.join(", ", rec.rua())))));
-    if (stage != null) {
-      findingsList(stage.findings());
-    }
+    findings(stage);
   }
 
-  private void findings(DomainReport r, CheckStage stage, String target) {
-    StageReport s = stageOf(r, stage, target);
+  private void findings(StageReport s) {
     if (s != null) {
       findingsList(s.findings());
     }
@@ -349,9 +343,18 @@ public final class Narrative {
         .forEach(f -> add(new Block.FindingItem(f)));
   }
 
-  private static StageReport stageOf(DomainReport r, CheckStage stage, String target) {
+  /** The report of a stage about the domain (1, 2, 3 or 5), or null when it never finished. */
+  private static StageReport stageOf(DomainReport r, CheckStage stage) {
     return r.stages().stream()
-        .filter(s -> s.stage() == stage && s.target().equals(target))
+        .filter(s -> s.kind() == StageKind.STAGE && s.stage() == stage)
+        .findFirst()
+        .orElse(null);
+  }
+
+  /** The report of one MX host, or null when it never finished. */
+  private static StageReport hostStage(DomainReport r, String host) {
+    return r.stages().stream()
+        .filter(s -> s.kind() == StageKind.MX_HOST && s.target().equals(host))
         .findFirst()
         .orElse(null);
   }

@@ -29,6 +29,7 @@ import org.stslens.engine.mx.MxReport;
 import org.stslens.engine.report.DomainReport;
 import org.stslens.engine.report.DomainVerdict;
 import org.stslens.engine.report.StageEvidence;
+import org.stslens.engine.report.StageKind;
 import org.stslens.engine.report.StageReport;
 import org.stslens.engine.report.StageStatus;
 
@@ -209,8 +210,8 @@ public final class CheckViewModel {
     }
 
     @Override
-    public void stageStarted(CheckStage stage, String target) {
-      post(run, () -> started(stage, target));
+    public void stageStarted(CheckStage stage, StageKind kind, String target) {
+      post(run, () -> started(stage, kind, target));
     }
 
     @Override
@@ -228,8 +229,8 @@ public final class CheckViewModel {
         });
   }
 
-  private void started(CheckStage stage, String target) {
-    if (stage == CheckStage.MX && target.isEmpty()) {
+  private void started(CheckStage stage, StageKind kind, String target) {
+    if (kind == StageKind.MX_SUMMARY) {
       return; // the MX summary has no row of its own
     }
     StageItem item = itemFor(stage, target);
@@ -238,7 +239,7 @@ public final class CheckViewModel {
   }
 
   private void finishedStage(StageReport stageReport) {
-    if (stageReport.stage() == CheckStage.MX && stageReport.target().isEmpty()) {
+    if (stageReport.kind() == StageKind.MX_SUMMARY) {
       return; // shown in the summary
     }
     StageItem item = itemFor(stageReport.stage(), stageReport.target());

@@ -6,6 +6,7 @@ import org.stslens.engine.finding.CheckStage;
 import org.stslens.engine.mx.MxReport;
 import org.stslens.engine.report.DomainReport;
 import org.stslens.engine.report.StageEvidence;
+import org.stslens.engine.report.StageKind;
 import org.stslens.engine.report.StageReport;
 import org.stslens.engine.report.StageStatus;
 import org.stslens.ui.stages.common.StageHeader;
@@ -61,9 +62,7 @@ public final class StageViews {
       return TlsRptView.create(
           StageHeader.of(report, "TLS reporting (RFC 8460)"), t.result(), report.findings());
     }
-    if (report.stage() == CheckStage.MX
-        && report.target().isEmpty()
-        && report.status() != StageStatus.SKIPPED) {
+    if (report.kind() == StageKind.MX_SUMMARY && report.status() != StageStatus.SKIPPED) {
       return MxOverallView.create(
           StageHeader.of(report, "4 · MX hosts, all together"), report.findings());
     }
