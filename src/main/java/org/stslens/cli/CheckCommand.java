@@ -28,18 +28,19 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code stslens check DOMAIN...}: the four stages against live servers. */
+/** {@code stslens check DOMAIN...}: the five stages against live servers. */
 @Command(
     name = "check",
     mixinStandardHelpOptions = true,
     description = {
       "Checks the MTA-STS setup of domains as a sending mail server does.",
       "",
-      "The four stages:",
-      "  1. DNS: the _mta-sts TXT record, the MX hosts and the TLS-RPT record",
+      "The five stages:",
+      "  1. DNS: the _mta-sts TXT record and the MX hosts",
       "  2. HTTPS: https://mta-sts.<domain>/.well-known/mta-sts.txt (redirects never followed)",
       "  3. the policy text",
       "  4. each MX host over SMTP with STARTTLS and its certificate",
+      "  5. TLS reporting: the _smtp._tls TXT record (RFC 8460)",
       "Several domains are checked concurrently."
     })
 final class CheckCommand implements java.util.concurrent.Callable<Integer> {

@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import org.stslens.engine.check.CheckListener;
 import org.stslens.engine.export.Visible;
 import org.stslens.engine.finding.CheckStage;
+import org.stslens.engine.report.StageKind;
 import org.stslens.engine.report.StageReport;
 
 /** One line on standard error per finished stage, so a slow check visibly progresses. */
@@ -18,7 +19,7 @@ final class ProgressPrinter implements CheckListener {
   }
 
   @Override
-  public void stageStarted(CheckStage stage, String target) {
+  public void stageStarted(CheckStage stage, StageKind kind, String target) {
     // Start lines would interleave with concurrent stages; the finish line says enough.
   }
 

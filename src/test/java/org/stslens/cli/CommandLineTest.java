@@ -150,7 +150,7 @@ class CommandLineTest {
       assertThat(run(args.toArray(new String[0]))).as(err.toString()).isZero();
       assertThat(out.toString())
           .contains("Verdict: ENFORCED")
-          .contains("1. Discovery (DNS)")
+          .contains("1 · Discovery (DNS)")
           .contains("_mta-sts.cli.test")
           .contains("S: 220")
           .contains("C: STARTTLS");

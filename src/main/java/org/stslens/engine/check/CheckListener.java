@@ -3,6 +3,7 @@ package org.stslens.engine.check;
 import org.stslens.engine.finding.CheckStage;
 import org.stslens.engine.net.Step;
 import org.stslens.engine.report.DomainReport;
+import org.stslens.engine.report.StageKind;
 import org.stslens.engine.report.StageReport;
 
 /**
@@ -25,9 +26,12 @@ public interface CheckListener {
    * A stage started.
    *
    * @param stage the stage
-   * @param target the domain, or the MX host for {@link CheckStage#MX}
+   * @param kind a stage, one MX host, or the MX hosts taken together, as in the {@link StageReport}
+   *     that will finish it
+   * @param target the domain, the MX host for {@link StageKind#MX_HOST}, empty for {@link
+   *     StageKind#MX_SUMMARY}
    */
-  default void stageStarted(CheckStage stage, String target) {}
+  default void stageStarted(CheckStage stage, StageKind kind, String target) {}
 
   /** A stage finished, with its status, duration and findings. */
   default void stageFinished(StageReport report) {}

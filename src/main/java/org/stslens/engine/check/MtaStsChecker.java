@@ -35,6 +35,7 @@ import org.stslens.engine.policy.Policy;
 import org.stslens.engine.policy.PolicyParser;
 import org.stslens.engine.report.DomainReport;
 import org.stslens.engine.report.StageEvidence;
+import org.stslens.engine.report.StageKind;
 import org.stslens.engine.report.StageReport;
 import org.stslens.engine.report.StageStatus;
 import org.stslens.engine.smtp.MxProber;
@@ -42,7 +43,7 @@ import org.stslens.engine.tls.ChainValidator;
 import org.stslens.engine.tlsrpt.TlsRptDiscovery;
 
 /**
- * Runs the four stages of an MTA-STS check as an RFC 8461 sender would, as concurrently as their
+ * Runs the five stages of an MTA-STS check as an RFC 8461 sender would, as concurrently as their
  * dependencies allow: the TXT, MX and TLS-RPT queries together; the MX probes as soon as the MX set
  * is known, alongside the policy fetch; the verdict when everything has arrived. No task waits for
  * another inside the executor, so a small bounded pool can run several checks.
@@ -389,8 +390,15 @@ public final class MtaStsChecker {
       CrossStageFindings.port25Blocked(fetch, mx).ifPresent(summary::add);
       if (!summary.isEmpty()) {
         long start = now();
-        started(CheckStage.MX, "");
-        finish(CheckStage.MX, "", start, now() - start, summary, Optional.empty());
+        started(CheckStage.MX, StageKind.MX_SUMMARY, "");
+        finish(
+            CheckStage.MX,
+            StageKind.MX_SUMMARY,
+            "",
+            start,
+            now() - start,
+            summary,
+            Optional.empty());
       }
       VerdictRules.Decision decision =
           TimeLimit.verdict(VerdictRules.decide(discoveryResult, fetch, policy, mx), cut);
@@ -419,13 +427,26 @@ public final class MtaStsChecker {
       }
     }
 
+    /** A stage's own step starts (one MX host for stage 4). */
+    void started(CheckStage stage, String target) {
+      started(stage, ownKind(stage), target);
+    }
+
     /** A step starts: the listener hears of it, and the time limit would name it. */
-    synchronized void started(CheckStage stage, String target) {
+    synchronized void started(CheckStage stage, StageKind kind, String target) {
       if (closed) {
         return;
       }
       open.put(TimeLimit.stepName(stage, target), new Started(stage, target));
-      listener.stageStarted(stage, target);
+      listener.stageStarted(stage, kind, target);
+    }
+
+    /**
+     * The kind of a step named by its stage alone: stage 4 runs once per MX host. The MX summary is
+     * never one of these; it names its kind where it is made.
+     */
+    private static StageKind ownKind(CheckStage stage) {
+      return stage == CheckStage.MX ? StageKind.MX_HOST : StageKind.STAGE;
     }
 
     /** A step inside a stage: told only while the stage is open. */
@@ -499,9 +520,21 @@ public final class MtaStsChecker {
         long durationMillis,
         List<Finding> findings,
         Optional<StageEvidence> evidence) {
+      finish(stage, ownKind(stage), target, startMillis, durationMillis, findings, evidence);
+    }
+
+    void finish(
+        CheckStage stage,
+        StageKind kind,
+        String target,
+        long startMillis,
+        long durationMillis,
+        List<Finding> findings,
+        Optional<StageEvidence> evidence) {
       StageReport report =
           new StageReport(
               stage,
+              kind,
               target,
               StageStatus.of(findings),
               startMillis,
@@ -515,7 +548,15 @@ public final class MtaStsChecker {
       long at = now();
       started(stage, domain);
       StageReport report =
-          new StageReport(stage, domain, StageStatus.SKIPPED, at, 0, List.of(), Optional.empty());
+          new StageReport(
+              stage,
+              StageKind.STAGE,
+              domain,
+              StageStatus.SKIPPED,
+              at,
+              0,
+              List.of(),
+              Optional.empty());
       record(report);
     }
 

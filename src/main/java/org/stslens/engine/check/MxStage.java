@@ -19,6 +19,7 @@ import org.stslens.engine.mx.MxReport;
 import org.stslens.engine.net.StepListener;
 import org.stslens.engine.policy.Policy;
 import org.stslens.engine.report.StageEvidence;
+import org.stslens.engine.report.StageKind;
 import org.stslens.engine.report.StageReport;
 import org.stslens.engine.report.StageStatus;
 import org.stslens.engine.smtp.EndpointProbe;
@@ -159,6 +160,7 @@ final class MxStage {
     StageReport stage =
         new StageReport(
             CheckStage.MX,
+            StageKind.MX_HOST,
             host.host(),
             status,
             start,

@@ -3,6 +3,7 @@ package org.stslens.engine.check;
 import org.stslens.engine.finding.CheckStage;
 import org.stslens.engine.net.Step;
 import org.stslens.engine.report.DomainReport;
+import org.stslens.engine.report.StageKind;
 import org.stslens.engine.report.StageReport;
 
 /** Shields the check from a listener that throws: progress is a courtesy, the report is not. */
@@ -15,9 +16,9 @@ final class SafeListener implements CheckListener {
   }
 
   @Override
-  public void stageStarted(CheckStage stage, String target) {
+  public void stageStarted(CheckStage stage, StageKind kind, String target) {
     try {
-      delegate.stageStarted(stage, target);
+      delegate.stageStarted(stage, kind, target);
     } catch (RuntimeException e) {
       // a listener must not break the check
     }

@@ -104,6 +104,7 @@ public final class JsonReport {
     ObjectNode o = MAPPER.createObjectNode();
     o.put("name", s.name());
     o.put("stage", s.stage().word());
+    o.put("kind", s.kind().word());
     o.put("target", s.target());
     o.put("status", s.status().word());
     o.put("started_ms", s.startedAtMillis());

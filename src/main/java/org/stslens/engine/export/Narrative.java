@@ -17,7 +17,9 @@ import org.stslens.engine.policy.MxPattern;
 import org.stslens.engine.policy.ParsedPolicy;
 import org.stslens.engine.policy.Policy;
 import org.stslens.engine.report.DomainReport;
+import org.stslens.engine.report.StageKind;
 import org.stslens.engine.report.StageReport;
+import org.stslens.engine.report.StageWords;
 import org.stslens.engine.smtp.EndpointProbe;
 import org.stslens.engine.smtp.TranscriptLine;
 import org.stslens.engine.tls.CertificateProblem;
@@ -57,22 +59,12 @@ public final class Narrative {
     retrieval(r);
     policy(r);
     mx(r);
-    tlsrpt(r.tlsrpt(), stageOf(r, CheckStage.TLSRPT, r.domain()));
+    tlsrpt(r, stageOf(r, CheckStage.TLSRPT));
   }
 
   private void discovery(DomainReport r) {
     DiscoveryResult d = r.discovery();
-    add(
-        new Block.Heading(
-            2, "1. Discovery (DNS)" + status(stageOf(r, CheckStage.DISCOVERY, r.domain()))));
-    add(
-        new Block.Paragraph(
-            "A sending server first asks DNS for a TXT record at _mta-sts."
-                + r.domain()
-                + ". It must read \"v=STSv1; id=...\": the id tells senders when the policy"
-                + " changed. It also looks up the MX hosts it will deliver to. DNSSEC is not"
-                + " required; the HTTPS certificate of the next stage is what authenticates the"
-                + " policy."));
+    introduce(r, CheckStage.DISCOVERY, stageOf(r, CheckStage.DISCOVERY));
     for (DnsQuery q : d.queries()) {
       query(q);
     }
@@ -84,7 +76,7 @@ public final class Narrative {
         d.stsQuery().authenticData() ? "validated (AD)" : "not validated (fine for MTA-STS)");
     fields.put("MX", mxHosts(d));
     add(new Block.Fields(fields));
-    findings(r, CheckStage.DISCOVERY, r.domain());
+    findings(stageOf(r, CheckStage.DISCOVERY));
   }
 
   private String mxHosts(DiscoveryResult d) {
@@ -123,20 +115,14 @@ public final class Narrative {
   }
 
   private void retrieval(DomainReport r) {
-    StageReport stage = stageOf(r, CheckStage.RETRIEVAL, r.domain());
-    add(new Block.Heading(2, "2. Retrieval (HTTPS)" + status(stage)));
-    add(
-        new Block.Paragraph(
-            "The policy travels over HTTPS on port 443, never over SMTP: a policy fetched over"
-                + " SMTP could be stripped by the very attacker it protects against. The file is"
-                + " mta-sts.txt in the /.well-known/ directory of host mta-sts."
-                + r.domain()
-                + "; the certificate must be valid for that name, and redirects are never"
-                + " followed."));
+    StageReport stage = stageOf(r, CheckStage.RETRIEVAL);
+    introduce(r, CheckStage.RETRIEVAL, stage);
     if (r.fetch().isEmpty()) {
       add(
           new Block.Paragraph(
-              "Skipped: " + (stage == null ? "not reached." : "the domain does not exist.")));
+              stage == null
+                  ? "Skipped: not reached."
+                  : StageWords.of(CheckStage.RETRIEVAL).skipped()));
       return;
     }
     FetchResult f = r.fetch().get();
@@ -182,22 +168,18 @@ public final class Narrative {
     if (f.status() == 200 && f.bodySize() > 0) {
       add(new Block.Verbatim("Body (invisible characters shown)", Visible.of(f.bodyText(), 4000)));
     }
-    findings(r, CheckStage.RETRIEVAL, r.domain());
+    findings(stageOf(r, CheckStage.RETRIEVAL));
   }
 
   private void policy(DomainReport r) {
-    StageReport stage = stageOf(r, CheckStage.POLICY, r.domain());
-    add(new Block.Heading(2, "3. Policy" + status(stage)));
+    StageReport stage = stageOf(r, CheckStage.POLICY);
     if (r.policy().isEmpty()) {
-      add(new Block.Paragraph("Skipped: no policy text was retrieved."));
+      add(new Block.Heading(2, StageWords.of(CheckStage.POLICY).heading() + status(stage)));
+      add(new Block.Paragraph(StageWords.of(CheckStage.POLICY).skipped()));
       return;
     }
+    introduce(r, CheckStage.POLICY, stage);
     ParsedPolicy parsed = r.policy().get();
-    add(
-        new Block.Paragraph(
-            "The policy is a few \"key: value\" lines: version (STSv1), mode (enforce, testing or"
-                + " none), one mx line per allowed MX pattern, and max_age, how many seconds"
-                + " senders may cache it."));
     if (parsed.policy().isPresent()) {
       Policy p = parsed.policy().get();
       Map<String, String> fields = new LinkedHashMap<>();
@@ -210,19 +192,14 @@ public final class Narrative {
     } else {
       add(new Block.Paragraph("The policy is invalid: senders ignore it."));
     }
-    findings(r, CheckStage.POLICY, r.domain());
+    findings(stageOf(r, CheckStage.POLICY));
   }
 
   private void mx(DomainReport r) {
-    add(new Block.Heading(2, "4. MX hosts (SMTP and TLS)"));
-    add(
-        new Block.Paragraph(
-            "For each MX host the sender checks that the host name matches an mx pattern of the"
-                + " policy, connects to port 25, asks for STARTTLS, and requires a certificate"
-                + " that is valid for the MX name and chains to a trusted CA. In enforce mode it"
-                + " refuses a host that fails; in testing mode it delivers and reports."));
+    // one MX stage has no single status: each host's heading carries its own
+    introduce(r, CheckStage.MX, null);
     if (r.mx().isEmpty()) {
-      add(new Block.Paragraph("No MX host to check."));
+      add(new Block.Paragraph(StageWords.of(CheckStage.MX).skipped()));
     }
     for (MxReport m : r.mx()) {
       MxHost h = m.mx();
@@ -235,7 +212,7 @@ public final class Narrative {
                   + h.host()
                   + ": "
                   + m.verdict().word().toUpperCase()
-                  + status(stageOf(r, CheckStage.MX, h.host()))));
+                  + status(hostStage(r, h.host()))));
       Map<String, String> fields = new LinkedHashMap<>();
       fields.put(
           "Addresses",
@@ -256,10 +233,8 @@ public final class Narrative {
       }
       findingsList(m.findings());
     }
-    StageReport summary = stageOf(r, CheckStage.MX, "");
-    if (summary != null) {
-      findingsList(summary.findings());
-    }
+    findings(
+        r.stages().stream().filter(s -> s.kind() == StageKind.MX_SUMMARY).findFirst().orElse(null));
   }
 
   private void endpoint(EndpointProbe e) {
@@ -319,25 +294,25 @@ public final class Narrative {
     add(new Block.Items(items));
   }
 
-  private void tlsrpt(TlsRptDiscovery t, StageReport stage) {
-    add(new Block.Heading(2, "TLS reporting (RFC 8460)" + status(stage)));
-    add(
-        new Block.Paragraph(
-            "Senders send daily reports of failed TLS to the addresses in the TXT record at"
-                + " _smtp._tls.<domain>; without it, refusals under MTA-STS stay invisible to"
-                + " the domain owner."));
+  private void tlsrpt(DomainReport r, StageReport stage) {
+    TlsRptDiscovery t = r.tlsrpt();
+    introduce(r, CheckStage.TLSRPT, stage);
     query(t.query());
     t.record()
         .filter(rec -> rec.valid())
         .ifPresent(
             rec -> add(new Block.Fields(Map.of("Reports go to", String.join(", ", rec.rua())))));
-    if (stage != null) {
-      findingsList(stage.findings());
-    }
+    findings(stage);
   }
 
-  private void findings(DomainReport r, CheckStage stage, String target) {
-    StageReport s = stageOf(r, stage, target);
+  /** A stage's heading (with its status when it finished) and what the sender does in it. */
+  private void introduce(DomainReport r, CheckStage stage, StageReport report) {
+    StageWords words = StageWords.of(stage);
+    add(new Block.Heading(2, words.heading() + status(report)));
+    add(new Block.Paragraph(words.sender(r.domain())));
+  }
+
+  private void findings(StageReport s) {
     if (s != null) {
       findingsList(s.findings());
     }
@@ -349,9 +324,18 @@ public final class Narrative {
         .forEach(f -> add(new Block.FindingItem(f)));
   }
 
-  private static StageReport stageOf(DomainReport r, CheckStage stage, String target) {
+  /** The report of a stage about the domain (1, 2, 3 or 5), or null when it never finished. */
+  private static StageReport stageOf(DomainReport r, CheckStage stage) {
     return r.stages().stream()
-        .filter(s -> s.stage() == stage && s.target().equals(target))
+        .filter(s -> s.kind() == StageKind.STAGE && s.stage() == stage)
+        .findFirst()
+        .orElse(null);
+  }
+
+  /** The report of one MX host, or null when it never finished. */
+  private static StageReport hostStage(DomainReport r, String host) {
+    return r.stages().stream()
+        .filter(s -> s.kind() == StageKind.MX_HOST && s.target().equals(host))
         .findFirst()
         .orElse(null);
   }

@@ -9,7 +9,9 @@ import org.stslens.engine.finding.Finding;
  * A finished stage, as sent to listeners and kept in the report.
  *
  * @param stage which stage
- * @param target what it was about: the domain, or the MX host for stage 4
+ * @param kind a stage, one MX host, or the MX hosts taken together
+ * @param target what it was about: the domain, the MX host for {@link StageKind#MX_HOST}, empty for
+ *     {@link StageKind#MX_SUMMARY}
  * @param status pass / warn / fail / skipped
  * @param startedAtMillis when it started, in milliseconds after the check started
  * @param durationMillis how long it took
@@ -18,6 +20,7 @@ import org.stslens.engine.finding.Finding;
  */
 public record StageReport(
     CheckStage stage,
+    StageKind kind,
     String target,
     StageStatus status,
     long startedAtMillis,
@@ -26,12 +29,15 @@ public record StageReport(
     Optional<StageEvidence> evidence) {
 
   public StageReport {
+    if (!kind.fits(stage)) {
+      throw new IllegalArgumentException("a " + stage.word() + " report cannot be " + kind);
+    }
     findings = List.copyOf(findings);
     evidence = evidence == null ? Optional.empty() : evidence;
   }
 
   /** The name shown in lists and JSON: {@code discovery}, or {@code mx:mx1.example.com}. */
   public String name() {
-    return stage == CheckStage.MX && !target.isEmpty() ? "mx:" + target : stage.word();
+    return kind == StageKind.MX_HOST ? "mx:" + target : stage.word();
   }
 }

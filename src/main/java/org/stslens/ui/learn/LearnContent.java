@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import org.stslens.engine.finding.CheckStage;
+import org.stslens.engine.report.StageWords;
 
 /**
  * The teaching text of STS Lens in one place: the first questions every newcomer to MTA-STS has,
@@ -60,15 +61,9 @@ public final class LearnContent {
     return "https://mta-sts." + domain + "/.well-known/mta-sts.txt";
   }
 
-  /** The name of a stage as the walkthrough shows it. */
+  /** The name of a stage as the walkthrough's stage list shows it. */
   public static String stageTitle(CheckStage stage) {
-    return switch (stage) {
-      case DISCOVERY -> "Discovery";
-      case RETRIEVAL -> "Retrieval";
-      case POLICY -> "Policy";
-      case MX -> "MX hosts";
-      case TLSRPT -> "TLS reporting";
-    };
+    return StageWords.of(stage).title();
   }
 
   /** The six questions, with examples about {@code domain}. */

@@ -29,8 +29,10 @@ import org.stslens.engine.mx.MxReport;
 import org.stslens.engine.report.DomainReport;
 import org.stslens.engine.report.DomainVerdict;
 import org.stslens.engine.report.StageEvidence;
+import org.stslens.engine.report.StageKind;
 import org.stslens.engine.report.StageReport;
 import org.stslens.engine.report.StageStatus;
+import org.stslens.engine.report.StageWords;
 
 /**
  * The state of the Check and Walkthrough screens, and their commands. Holds no scene-graph types;
@@ -209,8 +211,8 @@ public final class CheckViewModel {
     }
 
     @Override
-    public void stageStarted(CheckStage stage, String target) {
-      post(run, () -> started(stage, target));
+    public void stageStarted(CheckStage stage, StageKind kind, String target) {
+      post(run, () -> started(stage, kind, target));
     }
 
     @Override
@@ -228,8 +230,8 @@ public final class CheckViewModel {
         });
   }
 
-  private void started(CheckStage stage, String target) {
-    if (stage == CheckStage.MX && target.isEmpty()) {
+  private void started(CheckStage stage, StageKind kind, String target) {
+    if (kind == StageKind.MX_SUMMARY) {
       return; // the MX summary has no row of its own
     }
     StageItem item = itemFor(stage, target);
@@ -238,7 +240,7 @@ public final class CheckViewModel {
   }
 
   private void finishedStage(StageReport stageReport) {
-    if (stageReport.stage() == CheckStage.MX && stageReport.target().isEmpty()) {
+    if (stageReport.kind() == StageKind.MX_SUMMARY) {
       return; // shown in the summary
     }
     StageItem item = itemFor(stageReport.stage(), stageReport.target());
@@ -299,10 +301,10 @@ public final class CheckViewModel {
     pendingStep.set(pending.orElse(null));
     pending.ifPresent(
         p -> {
-          pendingTitle.set(StepExplanations.title(p.stage()));
-          status.set("Paused before " + StepExplanations.title(p.stage()) + ": press Next");
-          pendingText.set(
-              StepExplanations.text(p.stage(), current == null ? typed : current.domain()));
+          StageWords words = StageWords.of(p.stage());
+          pendingTitle.set(words.stepTitle());
+          status.set("Paused before " + words.stepTitle() + ": press Next");
+          pendingText.set(words.sender(current == null ? typed : current.domain()));
         });
   }
 
@@ -319,11 +321,9 @@ public final class CheckViewModel {
   private void resetStages(String typed) {
     String d = typed.toLowerCase(Locale.ROOT);
     List<StageItem> items = new ArrayList<>();
-    items.add(new StageItem(StageItem.Kind.STAGE, CheckStage.DISCOVERY, d, "Discovery (DNS)"));
-    items.add(new StageItem(StageItem.Kind.STAGE, CheckStage.RETRIEVAL, d, "Retrieval (HTTPS)"));
-    items.add(new StageItem(StageItem.Kind.STAGE, CheckStage.POLICY, d, "Policy"));
-    items.add(new StageItem(StageItem.Kind.STAGE, CheckStage.MX, d, "MX hosts"));
-    items.add(new StageItem(StageItem.Kind.STAGE, CheckStage.TLSRPT, d, "TLS reporting"));
+    for (StageWords words : StageWords.all()) {
+      items.add(new StageItem(StageItem.Kind.STAGE, words.stage(), d, words.title()));
+    }
     items.add(new StageItem(StageItem.Kind.SUMMARY, null, d, "Summary"));
     stages.setAll(items);
     selected.set(null);
@@ -338,7 +338,9 @@ public final class CheckViewModel {
         }
       }
       stages.removeIf(s -> s.kind() == StageItem.Kind.STAGE && s.stage() == CheckStage.MX);
-      StageItem row = new StageItem(StageItem.Kind.MX_HOST, CheckStage.MX, target, "MX " + target);
+      StageItem row =
+          new StageItem(
+              StageItem.Kind.MX_HOST, CheckStage.MX, target, StageWords.hostTitle(target));
       int at = 0;
       while (at < stages.size() && stages.get(at).stage() != CheckStage.TLSRPT) {
         at++;
@@ -351,7 +353,8 @@ public final class CheckViewModel {
         .findFirst()
         .orElseGet(
             () -> {
-              StageItem row = new StageItem(StageItem.Kind.STAGE, stage, target, stage.word());
+              StageItem row =
+                  new StageItem(StageItem.Kind.STAGE, stage, target, StageWords.of(stage).title());
               stages.add(row);
               return row;
             });

@@ -32,6 +32,7 @@ import org.controlsfx.control.StatusBar;
 import org.controlsfx.control.ToggleSwitch;
 import org.stslens.engine.export.TextReport;
 import org.stslens.engine.report.StageReport;
+import org.stslens.engine.report.StageWords;
 import org.stslens.ui.common.Icons;
 
 /**
@@ -299,10 +300,11 @@ public final class MainWindow {
     if (item == null) {
       return placeholder(
           "Type a domain and press Check.",
-          "STS Lens walks through the four stages a sending mail server goes through to"
+          "STS Lens walks through the five stages a sending mail server goes through to"
               + " apply MTA-STS: DNS discovery, fetching the policy over HTTPS, reading the"
-              + " policy, and connecting to each MX host with STARTTLS. Turn on Step by step to"
-              + " pause before each stage. Open Learn for the basics.");
+              + " policy, connecting to each MX host with STARTTLS, and finding where TLS"
+              + " failures are reported. Turn on Step by step to pause before each stage. Open"
+              + " Learn for the basics.");
     }
     if (item.kind() == StageItem.Kind.SUMMARY) {
       return vm.reportProperty().get() == null
@@ -312,7 +314,7 @@ public final class MainWindow {
     Optional<StageReport> report = item.report();
     watch(item);
     if (report.isEmpty()) {
-      String why = item.stage() == null ? "" : StepExplanations.text(item.stage(), item.target());
+      String why = item.stage() == null ? "" : StageWords.of(item.stage()).sender(item.target());
       return placeholder(item.title() + " — " + item.status().word(), why);
     }
     if (item.kind() == StageItem.Kind.MX_HOST) {

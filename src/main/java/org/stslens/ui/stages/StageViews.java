@@ -6,8 +6,10 @@ import org.stslens.engine.finding.CheckStage;
 import org.stslens.engine.mx.MxReport;
 import org.stslens.engine.report.DomainReport;
 import org.stslens.engine.report.StageEvidence;
+import org.stslens.engine.report.StageKind;
 import org.stslens.engine.report.StageReport;
 import org.stslens.engine.report.StageStatus;
+import org.stslens.engine.report.StageWords;
 import org.stslens.ui.stages.common.StageHeader;
 import org.stslens.ui.stages.discovery.DiscoveryView;
 import org.stslens.ui.stages.mx.MxOverallView;
@@ -29,45 +31,28 @@ public final class StageViews {
   /** The view of one finished stage, chosen by the evidence it carries. */
   public static Node forStage(StageReport report, StageViewContext ctx) {
     StageEvidence evidence = report.evidence().orElse(null);
+    StageHeader header = StageHeader.of(report, StageWords.heading(report));
     if (evidence instanceof StageEvidence.Discovery d) {
-      return DiscoveryView.create(
-          StageHeader.of(report, "1 · Discovery (DNS)"), d.result(), report.findings());
+      return DiscoveryView.create(header, d.result(), report.findings());
     }
     if (evidence instanceof StageEvidence.Retrieval r) {
       return RetrievalView.create(
-          StageHeader.of(report, "2 · Retrieval (HTTPS)"),
-          report.target(),
-          r.result(),
-          report.findings(),
-          ctx.openCertificate());
+          header, report.target(), r.result(), report.findings(), ctx.openCertificate());
     }
     if (evidence instanceof StageEvidence.PolicyText p) {
       return PolicyView.create(
-          StageHeader.of(report, "3 · Policy"),
-          report.target(),
-          p.policy(),
-          p.source(),
-          report.findings(),
-          ctx.openInEditor());
+          header, report.target(), p.policy(), p.source(), report.findings(), ctx.openInEditor());
     }
     if (evidence instanceof StageEvidence.Mx m) {
-      return MxView.create(
-          StageHeader.of(report, "4 · MX host " + report.target()),
-          List.of(m.report()),
-          m.report().host(),
-          ctx.openCertificate());
+      return MxView.create(header, List.of(m.report()), m.report().host(), ctx.openCertificate());
     }
     if (evidence instanceof StageEvidence.TlsRpt t) {
-      return TlsRptView.create(
-          StageHeader.of(report, "TLS reporting (RFC 8460)"), t.result(), report.findings());
+      return TlsRptView.create(header, report.target(), t.result(), report.findings());
     }
-    if (report.stage() == CheckStage.MX
-        && report.target().isEmpty()
-        && report.status() != StageStatus.SKIPPED) {
-      return MxOverallView.create(
-          StageHeader.of(report, "4 · MX hosts, all together"), report.findings());
+    if (report.kind() == StageKind.MX_SUMMARY && report.status() != StageStatus.SKIPPED) {
+      return MxOverallView.create(header, report.findings());
     }
-    return GenericView.create(StageHeader.of(report, title(report.stage())), report);
+    return GenericView.create(header, report);
   }
 
   /**
@@ -82,7 +67,7 @@ public final class StageViews {
             .orElse(StageStatus.PENDING);
     long duration = allSoFar.stream().mapToLong(m -> m.probe().durationMillis()).max().orElse(-1);
     return MxView.create(
-        new StageHeader("4 · MX hosts", status, duration),
+        new StageHeader(StageWords.of(CheckStage.MX).heading(), status, duration),
         allSoFar,
         selectedHost,
         ctx.openCertificate());
@@ -91,15 +76,5 @@ public final class StageViews {
   /** The verdict, every finding worst first, the per-MX verdicts and the export buttons. */
   public static Node summary(DomainReport report, StageViewContext ctx) {
     return SummaryView.create(report, ctx.background(), ctx.owner());
-  }
-
-  private static String title(CheckStage stage) {
-    return switch (stage) {
-      case DISCOVERY -> "1 · Discovery (DNS)";
-      case RETRIEVAL -> "2 · Retrieval (HTTPS)";
-      case POLICY -> "3 · Policy";
-      case MX -> "4 · MX hosts";
-      case TLSRPT -> "TLS reporting (RFC 8460)";
-    };
   }
 }

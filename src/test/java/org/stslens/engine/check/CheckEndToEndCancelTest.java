@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.stslens.engine.finding.CheckStage;
 import org.stslens.engine.report.DomainReport;
 import org.stslens.engine.report.DomainVerdict;
+import org.stslens.engine.report.StageKind;
 
 /** Cancelling a check stuck on a silent MX: prompt, sockets closed, pool reusable. */
 class CheckEndToEndCancelTest {
@@ -40,7 +41,7 @@ class CheckEndToEndCancelTest {
       CheckListener listener =
           new CheckListener() {
             @Override
-            public void stageStarted(CheckStage stage, String target) {
+            public void stageStarted(CheckStage stage, StageKind kind, String target) {
               if (stage == CheckStage.MX) {
                 mxStarted.countDown();
               }

@@ -45,8 +45,11 @@ class CheckEndToEndExportTest {
       JsonNode stages = json.get("stages");
       assertThat(stages.size()).isEqualTo(report.stages().size());
       for (JsonNode stage : stages) {
-        assertHasFields(stage, "name", "status", "duration_ms", "findings");
+        assertHasFields(stage, "name", "kind", "status", "duration_ms", "findings");
         assertThat(stage.get("findings").isArray()).isTrue();
+        // the kind says what the name spells: one MX host, or a stage about the domain
+        assertThat(stage.get("kind").asText())
+            .isEqualTo(stage.get("name").asText().startsWith("mx:") ? "mx-host" : "stage");
       }
       assertThat(texts(stages, "name"))
           .contains("discovery", "retrieval", "policy", "tlsrpt", "mx:" + MX1, "mx:" + MX2);

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.stslens.engine.finding.CheckStage;
 import org.stslens.engine.report.DomainReport;
 import org.stslens.engine.report.DomainVerdict;
+import org.stslens.engine.report.StageKind;
 import org.stslens.engine.report.StageReport;
 import org.stslens.engine.report.StageStatus;
 import org.stslens.engine.smtp.EndpointProbe;
@@ -29,8 +30,8 @@ class CheckEndToEndListenerTest {
     final ConcurrentLinkedQueue<DomainReport> done = new ConcurrentLinkedQueue<>();
 
     @Override
-    public void stageStarted(CheckStage stage, String target) {
-      started.add(stage + " " + target);
+    public void stageStarted(CheckStage stage, StageKind kind, String target) {
+      started.add(key(stage, kind, target));
     }
 
     @Override
@@ -44,7 +45,11 @@ class CheckEndToEndListenerTest {
     }
 
     List<String> finishedKeys() {
-      return finished.stream().map(r -> r.stage() + " " + r.target()).toList();
+      return finished.stream().map(r -> key(r.stage(), r.kind(), r.target())).toList();
+    }
+
+    static String key(CheckStage stage, StageKind kind, String target) {
+      return kind + " " + stage + " " + target;
     }
   }
 
@@ -73,15 +78,26 @@ class CheckEndToEndListenerTest {
       assertThat(report.verdict()).isEqualTo(DomainVerdict.ENFORCED);
       assertThat(recorder.started)
           .containsExactlyInAnyOrder(
-              "DISCOVERY " + DOMAIN,
-              "TLSRPT " + DOMAIN,
-              "RETRIEVAL " + DOMAIN,
-              "POLICY " + DOMAIN,
-              "MX " + MX1,
-              "MX " + MX2,
-              "MX "); // the MX summary: old.example.test matches no MX (mx.pattern-unused)
+              "STAGE DISCOVERY " + DOMAIN,
+              "STAGE TLSRPT " + DOMAIN,
+              "STAGE RETRIEVAL " + DOMAIN,
+              "STAGE POLICY " + DOMAIN,
+              "MX_HOST MX " + MX1,
+              "MX_HOST MX " + MX2,
+              // the MX summary: old.example.test matches no MX (mx.pattern-unused)
+              "MX_SUMMARY MX ");
       assertPaired(recorder, report);
       assertThat(report.stages()).extracting(StageReport::name).contains("mx:" + MX1, "mx:" + MX2);
+      assertThat(report.stages())
+          .filteredOn(s -> s.kind() == StageKind.MX_SUMMARY)
+          .singleElement()
+          .satisfies(
+              s -> {
+                assertThat(s.name()).isEqualTo("mx");
+                assertThat(s.findings())
+                    .extracting(f -> f.code().id())
+                    .containsExactly("mx.pattern-unused");
+              });
     }
   }
 

@@ -16,6 +16,7 @@ import org.stslens.engine.finding.CheckStage;
 import org.stslens.engine.net.Step;
 import org.stslens.engine.report.DomainReport;
 import org.stslens.engine.report.DomainVerdict;
+import org.stslens.engine.report.StageKind;
 import org.stslens.engine.report.StageReport;
 
 /**
@@ -40,7 +41,7 @@ class CheckEndToEndStepsTest {
     private final CountDownLatch connected = new CountDownLatch(1);
 
     @Override
-    public synchronized void stageStarted(CheckStage stage, String target) {
+    public synchronized void stageStarted(CheckStage stage, StageKind kind, String target) {
       events.add(new Event("started", stage, target, null, ""));
     }
 

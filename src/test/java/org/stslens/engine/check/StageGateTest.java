@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.stslens.engine.finding.CheckStage;
 import org.stslens.engine.report.DomainReport;
 import org.stslens.engine.report.DomainVerdict;
+import org.stslens.engine.report.StageKind;
 import org.stslens.engine.report.StageReport;
 
 class StageGateTest {
@@ -34,7 +35,7 @@ class StageGateTest {
       CheckListener listener =
           new CheckListener() {
             @Override
-            public void stageStarted(CheckStage stage, String target) {
+            public void stageStarted(CheckStage stage, StageKind kind, String target) {
               started.add(stage);
             }
           };

@@ -16,6 +16,8 @@ import org.stslens.engine.check.MtaStsChecker;
 import org.stslens.engine.check.TestWorld;
 import org.stslens.engine.finding.CheckStage;
 import org.stslens.engine.report.DomainVerdict;
+import org.stslens.engine.report.StageKind;
+import org.stslens.engine.report.StageReport;
 import org.stslens.engine.report.StageStatus;
 
 /**
@@ -104,6 +106,39 @@ class CheckViewModelTest {
             assertThat(vm.domainProperty().get()).isEqualTo("vm.test");
           });
       assertThat(savedHistories).last().isEqualTo(List.of("vm.test"));
+    }
+  }
+
+  @Test
+  void theMxSummaryGetsNoRowOfItsOwn() throws Exception {
+    try (TestWorld world = new TestWorld()) {
+      world.standardDns("vm.test", "1", "mx1.vm.test");
+      // old.vm.test matches no MX host: the MX hosts taken together get a finding
+      world.policyHost("vm.test", TestWorld.policy("enforce", "mx1.vm.test", "old.vm.test"));
+      world.goodMx(0, "mx1.vm.test");
+      CheckViewModel vm = viewModel(world);
+      onUi(
+          () -> {
+            vm.domainProperty().set("vm.test");
+            vm.check();
+          });
+      await(() -> !vm.runningProperty().get());
+
+      onUi(
+          () -> {
+            assertThat(vm.reportProperty().get().stages())
+                .extracting(StageReport::kind)
+                .contains(StageKind.MX_SUMMARY);
+            assertThat(vm.stages())
+                .extracting(StageItem::title)
+                .containsExactly(
+                    "Discovery (DNS)",
+                    "Retrieval (HTTPS)",
+                    "Policy",
+                    "MX mx1.vm.test",
+                    "TLS reporting",
+                    "Summary");
+          });
     }
   }
 

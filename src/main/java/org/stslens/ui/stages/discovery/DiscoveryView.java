@@ -13,7 +13,9 @@ import org.stslens.engine.dns.DnsAnswer;
 import org.stslens.engine.dns.DnsQuery;
 import org.stslens.engine.dns.MxHost;
 import org.stslens.engine.dns.StsRecordResult;
+import org.stslens.engine.finding.CheckStage;
 import org.stslens.engine.finding.Finding;
+import org.stslens.engine.report.StageWords;
 import org.stslens.ui.stages.common.CommandBox;
 import org.stslens.ui.stages.common.EvidenceText;
 import org.stslens.ui.stages.common.Explanation;
@@ -36,16 +38,7 @@ public final class DiscoveryView {
     return new StagePage(header)
         .explanation(
             new Explanation(
-                "A sending mail server that has a message for someone@"
-                    + domain
-                    + " first asks DNS whether "
-                    + domain
-                    + " uses MTA-STS: it looks up the TXT record at _mta-sts."
-                    + domain
-                    + ", which must read \"v=STSv1; id=...\". The id changes whenever the policy"
-                    + " changes, so senders know when to fetch it again. It also looks up the MX"
-                    + " hosts it will deliver to: the policy later says which of them may receive"
-                    + " mail, and only over verified TLS.",
+                StageWords.of(CheckStage.DISCOVERY).sender(domain),
                 Explanation.record(domain),
                 Explanation.dnssec(),
                 Explanation.direction()))

@@ -10,7 +10,9 @@ import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.layout.VBox;
+import org.stslens.engine.finding.CheckStage;
 import org.stslens.engine.mx.MxReport;
+import org.stslens.engine.report.StageWords;
 import org.stslens.engine.smtp.EndpointProbe;
 import org.stslens.engine.tls.ChainVerdict;
 import org.stslens.ui.common.Icons;
@@ -64,13 +66,8 @@ public final class MxView {
     return new StagePage(header)
         .explanation(
             new Explanation(
-                "For each MX host the sender checks three things before it hands over a message:"
-                    + " the host name matches an mx pattern of the policy; the host offers"
-                    + " STARTTLS on port 25; and its certificate is valid for the MX name, issued"
-                    + " by a trusted CA and in date. In enforce mode a host that fails gets no"
-                    + " mail (the sender tries the next one); in testing mode it gets the mail"
-                    + " anyway and the failure is reported.",
-                Explanation.direction()))
+                // stage 4's words name no domain: this view may show hosts before the report
+                StageWords.of(CheckStage.MX).senderText(), Explanation.direction()))
         .section("MX hosts", table, hint)
         .add(details)
         .build();

@@ -18,12 +18,14 @@ import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignP;
 import org.stslens.engine.fetch.FetchResult;
+import org.stslens.engine.finding.CheckStage;
 import org.stslens.engine.finding.Finding;
 import org.stslens.engine.finding.Severity;
 import org.stslens.engine.policy.Mode;
 import org.stslens.engine.policy.MxPattern;
 import org.stslens.engine.policy.ParsedPolicy;
 import org.stslens.engine.policy.Policy;
+import org.stslens.engine.report.StageWords;
 import org.stslens.ui.common.Icons;
 import org.stslens.ui.stages.common.Explanation;
 import org.stslens.ui.stages.common.Facts;
@@ -76,15 +78,7 @@ public final class PolicyView {
     return new StagePage(header)
         .explanation(
             new Explanation(
-                "The sender reads the policy: a few \"key: value\" lines. version must be STSv1;"
-                    + " mode says what to do when an MX fails (enforce: do not deliver to it;"
-                    + " testing: deliver anyway and report; none: the policy is withdrawn); each"
-                    + " mx line names an MX host (or *.domain pattern) allowed to receive mail for "
-                    + domain
-                    + "; max_age is how many seconds the sender may keep using this policy"
-                    + " without fetching it again. Keys and values are case-sensitive: \"Mode\" is"
-                    + " not \"mode\".",
-                Explanation.direction()))
+                StageWords.of(CheckStage.POLICY).sender(domain), Explanation.direction()))
         .section("What the sender reads", fields(parsed))
         .section("The policy as served", lines, bar)
         .findings(findingsPane)

@@ -11,7 +11,9 @@ import org.stslens.engine.dns.DnsAnswer;
 import org.stslens.engine.dns.DnsQuery;
 import org.stslens.engine.fetch.FetchResult;
 import org.stslens.engine.fetch.HttpHeader;
+import org.stslens.engine.finding.CheckStage;
 import org.stslens.engine.finding.Finding;
+import org.stslens.engine.report.StageWords;
 import org.stslens.engine.tls.ChainVerdict;
 import org.stslens.ui.stages.common.CertificateBox;
 import org.stslens.ui.stages.common.CommandBox;
@@ -44,14 +46,7 @@ public final class RetrievalView {
     return new StagePage(header)
         .explanation(
             new Explanation(
-                "Now the sender fetches the policy itself. It connects to the policy host"
-                    + " mta-sts."
-                    + domain
-                    + " on port 443, checks its certificate exactly like a browser would"
-                    + " (valid for that name, issued by a trusted CA, in date) and asks for one"
-                    + " file. Only a 200 OK answer with a text/plain body counts; redirects are"
-                    + " never followed. If anything fails, senders without a cached copy behave"
-                    + " as if the domain had no MTA-STS.",
+                StageWords.of(CheckStage.RETRIEVAL).sender(domain),
                 Explanation.protocol(),
                 Explanation.file(domain)))
         .section("Request", request(f))

@@ -5,7 +5,9 @@ import java.util.stream.Collectors;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.layout.VBox;
+import org.stslens.engine.finding.CheckStage;
 import org.stslens.engine.finding.Finding;
+import org.stslens.engine.report.StageWords;
 import org.stslens.engine.tlsrpt.TlsRptDiscovery;
 import org.stslens.engine.tlsrpt.TlsRptResult;
 import org.stslens.ui.stages.common.CommandBox;
@@ -21,16 +23,10 @@ public final class TlsRptView {
 
   private TlsRptView() {}
 
-  public static Node create(StageHeader header, TlsRptDiscovery t, List<Finding> findings) {
+  public static Node create(
+      StageHeader header, String domain, TlsRptDiscovery t, List<Finding> findings) {
     return new StagePage(header)
-        .explanation(
-            new Explanation(
-                "Senders that refuse (or, in testing mode, would refuse) to deliver because of"
-                    + " MTA-STS send a daily report to the domain owner, to the addresses in the"
-                    + " TXT record at "
-                    + t.query().name()
-                    + " (\"v=TLSRPTv1; rua=mailto:...\"). It does not change how mail is"
-                    + " delivered; without it, failures stay invisible to the domain owner."))
+        .explanation(new Explanation(StageWords.of(CheckStage.TLSRPT).sender(domain)))
         .section("TLS-RPT record", record(t))
         .findings(findings)
         .command(new CommandBox(t.query().digCommand()))
