@@ -18,6 +18,7 @@ import javafx.application.Platform;
 import javafx.geometry.Insets;
 import javafx.scene.Cursor;
 import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tooltip;
 import javafx.scene.control.TreeCell;
@@ -79,7 +80,7 @@ public final class CertificateViewer extends BorderPane {
     getStyleClass().add("certificate-viewer");
     getStylesheets().add(CertificateViewer.class.getResource(STYLESHEET).toExternalForm());
 
-    setTop(verdictBanner());
+    setTop(bounded(verdictBanner()));
     if (chain.entries().isEmpty()) {
       Label none = new Label("The server presented no certificate.");
       none.getStyleClass().add(ThemeClasses.TEXT_MUTED);
@@ -179,8 +180,23 @@ public final class CertificateViewer extends BorderPane {
         .addAll(
             "verdict-banner",
             !chain.valid() ? "verdict-bad" : chain.hasWarnings() ? "verdict-warn" : "verdict-good");
-    BorderPane.setMargin(banner, new Insets(10, 10, 8, 10));
     return banner;
+  }
+
+  /**
+   * The banner scrolls within at most 40% of the viewer's height: long names wrap over many lines,
+   * and the chain and details below must stay in view.
+   */
+  private ScrollPane bounded(VBox banner) {
+    ScrollPane scroll = new ScrollPane(banner);
+    scroll.setFitToWidth(true);
+    scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+    scroll.getStyleClass().addAll(ThemeClasses.EDGE_TO_EDGE, "certificate-verdict-scroll");
+    scroll.maxHeightProperty().bind(heightProperty().multiply(0.4));
+    scroll.prefViewportHeightProperty().bind(banner.heightProperty());
+    scroll.setMinViewportHeight(0);
+    BorderPane.setMargin(scroll, new Insets(10, 10, 8, 10));
+    return scroll;
   }
 
   private HBox problemRow(CertificateChain.ProblemLine line) {
