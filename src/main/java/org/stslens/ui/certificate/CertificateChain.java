@@ -1,5 +1,7 @@
 package org.stslens.ui.certificate;
 
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -28,6 +30,9 @@ final class CertificateChain {
    * @param error a sender rejects the chain for this (false: a warning)
    */
   record ProblemLine(int certificateIndex, String title, String detail, boolean error) {}
+
+  private static final DateTimeFormatter DAY =
+      DateTimeFormatter.ofPattern("d MMMM uuuu", Locale.ENGLISH).withZone(ZoneOffset.UTC);
 
   private final ChainVerdict verdict;
   private final List<ChainEntry> entries;
@@ -87,14 +92,68 @@ final class CertificateChain {
     return !verdict.problems().isEmpty();
   }
 
-  /** "Valid for mx1.example.com" / "Not valid for mx1.example.com". */
+  /**
+   * Whether senders accept the chain: "Valid for mx1.example.com" only when they do; otherwise
+   * "Senders refuse this chain", since the reason may have nothing to do with the name (an expired
+   * certificate still matches its name). {@link #facts()} then says name and dates apart.
+   */
   String headline() {
     if (!verdict.valid()) {
-      return "Not valid for " + referenceHost();
+      return "Senders refuse this chain for " + referenceHost();
     }
     return verdict.problems().isEmpty()
         ? "Valid for " + referenceHost()
         : "Valid for " + referenceHost() + ", with a warning";
+  }
+
+  /**
+   * The name and the dates of the leaf, each said for itself: "valid for mx1.example.com (the name
+   * matches)", "expired on 3 March 2026". Empty when no certificate was sent.
+   */
+  List<String> facts() {
+    if (entries.isEmpty()) {
+      return List.of();
+    }
+    CertificateSummary leaf = entries.get(0).summary();
+    String name =
+        verdict.nameMatches()
+            ? "Valid for " + referenceHost() + " (the name matches)"
+            : "Not valid for " + referenceHost() + " (the name does not match)";
+    String dates;
+    if (leafHas(Kind.EXPIRED)) {
+      dates = "expired on " + DAY.format(leaf.notAfter());
+    } else if (leafHas(Kind.NOT_YET_VALID)) {
+      dates = "not valid before " + DAY.format(leaf.notBefore());
+    } else {
+      dates = "within its dates until " + DAY.format(leaf.notAfter());
+    }
+    return List.of(name, dates);
+  }
+
+  private boolean leafHas(Kind kind) {
+    return verdict.problems().stream().anyMatch(p -> p.kind() == kind && p.certificateIndex() == 0);
+  }
+
+  /**
+   * The certificate that should sit above the presented path, when the verdict says the path
+   * reaches no trust anchor and its top names an issuer the server did not send. The engine reports
+   * that as {@link Kind#UNTRUSTED} on the top certificate; read here, not re-judged.
+   */
+  Optional<MissingIssuer> missingIssuer() {
+    if (path.isEmpty()) {
+      return Optional.empty();
+    }
+    ChainEntry top = path.get(path.size() - 1);
+    CertificateSummary cert = top.summary();
+    boolean untrustedAtTop =
+        verdict.problems().stream()
+            .anyMatch(p -> p.kind() == Kind.UNTRUSTED && p.certificateIndex() == top.index());
+    boolean issuerSent =
+        entries.stream().anyMatch(e -> e.summary().subject().equals(cert.issuer()));
+    if (!untrustedAtTop || cert.selfIssued() || cert.issuer().isEmpty() || issuerSent) {
+      return Optional.empty();
+    }
+    return Optional.of(new MissingIssuer(cert.issuer(), top));
   }
 
   /** One sentence under the headline. */

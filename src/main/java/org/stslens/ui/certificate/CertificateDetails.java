@@ -1,7 +1,6 @@
 package org.stslens.ui.certificate;
 
 import java.time.Clock;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import javafx.geometry.HPos;
@@ -21,21 +20,28 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import org.stslens.engine.export.Visible;
+import org.stslens.engine.tls.CertificateExtension;
+import org.stslens.engine.tls.CertificateExtensions;
 import org.stslens.engine.tls.CertificateSummary;
+import org.stslens.engine.tls.Fingerprints;
 import org.stslens.ui.common.Icons;
 
-/** The right-hand pane of the viewer: every field of one certificate, and its PEM. */
+/**
+ * The right-hand pane of the viewer: every field of one certificate (extensions and fingerprints
+ * included) and its PEM, or the explanation of a missing issuer. Long values wrap; nothing is cut.
+ */
 final class CertificateDetails {
 
-  private static final DateTimeFormatter DATE_TIME =
-      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'").withZone(ZoneOffset.UTC);
+  private static final DateTimeFormatter DATE_TIME = DetailsText.DATE_TIME;
 
   private final Clock clock;
+  // What the copy buttons copy: the fingerprint on one line, the whole details as text.
+  private String fingerprintText = "";
+  private String detailsText = "";
   private final Label title = new Label();
   private final Label role = new Label();
-  private final TextField subject = value("certificate-subject");
-  private final TextField issuer = value("certificate-issuer");
+  private final Label subject = wrapping("certificate-subject");
+  private final Label issuer = wrapping("certificate-issuer");
   private final TextField serial = value("certificate-serial");
   private final TextField notBefore = value("certificate-not-before");
   private final TextField notAfter = value("certificate-not-after");
@@ -48,15 +54,35 @@ final class CertificateDetails {
   private final Label basicConstraints = wrapping("certificate-basic-constraints");
   private final TextArea fingerprint = new TextArea();
   private final Button copyFingerprint = new Button(null, Icons.copy());
+  private final TextArea sha1 = new TextArea();
+  private final Button copySha1 = new Button(null, Icons.copy());
+  private final Label extensionsTitle = new Label();
+  private final VBox extensions = new VBox(8);
+  private final VBox missing = new VBox(10);
+  private final Button copyDetails = new Button("Copy details", Icons.copy());
   private final TextArea pem = new TextArea();
   private final Button copyPem = new Button("Copy PEM", Icons.copy());
   private final Button savePem = new Button("Save PEM…", Icons.save());
   private final Label status = new Label();
   private final ScrollPane scroll;
+  private final ScrollPane missingScroll;
   private final BorderPane node;
 
-  CertificateDetails(Clock clock, Runnable onCopy, Runnable onSave, Runnable onCopyFingerprint) {
+  /**
+   * @param onCopy copies the PEM
+   * @param onSave saves the PEM
+   * @param onCopyText puts a text on the clipboard and says so under the buttons: (text, what)
+   */
+  CertificateDetails(
+      Clock clock,
+      Runnable onCopy,
+      Runnable onSave,
+      java.util.function.BiConsumer<String, String> onCopyText) {
     this.clock = clock;
+    title.setMnemonicParsing(false);
+    role.setMnemonicParsing(false);
+    daysLeft.setMnemonicParsing(false);
+    status.setMnemonicParsing(false);
     title.getStyleClass().add("section-title");
     title.setId("certificate-title");
     title.setWrapText(true);
@@ -72,7 +98,23 @@ final class CertificateDetails {
     copyFingerprint.setId("copy-fingerprint");
     copyFingerprint.getStyleClass().add(ThemeClasses.FLAT);
     copyFingerprint.setTooltip(new Tooltip("Copy the SHA-256 fingerprint"));
-    copyFingerprint.setOnAction(e -> onCopyFingerprint.run());
+    copyFingerprint.setOnAction(e -> onCopyText.accept(fingerprintText, "SHA-256 fingerprint"));
+    sha1.setId("certificate-sha1");
+    sha1.setEditable(false);
+    sha1.setPrefRowCount(1);
+    sha1.setPrefColumnCount(48);
+    sha1.setMaxWidth(Region.USE_PREF_SIZE);
+    sha1.setMinHeight(Region.USE_PREF_SIZE);
+    sha1.getStyleClass().addAll("evidence", "certificate-value-area");
+    copySha1.setId("copy-sha1");
+    copySha1.getStyleClass().add(ThemeClasses.FLAT);
+    copySha1.setTooltip(new Tooltip("Copy the SHA-1 fingerprint"));
+    copySha1.setOnAction(e -> onCopyText.accept(sha1.getText(), "SHA-1 fingerprint"));
+    HBox sha1Row = new HBox(4, sha1, copySha1);
+    sha1Row.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+    copyDetails.setId("copy-details");
+    copyDetails.setTooltip(new Tooltip("Copy every field shown here as text"));
+    copyDetails.setOnAction(e -> onCopyText.accept(detailsText, "Details"));
     HBox fingerprintRow = new HBox(4, fingerprint, copyFingerprint);
     fingerprint.setPrefColumnCount(48);
     fingerprint.setMaxWidth(Region.USE_PREF_SIZE);
@@ -92,7 +134,7 @@ final class CertificateDetails {
     status.setId("certificate-status");
     status.getStyleClass().add(ThemeClasses.TEXT_MUTED);
     status.setWrapText(true);
-    HBox buttons = new HBox(8, copyPem, savePem, status);
+    HBox buttons = new HBox(8, copyPem, savePem, copyDetails, status);
     buttons.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
     HBox.setHgrow(status, Priority.ALWAYS);
 
@@ -125,11 +167,16 @@ final class CertificateDetails {
     row = field(grid, row, "Extended key usage", extendedKeyUsage);
     row = field(grid, row, "Basic constraints", basicConstraints);
     row = field(grid, row, "SHA-256", fingerprintRow);
+    row = field(grid, row, "SHA-1", sha1Row);
+
+    extensionsTitle.getStyleClass().add("certificate-section");
+    VBox.setMargin(extensionsTitle, new Insets(8, 0, 0, 0));
+    extensions.setId("certificate-extensions");
 
     Label pemTitle = new Label("PEM");
     pemTitle.getStyleClass().add("certificate-section");
     VBox.setMargin(pemTitle, new Insets(8, 0, 0, 0));
-    VBox fields = new VBox(6, grid, pemTitle, pem);
+    VBox fields = new VBox(6, grid, extensionsTitle, extensions, pemTitle, pem);
     fields.setPadding(new Insets(4, 16, 16, 16));
     fields.setFillWidth(true);
     ScrollPane scroll = new ScrollPane(fields);
@@ -137,6 +184,13 @@ final class CertificateDetails {
     scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
     scroll.getStyleClass().add(ThemeClasses.EDGE_TO_EDGE);
     this.scroll = scroll;
+
+    missing.setId("certificate-missing-details");
+    missing.setPadding(new Insets(4, 16, 16, 16));
+    missingScroll = new ScrollPane(missing);
+    missingScroll.setFitToWidth(true);
+    missingScroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+    missingScroll.getStyleClass().add(ThemeClasses.EDGE_TO_EDGE);
 
     // The title and the PEM actions stay in view however far the fields are scrolled.
     VBox header = new VBox(2, title, role, buttons);
@@ -156,10 +210,11 @@ final class CertificateDetails {
   /** Fills every field from {@code entry}. */
   void show(ChainEntry entry) {
     CertificateSummary cert = entry.summary();
+    node.setCenter(scroll);
     title.setText(entry.name());
     role.setText(roleLine(entry));
-    subject.setText(Visible.line(cert.subject()));
-    issuer.setText(Visible.line(cert.issuer()));
+    subject.setText(DetailsText.spacedDn(cert.subject()));
+    issuer.setText(DetailsText.spacedDn(cert.issuer()));
     serial.setText(cert.serial());
     notBefore.setText(DATE_TIME.format(cert.notBefore()));
     notAfter.setText(DATE_TIME.format(cert.notAfter()));
@@ -178,13 +233,66 @@ final class CertificateDetails {
     extendedKeyUsage.setText(listText(cert.extendedKeyUsage()));
     basicConstraints.setText(cert.basicConstraintsText());
     fingerprint.setText(twoLines(cert.sha256()));
+    fingerprintText = cert.sha256();
     copyFingerprint.setDisable(cert.sha256().isEmpty());
+    sha1.setText(Fingerprints.sha1(cert.pem()));
+    copySha1.setDisable(sha1.getText().isEmpty());
+    showExtensions(CertificateExtensions.ofPem(cert.pem()));
+    detailsText = DetailsText.of(entry, clock);
+    copyDetails.setDisable(false);
     pem.setText(cert.pem());
     pem.positionCaret(0);
     copyPem.setDisable(cert.pem().isEmpty());
     savePem.setDisable(cert.pem().isEmpty());
     status.setText("");
     scroll.setVvalue(0);
+  }
+
+  /** Explains the certificate the server should have sent above {@code gap.issued()}. */
+  void show(MissingIssuer gap) {
+    title.setText("Missing: “" + gap.issuerName() + "”");
+    role.setText(gap.sentence());
+    missing.getChildren().clear();
+    for (String paragraph : DetailsText.explanation(gap)) {
+      Label text = wrapping(null);
+      text.setText(paragraph);
+      missing.getChildren().add(text);
+    }
+    copyPem.setDisable(true);
+    savePem.setDisable(true);
+    detailsText = DetailsText.of(gap);
+    copyDetails.setDisable(false);
+    status.setText("");
+    node.setCenter(missingScroll);
+    missingScroll.setVvalue(0);
+  }
+
+  private void showExtensions(List<CertificateExtension> list) {
+    extensionsTitle.setText("Extensions (" + list.size() + ")");
+    extensions.getChildren().clear();
+    if (list.isEmpty()) {
+      Label none = wrapping(null);
+      none.setText("None (a version 1 certificate, or one that could not be read).");
+      none.getStyleClass().add(ThemeClasses.TEXT_MUTED);
+      extensions.getChildren().add(none);
+    }
+    for (CertificateExtension ext : list) {
+      Label name = wrapping(null);
+      name.setText(ext.title());
+      name.getStyleClass().add(ThemeClasses.TEXT_BOLD);
+      Label meta = wrapping(null);
+      meta.setText("OID " + ext.oid() + (ext.critical() ? " · critical" : " · not critical"));
+      meta.getStyleClass().add(ThemeClasses.TEXT_MUTED);
+      Label value = wrapping(null);
+      value.setText(ext.decoded() ? ext.value() : "DER (hex): " + ext.value());
+      value.getStyleClass().add(ext.decoded() ? "certificate-extension-value" : "evidence");
+      VBox box = new VBox(0, name, meta, value);
+      box.getStyleClass().add("certificate-extension");
+      if (ext.critical()) {
+        box.getStyleClass().add("certificate-extension-critical");
+      }
+      extensions.getChildren().add(box);
+    }
   }
 
   /** A short message under the PEM (copied, saved, failed). */
@@ -232,10 +340,7 @@ final class CertificateDetails {
   }
 
   private static String keyText(CertificateSummary cert) {
-    if (cert.keyType().isEmpty()) {
-      return "(unknown)";
-    }
-    return cert.keySize() > 0 ? cert.keyType() + ", " + cert.keySize() + " bits" : cert.keyType();
+    return DetailsText.keyText(cert);
   }
 
   private static String listText(List<String> items) {
@@ -248,6 +353,7 @@ final class CertificateDetails {
 
   private static int section(GridPane grid, int row, String text) {
     Label label = new Label(text);
+    label.setMnemonicParsing(false);
     label.getStyleClass().add("certificate-section");
     GridPane.setHalignment(label, HPos.LEFT);
     GridPane.setMargin(label, new Insets(row == 0 ? 4 : 10, 0, 2, 0));
@@ -257,6 +363,7 @@ final class CertificateDetails {
 
   private static int field(GridPane grid, int row, String name, Region value) {
     Label label = new Label(name);
+    label.setMnemonicParsing(false);
     label.getStyleClass().add(ThemeClasses.TEXT_MUTED);
     label.setLabelFor(value);
     GridPane.setValignment(label, VPos.TOP);
@@ -277,9 +384,13 @@ final class CertificateDetails {
     return field;
   }
 
+  /** A label that wraps instead of cutting its text, and takes it literally (no mnemonics). */
   private static Label wrapping(String id) {
     Label label = new Label();
-    label.setId(id);
+    if (id != null) {
+      label.setId(id);
+    }
+    label.setMnemonicParsing(false);
     label.setWrapText(true);
     label.setMinHeight(Region.USE_PREF_SIZE);
     GridPane.setMargin(label, new Insets(3, 0, 3, 0));

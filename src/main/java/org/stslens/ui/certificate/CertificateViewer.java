@@ -18,6 +18,7 @@ import javafx.application.Platform;
 import javafx.geometry.Insets;
 import javafx.scene.Cursor;
 import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tooltip;
 import javafx.scene.control.TreeCell;
@@ -34,6 +35,8 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
+import org.kordamp.ikonli.javafx.FontIcon;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignL;
 import org.stslens.engine.finding.Severity;
 import org.stslens.engine.report.StageStatus;
 import org.stslens.engine.tls.CertificateSummary;
@@ -53,11 +56,12 @@ public final class CertificateViewer extends BorderPane {
   private static final KeyCombination COPY =
       new KeyCodeCombination(KeyCode.C, KeyCombination.SHORTCUT_DOWN);
   private static final String STYLESHEET = "certificate.css";
+  static final String MISSING_CLASS = "certificate-missing";
 
   private final CertificateChain chain;
   private final Executor background;
-  private final TreeView<ChainEntry> tree = new TreeView<>();
-  private final Map<Integer, TreeItem<ChainEntry>> items = new HashMap<>();
+  private final TreeView<ChainNode> tree = new TreeView<>();
+  private final Map<Integer, TreeItem<ChainNode>> items = new HashMap<>();
   private final CertificateDetails details;
 
   /**
@@ -72,11 +76,11 @@ public final class CertificateViewer extends BorderPane {
     this.chain = CertificateChain.of(verdict);
     this.details =
         new CertificateDetails(
-            clock, this::copySelectedPem, this::chooseAndSavePem, this::copyFingerprint);
+            clock, this::copySelectedPem, this::chooseAndSavePem, this::copyText);
     getStyleClass().add("certificate-viewer");
     getStylesheets().add(CertificateViewer.class.getResource(STYLESHEET).toExternalForm());
 
-    setTop(verdictBanner());
+    setTop(bounded(verdictBanner()));
     if (chain.entries().isEmpty()) {
       Label none = new Label("The server presented no certificate.");
       none.getStyleClass().add(ThemeClasses.TEXT_MUTED);
@@ -91,8 +95,10 @@ public final class CertificateViewer extends BorderPane {
           .selectedItemProperty()
           .addListener(
               (obs, old, item) -> {
-                if (item != null && item.getValue() != null) {
-                  details.show(item.getValue());
+                if (item != null && item.getValue() instanceof ChainEntry entry) {
+                  details.show(entry);
+                } else if (item != null && item.getValue() instanceof MissingIssuer gap) {
+                  details.show(gap);
                 }
               });
       select(0);
@@ -109,7 +115,7 @@ public final class CertificateViewer extends BorderPane {
 
   /** Selects the certificate at {@code chainIndex} of the presented chain (0 = leaf). */
   public void select(int chainIndex) {
-    TreeItem<ChainEntry> item = items.get(chainIndex);
+    TreeItem<ChainNode> item = items.get(chainIndex);
     if (item != null) {
       tree.getSelectionModel().select(item);
       int row = tree.getRow(item);
@@ -135,12 +141,16 @@ public final class CertificateViewer extends BorderPane {
   }
 
   private Optional<ChainEntry> selected() {
-    TreeItem<ChainEntry> item = tree.getSelectionModel().getSelectedItem();
-    return item == null ? Optional.empty() : Optional.ofNullable(item.getValue());
+    TreeItem<ChainNode> item = tree.getSelectionModel().getSelectedItem();
+    return item != null && item.getValue() instanceof ChainEntry entry
+        ? Optional.of(entry)
+        : Optional.empty();
   }
 
   private VBox verdictBanner() {
     Label headline = new Label(chain.headline());
+    headline.setMnemonicParsing(false);
+    headline.setWrapText(true);
     headline.setId("certificate-headline");
     headline.getStyleClass().add("section-title");
     StageStatus overall =
@@ -149,8 +159,18 @@ public final class CertificateViewer extends BorderPane {
             : chain.hasWarnings() ? StageStatus.WARN : StageStatus.PASS;
     headline.setGraphic(Icons.status(overall));
     Label summary = new Label(chain.summary());
+    summary.setMnemonicParsing(false);
     summary.setWrapText(true);
-    VBox banner = new VBox(6, headline, summary);
+    VBox banner = new VBox(6, headline);
+    if (!chain.facts().isEmpty()) {
+      // Name and dates said apart: an expired certificate can still match its name.
+      Label facts = new Label(String.join("; ", chain.facts()) + ".");
+      facts.setId("certificate-facts");
+      facts.setMnemonicParsing(false);
+      facts.setWrapText(true);
+      banner.getChildren().add(facts);
+    }
+    banner.getChildren().add(summary);
     for (CertificateChain.ProblemLine line : chain.problemLines()) {
       banner.getChildren().add(problemRow(line));
     }
@@ -160,15 +180,32 @@ public final class CertificateViewer extends BorderPane {
         .addAll(
             "verdict-banner",
             !chain.valid() ? "verdict-bad" : chain.hasWarnings() ? "verdict-warn" : "verdict-good");
-    BorderPane.setMargin(banner, new Insets(10, 10, 8, 10));
     return banner;
+  }
+
+  /**
+   * The banner scrolls within at most 40% of the viewer's height: long names wrap over many lines,
+   * and the chain and details below must stay in view.
+   */
+  private ScrollPane bounded(VBox banner) {
+    ScrollPane scroll = new ScrollPane(banner);
+    scroll.setFitToWidth(true);
+    scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+    scroll.getStyleClass().addAll(ThemeClasses.EDGE_TO_EDGE, "certificate-verdict-scroll");
+    scroll.maxHeightProperty().bind(heightProperty().multiply(0.4));
+    scroll.prefViewportHeightProperty().bind(banner.heightProperty());
+    scroll.setMinViewportHeight(0);
+    BorderPane.setMargin(scroll, new Insets(10, 10, 8, 10));
+    return scroll;
   }
 
   private HBox problemRow(CertificateChain.ProblemLine line) {
     Label title = new Label(line.title());
+    title.setMnemonicParsing(false);
     title.getStyleClass().addAll("certificate-problem-title", ThemeClasses.TEXT_BOLD);
     title.setWrapText(true);
     Label detail = new Label(line.detail());
+    detail.setMnemonicParsing(false);
     detail.setWrapText(true);
     VBox text = new VBox(1, title, detail);
     HBox.setHgrow(text, Priority.ALWAYS);
@@ -183,11 +220,19 @@ public final class CertificateViewer extends BorderPane {
   }
 
   private void buildTree() {
-    TreeItem<ChainEntry> hiddenRoot = new TreeItem<>();
+    TreeItem<ChainNode> hiddenRoot = new TreeItem<>();
     List<ChainEntry> path = chain.issuingPath();
-    TreeItem<ChainEntry> parent = hiddenRoot;
+    TreeItem<ChainNode> parent = hiddenRoot;
+    // The certificate the server should have sent sits where it belongs: above the path.
+    Optional<MissingIssuer> gap = chain.missingIssuer();
+    if (gap.isPresent()) {
+      TreeItem<ChainNode> placeholder = new TreeItem<>(gap.get());
+      placeholder.setExpanded(true);
+      hiddenRoot.getChildren().add(placeholder);
+      parent = placeholder;
+    }
     for (int i = path.size() - 1; i >= 0; i--) {
-      TreeItem<ChainEntry> item = item(path.get(i));
+      TreeItem<ChainNode> item = item(path.get(i));
       parent.getChildren().add(item);
       parent = item;
     }
@@ -202,8 +247,8 @@ public final class CertificateViewer extends BorderPane {
     tree.setCellFactory(view -> new EntryCell());
   }
 
-  private TreeItem<ChainEntry> item(ChainEntry entry) {
-    TreeItem<ChainEntry> item = new TreeItem<>(entry);
+  private TreeItem<ChainNode> item(ChainEntry entry) {
+    TreeItem<ChainNode> item = new TreeItem<>(entry);
     item.setExpanded(true);
     items.put(entry.index(), item);
     return item;
@@ -221,16 +266,14 @@ public final class CertificateViewer extends BorderPane {
             });
   }
 
-  private void copyFingerprint() {
-    selected()
-        .filter(e -> !e.summary().sha256().isEmpty())
-        .ifPresent(
-            entry -> {
-              ClipboardContent content = new ClipboardContent();
-              content.putString(entry.summary().sha256());
-              Clipboard.getSystemClipboard().setContent(content);
-              details.status("SHA-256 fingerprint copied to the clipboard.", false);
-            });
+  private void copyText(String text, String what) {
+    if (text == null || text.isEmpty()) {
+      return;
+    }
+    ClipboardContent content = new ClipboardContent();
+    content.putString(text);
+    Clipboard.getSystemClipboard().setContent(content);
+    details.status(what + " copied to the clipboard.", false);
   }
 
   private void chooseAndSavePem() {
@@ -303,18 +346,36 @@ public final class CertificateViewer extends BorderPane {
     return (base.isEmpty() ? "certificate" : base) + ".pem";
   }
 
-  /** A chain entry: its name, and an icon that says whether it fails. */
-  private static final class EntryCell extends TreeCell<ChainEntry> {
+  /**
+   * A chain node: its whole name (the tree scrolls sideways rather than cutting it), an icon that
+   * says whether it fails, and a tooltip with the full description; a missing issuer is drawn as a
+   * placeholder.
+   */
+  private static final class EntryCell extends TreeCell<ChainNode> {
+
+    EntryCell() {
+      setMnemonicParsing(false);
+    }
+
     @Override
-    protected void updateItem(ChainEntry entry, boolean empty) {
-      super.updateItem(entry, empty);
-      if (empty || entry == null) {
+    protected void updateItem(ChainNode node, boolean empty) {
+      super.updateItem(node, empty);
+      getStyleClass().remove(MISSING_CLASS);
+      if (empty || node == null) {
         setText(null);
         setGraphic(null);
         setTooltip(null);
         setAccessibleText(null);
         return;
       }
+      if (node instanceof ChainEntry entry) {
+        showEntry(entry);
+      } else if (node instanceof MissingIssuer gap) {
+        showMissing(gap);
+      }
+    }
+
+    private void showEntry(ChainEntry entry) {
       StageStatus status =
           entry.fails() ? StageStatus.FAIL : entry.warns() ? StageStatus.WARN : StageStatus.PASS;
       String state = entry.fails() ? "fails" : entry.warns() ? "warning" : "ok";
@@ -323,8 +384,25 @@ public final class CertificateViewer extends BorderPane {
           described.substring(0, 1).toUpperCase(java.util.Locale.ROOT) + described.substring(1);
       setText(entry.name());
       setGraphic(Icons.status(status));
-      setTooltip(new Tooltip(tip + ": " + state));
+      setTooltip(wrappingTooltip(tip + ": " + state + "\n" + entry.summary().subject()));
       setAccessibleText(tip + ", " + state);
+    }
+
+    private void showMissing(MissingIssuer gap) {
+      getStyleClass().add(MISSING_CLASS);
+      FontIcon icon = new FontIcon(MaterialDesignL.LINK_VARIANT_OFF);
+      icon.getStyleClass().add("certificate-missing-icon");
+      setText(gap.name());
+      setGraphic(icon);
+      setTooltip(wrappingTooltip(gap.sentence()));
+      setAccessibleText(gap.sentence());
+    }
+
+    private static Tooltip wrappingTooltip(String text) {
+      Tooltip tooltip = new Tooltip(text);
+      tooltip.setWrapText(true);
+      tooltip.setMaxWidth(600);
+      return tooltip;
     }
   }
 }

@@ -18,7 +18,8 @@ record ChainEntry(
     CertificateSummary summary,
     ChainEntry.Role role,
     String name,
-    List<CertificateProblem> problems) {
+    List<CertificateProblem> problems)
+    implements ChainNode {
 
   ChainEntry {
     problems = List.copyOf(problems);

@@ -61,7 +61,7 @@ class CertificateChainTest {
   void problemLinesNameTheCertificateAndTheReason() {
     CertificateChain chain = CertificateChain.of(chains.expiredIntermediate());
 
-    assertThat(chain.headline()).isEqualTo("Not valid for " + Chains.HOST);
+    assertThat(chain.headline()).isEqualTo("Senders refuse this chain for " + Chains.HOST);
     assertThat(chain.problemLines())
         .anySatisfy(
             line -> {
@@ -73,6 +73,63 @@ class CertificateChainTest {
             });
     assertThat(chain.entries().get(1).fails()).isTrue();
     assertThat(chain.entries().get(0).fails()).isFalse();
+  }
+
+  @Test
+  void anExpiredLeafStillMatchesItsNameAndSaysWhenItExpired() {
+    ChainVerdict verdict = chains.expiredLeaf();
+    CertificateChain chain = CertificateChain.of(verdict);
+    String day =
+        java.time.format.DateTimeFormatter.ofPattern("d MMMM uuuu", java.util.Locale.ENGLISH)
+            .withZone(java.time.ZoneOffset.UTC)
+            .format(verdict.chain().get(0).notAfter());
+
+    assertThat(chain.headline()).isEqualTo("Senders refuse this chain for " + Chains.HOST);
+    assertThat(chain.facts())
+        .containsExactly("Valid for " + Chains.HOST + " (the name matches)", "expired on " + day);
+  }
+
+  @Test
+  void aWrongNameIsSaidAsSuchAndTheDatesStillHold() {
+    CertificateChain chain = CertificateChain.of(chains.wrongName());
+
+    assertThat(chain.facts().get(0))
+        .isEqualTo("Not valid for " + Chains.HOST + " (the name does not match)");
+    assertThat(chain.facts().get(1)).startsWith("within its dates until ");
+  }
+
+  @Test
+  void aLeafSentWithoutItsIntermediateHasAMissingIssuer() {
+    CertificateChain chain = CertificateChain.of(chains.missingIntermediate());
+
+    assertThat(chain.missingIssuer())
+        .hasValueSatisfying(
+            gap -> {
+              assertThat(gap.issuerName()).isEqualTo("Lab Intermediate");
+              assertThat(gap.issuer()).contains("CN=Lab Intermediate");
+              assertThat(gap.issued().index()).isZero();
+              assertThat(gap.name())
+                  .isEqualTo("missing: “Lab Intermediate” (the server did not send it)");
+            });
+  }
+
+  @Test
+  void noMissingIssuerWhereThePathIsCompleteOrEndsAtASelfSignedCertificate() {
+    assertThat(CertificateChain.of(chains.valid()).missingIssuer()).isEmpty();
+    assertThat(CertificateChain.of(chains.expiredLeaf()).missingIssuer()).isEmpty();
+    assertThat(CertificateChain.of(chains.selfSigned()).missingIssuer()).isEmpty();
+    assertThat(CertificateChain.of(new ChainVerdict(List.of(), List.of(), "h")).missingIssuer())
+        .isEmpty();
+  }
+
+  @Test
+  void aTrustedLeafAloneHasNoMissingIssuer() {
+    // The same leaf without its intermediate, but no UNTRUSTED problem: nothing is missing.
+    ChainVerdict sentAlone = chains.missingIntermediate();
+    ChainVerdict trusted =
+        new ChainVerdict(sentAlone.chain(), List.of(), sentAlone.referenceHost());
+
+    assertThat(CertificateChain.of(trusted).missingIssuer()).isEmpty();
   }
 
   @Test

@@ -63,18 +63,55 @@ class CertificateScreenshotTest {
     assertThat(snapshot(robot, "certview-dark-bottom.png")).exists();
   }
 
+  @Test
+  void rendersMissingIntermediateAndLongNamesAtSmallAndLargeSizes(FxRobot robot) throws Exception {
+    for (String theme : new String[] {"primer-light", "primer-dark"}) {
+      for (double[] size :
+          new double[][] {{CertificateWindow.WIDTH, CertificateWindow.HEIGHT}, {1920, 1200}}) {
+        String suffix = theme.substring(7) + "-" + (int) size[0] + ".png";
+        assertThat(
+                render(
+                    robot, chains.missingIntermediate(), theme, "certview-missing-" + suffix, size))
+            .exists();
+        robot.clickOn("missing: “Lab Intermediate” (the server did not send it)");
+        assertThat(snapshot(robot, "certview-missing-selected-" + suffix)).exists();
+        assertThat(render(robot, chains.longName(), theme, "certview-long-" + suffix, size))
+            .exists();
+        robot.interact(
+            () ->
+                robot
+                    .lookup("#certificate-details > .scroll-pane")
+                    .queryAs(ScrollPane.class)
+                    .setVvalue(0.7));
+        assertThat(snapshot(robot, "certview-long-extensions-" + suffix)).exists();
+      }
+    }
+  }
+
   private Path render(FxRobot robot, ChainVerdict verdict, String theme, String file)
+      throws Exception {
+    return render(
+        robot,
+        verdict,
+        theme,
+        file,
+        new double[] {CertificateWindow.WIDTH, CertificateWindow.HEIGHT});
+  }
+
+  private Path render(FxRobot robot, ChainVerdict verdict, String theme, String file, double[] size)
       throws Exception {
     robot.interact(
         () -> {
           Application.setUserAgentStylesheet(
               getClass().getResource("/atlantafx/base/theme/" + theme + ".css").toExternalForm());
           CertificateViewer viewer = new CertificateViewer(verdict, Chains.CLOCK, background);
-          Scene scene = new Scene(viewer, CertificateWindow.WIDTH, CertificateWindow.HEIGHT);
+          Scene scene = new Scene(viewer, size[0], size[1]);
           scene
               .getStylesheets()
               .add(getClass().getResource("/org/stslens/ui/stslens.css").toExternalForm());
           stage.setScene(scene);
+          stage.setWidth(size[0]);
+          stage.setHeight(size[1]);
         });
     return snapshot(robot, file);
   }

@@ -39,6 +39,20 @@ final class Chains {
         intermediate.issue(spec(-3, 87, HOST, "mx2.example.com")).chain(), HOST);
   }
 
+  /** The leaf alone: the server did not send "Lab Intermediate", which issued it. */
+  ChainVerdict missingIntermediate() {
+    return validator.validate(intermediate.issue(spec(-3, 87, HOST)).leafOnly().chain(), HOST);
+  }
+
+  /** A host name of 200 characters with a CN to match, and an underscore in it. */
+  static final String LONG_NAME =
+      "mx1." + "a".repeat(60) + "." + "b".repeat(60) + ".long_label." + "c".repeat(50) + ".example";
+
+  /** Leaf, intermediate, root, for {@link #LONG_NAME}. */
+  ChainVerdict longName() {
+    return validator.validate(intermediate.issue(spec(-3, 87, LONG_NAME)).chain(), LONG_NAME);
+  }
+
   /** Leaf and root; the leaf expired 12 days ago. */
   ChainVerdict expiredLeaf() {
     return validator.validate(root.issue(spec(-100, -12, HOST)).chain(), HOST);
