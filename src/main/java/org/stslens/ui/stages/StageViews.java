@@ -90,7 +90,7 @@ public final class StageViews {
 
   /** The verdict, every finding worst first, the per-MX verdicts and the export buttons. */
   public static Node summary(DomainReport report, StageViewContext ctx) {
-    return SummaryView.create(report, ctx.background(), ctx.owner());
+    return SummaryView.create(report, ctx.background(), ctx.dialogs());
   }
 
   private static String title(CheckStage stage) {
