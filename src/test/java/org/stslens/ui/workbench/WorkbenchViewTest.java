@@ -96,6 +96,35 @@ class WorkbenchViewTest {
   }
 
   @Test
+  void renameAsksForANameAndRenamesTheDraft(FxRobot robot) {
+    dialogs.type("Rollout step 1");
+    robot.clickOn("Rename…");
+    assertThat(vm.currentProperty().get().name()).isEqualTo("Rollout step 1");
+  }
+
+  @Test
+  void theKitIsExportedToTheFolderTheUserChoseAndTheOutcomeShownInTheKit(FxRobot robot)
+      throws Exception {
+    Path folder = dir.resolve("kit-export");
+    dialogs.choose(folder);
+    robot.interact(() -> vm.domainProperty().set("example.com"));
+    robot.clickOn("Publish");
+    WaitForAsyncUtils.waitFor(
+        10, TimeUnit.SECONDS, () -> robot.lookup("#export-kit").tryQuery().isPresent());
+    robot.interact(() -> robot.lookup("#export-kit").queryButton().fire());
+    WaitForAsyncUtils.waitFor(
+        10,
+        TimeUnit.SECONDS,
+        () ->
+            robot
+                .lookup("#kit-pane #export-status")
+                .queryAs(Label.class)
+                .getText()
+                .startsWith("Exported to"));
+    assertThat(folder.resolve("mta-sts.txt")).exists();
+  }
+
+  @Test
   void cancellingTheOpenDialogOpensNothing(FxRobot robot) {
     int before = vm.drafts().size();
     robot.clickOn("#open-file"); // nothing queued: the user cancels
