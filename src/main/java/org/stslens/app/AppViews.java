@@ -13,6 +13,7 @@ import org.stslens.engine.mx.MxReport;
 import org.stslens.engine.report.DomainReport;
 import org.stslens.engine.report.StageReport;
 import org.stslens.ui.certificate.CertificateWindow;
+import org.stslens.ui.common.DialogService;
 import org.stslens.ui.learn.LearnView;
 import org.stslens.ui.shell.ViewFactory;
 import org.stslens.ui.stages.StageViewContext;
@@ -32,6 +33,7 @@ final class AppViews implements ViewFactory {
    */
   AppViews(
       Supplier<Window> owner,
+      DialogService dialogs,
       Executor background,
       Clock clock,
       Supplier<List<org.stslens.ui.lab.LabScenarioInfo>> scenarios,
@@ -52,7 +54,7 @@ final class AppViews implements ViewFactory {
                     background),
             openInEditor,
             background,
-            owner);
+            dialogs);
   }
 
   @Override

@@ -11,6 +11,8 @@ import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.scene.image.Image;
 import javafx.stage.Stage;
+import org.stslens.ui.common.DialogService;
+import org.stslens.ui.common.FxDialogService;
 import org.stslens.ui.settings.Settings;
 import org.stslens.ui.settings.SettingsDialog;
 import org.stslens.ui.shell.CheckViewModel;
@@ -38,6 +40,7 @@ final class Desktop {
   private WorkbenchViewModel workbench;
   private MainWindow window;
   private Stage stage;
+  private final DialogService dialogs = new FxDialogService(() -> stage);
 
   /**
    * @param fixedOptions true when the service's options were given (lab, tests) and must not be
@@ -82,12 +85,13 @@ final class Desktop {
             vm,
             new AppViews(
                 () -> stage,
+                dialogs,
                 background,
                 clock,
                 lab::scenarios,
                 (id, fixed) -> lab.run(id, fixed, vm),
                 this::openInEditor,
-                () -> new WorkbenchView(workbench, background, this::probe).root()),
+                () -> new WorkbenchView(workbench, dialogs, this::probe).root()),
             this::openSettings);
     // 1280x820 where it fits; on a small screen (a 1024x768 laptop) the whole window stays visible.
     javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
@@ -143,7 +147,7 @@ final class Desktop {
   }
 
   private void openSettings() {
-    new SettingsDialog(stage, settings.get())
+    new SettingsDialog(stage, settings.get(), dialogs)
         .showAndWait()
         .ifPresent(
             chosen -> {

@@ -90,6 +90,21 @@ class ArchitectureTest {
   }
 
   @Test
+  void userInterfaceDoesNoFileIo() {
+    // file rules live in plain Java (workbench.draft.DraftFiles, engine.io) where they are tested
+    noClasses()
+        .that()
+        .resideInAPackage("org.stslens.ui..")
+        .should()
+        .dependOnClassesThat()
+        .belongToAnyOf(
+            java.nio.file.Files.class,
+            java.io.FileInputStream.class,
+            java.io.FileOutputStream.class)
+        .check(classes);
+  }
+
+  @Test
   void viewModelsUseNoSceneGraphTypes() {
     noClasses()
         .that()

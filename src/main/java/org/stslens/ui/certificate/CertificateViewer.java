@@ -1,10 +1,8 @@
 package org.stslens.ui.certificate;
 
-import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.HashMap;
@@ -34,13 +32,15 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
-import javafx.stage.FileChooser;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignL;
 import org.stslens.engine.finding.Severity;
+import org.stslens.engine.io.TextFiles;
 import org.stslens.engine.report.StageStatus;
 import org.stslens.engine.tls.CertificateSummary;
 import org.stslens.engine.tls.ChainVerdict;
+import org.stslens.ui.common.DialogService;
+import org.stslens.ui.common.FxDialogService;
 import org.stslens.ui.common.Icons;
 
 /**
@@ -60,6 +60,7 @@ public final class CertificateViewer extends BorderPane {
 
   private final CertificateChain chain;
   private final Executor background;
+  private final DialogService dialogs;
   private final TreeView<ChainNode> tree = new TreeView<>();
   private final Map<Integer, TreeItem<ChainNode>> items = new HashMap<>();
   private final CertificateDetails details;
@@ -70,9 +71,20 @@ public final class CertificateViewer extends BorderPane {
    * @param background where PEM files are written
    */
   public CertificateViewer(ChainVerdict verdict, Clock clock, Executor background) {
+    this(verdict, clock, background, null);
+  }
+
+  /**
+   * @param dialogs asks where to save a PEM; null for the real dialogs over this viewer's window
+   */
+  CertificateViewer(ChainVerdict verdict, Clock clock, Executor background, DialogService dialogs) {
     Objects.requireNonNull(verdict, "verdict");
     Objects.requireNonNull(clock, "clock");
     this.background = Objects.requireNonNull(background, "background");
+    this.dialogs =
+        dialogs != null
+            ? dialogs
+            : new FxDialogService(() -> getScene() == null ? null : getScene().getWindow());
     this.chain = CertificateChain.of(verdict);
     this.details =
         new CertificateDetails(
@@ -279,19 +291,14 @@ public final class CertificateViewer extends BorderPane {
   private void chooseAndSavePem() {
     selected()
         .ifPresent(
-            entry -> {
-              FileChooser chooser = new FileChooser();
-              chooser.setTitle("Save the certificate “" + entry.name() + "”");
-              chooser.setInitialFileName(fileName(entry));
-              chooser
-                  .getExtensionFilters()
-                  .add(new FileChooser.ExtensionFilter("PEM certificate", "*.pem", "*.crt"));
-              File file =
-                  chooser.showSaveDialog(getScene() == null ? null : getScene().getWindow());
-              if (file != null) {
-                savePem(file.toPath());
-              }
-            });
+            entry ->
+                dialogs
+                    .showSaveDialog(
+                        new DialogService.FileDialog(
+                            "Save the certificate “" + entry.name() + "”",
+                            fileName(entry),
+                            List.of(DialogService.Filter.of("PEM certificate", "*.pem", "*.crt"))))
+                    .ifPresent(this::savePem));
   }
 
   /**
@@ -329,7 +336,7 @@ public final class CertificateViewer extends BorderPane {
 
   private static void write(Path target, String pem) {
     try {
-      Files.writeString(target, pem, StandardCharsets.US_ASCII);
+      TextFiles.write(target, pem, StandardCharsets.US_ASCII);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

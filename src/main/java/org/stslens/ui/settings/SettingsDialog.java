@@ -1,10 +1,7 @@
 package org.stslens.ui.settings;
 
-import java.io.File;
 import java.util.List;
-import java.util.Optional;
 import javafx.collections.FXCollections;
-import javafx.collections.ObservableList;
 import javafx.geometry.Insets;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonType;
@@ -18,18 +15,18 @@ import javafx.scene.control.TextField;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
-import javafx.stage.FileChooser;
 import javafx.stage.Window;
-import org.stslens.engine.dns.DnsSettings;
+import org.stslens.ui.common.DialogService;
 
 /**
  * The Settings dialog: DNS server, extra trusted CA certificates, time limits, theme and the
- * step-by-step default. Validates as the user types; OK stays disabled while a value is wrong.
+ * step-by-step default. Binds to a {@link SettingsViewModel}, which validates as the user types; OK
+ * stays disabled while a value is wrong.
  */
 public final class SettingsDialog extends Dialog<Settings> {
 
+  private final SettingsViewModel vm;
   private final TextField dnsServer = new TextField();
-  private final ObservableList<String> trustFiles = FXCollections.observableArrayList();
   private final Spinner<Integer> dnsTimeout = new Spinner<>(1, 60, 5);
   private final Spinner<Integer> fetchTimeout = new Spinner<>(1, 300, 60);
   private final Spinner<Integer> smtpTimeout = new Spinner<>(1, 300, 30);
@@ -40,48 +37,52 @@ public final class SettingsDialog extends Dialog<Settings> {
   private final CheckBox stepByStep = new CheckBox("Start checks in step-by-step mode");
   private final Label problem = new Label();
 
-  public SettingsDialog(Window owner, Settings current) {
+  /**
+   * @param dialogs asks for the PEM files of "Add PEM…"
+   */
+  public SettingsDialog(Window owner, Settings current, DialogService dialogs) {
+    this.vm = new SettingsViewModel(current);
     initOwner(owner);
     setTitle("Settings");
     setHeaderText("How STS Lens checks domains");
     dnsServer.setId("settings-dns");
     dnsServer.setPromptText("system resolvers (or IP[:PORT], e.g. 9.9.9.9)");
-    dnsServer.setText(current.dnsServer());
-    trustFiles.setAll(current.trustFiles());
-    dnsTimeout.getValueFactory().setValue(current.dnsTimeoutSeconds());
-    fetchTimeout.getValueFactory().setValue(current.fetchTimeoutSeconds());
-    smtpTimeout.getValueFactory().setValue(current.smtpTimeoutSeconds());
-    checkTimeout.getValueFactory().setValue(current.checkTimeoutSeconds());
+    dnsServer.textProperty().bindBidirectional(vm.dnsServerProperty());
+    dnsTimeout.getValueFactory().valueProperty().bindBidirectional(vm.dnsTimeoutProperty());
+    fetchTimeout.getValueFactory().valueProperty().bindBidirectional(vm.fetchTimeoutProperty());
+    smtpTimeout.getValueFactory().valueProperty().bindBidirectional(vm.smtpTimeoutProperty());
+    checkTimeout.getValueFactory().valueProperty().bindBidirectional(vm.checkTimeoutProperty());
     checkTimeout.setId("settings-check-timeout");
     for (Spinner<Integer> s : List.of(dnsTimeout, fetchTimeout, smtpTimeout, checkTimeout)) {
       s.setEditable(true);
       s.setPrefWidth(100);
     }
-    theme.setValue(current.darkTheme() ? "Dark" : "Light");
-    stepByStep.setSelected(current.stepByStep());
+    theme.setValue(vm.darkThemeProperty().get() ? "Dark" : "Light");
+    theme
+        .valueProperty()
+        .addListener((o, was, now) -> vm.darkThemeProperty().set("Dark".equals(now)));
+    stepByStep.selectedProperty().bindBidirectional(vm.stepByStepProperty());
+    problem.textProperty().bind(vm.problemProperty());
     problem.getStyleClass().add("severity-error");
     problem.setWrapText(true);
 
-    ListView<String> files = new ListView<>(trustFiles);
+    ListView<String> files = new ListView<>(vm.trustFiles());
     files.setPrefHeight(90);
     Button add = new Button("Add PEM…");
     add.setOnAction(
-        e -> {
-          FileChooser chooser = new FileChooser();
-          chooser.setTitle("Trusted CA certificate (PEM)");
-          chooser
-              .getExtensionFilters()
-              .addAll(
-                  new FileChooser.ExtensionFilter("PEM certificates", "*.pem", "*.crt", "*.cer"),
-                  new FileChooser.ExtensionFilter("All files", "*"));
-          File file = chooser.showOpenDialog(getDialogPane().getScene().getWindow());
-          if (file != null && !trustFiles.contains(file.getAbsolutePath())) {
-            trustFiles.add(file.getAbsolutePath());
-          }
-        });
+        e ->
+            dialogs
+                .showOpenDialog(
+                    new DialogService.FileDialog(
+                        "Trusted CA certificate (PEM)",
+                        "",
+                        List.of(
+                            DialogService.Filter.of("PEM certificates", "*.pem", "*.crt", "*.cer"),
+                            DialogService.Filter.of("All files", "*"))))
+                .ifPresent(vm::addTrustFile));
     Button remove = new Button("Remove");
     remove.disableProperty().bind(files.getSelectionModel().selectedItemProperty().isNull());
-    remove.setOnAction(e -> trustFiles.remove(files.getSelectionModel().getSelectedItem()));
+    remove.setOnAction(e -> vm.removeTrustFile(files.getSelectionModel().getSelectedItem()));
 
     GridPane grid = new GridPane();
     grid.setHgap(10);
@@ -117,45 +118,9 @@ public final class SettingsDialog extends Dialog<Settings> {
     grid.add(problem, 0, row, 2, 1);
     getDialogPane().setContent(grid);
     getDialogPane().getButtonTypes().addAll(ButtonType.OK, ButtonType.CANCEL);
-    getDialogPane()
-        .lookupButton(ButtonType.OK)
-        .disableProperty()
-        .bind(problem.textProperty().isNotEmpty());
-    dnsServer.textProperty().addListener((o, was, now) -> validate());
-    validate();
+    getDialogPane().lookupButton(ButtonType.OK).disableProperty().bind(vm.validProperty().not());
 
-    setResultConverter(
-        button ->
-            button == ButtonType.OK
-                ? new Settings(
-                    dnsServer.getText(),
-                    trustFiles,
-                    dnsTimeout.getValue(),
-                    fetchTimeout.getValue(),
-                    smtpTimeout.getValue(),
-                    "Dark".equals(theme.getValue()),
-                    stepByStep.isSelected(),
-                    current.history(),
-                    checkTimeout.getValue())
-                : null);
-  }
-
-  /** Why the typed DNS server cannot be used, or empty. */
-  static Optional<String> dnsProblem(String text) {
-    if (text == null || text.isBlank()) {
-      return Optional.empty();
-    }
-    try {
-      DnsSettings.parseServer(text);
-      return Optional.empty();
-    } catch (IllegalArgumentException e) {
-      return Optional.of(
-          "DNS server: " + e.getMessage() + " (give an IP address, optionally :PORT)");
-    }
-  }
-
-  private void validate() {
-    problem.setText(dnsProblem(dnsServer.getText()).orElse(""));
+    setResultConverter(button -> button == ButtonType.OK ? vm.result().orElse(null) : null);
   }
 
   private static Label hint(String text) {

@@ -2,18 +2,13 @@ package org.stslens.ui.shell;
 
 import java.util.Optional;
 import javafx.beans.binding.Bindings;
-import javafx.geometry.Insets;
-import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
-import javafx.scene.control.ListView;
-import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Separator;
-import javafx.scene.control.SplitPane;
 import javafx.scene.control.TextInputControl;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToolBar;
@@ -26,48 +21,44 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
-import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import org.controlsfx.control.StatusBar;
 import org.controlsfx.control.ToggleSwitch;
-import org.stslens.engine.export.TextReport;
-import org.stslens.engine.report.StageReport;
-import org.stslens.engine.report.StageWords;
 import org.stslens.ui.common.Icons;
 
 /**
- * The main window: domain field with history, Check, Step-by-step, Cancel; the stage list with live
- * status; the verdict banner; the selected stage's view. A thin view over {@link CheckViewModel}.
+ * The application's shell: the toolbar (domain field with history, Check, Step-by-step, Cancel, the
+ * screens), the status bar, the keyboard shortcuts and which screen is shown: the {@link
+ * WalkthroughView} of a check, with Lab or Learn in place of a stage, or the policy editor.
  */
 public final class MainWindow {
 
   private final CheckViewModel vm;
   private final ViewFactory views;
+  private final WalkthroughView walkthrough;
   private final BorderPane root = new BorderPane();
   private final ComboBox<String> domainField = new ComboBox<>();
-  private final ListView<StageItem> stageList = new ListView<>();
-  private final StackPane content = new StackPane();
-  private final SplitPane split = new SplitPane();
   private final ToggleButton learn = new ToggleButton("Learn", Icons.learn());
   private final ToggleButton lab = new ToggleButton("Lab", Icons.lab());
   private final ToggleButton editor = new ToggleButton("Editor", Icons.editor());
-  private final javafx.beans.InvalidationListener reportArrived = o -> showSelected();
-  private StageItem watched;
   private Node labScreen;
   private Node editorScreen;
 
   public MainWindow(CheckViewModel vm, ViewFactory views, Runnable openSettings) {
     this.vm = vm;
     this.views = views;
-    root.setTop(new VBox(toolbar(openSettings), banner(), stepPanel()));
-    split.getItems().setAll(stageList(), content);
-    split.setDividerPositions(0.22);
-    SplitPane.setResizableWithParent(split.getItems().get(0), false);
-    root.setCenter(split);
+    this.walkthrough = new WalkthroughView(vm, views);
+    root.setTop(new VBox(toolbar(openSettings), walkthrough.header()));
+    root.setCenter(walkthrough.body());
     root.setBottom(statusBar());
-    content.setPadding(new Insets(0));
-    vm.selectedProperty().addListener((o, was, now) -> showSelected());
-    vm.reportProperty().addListener((o, was, now) -> showSelected());
+    // Learn links to the last check's domain: a new report renews it
+    vm.reportProperty()
+        .addListener(
+            (o, was, now) -> {
+              if (learn.isSelected()) {
+                showSelected();
+              }
+            });
     learn.selectedProperty().addListener((o, was, now) -> showSelected());
     lab.selectedProperty().addListener((o, was, now) -> showSelected());
     editor.selectedProperty().addListener((o, was, now) -> showSelected());
@@ -177,82 +168,6 @@ public final class MainWindow {
         settings);
   }
 
-  private Node banner() {
-    Label text = new Label();
-    text.setId("verdict-banner");
-    text.textProperty().bind(vm.bannerProperty());
-    text.setWrapText(true);
-    text.setMaxWidth(Double.MAX_VALUE);
-    HBox box = new HBox(text);
-    HBox.setHgrow(text, Priority.ALWAYS);
-    box.getStyleClass().addAll("verdict-banner", "verdict-neutral");
-    vm.toneProperty()
-        .addListener(
-            (o, was, now) -> {
-              box.getStyleClass()
-                  .removeAll("verdict-good", "verdict-warn", "verdict-bad", "verdict-neutral");
-              box.getStyleClass().add("verdict-" + now.name().toLowerCase(java.util.Locale.ROOT));
-            });
-    VBox.setMargin(box, new Insets(6, 8, 6, 8));
-    return box;
-  }
-
-  private Node stepPanel() {
-    Label title = new Label();
-    title.getStyleClass().add("section-title");
-    title.textProperty().bind(vm.pendingTitleProperty());
-    Label text = new Label();
-    text.setWrapText(true);
-    text.textProperty().bind(vm.pendingTextProperty());
-    Button next = new Button("Next", Icons.next());
-    next.setId("next");
-    next.setDefaultButton(false);
-    next.setOnAction(e -> vm.next());
-    Button all = new Button("Run the rest");
-    all.setOnAction(e -> vm.runAll());
-    HBox buttons = new HBox(8, next, all);
-    buttons.setAlignment(Pos.CENTER_RIGHT);
-    VBox panel = new VBox(6, title, text, buttons);
-    panel.setId("step-panel");
-    panel.getStyleClass().addAll("verdict-banner", "verdict-neutral");
-    VBox.setMargin(panel, new Insets(0, 8, 6, 8));
-    panel.visibleProperty().bind(vm.pendingStepProperty().isNotNull());
-    panel.managedProperty().bind(panel.visibleProperty());
-    vm.pendingStepProperty()
-        .addListener(
-            (o, was, now) -> {
-              if (now != null) {
-                vm.select(now.stage());
-                next.requestFocus();
-              }
-            });
-    return panel;
-  }
-
-  private Node stageList() {
-    stageList.setId("stages");
-    stageList.setItems(vm.stages());
-    stageList.setCellFactory(l -> new StageListCell());
-    stageList.setMinWidth(220);
-    stageList
-        .getSelectionModel()
-        .selectedItemProperty()
-        .addListener(
-            (o, was, now) -> {
-              if (now != null && now != vm.selectedProperty().get()) {
-                vm.selectedProperty().set(now);
-              }
-            });
-    vm.selectedProperty()
-        .addListener(
-            (o, was, now) -> {
-              if (now != null && now != stageList.getSelectionModel().getSelectedItem()) {
-                stageList.getSelectionModel().select(now);
-              }
-            });
-    return stageList;
-  }
-
   private Node statusBar() {
     StatusBar bar = new StatusBar();
     bar.setId("status");
@@ -262,7 +177,6 @@ public final class MainWindow {
   }
 
   private void showSelected() {
-    Node view;
     if (editor.isSelected()) {
       // the editor needs the width: it replaces the stage list and content while shown
       if (editorScreen == null) {
@@ -271,21 +185,20 @@ public final class MainWindow {
       root.setCenter(editorScreen);
       return;
     }
-    root.setCenter(split);
+    root.setCenter(walkthrough.body());
     if (lab.isSelected()) {
-      view = labView();
+      walkthrough.showInstead(labView());
     } else if (learn.isSelected()) {
-      view =
+      walkthrough.showInstead(
           views.learnView(
               stage -> {
                 learn.setSelected(false);
                 vm.select(stage);
               },
-              Optional.ofNullable(vm.reportProperty().get()).map(r -> r.domain()));
+              Optional.ofNullable(vm.reportProperty().get()).map(r -> r.domain())));
     } else {
-      view = viewOf(vm.selectedProperty().get());
+      walkthrough.showInstead(null);
     }
-    content.getChildren().setAll(view);
   }
 
   /** Built once: the Lab screen keeps its selection while the user goes back and forth. */
@@ -296,74 +209,13 @@ public final class MainWindow {
     return labScreen;
   }
 
-  private Node viewOf(StageItem item) {
-    if (item == null) {
-      return placeholder(
-          "Type a domain and press Check.",
-          "STS Lens walks through the five stages a sending mail server goes through to"
-              + " apply MTA-STS: DNS discovery, fetching the policy over HTTPS, reading the"
-              + " policy, connecting to each MX host with STARTTLS, and finding where TLS"
-              + " failures are reported. Turn on Step by step to pause before each stage. Open"
-              + " Learn for the basics.");
-    }
-    if (item.kind() == StageItem.Kind.SUMMARY) {
-      return vm.reportProperty().get() == null
-          ? placeholder("Summary", "The verdict appears when every stage has finished.")
-          : views.summaryView(vm.reportProperty().get());
-    }
-    Optional<StageReport> report = item.report();
-    watch(item);
-    if (report.isEmpty()) {
-      String why = item.stage() == null ? "" : StageWords.of(item.stage()).sender(item.target());
-      return placeholder(item.title() + " — " + item.status().word(), why);
-    }
-    if (item.kind() == StageItem.Kind.MX_HOST) {
-      return views.mxView(vm.mxReports(), item.target());
-    }
-    return views.stageView(report.get());
-  }
-
-  /** Re-shows the selected row when its report arrives (one watched row at a time). */
-  private void watch(StageItem item) {
-    if (watched != null) {
-      watched.reportProperty().removeListener(reportArrived);
-    }
-    watched = item;
-    item.reportProperty().addListener(reportArrived);
-  }
-
-  private Node placeholder(String title, String text) {
-    Label heading = new Label(title);
-    heading.getStyleClass().add("section-title");
-    Label body = new Label(text);
-    body.setWrapText(true);
-    body.getStyleClass().add("explanation");
-    VBox box = new VBox(10, heading, body);
-    box.setPadding(new Insets(24));
-    box.setMaxWidth(720);
-    ScrollPane scroll = new ScrollPane(box);
-    scroll.setFitToWidth(true);
-    return scroll;
-  }
-
   private void copySelectedEvidence() {
     StageItem item = vm.selectedProperty().get();
     if (item == null) {
       return;
     }
-    StringBuilder text = new StringBuilder(item.title()).append(" — ").append(item.status().word());
-    item.report()
-        .ifPresent(
-            r ->
-                text.append(" (")
-                    .append(r.durationMillis())
-                    .append(" ms)\n")
-                    .append(TextReport.findings(r.findings())));
-    if (item.kind() == StageItem.Kind.SUMMARY && vm.reportProperty().get() != null) {
-      text.append("\n").append(TextReport.render(java.util.List.of(vm.reportProperty().get())));
-    }
     ClipboardContent clip = new ClipboardContent();
-    clip.putString(text.toString());
+    clip.putString(EvidenceCopy.of(item, vm.reportProperty().get()));
     Clipboard.getSystemClipboard().setContent(clip);
   }
 }

@@ -1,12 +1,10 @@
 package org.stslens.ui.shell;
 
 import java.util.Optional;
-import javafx.beans.property.LongProperty;
-import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyLongProperty;
+import javafx.beans.property.ReadOnlyLongWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
-import javafx.beans.property.SimpleLongProperty;
-import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
 import org.stslens.engine.finding.CheckStage;
 import org.stslens.engine.report.StageReport;
 import org.stslens.engine.report.StageStatus;
@@ -28,10 +26,10 @@ public final class StageItem {
   private final CheckStage stage;
   private final String target;
   private final String title;
-  private final ObjectProperty<StageStatus> status =
-      new SimpleObjectProperty<>(StageStatus.PENDING);
-  private final LongProperty durationMillis = new SimpleLongProperty(-1);
-  private final ObjectProperty<StageReport> report = new SimpleObjectProperty<>();
+  private final ReadOnlyObjectWrapper<StageStatus> status =
+      new ReadOnlyObjectWrapper<>(StageStatus.PENDING);
+  private final ReadOnlyLongWrapper durationMillis = new ReadOnlyLongWrapper(-1);
+  private final ReadOnlyObjectWrapper<StageReport> report = new ReadOnlyObjectWrapper<>();
 
   StageItem(Kind kind, CheckStage stage, String target, String title) {
     this.kind = kind;
@@ -59,7 +57,7 @@ public final class StageItem {
   }
 
   public ReadOnlyObjectProperty<StageStatus> statusProperty() {
-    return status;
+    return status.getReadOnlyProperty();
   }
 
   public StageStatus status() {
@@ -72,7 +70,7 @@ public final class StageItem {
 
   /** -1 until the stage finished. */
   public ReadOnlyLongProperty durationMillisProperty() {
-    return durationMillis;
+    return durationMillis.getReadOnlyProperty();
   }
 
   void setDurationMillis(long value) {
@@ -80,7 +78,7 @@ public final class StageItem {
   }
 
   public ReadOnlyObjectProperty<StageReport> reportProperty() {
-    return report;
+    return report.getReadOnlyProperty();
   }
 
   public Optional<StageReport> report() {

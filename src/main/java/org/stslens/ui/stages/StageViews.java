@@ -75,6 +75,6 @@ public final class StageViews {
 
   /** The verdict, every finding worst first, the per-MX verdicts and the export buttons. */
   public static Node summary(DomainReport report, StageViewContext ctx) {
-    return SummaryView.create(report, ctx.background(), ctx.owner());
+    return SummaryView.create(report, ctx.background(), ctx.dialogs());
   }
 }

@@ -1,14 +1,8 @@
 package org.stslens.ui.workbench;
 
 import java.io.File;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.Executor;
 import java.util.function.Consumer;
-import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
@@ -24,7 +18,6 @@ import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
-import javafx.scene.control.TextInputDialog;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToolBar;
 import javafx.scene.input.DragEvent;
@@ -33,31 +26,24 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
-import javafx.stage.DirectoryChooser;
-import javafx.stage.FileChooser;
-import javafx.stage.Window;
 import org.stslens.engine.export.Visible;
-import org.stslens.engine.io.BoundedFile;
+import org.stslens.ui.common.DialogService;
 import org.stslens.ui.common.Icons;
 import org.stslens.ui.workbench.publish.PublishingKitPane;
 import org.stslens.workbench.draft.Draft;
 import org.stslens.workbench.draft.Templates;
 import org.stslens.workbench.edit.DraftText;
-import org.stslens.workbench.publish.KitExporter;
-import org.stslens.workbench.publish.PolicyFileBytes;
 import org.stslens.workbench.publish.PublishingKit;
 
 /**
  * The policy workbench screen: drafts, the editor with its findings, the draft tried against the MX
- * hosts, and the publishing kit. Files are read and written off the FX thread.
+ * hosts, and the publishing kit. Layout only: the view asks {@link DialogService} for paths and
+ * hands them to the view model's commands, which do the file work and report in its status.
  */
 public final class WorkbenchView {
 
-  /** Larger files are not opened: a policy is a few hundred bytes and senders stop at 64 KiB. */
-  static final int MAX_OPEN_BYTES = 1 << 20;
-
   private final WorkbenchViewModel vm;
-  private final Executor background;
+  private final DialogService dialogs;
   private final PolicyEditor editor;
   private final ProblemsPane problems;
   private final TryAgainstMxPane trial;
@@ -74,21 +60,12 @@ public final class WorkbenchView {
   /**
    * @param probe checks a domain again in the walkthrough (for "Probe MX hosts")
    */
-  public WorkbenchView(WorkbenchViewModel vm, Executor background, Consumer<String> probe) {
+  public WorkbenchView(WorkbenchViewModel vm, DialogService dialogs, Consumer<String> probe) {
     this.vm = vm;
-    this.background = background;
+    this.dialogs = dialogs;
     this.editor = new PolicyEditor(vm::edited, vm::mxHosts);
     this.problems = new ProblemsPane(editor::reveal, editor::apply, vm::mxHosts);
-    this.trial =
-        new TryAgainstMxPane(
-            () -> {
-              String d = vm.domainProperty().get().strip();
-              if (d.isEmpty()) {
-                vm.statusProperty().set("Enter the policy domain above the editor first.");
-              } else {
-                probe.accept(d);
-              }
-            });
+    this.trial = new TryAgainstMxPane(() -> vm.probe(probe));
     // drafts are read when the editor is first shown, not at start-up
     vm.restore();
     vm.ensureDraft();
@@ -101,6 +78,13 @@ public final class WorkbenchView {
     vm.loadProperty().addListener((o, was, now) -> load(now.text()));
     notes.textProperty().bind(vm.notesProperty());
     status.textProperty().bind(vm.statusProperty());
+    vm.kitExportStatusProperty()
+        .addListener(
+            (o, was, now) -> {
+              if (kitPane != null && !now.isEmpty()) {
+                kitPane.showExportStatus(now);
+              }
+            });
     if (vm.loadProperty().get() != null) {
       load(vm.loadProperty().get().text());
     }
@@ -367,102 +351,21 @@ public final class WorkbenchView {
   }
 
   private void export(PublishingKit kit) {
-    DirectoryChooser chooser = new DirectoryChooser();
-    chooser.setTitle("Export the publishing kit to a folder");
-    File folder = chooser.showDialog(window());
-    if (folder == null) {
-      return;
-    }
-    background.execute(
-        () -> {
-          String message;
-          try {
-            Path written = new KitExporter().export(kit, folder.toPath());
-            message = "Exported to " + written;
-          } catch (IOException | RuntimeException e) {
-            message = "Export failed: " + e.getMessage();
-          }
-          String m = message;
-          Platform.runLater(
-              () -> {
-                if (kitPane != null) {
-                  kitPane.showExportStatus(m);
-                }
-              });
-        });
+    dialogs
+        .showDirectoryDialog("Export the publishing kit to a folder")
+        .ifPresent(folder -> vm.exportKit(kit, folder));
   }
 
   private void chooseFile() {
-    FileChooser chooser = new FileChooser();
-    chooser.setTitle("Open a policy file");
-    chooser
-        .getExtensionFilters()
-        .addAll(
-            new FileChooser.ExtensionFilter("Policy files (*.txt)", "*.txt"),
-            new FileChooser.ExtensionFilter("All files", "*"));
-    File file = chooser.showOpenDialog(window());
-    if (file != null) {
-      openFile(file.toPath());
-    }
-  }
-
-  /** Reads a policy file in the background; refuses huge and binary files with a reason. */
-  void openFile(Path file) {
-    vm.statusProperty().set("Opening " + file + " …");
-    background.execute(
-        () -> {
-          try {
-            byte[] bytes;
-            try {
-              bytes = BoundedFile.read(file, MAX_OPEN_BYTES);
-            } catch (BoundedFile.RefusedException e) {
-              report(
-                  e.problem() == BoundedFile.Problem.TOO_LARGE
-                      ? file.getFileName()
-                          + " is larger than 1 MiB: not opened. A policy is a few hundred bytes, and senders refuse more than 64 KiB."
-                      : e.getMessage() + ": not opened.");
-              return;
-            }
-            int size = bytes.length;
-            if (looksBinary(bytes)) {
-              report(
-                  file.getFileName()
-                      + " looks like a binary file (it contains NUL or many control bytes): not opened.");
-              return;
-            }
-            String text = new String(bytes, StandardCharsets.UTF_8);
-            Platform.runLater(
-                () -> {
-                  vm.open(file.getFileName().toString(), vm.domainProperty().get(), text);
-                  if (size > 65_536) {
-                    vm.statusProperty()
-                        .set(
-                            "Opened, but the file is larger than 64 KiB: senders would refuse it (fetch.too-large).");
-                  } else {
-                    vm.statusProperty().set("Opened " + file);
-                  }
-                });
-          } catch (RuntimeException e) {
-            report(file + " could not be read: " + e.getMessage());
-          }
-        });
-  }
-
-  static boolean looksBinary(byte[] bytes) {
-    int controls = 0;
-    for (byte b : bytes) {
-      if (b == 0) {
-        return true;
-      }
-      if (b >= 0 && b < 0x20 && b != '\n' && b != '\r' && b != '\t') {
-        controls++;
-      }
-    }
-    return bytes.length > 0 && controls * 10 > bytes.length;
-  }
-
-  private void report(String message) {
-    Platform.runLater(() -> vm.statusProperty().set(message));
+    dialogs
+        .showOpenDialog(
+            new DialogService.FileDialog(
+                "Open a policy file",
+                "",
+                List.of(
+                    DialogService.Filter.of("Policy files (*.txt)", "*.txt"),
+                    DialogService.Filter.of("All files", "*"))))
+        .ifPresent(vm::openFile);
   }
 
   private void installDrop(Node target) {
@@ -479,7 +382,7 @@ public final class WorkbenchView {
         e -> {
           List<File> files = e.getDragboard().hasFiles() ? e.getDragboard().getFiles() : List.of();
           if (!files.isEmpty()) {
-            openFile(files.get(0).toPath());
+            vm.openFile(files.get(0).toPath());
             e.setDropCompleted(true);
             e.consume();
           }
@@ -487,45 +390,19 @@ public final class WorkbenchView {
   }
 
   private void saveAs() {
-    FileChooser chooser = new FileChooser();
-    chooser.setTitle("Save the policy file");
-    chooser.setInitialFileName("mta-sts.txt");
-    File file = chooser.showSaveDialog(window());
-    if (file == null) {
-      return;
-    }
-    String text = vm.analysisProperty().get().text();
-    background.execute(
-        () -> {
-          byte[] bytes = PolicyFileBytes.of(text);
-          try {
-            Files.write(file.toPath(), bytes);
-            report(
-                "Saved "
-                    + bytes.length
-                    + " bytes to "
-                    + file
-                    + " (UTF-8, CRLF line endings, no BOM, final newline).");
-          } catch (IOException | RuntimeException e) {
-            report(file + " could not be written: " + e.getMessage());
-          }
-        });
+    dialogs
+        .showSaveDialog(
+            new DialogService.FileDialog("Save the policy file", "mta-sts.txt", List.of()))
+        .ifPresent(vm::saveAs);
   }
 
   private void rename() {
     Draft current = vm.currentProperty().get();
-    if (current == null) {
-      return;
+    if (current != null) {
+      dialogs
+          .askForText("Rename draft", "A name for this draft", current.name())
+          .ifPresent(vm::rename);
     }
-    TextInputDialog dialog = new TextInputDialog(current.name());
-    dialog.initOwner(window());
-    dialog.setTitle("Rename draft");
-    dialog.setHeaderText("A name for this draft");
-    dialog.showAndWait().ifPresent(vm::rename);
-  }
-
-  private Window window() {
-    return root.getScene() == null ? null : root.getScene().getWindow();
   }
 
   /** For tests: the code area's editor component. */

@@ -1,15 +1,17 @@
 package org.stslens.ui.workbench;
 
+import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
-import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
-import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
@@ -19,6 +21,7 @@ import org.stslens.engine.mx.MxReport;
 import org.stslens.engine.report.DomainReport;
 import org.stslens.workbench.draft.Draft;
 import org.stslens.workbench.draft.DraftAutosaver;
+import org.stslens.workbench.draft.DraftFiles;
 import org.stslens.workbench.draft.DraftStore;
 import org.stslens.workbench.draft.Templates;
 import org.stslens.workbench.edit.DraftAnalysis;
@@ -29,7 +32,9 @@ import org.stslens.workbench.publish.PublishingKit;
 /**
  * The policy workbench's state: the current draft and its analysis, the named drafts, the last
  * check of the draft's domain and what the draft would do to its MX hosts. Every edit is analysed
- * at once (the parser is linear) and autosaved off the FX thread. No scene graph here.
+ * at once (the parser is linear) and autosaved off the FX thread. Files are opened, saved and
+ * exported on the background executor ({@link DraftFiles} holds the rules); how it went is told
+ * through {@link #statusProperty()}. No scene graph here.
  */
 public final class WorkbenchViewModel {
 
@@ -40,15 +45,17 @@ public final class WorkbenchViewModel {
   private final Clock clock;
 
   private final ObservableList<Draft> drafts = FXCollections.observableArrayList();
-  private final ObjectProperty<Draft> current = new SimpleObjectProperty<>();
+  private final ObservableList<Draft> draftsView = FXCollections.unmodifiableObservableList(drafts);
+  private final ReadOnlyObjectWrapper<Draft> current = new ReadOnlyObjectWrapper<>();
   private final ReadOnlyObjectWrapper<EditorLoad> load = new ReadOnlyObjectWrapper<>();
-  private final ObjectProperty<DraftAnalysis> analysis =
-      new SimpleObjectProperty<>(DraftAnalysis.of(""));
-  private final ObjectProperty<DraftEvaluation> evaluation = new SimpleObjectProperty<>();
-  private final ObjectProperty<DomainReport> lastCheck = new SimpleObjectProperty<>();
+  private final ReadOnlyObjectWrapper<DraftAnalysis> analysis =
+      new ReadOnlyObjectWrapper<>(DraftAnalysis.of(""));
+  private final ReadOnlyObjectWrapper<DraftEvaluation> evaluation = new ReadOnlyObjectWrapper<>();
+  private final ReadOnlyObjectWrapper<DomainReport> lastCheck = new ReadOnlyObjectWrapper<>();
   private final StringProperty domain = new SimpleStringProperty("");
-  private final StringProperty notes = new SimpleStringProperty("");
-  private final StringProperty status = new SimpleStringProperty("");
+  private final ReadOnlyStringWrapper notes = new ReadOnlyStringWrapper("");
+  private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
+  private final ReadOnlyStringWrapper kitExportStatus = new ReadOnlyStringWrapper("");
   private long loads;
 
   /** The current draft is a template nobody has changed (not on disk). */
@@ -209,6 +216,76 @@ public final class WorkbenchViewModel {
     }
   }
 
+  /** Opens a policy file as a new draft, read in the background; refuses huge and binary files. */
+  public void openFile(Path file) {
+    status.set("Opening " + file + " …");
+    background.execute(
+        () -> {
+          DraftFiles.Opening opening = DraftFiles.open(file);
+          fx.accept(
+              () -> {
+                if (opening instanceof DraftFiles.Opened opened) {
+                  open(opened.name(), domain.get(), opened.text());
+                  status.set(
+                      opened.tooLargeForSenders()
+                          ? "Opened, but the file is larger than 64 KiB: senders would refuse it"
+                              + " (fetch.too-large)."
+                          : "Opened " + file);
+                } else if (opening instanceof DraftFiles.Refused refused) {
+                  status.set(refused.message());
+                }
+              });
+        });
+  }
+
+  /** Saves the current text as the policy file senders should get, in the background. */
+  public void saveAs(Path file) {
+    String text = analysis.get().text();
+    background.execute(
+        () -> {
+          String message;
+          try {
+            int written = DraftFiles.save(file, text);
+            message =
+                "Saved "
+                    + written
+                    + " bytes to "
+                    + file
+                    + " (UTF-8, CRLF line endings, no BOM, final newline).";
+          } catch (IOException | RuntimeException e) {
+            message = file + " could not be written: " + e.getMessage();
+          }
+          String m = message;
+          fx.accept(() -> status.set(m));
+        });
+  }
+
+  /** Writes {@code kit} into {@code folder} in the background; see {@link #kitExportStatus}. */
+  public void exportKit(PublishingKit kit, Path folder) {
+    kitExportStatus.set(""); // the same outcome twice is still told twice
+    background.execute(
+        () -> {
+          String message;
+          try {
+            message = "Exported to " + DraftFiles.exportKit(kit, folder);
+          } catch (IOException | RuntimeException e) {
+            message = "Export failed: " + e.getMessage();
+          }
+          String m = message;
+          fx.accept(() -> kitExportStatus.set(m));
+        });
+  }
+
+  /** "Probe MX hosts": checks the draft's domain with {@code check}, or asks for a domain first. */
+  public void probe(Consumer<String> check) {
+    String d = domain.get().strip();
+    if (d.isEmpty()) {
+      status.set("Enter the policy domain above the editor first.");
+    } else {
+      check.accept(d);
+    }
+  }
+
   public void setLastCheck(DomainReport report) {
     lastCheck.set(report);
   }
@@ -299,12 +376,13 @@ public final class WorkbenchViewModel {
     return report != null && report.domain().equals(d) ? Optional.of(report) : Optional.empty();
   }
 
+  /** The named drafts, newest first; changed only through the commands above. */
   public ObservableList<Draft> drafts() {
-    return drafts;
+    return draftsView;
   }
 
   public ReadOnlyObjectProperty<Draft> currentProperty() {
-    return current;
+    return current.getReadOnlyProperty();
   }
 
   /** Set when the editor must show another text (a draft opened); not on the user's edits. */
@@ -313,27 +391,34 @@ public final class WorkbenchViewModel {
   }
 
   public ReadOnlyObjectProperty<DraftAnalysis> analysisProperty() {
-    return analysis;
+    return analysis.getReadOnlyProperty();
   }
 
   public ReadOnlyObjectProperty<DraftEvaluation> evaluationProperty() {
-    return evaluation;
+    return evaluation.getReadOnlyProperty();
   }
 
   public ReadOnlyObjectProperty<DomainReport> lastCheckProperty() {
-    return lastCheck;
+    return lastCheck.getReadOnlyProperty();
   }
 
   public StringProperty domainProperty() {
     return domain;
   }
 
-  public StringProperty notesProperty() {
-    return notes;
+  /** What loading a file changed (line endings, a BOM...); empty for templates and edits. */
+  public ReadOnlyStringProperty notesProperty() {
+    return notes.getReadOnlyProperty();
   }
 
-  public StringProperty statusProperty() {
-    return status;
+  /** The one line the editor shows about files, drafts on disk and probing. */
+  public ReadOnlyStringProperty statusProperty() {
+    return status.getReadOnlyProperty();
+  }
+
+  /** How the last export of the publishing kit went; empty before the first. */
+  public ReadOnlyStringProperty kitExportStatusProperty() {
+    return kitExportStatus.getReadOnlyProperty();
   }
 
   /**

@@ -24,6 +24,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.stslens.engine.tls.ChainVerdict;
+import org.stslens.ui.common.DialogService;
+import org.stslens.ui.common.FakeDialogService;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -54,9 +56,14 @@ class CertificateViewerTest {
   }
 
   private void open(FxRobot robot, ChainVerdict verdict) {
+    open(robot, verdict, null);
+  }
+
+  /** With {@code dialogs} null, the real OS dialogs (never opened by these tests). */
+  private void open(FxRobot robot, ChainVerdict verdict, DialogService dialogs) {
     robot.interact(
         () -> {
-          viewer = new CertificateViewer(verdict, Chains.CLOCK, background);
+          viewer = new CertificateViewer(verdict, Chains.CLOCK, background, dialogs);
           Scene scene = new Scene(viewer, CertificateWindow.WIDTH, CertificateWindow.HEIGHT);
           scene
               .getStylesheets()
@@ -281,6 +288,22 @@ class CertificateViewerTest {
         .startsWith(BEGIN)
         .isEqualTo(viewerPem());
     assertThat(text(robot, "#certificate-status")).contains("Saved", target.toString());
+  }
+
+  @Test
+  void theSavePemButtonWritesWhereTheUserChose(FxRobot robot, @TempDir Path dir) throws Exception {
+    Path target = dir.resolve("chosen.pem");
+    FakeDialogService dialogs = new FakeDialogService().choose(target);
+    open(robot, chains.valid(), dialogs);
+
+    robot.interact(() -> robot.lookup("#save-pem").queryButton().fire());
+    WaitForAsyncUtils.waitFor(
+        10, TimeUnit.SECONDS, () -> text(robot, "#certificate-status").startsWith("Saved"));
+
+    assertThat(dialogs.fileDialogs)
+        .singleElement()
+        .satisfies(d -> assertThat(d.initialFileName()).endsWith(".pem"));
+    assertThat(Files.readString(target, StandardCharsets.US_ASCII)).isEqualTo(viewerPem());
   }
 
   @Test

@@ -15,6 +15,7 @@ import javafx.stage.Stage;
 import org.stslens.engine.report.DomainReport;
 import org.stslens.engine.report.StageReport;
 import org.stslens.engine.tls.ChainVerdict;
+import org.stslens.ui.common.FakeDialogService;
 
 /** Shared set-up of the stage view tests: theme, window size, a recording context. */
 public final class ViewTestSupport {
@@ -29,10 +30,11 @@ public final class ViewTestSupport {
     public final List<ChainVerdict> openedCertificates = new ArrayList<>();
     public final List<String> openedInEditor = new ArrayList<>();
     public final Executor background = Runnable::run;
+    public final FakeDialogService dialogs = new FakeDialogService();
 
     public StageViewContext context() {
       return new StageViewContext(
-          openedCertificates::add, openedInEditor::add, background, () -> null);
+          openedCertificates::add, openedInEditor::add, background, dialogs);
     }
   }
 

@@ -10,9 +10,13 @@ import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.stslens.workbench.draft.Draft;
+import org.stslens.workbench.draft.DraftFiles;
 import org.stslens.workbench.draft.DraftStore;
 
-/** The workbench's state without a window: drafts on disk, templates, autosave, evaluation. */
+/**
+ * The workbench's state without a window: drafts on disk, templates, autosave, evaluation, and the
+ * file commands (run on the executor given, here at once).
+ */
 class WorkbenchViewModelTest {
 
   @TempDir Path dir;
@@ -91,5 +95,73 @@ class WorkbenchViewModelTest {
     assertThat(vm.kit())
         .hasValueSatisfying(k -> assertThat(k.txtName()).isEqualTo("_mta-sts.example.com"));
     assertThat(vm.evaluationProperty().get().rows()).isEmpty(); // no check of example.com yet
+  }
+
+  @Test
+  void openFileAddsTheFileAsADraftAndSaysSo() throws Exception {
+    WorkbenchViewModel vm = vm(new DraftStore(dir.resolve("drafts")));
+    Path file = dir.resolve("mta-sts.txt");
+    Files.writeString(file, "version: STSv1\r\nmode: testing\r\n");
+    vm.openFile(file);
+    assertThat(vm.currentProperty().get().name()).isEqualTo("mta-sts.txt");
+    assertThat(vm.loadProperty().get().text()).isEqualTo("version: STSv1\nmode: testing\n");
+    assertThat(vm.statusProperty().get()).isEqualTo("Opened " + file);
+  }
+
+  @Test
+  void openFileWarnsAboutAFileSendersWouldRefuse() throws Exception {
+    WorkbenchViewModel vm = vm(new DraftStore(dir.resolve("drafts")));
+    Path file = dir.resolve("long.txt");
+    Files.writeString(file, "# padding\n".repeat(DraftFiles.SENDER_LIMIT_BYTES / 10 + 1));
+    vm.openFile(file);
+    assertThat(vm.drafts()).extracting(Draft::name).containsExactly("long.txt");
+    assertThat(vm.statusProperty().get()).contains("larger than 64 KiB", "fetch.too-large");
+  }
+
+  @Test
+  void openFileRefusesAHugeTextFileAndAddsNoDraft() throws Exception {
+    WorkbenchViewModel vm = vm(new DraftStore(dir.resolve("drafts")));
+    Path file = dir.resolve("huge.txt");
+    Files.writeString(file, "# padding\n".repeat(DraftFiles.MAX_OPEN_BYTES / 10 + 1));
+    vm.openFile(file);
+    assertThat(vm.drafts()).isEmpty();
+    assertThat(vm.statusProperty().get()).contains("larger than 1 MiB: not opened");
+  }
+
+  @Test
+  void saveAsWritesTheCurrentTextAndReportsTheBytes() throws Exception {
+    WorkbenchViewModel vm = vm(new DraftStore(dir.resolve("drafts")));
+    vm.open("p", "example.com", "version: STSv1\nmode: none\n");
+    Path target = dir.resolve("out.txt");
+    vm.saveAs(target);
+    assertThat(Files.readString(target)).isEqualTo("version: STSv1\r\nmode: none\r\n");
+    assertThat(vm.statusProperty().get()).startsWith("Saved 28 bytes to " + target);
+    vm.saveAs(dir.resolve("missing").resolve("out.txt"));
+    assertThat(vm.statusProperty().get()).contains("could not be written");
+  }
+
+  @Test
+  void exportKitWritesTheKitAndTellsWhere() throws Exception {
+    WorkbenchViewModel vm = vm(new DraftStore(dir.resolve("drafts")));
+    vm.open(
+        "p",
+        "example.com",
+        "version: STSv1\nmode: testing\nmx: mail.example.com\nmax_age: 86400\n");
+    Path folder = dir.resolve("kit");
+    vm.exportKit(vm.kit().orElseThrow(), folder);
+    assertThat(folder.resolve("mta-sts.txt")).exists();
+    assertThat(vm.kitExportStatusProperty().get()).isEqualTo("Exported to " + folder);
+  }
+
+  @Test
+  void probingWithoutADomainAsksForOne() {
+    WorkbenchViewModel vm = vm(new DraftStore(dir.resolve("drafts")));
+    java.util.List<String> checked = new java.util.ArrayList<>();
+    vm.probe(checked::add);
+    assertThat(checked).isEmpty();
+    assertThat(vm.statusProperty().get()).contains("Enter the policy domain");
+    vm.domainProperty().set(" example.com ");
+    vm.probe(checked::add);
+    assertThat(checked).containsExactly("example.com");
   }
 }

@@ -3,13 +3,13 @@ package org.stslens.ui.stages.summary;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import org.stslens.engine.export.ReportFormat;
+import org.stslens.engine.io.TextFiles;
 import org.stslens.engine.report.DomainReport;
 
 /** Renders a report and writes it to a file, on the executor given (never the FX thread). */
@@ -23,11 +23,10 @@ final class ReportExport {
         () -> {
           String text = format.render(List.of(report));
           try {
-            Files.writeString(file, text, StandardCharsets.UTF_8);
+            return TextFiles.write(file, text, StandardCharsets.UTF_8);
           } catch (IOException e) {
             throw new UncheckedIOException(e);
           }
-          return file;
         },
         background);
   }

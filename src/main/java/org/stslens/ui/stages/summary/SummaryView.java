@@ -1,12 +1,10 @@
 package org.stslens.ui.stages.summary;
 
-import java.io.File;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
-import java.util.function.Supplier;
 import javafx.application.Platform;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -14,14 +12,13 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
-import javafx.stage.FileChooser;
-import javafx.stage.Window;
 import org.stslens.engine.export.ReportFormat;
 import org.stslens.engine.mx.MxReport;
 import org.stslens.engine.mx.MxVerdict;
 import org.stslens.engine.report.DomainReport;
 import org.stslens.engine.report.DomainVerdict;
 import org.stslens.engine.report.StageStatus;
+import org.stslens.ui.common.DialogService;
 import org.stslens.ui.common.Icons;
 import org.stslens.ui.stages.common.Explanation;
 import org.stslens.ui.stages.common.FindingsPane;
@@ -37,21 +34,21 @@ public final class SummaryView {
 
   private final DomainReport report;
   private final Executor background;
-  private final Supplier<Window> owner;
+  private final DialogService dialogs;
   private final Label exportStatus = new Label();
   private final Node node;
 
-  SummaryView(DomainReport report, Executor background, Supplier<Window> owner) {
+  SummaryView(DomainReport report, Executor background, DialogService dialogs) {
     this.report = report;
     this.background = background;
-    this.owner = owner;
+    this.dialogs = dialogs;
     exportStatus.setId("export-status");
     exportStatus.setWrapText(true);
     this.node = build();
   }
 
-  public static Node create(DomainReport report, Executor background, Supplier<Window> owner) {
-    return new SummaryView(report, background, owner).node();
+  public static Node create(DomainReport report, Executor background, DialogService dialogs) {
+    return new SummaryView(report, background, dialogs).node();
   }
 
   Node node() {
@@ -134,17 +131,15 @@ public final class SummaryView {
 
   /** Asks for a file on the FX thread, then writes it in the background. */
   private void choose(ReportFormat format) {
-    FileChooser chooser = new FileChooser();
-    chooser.setTitle("Export the report as " + ReportExport.label(format));
-    chooser.setInitialFileName(ReportExport.suggestedName(report, format));
-    String ext = ReportExport.extension(format);
-    chooser
-        .getExtensionFilters()
-        .add(new FileChooser.ExtensionFilter(ReportExport.label(format), "*." + ext));
-    File file = chooser.showSaveDialog(owner.get());
-    if (file != null) {
-      export(format, file.toPath());
-    }
+    dialogs
+        .showSaveDialog(
+            new DialogService.FileDialog(
+                "Export the report as " + ReportExport.label(format),
+                ReportExport.suggestedName(report, format),
+                List.of(
+                    DialogService.Filter.of(
+                        ReportExport.label(format), "*." + ReportExport.extension(format)))))
+        .ifPresent(file -> export(format, file));
   }
 
   /** Writes the report on the background executor; the status label says how it went. */

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.stslens.engine.check.TestWorld;
 import org.stslens.engine.export.ReportFormat;
 import org.stslens.engine.report.DomainReport;
+import org.stslens.ui.common.FakeDialogService;
 import org.stslens.ui.stages.ViewTestSupport;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
@@ -33,6 +34,7 @@ class SummaryViewTest {
   private static final String MX2 = "mx2.example.test";
   private static DomainReport report;
   private SummaryView view;
+  private final FakeDialogService dialogs = new FakeDialogService();
 
   @BeforeAll
   static void check() throws Exception {
@@ -47,7 +49,7 @@ class SummaryViewTest {
 
   @Start
   void start(Stage stage) {
-    view = new SummaryView(report, Runnable::run, () -> stage);
+    view = new SummaryView(report, Runnable::run, dialogs);
     ViewTestSupport.show(stage, (Parent) view.node());
   }
 
@@ -80,6 +82,28 @@ class SummaryViewTest {
     assertThat(json.get("domain").asText()).isEqualTo(DOMAIN);
     assertThat(json.get("verdict").asText()).isEqualTo(report.verdict().word());
     assertThat(view.exportStatus().getText()).startsWith("Saved JSON report");
+  }
+
+  @Test
+  void theExportButtonWritesWhereTheUserChose(FxRobot robot, @TempDir Path dir) throws Exception {
+    Path file = dir.resolve("chosen.md");
+    dialogs.choose(file);
+
+    // below the fold of the test window: pressed as the keyboard would, not clicked
+    robot.interact(() -> robot.lookup("#export-md").queryButton().fire());
+    WaitForAsyncUtils.waitFor(
+        10, TimeUnit.SECONDS, () -> view.exportStatus().getText().startsWith("Saved"));
+
+    assertThat(dialogs.fileDialogs)
+        .singleElement()
+        .satisfies(
+            d -> {
+              assertThat(d.initialFileName()).isEqualTo("mta-sts-example.test.md");
+              assertThat(d.filters())
+                  .singleElement()
+                  .satisfies(f -> assertThat(f.patterns()).containsExactly("*.md"));
+            });
+    assertThat(Files.readString(file)).contains(DOMAIN);
   }
 
   @Test

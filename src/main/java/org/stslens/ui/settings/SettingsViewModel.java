@@ -1,0 +1,146 @@
+package org.stslens.ui.settings;
+
+import java.nio.file.Path;
+import java.util.Optional;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.stslens.engine.dns.DnsSettings;
+
+/**
+ * The Settings dialog's state: the values being edited and why they cannot be kept yet. Validates
+ * as the values change, so the dialog only binds; plain Java, tested without a window.
+ */
+public final class SettingsViewModel {
+
+  private final Settings current;
+  private final StringProperty dnsServer = new SimpleStringProperty("");
+  private final ObservableList<String> trustFiles = FXCollections.observableArrayList();
+  private final ObservableList<String> trustFilesView =
+      FXCollections.unmodifiableObservableList(trustFiles);
+  private final ObjectProperty<Integer> dnsTimeout = new SimpleObjectProperty<>();
+  private final ObjectProperty<Integer> fetchTimeout = new SimpleObjectProperty<>();
+  private final ObjectProperty<Integer> smtpTimeout = new SimpleObjectProperty<>();
+  private final ObjectProperty<Integer> checkTimeout = new SimpleObjectProperty<>();
+  private final BooleanProperty darkTheme = new SimpleBooleanProperty();
+  private final BooleanProperty stepByStep = new SimpleBooleanProperty();
+  private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper("");
+  private final ReadOnlyBooleanWrapper valid = new ReadOnlyBooleanWrapper(true);
+
+  /**
+   * @param current the settings the dialog starts from; its history is kept as it is
+   */
+  public SettingsViewModel(Settings current) {
+    this.current = current;
+    dnsServer.set(current.dnsServer());
+    trustFiles.setAll(current.trustFiles());
+    dnsTimeout.set(current.dnsTimeoutSeconds());
+    fetchTimeout.set(current.fetchTimeoutSeconds());
+    smtpTimeout.set(current.smtpTimeoutSeconds());
+    checkTimeout.set(current.checkTimeoutSeconds());
+    darkTheme.set(current.darkTheme());
+    stepByStep.set(current.stepByStep());
+    dnsServer.addListener((o, was, now) -> validate());
+    validate();
+  }
+
+  /** Why the typed DNS server cannot be used, or empty (blank means the system's resolvers). */
+  static Optional<String> dnsProblem(String text) {
+    if (text == null || text.isBlank()) {
+      return Optional.empty();
+    }
+    try {
+      DnsSettings.parseServer(text);
+      return Optional.empty();
+    } catch (IllegalArgumentException e) {
+      return Optional.of(
+          "DNS server: " + e.getMessage() + " (give an IP address, optionally :PORT)");
+    }
+  }
+
+  /** Adds a trusted CA file once, by its absolute path. */
+  public void addTrustFile(Path file) {
+    String path = file.toAbsolutePath().toString();
+    if (!trustFiles.contains(path)) {
+      trustFiles.add(path);
+    }
+  }
+
+  public void removeTrustFile(String path) {
+    trustFiles.remove(path);
+  }
+
+  /** The settings as edited, or empty while a value is wrong. */
+  public Optional<Settings> result() {
+    if (!valid.get()) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        new Settings(
+            dnsServer.get(),
+            trustFiles,
+            dnsTimeout.get(),
+            fetchTimeout.get(),
+            smtpTimeout.get(),
+            darkTheme.get(),
+            stepByStep.get(),
+            current.history(),
+            checkTimeout.get()));
+  }
+
+  private void validate() {
+    problem.set(dnsProblem(dnsServer.get()).orElse(""));
+    valid.set(problem.get().isEmpty());
+  }
+
+  public StringProperty dnsServerProperty() {
+    return dnsServer;
+  }
+
+  /** The extra trusted CA files; changed through {@link #addTrustFile} and removeTrustFile. */
+  public ObservableList<String> trustFiles() {
+    return trustFilesView;
+  }
+
+  public ObjectProperty<Integer> dnsTimeoutProperty() {
+    return dnsTimeout;
+  }
+
+  public ObjectProperty<Integer> fetchTimeoutProperty() {
+    return fetchTimeout;
+  }
+
+  public ObjectProperty<Integer> smtpTimeoutProperty() {
+    return smtpTimeout;
+  }
+
+  public ObjectProperty<Integer> checkTimeoutProperty() {
+    return checkTimeout;
+  }
+
+  public BooleanProperty darkThemeProperty() {
+    return darkTheme;
+  }
+
+  public BooleanProperty stepByStepProperty() {
+    return stepByStep;
+  }
+
+  /** Why OK cannot be pressed yet; empty when every value is usable. */
+  public ReadOnlyStringProperty problemProperty() {
+    return problem.getReadOnlyProperty();
+  }
+
+  public ReadOnlyBooleanProperty validProperty() {
+    return valid.getReadOnlyProperty();
+  }
+}
