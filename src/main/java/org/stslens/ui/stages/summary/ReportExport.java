@@ -2,7 +2,6 @@ package org.stslens.ui.stages.summary;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -21,9 +20,9 @@ final class ReportExport {
       DomainReport report, ReportFormat format, Path file, Executor background) {
     return CompletableFuture.supplyAsync(
         () -> {
-          String text = format.render(List.of(report));
+          byte[] bytes = format.bytes(List.of(report));
           try {
-            Files.writeString(file, text, StandardCharsets.UTF_8);
+            Files.write(file, bytes);
           } catch (IOException e) {
             throw new UncheckedIOException(e);
           }
@@ -38,6 +37,7 @@ final class ReportExport {
       case HTML -> "html";
       case JSON -> "json";
       case TEXT -> "txt";
+      case PDF -> "pdf";
     };
   }
 
@@ -47,6 +47,7 @@ final class ReportExport {
       case HTML -> "HTML";
       case JSON -> "JSON";
       case TEXT -> "Text";
+      case PDF -> "PDF";
     };
   }
 
