@@ -27,7 +27,7 @@ public final class HtmlReport {
       a{color:#1f5fa8}
       pre,code{font-family:"DejaVu Sans Mono",ui-monospace,monospace;font-size:8.5pt}
       pre{background:#f4f5f7;border:1px solid #dfe2e7;padding:.5rem;white-space:pre-wrap;\
-      word-wrap:break-word}
+      word-wrap:break-word;page-break-inside:avoid}
       table{border-collapse:collapse}td,th{padding:.2rem .8rem .2rem 0;vertical-align:top;\
       text-align:left}td:first-child{white-space:nowrap}
       .verdict{border:2px solid;border-left-width:8px;padding:.6rem 1rem;margin:0 0 1rem;\
@@ -41,7 +41,7 @@ public final class HtmlReport {
       .tone-neutral{border-color:#5a6473;background:#eef1f5}
       table.mx{width:100%;font-size:9.5pt;margin:.3rem 0 1rem}
       table.mx th{border-bottom:2px solid #1d2330;padding:.3rem .5rem}
-      table.mx td{border-bottom:1px solid #dfe2e7;padding:.3rem .5rem}
+      table.mx td{border-bottom:1px solid #dfe2e7;padding:.3rem .5rem;white-space:normal}
       .mx-deliver .senders{color:#1e7d3a;font-weight:bold}\
       .mx-refuse .senders,.mx-unreachable .senders{color:#b3261e;font-weight:bold}\
       .mx-report .senders,.mx-not-probed .senders{color:#8a5200;font-weight:bold}
