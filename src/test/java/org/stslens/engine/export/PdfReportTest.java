@@ -33,7 +33,8 @@ class PdfReportTest {
   @Test
   void theFirstPageHoldsVerdictMxTableAndFixesInThatOrder() throws Exception {
     try (PDDocument doc = Loader.loadPDF(pdf)) {
-      String first = text(doc, 1, 1).replaceAll("\\s+", " ");
+      // a host name may wrap after a hyphen in the table: read it joined
+      String first = text(doc, 1, 1).replaceAll("\\s+", " ").replaceAll("- ", "-");
       assertThat(first)
           .containsSubsequence(
               "Verdict: Enforced, with failures",
