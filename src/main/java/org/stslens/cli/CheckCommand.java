@@ -98,7 +98,7 @@ final class CheckCommand implements java.util.concurrent.Callable<Integer> {
   @Option(
       names = "--format",
       paramLabel = "FORMAT",
-      description = "text, json, md or html (default: ${DEFAULT-VALUE}).",
+      description = "text, json, md, html or pdf (default: ${DEFAULT-VALUE}); pdf needs -o FILE.",
       defaultValue = "text")
   String format;
 
@@ -134,7 +134,14 @@ final class CheckCommand implements java.util.concurrent.Callable<Integer> {
     ReportFormat reportFormat = ReportFormat.parse(format).orElse(null);
     if (reportFormat == null) {
       throw new CommandLine.ParameterException(
-          spec.commandLine(), "unknown format '" + format + "' (text, json, md, html)");
+          spec.commandLine(), "unknown format '" + format + "' (text, json, md, html, pdf)");
+    }
+    if (reportFormat.binary() && output == null) {
+      throw new CommandLine.ParameterException(
+          spec.commandLine(),
+          "--format "
+              + format
+              + " makes a binary file, which is not written to standard output: add -o FILE");
     }
     for (String d : domains) {
       if (DomainNameInput.read(d) instanceof DomainNameInput.NotADomain not) {
@@ -201,8 +208,12 @@ final class CheckCommand implements java.util.concurrent.Callable<Integer> {
    */
   private boolean write(
       List<DomainReport> reports, ReportFormat reportFormat, Optional<ReportTarget> target) {
-    String text = reportFormat.render(reports);
     PrintWriter out = spec.commandLine().getOut();
+    if (reportFormat.binary()) {
+      // refused without -o before the check ran
+      return target.orElseThrow().write(reportFormat.bytes(reports), spec.commandLine().getErr());
+    }
+    String text = reportFormat.render(reports);
     if (target.isPresent()) {
       return target.get().write(text, out, spec.commandLine().getErr());
     }

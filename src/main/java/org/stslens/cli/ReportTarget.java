@@ -2,7 +2,6 @@ package org.stslens.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileSystemException;
@@ -79,17 +78,8 @@ final class ReportTarget {
    * @return true when the report is in the file
    */
   boolean write(String report, PrintWriter out, PrintWriter err) {
-    Path temp = null;
     try {
-      temp = Files.createTempFile(file.getParent(), "." + file.getFileName() + ".", ".tmp");
-      try (Writer w = Files.newBufferedWriter(temp, StandardCharsets.UTF_8)) {
-        w.write(report);
-      }
-      try {
-        Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
-      }
+      store(report.getBytes(StandardCharsets.UTF_8));
       return true;
     } catch (IOException e) {
       err.println(
@@ -102,6 +92,37 @@ final class ReportTarget {
       out.print(report);
       out.flush();
       return false;
+    }
+  }
+
+  /**
+   * Writes a binary report (a PDF) atomically; when that fails, says so on {@code err}. It never
+   * falls back to standard output: a PDF there would only garble a terminal.
+   *
+   * @return true when the report is in the file
+   */
+  boolean write(byte[] report, PrintWriter err) {
+    try {
+      store(report);
+      return true;
+    } catch (IOException e) {
+      err.println("stslens: the report could not be written to " + file + " (" + reason(e) + ").");
+      err.flush();
+      return false;
+    }
+  }
+
+  /** Into a temporary file in the same folder, then moved over the target. */
+  private void store(byte[] report) throws IOException {
+    Path temp = null;
+    try {
+      temp = Files.createTempFile(file.getParent(), "." + file.getFileName() + ".", ".tmp");
+      Files.write(temp, report);
+      try {
+        Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      } catch (AtomicMoveNotSupportedException e) {
+        Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
+      }
     } finally {
       if (temp != null) {
         try {

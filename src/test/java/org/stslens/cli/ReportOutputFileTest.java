@@ -140,4 +140,46 @@ class ReportOutputFileTest {
         .contains("the report could not be written to " + folder.resolve("r.txt"))
         .contains("it follows on standard output instead");
   }
+
+  /** The same check with another --format. */
+  private int runAs(String format, String... more) {
+    List<String> args = new ArrayList<>(check);
+    args.set(args.indexOf("json"), format);
+    args.addAll(List.of(more));
+    return StsLensCommand.commandLine(new PrintWriter(out, true), new PrintWriter(err, true))
+        .execute(args.toArray(new String[0]));
+  }
+
+  @Test
+  void aPdfIsNeverWrittenToStandardOutput() {
+    assertThat(runAs("pdf")).isEqualTo(2);
+    assertThat(err.toString())
+        .contains("--format pdf makes a binary file, which is not written to standard output")
+        .contains("add -o FILE");
+    assertNoCheckRan();
+  }
+
+  @Test
+  void aPdfGoesToTheFileAndReadsBackWithTheVerdict() throws Exception {
+    Path report = dir.resolve("report.pdf");
+    assertThat(runAs("pdf", "-q", "-o", report.toString())).as(err.toString()).isZero();
+    assertThat(out.toString()).isEmpty();
+    try (org.apache.pdfbox.pdmodel.PDDocument doc =
+        org.apache.pdfbox.Loader.loadPDF(report.toFile())) {
+      String text = new org.apache.pdfbox.text.PDFTextStripper().getText(doc);
+      assertThat(text.replaceAll("\\s+", " "))
+          .containsSubsequence(
+              "Verdict: Enforced", "MX hosts", "mx1.out.test", "deliver", "Fix these first");
+    }
+  }
+
+  @Test
+  void aPdfThatCannotBeWrittenIsNotDumpedOnTheTerminal() throws Exception {
+    Path folder = Files.createDirectory(dir.resolve("gone"));
+    ReportTarget target = ReportTarget.of(folder.resolve("r.pdf").toString(), false).target().get();
+    Files.delete(folder);
+    assertThat(target.write(new byte[] {'%', 'P', 'D', 'F'}, new PrintWriter(err, true))).isFalse();
+    assertThat(err.toString()).contains("could not be written to " + folder.resolve("r.pdf"));
+    assertThat(out.toString()).isEmpty();
+  }
 }

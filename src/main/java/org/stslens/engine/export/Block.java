@@ -3,6 +3,7 @@ package org.stslens.engine.export;
 import java.util.List;
 import java.util.Map;
 import org.stslens.engine.finding.Finding;
+import org.stslens.engine.report.DomainVerdict;
 
 /** One piece of a report narrative; each renderer (text, Markdown, HTML) draws every kind. */
 public sealed interface Block {
@@ -29,6 +30,38 @@ public sealed interface Block {
       items = List.copyOf(items);
     }
   }
+
+  /**
+   * The verdict box that opens a report.
+   *
+   * @param verdict the domain verdict (its tone colours the box)
+   * @param answer what senders do with mail for the domain, in one sentence
+   * @param reason the verdict's reason, as the engine gives it
+   * @param facts when, how long, by which version, against what
+   */
+  record Verdict(DomainVerdict verdict, String answer, String reason, Map<String, String> facts)
+      implements Block {
+    public Verdict {
+      facts = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(facts));
+    }
+  }
+
+  /** One row per MX host: preference, coverage, STARTTLS, certificate, what senders do. */
+  record MxTable(List<Overview.MxRow> rows) implements Block {
+    public MxTable {
+      rows = List.copyOf(rows);
+    }
+  }
+
+  /** The errors and warnings to fix, most urgent first, each with its fix and RFC section. */
+  record Fixes(List<Overview.Fix> fixes) implements Block {
+    public Fixes {
+      fixes = List.copyOf(fixes);
+    }
+  }
+
+  /** The start of an appendix: what follows is evidence, on a new page when printed. */
+  record Appendix(String title) implements Block {}
 
   /** A finding with its severity, code, message, fix and RFC section. */
   record FindingItem(Finding finding) implements Block {}

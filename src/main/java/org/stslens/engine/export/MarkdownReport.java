@@ -56,7 +56,74 @@ public final class MarkdownReport {
       out.append('\n');
     } else if (block instanceof Block.FindingItem fi) {
       finding(fi.finding(), out);
+    } else if (block instanceof Block.Verdict v) {
+      out.append("> **Verdict: ")
+          .append(Overview.title(v.verdict()))
+          .append("** (`")
+          .append(v.verdict().word())
+          .append("`)\n>\n> ")
+          .append(inline(v.answer()))
+          .append("\n>\n> ")
+          .append(inline(v.reason()))
+          .append("\n\n");
+      render(new Block.Fields(v.facts()), out);
+    } else if (block instanceof Block.MxTable t) {
+      out.append(
+              "| MX host | Preference | Covered by the policy | STARTTLS | Certificate | Senders |\n")
+          .append("|---|---|---|---|---|---|\n");
+      for (Overview.MxRow row : t.rows()) {
+        out.append("| ")
+            .append(cell(row.host()))
+            .append(" | ")
+            .append(row.preference())
+            .append(" | ")
+            .append(cell(row.covered()))
+            .append(" | ")
+            .append(cell(row.starttls()))
+            .append(" | ")
+            .append(cell(row.certificate()))
+            .append(" | **")
+            .append(cell(Overview.verdictWords(row.verdict())))
+            .append("** |\n");
+      }
+      out.append('\n');
+    } else if (block instanceof Block.Fixes fixes) {
+      int n = 1;
+      for (Overview.Fix fix : fixes.fixes()) {
+        String marker = n++ + ". ";
+        String indent = " ".repeat(marker.length());
+        Finding f = fix.finding();
+        out.append(marker)
+            .append("**")
+            .append(f.severity().word())
+            .append("** `")
+            .append(f.code().id())
+            .append('`');
+        if (!f.target().isEmpty()) {
+          out.append(" — ").append(inline(f.target()));
+        }
+        out.append(" — *").append(fix.effect().words()).append("*  \n");
+        out.append(indent).append(inline(f.message()));
+        if (!f.fix().isEmpty()) {
+          out.append("  \n").append(indent).append("*Fix:* ").append(inline(f.fix()));
+        }
+        if (!f.rfc().isEmpty()) {
+          out.append("  \n").append(indent).append(rfcLinks(f.rfc()));
+        }
+        out.append("\n\n");
+      }
+    } else if (block instanceof Block.Appendix a) {
+      out.append("\n## ").append(inline(a.title())).append("\n\n");
     }
+  }
+
+  /** The catalog's RFC sections as links to the RFC Editor's pages. */
+  private static String rfcLinks(String rfc) {
+    return String.join(
+        ", ",
+        RfcReference.parse(rfc).stream()
+            .map(ref -> "[" + ref.text() + "](" + ref.url() + ")")
+            .toList());
   }
 
   private static void finding(Finding f, StringBuilder out) {
@@ -72,7 +139,7 @@ public final class MarkdownReport {
       out.append("  \n  *Fix:* ").append(inline(f.fix()));
     }
     if (!f.rfc().isEmpty()) {
-      out.append("  \n  RFC ").append(f.rfc());
+      out.append("  \n  ").append(rfcLinks(f.rfc()));
     }
     f.tlsrptType().ifPresent(t -> out.append(" · TLS-RPT `").append(t).append('`'));
     out.append("\n\n");

@@ -33,33 +33,70 @@ import org.stslens.engine.tlsrpt.TlsRptDiscovery;
 public final class Narrative {
 
   private final List<Block> blocks = new ArrayList<>();
+  private final boolean lab;
 
-  private Narrative() {}
+  private Narrative(boolean lab) {
+    this.lab = lab;
+  }
 
   public static List<Block> of(DomainReport r) {
-    Narrative n = new Narrative();
+    Narrative n = new Narrative(Commands.lab(r));
     n.tell(r);
     return List.copyOf(n.blocks);
   }
 
+  /**
+   * The front a customer reads (verdict, answer, MX table, fixes), then the evidence stage by stage
+   * (appendix A) and the SMTP conversations with their certificates (appendix B).
+   */
   private void tell(DomainReport r) {
     add(new Block.Heading(1, "MTA-STS check of " + r.domain()));
-    add(new Block.Paragraph("Verdict: " + r.verdict().word().toUpperCase(java.util.Locale.ROOT)));
-    add(new Block.Paragraph(r.verdictReason()));
-    Map<String, String> summary = new LinkedHashMap<>();
-    summary.put("Checked at", r.startedAt().toString());
-    summary.put(
-        "Wall time",
-        r.durationMillis()
-            + " ms (the stages add up to "
-            + r.sumOfStageMillis()
-            + " ms; independent stages ran concurrently)");
-    add(new Block.Fields(summary));
+    Map<String, String> facts = new LinkedHashMap<>();
+    facts.put("Checked at", ReportClock.format(r.startedAt()));
+    facts.put(
+        "Took",
+        ReportClock.duration(r.durationMillis())
+            + " (the stages add up to "
+            + ReportClock.duration(r.sumOfStageMillis())
+            + "; independent stages ran concurrently)");
+    if (lab) {
+      facts.put("Servers", "the STS Lens lab on loopback, not the real hosts of this name");
+    }
+    facts.put("Report by", ToolVersion.text());
+    add(new Block.Verdict(r.verdict(), Overview.answer(r), r.verdictReason(), facts));
+    add(new Block.Heading(2, "MX hosts"));
+    if (r.mx().isEmpty()) {
+      add(new Block.Paragraph("No MX host to check."));
+    } else {
+      add(new Block.MxTable(Overview.mxRows(r)));
+    }
+    add(new Block.Heading(2, "Fix these first"));
+    List<Overview.Fix> fixes = Overview.fixes(r);
+    if (fixes.isEmpty()) {
+      add(new Block.Paragraph("Nothing to fix: no error and no warning."));
+    } else {
+      add(
+          new Block.Paragraph(
+              "In order of effect: what makes senders refuse mail or ignore the policy first,"
+                  + " then the other errors, then warnings."));
+      add(new Block.Fixes(fixes));
+    }
+    add(new Block.Appendix("Appendix A: the evidence, stage by stage"));
+    if (lab) {
+      add(
+          new Block.Paragraph(
+              "The commands below are for the lab: they use the lab's loopback addresses and"
+                  + " ports, and "
+                  + Commands.LAB_CA
+                  + " stands for the lab's CA file that \"stslens lab serve\" prints. Against"
+                  + " real servers the commands differ."));
+    }
     discovery(r);
     retrieval(r);
     policy(r);
     mx(r);
     tlsrpt(r, stageOf(r, CheckStage.TLSRPT));
+    transcripts(r);
   }
 
   private void discovery(DomainReport r) {
@@ -163,7 +200,7 @@ public final class Narrative {
       for (HttpHeader header : f.headers()) {
         h.append('\n').append(header.name()).append(": ").append(header.value());
       }
-      add(new Block.Verbatim("$ " + f.curlCommand(), h.toString()));
+      add(new Block.Verbatim("$ " + Commands.curl(f), h.toString()));
     }
     if (f.status() == 200 && f.bodySize() > 0) {
       add(new Block.Verbatim("Body (invisible characters shown)", Visible.of(f.bodyText(), 4000)));
@@ -174,7 +211,7 @@ public final class Narrative {
   private void policy(DomainReport r) {
     StageReport stage = stageOf(r, CheckStage.POLICY);
     if (r.policy().isEmpty()) {
-      add(new Block.Heading(2, StageWords.of(CheckStage.POLICY).heading() + status(stage)));
+      add(new Block.Heading(3, StageWords.of(CheckStage.POLICY).heading() + status(stage)));
       add(new Block.Paragraph(StageWords.of(CheckStage.POLICY).skipped()));
       return;
     }
@@ -205,13 +242,13 @@ public final class Narrative {
       MxHost h = m.mx();
       add(
           new Block.Heading(
-              3,
+              4,
               "MX "
                   + h.preference()
                   + " "
                   + h.host()
                   + ": "
-                  + m.verdict().word().toUpperCase()
+                  + Overview.verdictWords(m.verdict())
                   + status(hostStage(r, h.host()))));
       Map<String, String> fields = new LinkedHashMap<>();
       fields.put(
@@ -227,14 +264,38 @@ public final class Narrative {
           m.matchedPattern()
               .map(MxPattern::written)
               .orElse(r.policyApplies() ? "none matches" : "no policy applies"));
-      add(new Block.Fields(fields));
       for (EndpointProbe e : m.endpoints()) {
-        endpoint(e);
+        fields.put(
+            e.address().getHostAddress(),
+            (e.starttlsOffered() ? "STARTTLS offered" : "no STARTTLS")
+                + ", "
+                + e.tlsVersion().map(v -> v + " " + e.cipherSuite().orElse("")).orElse("no TLS")
+                + ", "
+                + (e.passed() ? "pass" : "fail"));
       }
+      add(new Block.Fields(fields));
       findingsList(m.findings());
     }
     findings(
         r.stages().stream().filter(s -> s.kind() == StageKind.MX_SUMMARY).findFirst().orElse(null));
+    if (r.mx().stream().anyMatch(m -> !m.endpoints().isEmpty())) {
+      add(
+          new Block.Paragraph(
+              "The SMTP conversation with each address and its certificates are in appendix B."));
+    }
+  }
+
+  /** Appendix B: every SMTP conversation, as the sender had it, and the certificates shown. */
+  private void transcripts(DomainReport r) {
+    if (r.mx().stream().allMatch(m -> m.endpoints().isEmpty())) {
+      return;
+    }
+    add(new Block.Appendix("Appendix B: SMTP conversations and certificates"));
+    for (MxReport m : r.mx()) {
+      for (EndpointProbe e : m.endpoints()) {
+        endpoint(e);
+      }
+    }
   }
 
   private void endpoint(EndpointProbe e) {
@@ -243,7 +304,7 @@ public final class Narrative {
     fields.put(
         "TLS", e.tlsVersion().map(v -> v + ", " + e.cipherSuite().orElse("")).orElse("none"));
     fields.put("Result", e.passed() ? "pass" : "fail");
-    add(new Block.Heading(3, e.target()));
+    add(new Block.Heading(4, e.target()));
     add(new Block.Fields(fields));
     StringBuilder t = new StringBuilder();
     for (TranscriptLine line : e.transcript()) {
@@ -258,13 +319,7 @@ public final class Narrative {
       }
       t.append(arrow).append(line.text());
     }
-    add(
-        new Block.Verbatim(
-            "$ openssl s_client -starttls smtp -connect "
-                + e.mxHost()
-                + ":25 -servername "
-                + e.mxHost(),
-            t.toString()));
+    add(new Block.Verbatim("$ " + Commands.openssl(e), t.toString()));
     e.certificate().ifPresent(c -> certificate("Certificate of " + e.mxHost(), c));
   }
 
@@ -279,10 +334,10 @@ public final class Narrative {
               + s.subject()
               + " — issued by "
               + s.issuer()
-              + ", valid "
-              + s.notBefore()
+              + ", valid from "
+              + ReportClock.format(s.notBefore())
               + " to "
-              + s.notAfter()
+              + ReportClock.format(s.notAfter())
               + (s.sanDnsNames().isEmpty()
                   ? ", no DNS names"
                   : ", names " + String.join(" ", s.sanDnsNames())));
@@ -290,7 +345,7 @@ public final class Narrative {
     for (CertificateProblem p : c.problems()) {
       items.add("problem: " + p.detail());
     }
-    add(new Block.Heading(3, title + (c.valid() ? ": valid" : ": NOT valid")));
+    add(new Block.Heading(4, title + (c.valid() ? ": valid" : ": NOT valid")));
     add(new Block.Items(items));
   }
 
@@ -308,7 +363,7 @@ public final class Narrative {
   /** A stage's heading (with its status when it finished) and what the sender does in it. */
   private void introduce(DomainReport r, CheckStage stage, StageReport report) {
     StageWords words = StageWords.of(stage);
-    add(new Block.Heading(2, words.heading() + status(report)));
+    add(new Block.Heading(3, words.heading() + status(report)));
     add(new Block.Paragraph(words.sender(r.domain())));
   }
 

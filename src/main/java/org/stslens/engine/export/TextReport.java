@@ -31,7 +31,7 @@ public final class TextReport {
       out.append('\n');
       if (h.level() == 1) {
         out.append(h.text()).append('\n').append("=".repeat(h.text().length())).append('\n');
-      } else if (h.level() == 2) {
+      } else if (h.level() <= 3) {
         out.append(h.text()).append('\n').append("-".repeat(h.text().length())).append('\n');
       } else {
         out.append("» ").append(h.text()).append('\n');
@@ -56,6 +56,38 @@ public final class TextReport {
       i.items().forEach(item -> out.append("  - ").append(Visible.line(item)).append('\n'));
     } else if (block instanceof Block.FindingItem fi) {
       finding(fi.finding(), out);
+    } else if (block instanceof Block.Verdict v) {
+      out.append("Verdict: ")
+          .append(v.verdict().word().toUpperCase(java.util.Locale.ROOT))
+          .append('\n');
+      out.append(wrap(Visible.lines(v.answer()), 100, "")).append('\n');
+      out.append(wrap(Visible.lines(v.reason()), 100, "")).append('\n');
+      render(new Block.Fields(v.facts()), out);
+    } else if (block instanceof Block.MxTable t) {
+      for (Overview.MxRow row : t.rows()) {
+        out.append("  ")
+            .append(row.preference())
+            .append(' ')
+            .append(Visible.line(row.host()))
+            .append(": ")
+            .append(Overview.verdictWords(row.verdict()))
+            .append(" (covered: ")
+            .append(Visible.line(row.covered()))
+            .append("; STARTTLS: ")
+            .append(row.starttls())
+            .append("; certificate: ")
+            .append(row.certificate())
+            .append(")\n");
+      }
+    } else if (block instanceof Block.Fixes fixes) {
+      int n = 1;
+      for (Overview.Fix fix : fixes.fixes()) {
+        out.append("  ").append(n++).append(". ").append(fix.effect().words()).append(":\n");
+        finding(fix.finding(), out);
+      }
+    } else if (block instanceof Block.Appendix a) {
+      out.append("\n\n").append(Visible.line(a.title())).append('\n');
+      out.append("=".repeat(a.title().length())).append('\n');
     }
   }
 

@@ -18,4 +18,10 @@ public final class TextFiles {
     Files.writeString(file, text, charset);
     return file;
   }
+
+  /** Writes {@code bytes} (a PDF, or a text already encoded) to {@code file}, replacing it. */
+  public static Path write(Path file, byte[] bytes) throws IOException {
+    Files.write(file, bytes);
+    return file;
+  }
 }

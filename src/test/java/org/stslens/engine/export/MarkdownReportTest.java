@@ -10,6 +10,10 @@ import org.commonmark.node.Heading;
 import org.commonmark.node.Node;
 import org.commonmark.parser.Parser;
 import org.junit.jupiter.api.Test;
+import org.stslens.engine.finding.Code;
+import org.stslens.engine.finding.Finding;
+import org.stslens.engine.mx.MxVerdict;
+import org.stslens.engine.report.DomainVerdict;
 
 /** Server text cannot break out of its place in the Markdown export (rendered by CommonMark). */
 class MarkdownReportTest {
@@ -81,5 +85,63 @@ class MarkdownReportTest {
   void theFenceIsLongerThanAnyRunOfBackticks() {
     assertThat(MarkdownReport.fenceFor("plain")).isEqualTo("```");
     assertThat(MarkdownReport.fenceFor("a ```` b")).isEqualTo("`````");
+  }
+
+  @Test
+  void theOverviewBlocksKeepServerTextInItsPlace() {
+    for (String evil : List.of("\n# injected\n", "a | b\n|---|\n", "x\n```\n## y", "\n---\n")) {
+      Finding f =
+          Finding.of(Code.TLS_CERT_EXPIRED, "mx " + evil, "expired " + evil, "renew " + evil);
+      String md =
+          MarkdownReport.blocks(
+              List.of(
+                  new Block.Heading(1, "MTA-STS check of example.com"),
+                  new Block.Verdict(
+                      DomainVerdict.ENFORCED_WITH_FAILURES,
+                      "answer " + evil,
+                      "reason " + evil,
+                      Map.of("Checked at", evil)),
+                  new Block.Heading(2, "MX hosts"),
+                  new Block.MxTable(
+                      List.of(
+                          new Overview.MxRow(
+                              "mx" + evil,
+                              10,
+                              "yes, by " + evil,
+                              "offered",
+                              "valid",
+                              MxVerdict.DELIVER))),
+                  new Block.Heading(2, "Fix these first"),
+                  new Block.Fixes(List.of(new Overview.Fix(f, Overview.Effect.MAIL_REFUSED))),
+                  new Block.Appendix("Appendix A")));
+
+      assertThat(headings(md))
+          .as("evil %s in%n%s", evil.replace("\n", "\\n"), md)
+          .containsExactly(
+              "MTA-STS check of example.com", "MX hosts", "Fix these first", "Appendix A");
+      assertThat(md)
+          .contains("[RFC 8461 §4.2](https://www.rfc-editor.org/rfc/rfc8461#section-4.2)");
+    }
+  }
+
+  @Test
+  void aRealReportFollowsTheOrderOfTheHtml() throws Exception {
+    String md = MarkdownReport.render(List.of(LabReports.check("one-good-one-bad-mx")));
+
+    assertThat(headings(md).stream().map(h -> h.replaceAll(" — pass.*", "")).toList())
+        .startsWith(
+            "MTA-STS check of one-good-one-bad-mx.lab.example",
+            "MX hosts",
+            "Fix these first",
+            "Appendix A: the evidence, stage by stage",
+            "1. Discovery (DNS)")
+        .contains("Appendix B: SMTP conversations and certificates");
+    assertThat(md)
+        .containsSubsequence(
+            "> **Verdict: Enforced, with failures**",
+            "| mx2.one-good-one-bad-mx.lab.example | 20 | yes | offered | not valid: expired |"
+                + " **refuse** |",
+            "1. **error** `tls.cert-expired`",
+            "## Appendix A");
   }
 }

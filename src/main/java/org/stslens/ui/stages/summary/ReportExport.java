@@ -2,7 +2,6 @@ package org.stslens.ui.stages.summary;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -21,9 +20,9 @@ final class ReportExport {
       DomainReport report, ReportFormat format, Path file, Executor background) {
     return CompletableFuture.supplyAsync(
         () -> {
-          String text = format.render(List.of(report));
+          byte[] bytes = format.bytes(List.of(report));
           try {
-            return TextFiles.write(file, text, StandardCharsets.UTF_8);
+            return TextFiles.write(file, bytes);
           } catch (IOException e) {
             throw new UncheckedIOException(e);
           }
@@ -37,6 +36,7 @@ final class ReportExport {
       case HTML -> "html";
       case JSON -> "json";
       case TEXT -> "txt";
+      case PDF -> "pdf";
     };
   }
 
@@ -46,6 +46,7 @@ final class ReportExport {
       case HTML -> "HTML";
       case JSON -> "JSON";
       case TEXT -> "Text";
+      case PDF -> "PDF";
     };
   }
 

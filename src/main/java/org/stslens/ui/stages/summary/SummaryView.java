@@ -115,7 +115,8 @@ public final class SummaryView {
   private Node exportBar() {
     HBox buttons = new HBox(8);
     buttons.setAlignment(Pos.CENTER_LEFT);
-    for (ReportFormat format : List.of(ReportFormat.MD, ReportFormat.HTML, ReportFormat.JSON)) {
+    for (ReportFormat format :
+        List.of(ReportFormat.MD, ReportFormat.HTML, ReportFormat.PDF, ReportFormat.JSON)) {
       Button button = new Button(ReportExport.label(format), Icons.save());
       button.setId("export-" + ReportExport.extension(format));
       button.setOnAction(e -> choose(format));
@@ -123,7 +124,7 @@ public final class SummaryView {
     }
     Label note =
         Texts.wrapping(
-            "The same report as the command line's --format md|html|json: every stage, its"
+            "The same report as the command line's --format md|html|pdf|json: every stage, its"
                 + " evidence and findings.",
             "muted");
     return new VBox(8, note, buttons, exportStatus);
