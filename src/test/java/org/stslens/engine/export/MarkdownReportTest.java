@@ -134,7 +134,7 @@ class MarkdownReportTest {
             "MX hosts",
             "Fix these first",
             "Appendix A: the evidence, stage by stage",
-            "1. Discovery (DNS)")
+            "1 · Discovery (DNS)")
         .contains("Appendix B: SMTP conversations and certificates");
     assertThat(md)
         .containsSubsequence(

@@ -61,7 +61,7 @@ class PdfReportTest {
       assertThat(text(doc, 2, 2)).contains("Appendix A: the evidence, stage by stage");
       assertThat(rest)
           .containsSubsequence(
-              "1. Discovery (DNS)", "Appendix B: SMTP conversations and certificates", "S: 220");
+              "1 · Discovery (DNS)", "Appendix B: SMTP conversations and certificates", "S: 220");
     }
   }
 

@@ -98,7 +98,7 @@ class StageWordsAcrossTheAppTest {
       List<String> headings = new ArrayList<>();
       List<String> firstParagraphs = new ArrayList<>();
       for (int i = 0; i < blocks.size(); i++) {
-        if (blocks.get(i) instanceof Block.Heading h && h.level() == 2) {
+        if (blocks.get(i) instanceof Block.Heading h && h.level() == 3) {
           headings.add(h.text());
           firstParagraphs.add(((Block.Paragraph) blocks.get(i + 1)).text());
         }

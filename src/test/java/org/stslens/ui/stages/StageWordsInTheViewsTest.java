@@ -59,7 +59,7 @@ class StageWordsInTheViewsTest {
     Map<String, String> narrative = new LinkedHashMap<>();
     List<Block> blocks = Narrative.of(report);
     for (int i = 0; i < blocks.size(); i++) {
-      if (blocks.get(i) instanceof Block.Heading h && h.level() == 2) {
+      if (blocks.get(i) instanceof Block.Heading h && h.level() == 3) {
         narrative.put(h.text(), ((Block.Paragraph) blocks.get(i + 1)).text());
       }
     }
