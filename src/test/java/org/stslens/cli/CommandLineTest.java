@@ -11,8 +11,6 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.stslens.engine.check.TestWorld;
-import org.stslens.engine.tls.CertificateSummary;
-import org.stslens.lab.LabServer;
 
 class CommandLineTest {
 
@@ -119,29 +117,10 @@ class CommandLineTest {
   void checkAgainstLoopbackWorldPrintsWalkthroughAndJson(@TempDir Path dir) throws Exception {
     try (TestWorld world = new TestWorld()) {
       world.standardDns("cli.test", "20261128", "mx1.cli.test");
-      List<LabServer> servers = new ArrayList<>();
-      servers.add(world.policyHost("cli.test", TestWorld.policy("enforce", "mx1.cli.test")));
-      servers.add(world.goodMx(0, "mx1.cli.test"));
-      Path ca = dir.resolve("ca.pem");
-      Files.writeString(ca, CertificateSummary.of(world.ca.certificate()).pem());
+      world.policyHost("cli.test", TestWorld.policy("enforce", "mx1.cli.test"));
+      world.goodMx(0, "mx1.cli.test");
       List<String> args = new ArrayList<>(List.of("check", "cli.test", "-q"));
-      args.addAll(
-          List.of(
-              "--dns",
-              world.dnsServer().address().getAddress().getHostAddress()
-                  + ":"
-                  + world.dnsServer().address().getPort()));
-      args.addAll(List.of("--trust", ca.toString()));
-      for (LabServer s : servers) {
-        args.addAll(
-            List.of(
-                "--port-map",
-                s.address().getAddress().getHostAddress()
-                    + ":"
-                    + s.standardPort()
-                    + "="
-                    + s.address().getPort()));
-      }
+      args.addAll(world.checkArguments(dir));
 
       assertThat(run(args.toArray(new String[0]))).as(cli.err()).isZero();
       assertThat(cli.out())
@@ -164,23 +143,11 @@ class CommandLineTest {
   void checkWithoutTheLabCaReportsUntrustedCertificatesAndExitsOne() throws Exception {
     try (TestWorld world = new TestWorld()) {
       world.standardDns("untrusted.test", "1", "mx1.untrusted.test");
-      List<LabServer> servers =
-          List.of(
-              world.policyHost("untrusted.test", TestWorld.policy("enforce", "mx1.untrusted.test")),
-              world.goodMx(0, "mx1.untrusted.test"));
+      world.policyHost("untrusted.test", TestWorld.policy("enforce", "mx1.untrusted.test"));
+      world.goodMx(0, "mx1.untrusted.test");
       List<String> args =
           new ArrayList<>(List.of("check", "untrusted.test", "-q", "--format", "json"));
-      args.addAll(List.of("--dns", "127.0.0.1:" + world.dnsServer().address().getPort()));
-      for (LabServer s : servers) {
-        args.addAll(
-            List.of(
-                "--port-map",
-                s.address().getAddress().getHostAddress()
-                    + ":"
-                    + s.standardPort()
-                    + "="
-                    + s.address().getPort()));
-      }
+      args.addAll(world.checkArgumentsWithoutCa());
       assertThat(run(args.toArray(new String[0]))).isEqualTo(1);
       JsonNode json = new ObjectMapper().readTree(cli.out());
       assertThat(json.get("verdict").asText()).isEqualTo("no-policy");
@@ -197,16 +164,7 @@ class CommandLineTest {
             org.stslens.lab.ScenarioCatalog.load().byId(id).orElseThrow(), fixed)) {
       List<String> args =
           new ArrayList<>(List.of("check", world.domain(), "-q", "--format", "json"));
-      args.addAll(
-          List.of(
-              "--dns",
-              world.dnsAddress().getAddress().getHostAddress()
-                  + ":"
-                  + world.dnsAddress().getPort()));
-      args.addAll(List.of("--trust", world.writeCaPem(dir.resolve(id + ".pem")).toString()));
-      for (String mapping : world.portMapArguments()) {
-        args.addAll(List.of("--port-map", mapping));
-      }
+      args.addAll(world.checkArguments(dir.resolve(id + ".pem")));
       return run(args.toArray(new String[0]));
     }
   }

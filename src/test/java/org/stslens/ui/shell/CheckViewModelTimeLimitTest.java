@@ -2,14 +2,7 @@ package org.stslens.ui.shell;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.time.Duration;
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -21,7 +14,6 @@ import org.stslens.engine.check.MtaStsChecker;
 import org.stslens.engine.check.TestWorld;
 import org.stslens.engine.report.DomainVerdict;
 import org.stslens.engine.report.StageStatus;
-import org.stslens.lab.LabServer;
 
 /** The desktop's view of a check cut short by the whole-check limit. */
 class CheckViewModelTimeLimitTest {
@@ -44,39 +36,10 @@ class CheckViewModelTimeLimitTest {
   @Test
   @Timeout(value = 30, unit = TimeUnit.SECONDS)
   void aStalledMxEndsTheCheckAtTheLimitWithTheStepMarked() throws Exception {
-    List<Socket> held = new CopyOnWriteArrayList<>();
-    try (TestWorld world = new TestWorld();
-        ServerSocket silent = new ServerSocket(0, 50, InetAddress.getByName("127.0.0.2"))) {
-      Thread acceptor =
-          new Thread(
-              () -> {
-                try {
-                  while (true) {
-                    held.add(silent.accept()); // accepts and never greets
-                  }
-                } catch (IOException e) {
-                  // closed at the end of the test
-                }
-              });
-      acceptor.setDaemon(true);
-      acceptor.start();
+    try (TestWorld world = new TestWorld()) {
+      world.stallingMx(0); // accepts and never says a word
       world.standardDns("vm.test", "1", "mx1.vm.test");
       world.policyHost("vm.test", TestWorld.policy("enforce", "mx1.vm.test"));
-      world.add(
-          new LabServer() {
-            @Override
-            public InetSocketAddress address() {
-              return (InetSocketAddress) silent.getLocalSocketAddress();
-            }
-
-            @Override
-            public int standardPort() {
-              return 25;
-            }
-
-            @Override
-            public void close() {}
-          });
       world.smtpTimeout(Duration.ofSeconds(60)).checkTimeout(Duration.ofSeconds(2));
       MtaStsChecker checker = new MtaStsChecker(world.options(), pool, timer);
       CheckViewModel vm = new CheckViewModel(checker::start, ui::execute, h -> {});
@@ -105,10 +68,6 @@ class CheckViewModelTimeLimitTest {
                 .extracting(StageItem::status)
                 .containsExactly(StageStatus.FAIL);
           });
-    } finally {
-      for (Socket s : held) {
-        s.close();
-      }
     }
   }
 
