@@ -12,7 +12,7 @@ import javafx.stage.Stage;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.stslens.engine.check.TestWorld;
+import org.stslens.engine.check.ReportBuilder;
 import org.stslens.engine.mx.MxReport;
 import org.stslens.engine.mx.MxVerdict;
 import org.stslens.engine.report.DomainReport;
@@ -29,14 +29,13 @@ class MxViewTest {
   private static DomainReport report;
 
   @BeforeAll
-  static void check() throws Exception {
-    try (TestWorld world = new TestWorld()) {
-      world.standardDns(DOMAIN, "20260101", MX1, MX2);
-      world.policyHost(DOMAIN, TestWorld.policy("enforce", MX1, MX2));
-      world.goodMx(0, MX1);
-      world.mx(1, world.ca.issue(MX2), b -> b.hostname(MX2).advertiseStartTls(false));
-      report = world.check(DOMAIN);
-    }
+  static void report() {
+    report =
+        ReportBuilder.forDomain(DOMAIN)
+            .mx(MX1, MX2)
+            .policy("enforce", MX1, MX2)
+            .withoutStartTls(MX2)
+            .build();
   }
 
   @Start

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
-import org.stslens.engine.check.TestWorld;
+import org.stslens.engine.check.ReportBuilder;
 import org.stslens.engine.export.ReportFormat;
 import org.stslens.engine.report.DomainReport;
 import org.stslens.ui.stages.ViewTestSupport;
@@ -35,14 +35,13 @@ class SummaryViewTest {
   private SummaryView view;
 
   @BeforeAll
-  static void check() throws Exception {
-    try (TestWorld world = new TestWorld()) {
-      world.standardDns(DOMAIN, "20260101", MX1, MX2);
-      world.policyHost(DOMAIN, TestWorld.policy("enforce", MX1, MX2));
-      world.goodMx(0, MX1);
-      world.mx(1, world.ca.issue(MX2), b -> b.hostname(MX2).advertiseStartTls(false));
-      report = world.check(DOMAIN);
-    }
+  static void report() {
+    report =
+        ReportBuilder.forDomain(DOMAIN)
+            .mx(MX1, MX2)
+            .policy("enforce", MX1, MX2)
+            .withoutStartTls(MX2)
+            .build();
   }
 
   @Start
