@@ -45,15 +45,12 @@ public final class LabHttpsServer implements LabServer {
     this.fallback = builder.fallback;
     this.closeAfterHandshake = builder.closeAfterHandshake;
     SSLServerSocket socket =
-        (SSLServerSocket)
-            builder.certificate.serverContext().getServerSocketFactory().createServerSocket();
-    try {
-      socket.setEnabledProtocols(builder.protocols.toArray(new String[0]));
-      socket.bind(new InetSocketAddress(builder.bindAddress, builder.port), 100);
-    } catch (IOException | RuntimeException e) {
-      socket.close();
-      throw e;
-    }
+        ConnectionAcceptor.bind(
+            (SSLServerSocket)
+                builder.certificate.serverContext().getServerSocketFactory().createServerSocket(),
+            s -> s.setEnabledProtocols(builder.protocols.toArray(new String[0])),
+            new InetSocketAddress(builder.bindAddress, builder.port),
+            100);
     this.address = new InetSocketAddress(builder.bindAddress, socket.getLocalPort());
     String name = "lab-https-" + address.getPort();
     this.acceptor = new ConnectionAcceptor(socket, name, this::serve);

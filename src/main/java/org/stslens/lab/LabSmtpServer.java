@@ -110,15 +110,10 @@ public final class LabSmtpServer implements LabServer {
       throw new IllegalArgumentException(
           "TLS protocols " + config.tlsProtocols() + " not all in " + supported);
     }
-    ServerSocket socket = new ServerSocket();
     // With a drip the relay takes the requested port and the server itself an ephemeral one.
     int port = builder.drip == null ? builder.port : 0;
-    try {
-      socket.bind(new InetSocketAddress(builder.bindAddress, port), 100);
-    } catch (IOException e) {
-      socket.close();
-      throw e;
-    }
+    ServerSocket socket =
+        ConnectionAcceptor.bind(new InetSocketAddress(builder.bindAddress, port), 100);
     InetSocketAddress own = new InetSocketAddress(builder.bindAddress, socket.getLocalPort());
     this.acceptor = new ConnectionAcceptor(socket, "lab-smtp-" + own.getPort(), this::serve);
     if (builder.drip == null) {

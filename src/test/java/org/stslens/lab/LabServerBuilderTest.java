@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.util.List;
 import java.util.function.Supplier;
@@ -58,6 +59,33 @@ class LabServerBuilderTest {
             .isInstanceOf(UncheckedIOException.class)
             .hasMessage("cannot start lab " + kind.name() + " server on /127.0.0.1");
       }
+    }
+  }
+
+  @Test
+  void aListenerThatCannotBindIsClosed() throws Exception {
+    InetAddress loopback = InetAddress.getByName("127.0.0.1");
+    try (ServerSocket taken = new ServerSocket(0, 1, loopback)) {
+      ServerSocket fresh = new ServerSocket();
+      assertThatThrownBy(
+              () ->
+                  ConnectionAcceptor.bind(
+                      fresh, s -> {}, new InetSocketAddress(loopback, taken.getLocalPort()), 1))
+          .isInstanceOf(java.io.IOException.class);
+      assertThat(fresh.isClosed()).isTrue();
+
+      ServerSocket misconfigured = new ServerSocket();
+      assertThatThrownBy(
+              () ->
+                  ConnectionAcceptor.bind(
+                      misconfigured,
+                      s -> {
+                        throw new IllegalArgumentException("unsupported protocol");
+                      },
+                      new InetSocketAddress(loopback, 0),
+                      1))
+          .isInstanceOf(IllegalArgumentException.class);
+      assertThat(misconfigured.isClosed()).isTrue();
     }
   }
 
