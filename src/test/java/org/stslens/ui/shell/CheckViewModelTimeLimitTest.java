@@ -3,14 +3,10 @@ package org.stslens.ui.shell;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.stslens.engine.check.MtaStsChecker;
 import org.stslens.engine.check.TestWorld;
 import org.stslens.engine.report.DomainVerdict;
 import org.stslens.engine.report.StageStatus;
@@ -18,19 +14,15 @@ import org.stslens.engine.report.StageStatus;
 /** The desktop's view of a check cut short by the whole-check limit. */
 class CheckViewModelTimeLimitTest {
 
-  private final ExecutorService ui = Executors.newSingleThreadExecutor();
-  private final ExecutorService pool = Executors.newFixedThreadPool(8);
-  private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
+  private final CheckRig rig = new CheckRig();
 
   @AfterEach
   void stop() {
-    ui.shutdownNow();
-    pool.shutdownNow();
-    timer.shutdownNow();
+    rig.close();
   }
 
   private void onUi(Runnable action) throws Exception {
-    ui.submit(action).get(5, TimeUnit.SECONDS);
+    rig.onUi(action);
   }
 
   @Test
@@ -41,8 +33,7 @@ class CheckViewModelTimeLimitTest {
       world.standardDns("vm.test", "1", "mx1.vm.test");
       world.policyHost("vm.test", TestWorld.policy("enforce", "mx1.vm.test"));
       world.smtpTimeout(Duration.ofSeconds(60)).checkTimeout(Duration.ofSeconds(2));
-      MtaStsChecker checker = new MtaStsChecker(world.options(), pool, timer);
-      CheckViewModel vm = new CheckViewModel(checker::start, ui::execute, h -> {});
+      CheckViewModel vm = rig.viewModel(world);
 
       onUi(
           () -> {
@@ -79,8 +70,7 @@ class CheckViewModelTimeLimitTest {
       world.policyHost("vm.test", TestWorld.policy("enforce", "mx1.vm.test"));
       world.goodMx(0, "mx1.vm.test");
       world.checkTimeout(Duration.ofSeconds(1));
-      MtaStsChecker checker = new MtaStsChecker(world.options(), pool, timer);
-      CheckViewModel vm = new CheckViewModel(checker::start, ui::execute, h -> {});
+      CheckViewModel vm = rig.viewModel(world);
 
       onUi(
           () -> {

@@ -12,11 +12,9 @@ import java.util.concurrent.TimeUnit;
 import javafx.scene.Parent;
 import javafx.scene.control.Label;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
-import org.stslens.engine.check.ReportBuilder;
 import org.stslens.engine.export.ReportFormat;
 import org.stslens.engine.report.DomainReport;
 import org.stslens.ui.stages.ViewTestSupport;
@@ -28,21 +26,11 @@ import org.testfx.util.WaitForAsyncUtils;
 @ExtendWith(ApplicationExtension.class)
 class SummaryViewTest {
 
-  private static final String DOMAIN = "example.test";
-  private static final String MX1 = "mx1.example.test";
-  private static final String MX2 = "mx2.example.test";
-  private static DomainReport report;
+  private static final String DOMAIN = ViewTestSupport.DOMAIN;
+  private static final String MX1 = ViewTestSupport.MX1;
+  private static final String MX2 = ViewTestSupport.MX2;
+  private static final DomainReport report = ViewTestSupport.secondHostWithoutStartTls();
   private SummaryView view;
-
-  @BeforeAll
-  static void report() {
-    report =
-        ReportBuilder.forDomain(DOMAIN)
-            .mx(MX1, MX2)
-            .policy("enforce", MX1, MX2)
-            .withoutStartTls(MX2)
-            .build();
-  }
 
   @Start
   void start(Stage stage) {
