@@ -1,6 +1,9 @@
 #!/usr/bin/env bash
 # Regenerates docs/screenshots/*.png from the real application in a real (Xvfb) window, against
 # loopback lab servers. Needs Debian's xvfb and libgtk-3-0 (and a font such as fonts-dejavu-core).
+# Then renders the review pictures of single views (classes named *Screenshots in the test
+# sources: they assert nothing, so they are not in the unit suite) headless into target/.
+# --docs-only skips the review pictures.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 mvn -B -q test-compile
@@ -10,3 +13,8 @@ xvfb-run -a -s "-screen 0 1400x900x24" \
     -Dexec.classpathScope=test \
     -Dexec.args="docs/screenshots"
 ls -l docs/screenshots
+if [[ "${1:-}" != "--docs-only" ]]; then
+  # -Dtest replaces surefire's *Test includes, so these classes run only here.
+  mvn -B -q surefire:test -Dtest='*Screenshots' -Dsurefire.failIfNoSpecifiedTests=false
+  ls -l target/stage-screenshots target/screenshots target/kit-pane*.png
+fi

@@ -1,11 +1,7 @@
 package org.stslens.app;
 
-import java.io.IOException;
 import java.nio.file.Path;
-import java.security.cert.X509Certificate;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
@@ -13,11 +9,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.stslens.engine.check.CheckListener;
 import org.stslens.engine.check.CheckOptions;
+import org.stslens.engine.check.CheckOptionsBuilder;
 import org.stslens.engine.check.MtaStsChecker;
 import org.stslens.engine.check.RunningCheck;
 import org.stslens.engine.check.StageGate;
-import org.stslens.engine.dns.DnsSettings;
-import org.stslens.engine.tls.TrustAnchors;
 import org.stslens.ui.settings.Settings;
 import org.stslens.ui.shell.CheckService;
 
@@ -51,33 +46,22 @@ final class EngineCheckService implements CheckService {
   void apply(Settings settings) {
     try {
       use(optionsFor(settings));
-    } catch (IOException | IllegalArgumentException | IllegalStateException e) {
+    } catch (CheckOptionsBuilder.UnusableSettingException e) {
       options.set(null);
       problem.set(e.getMessage());
       firstOptions.countDown();
     }
   }
 
-  static CheckOptions optionsFor(Settings s) throws IOException {
-    DnsSettings dns =
-        s.dnsServer().isEmpty()
-            ? DnsSettings.system()
-            : DnsSettings.server(DnsSettings.parseServer(s.dnsServer()));
-    dns = dns.withTimeout(Duration.ofSeconds(s.dnsTimeoutSeconds()));
-    TrustAnchors trust = TrustAnchors.jdkDefault();
-    List<X509Certificate> extra = new ArrayList<>();
-    for (String file : s.trustFiles()) {
-      extra.addAll(TrustAnchors.readPem(Path.of(file)));
-    }
-    if (!extra.isEmpty()) {
-      trust = trust.withExtra(extra);
-    }
-    CheckOptions o =
-        CheckOptions.defaults(dns)
-            .withTrust(trust)
-            .withSmtpStepTimeout(Duration.ofSeconds(s.smtpTimeoutSeconds()))
-            .withCheckTimeout(Duration.ofSeconds(s.checkTimeoutSeconds()));
-    return o.withFetch(o.fetch().withTotalTimeout(Duration.ofSeconds(s.fetchTimeoutSeconds())));
+  static CheckOptions optionsFor(Settings s) throws CheckOptionsBuilder.UnusableSettingException {
+    return new CheckOptionsBuilder()
+        .dnsServer(s.dnsServer())
+        .trustFiles(s.trustFiles().stream().map(Path::of).toList())
+        .dnsTimeout(Duration.ofSeconds(s.dnsTimeoutSeconds()))
+        .fetchTimeout(Duration.ofSeconds(s.fetchTimeoutSeconds()))
+        .smtpStepTimeout(Duration.ofSeconds(s.smtpTimeoutSeconds()))
+        .checkTimeout(Duration.ofSeconds(s.checkTimeoutSeconds()))
+        .build();
   }
 
   /**

@@ -1,9 +1,7 @@
 package org.stslens.cli;
 
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,15 +12,13 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.stslens.engine.check.CheckListener;
 import org.stslens.engine.check.CheckOptions;
+import org.stslens.engine.check.CheckOptionsBuilder;
 import org.stslens.engine.check.DomainNameInput;
 import org.stslens.engine.check.MtaStsChecker;
 import org.stslens.engine.check.RunningCheck;
-import org.stslens.engine.dns.DnsSettings;
 import org.stslens.engine.export.ReportFormat;
-import org.stslens.engine.fetch.FetchSettings;
 import org.stslens.engine.net.PortMap;
 import org.stslens.engine.report.DomainReport;
-import org.stslens.engine.tls.TrustAnchors;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -32,6 +28,7 @@ import picocli.CommandLine.Parameters;
 @Command(
     name = "check",
     mixinStandardHelpOptions = true,
+    defaultValueProvider = CheckCommand.EngineDefaults.class,
     description = {
       "Checks the MTA-STS setup of domains as a sending mail server does.",
       "",
@@ -68,22 +65,19 @@ final class CheckCommand implements java.util.concurrent.Callable<Integer> {
   @Option(
       names = "--timeout",
       paramLabel = "SECONDS",
-      description = "Time limit of the policy fetch (default: ${DEFAULT-VALUE}).",
-      defaultValue = "60")
+      description = "Time limit of the policy fetch (default: ${DEFAULT-VALUE}).")
   double fetchTimeoutSeconds;
 
   @Option(
       names = "--smtp-timeout",
       paramLabel = "SECONDS",
-      description = "Time limit of each SMTP step (default: ${DEFAULT-VALUE}).",
-      defaultValue = "30")
+      description = "Time limit of each SMTP step (default: ${DEFAULT-VALUE}).")
   double smtpTimeoutSeconds;
 
   @Option(
       names = "--dns-timeout",
       paramLabel = "SECONDS",
-      description = "Time limit of each DNS query (default: ${DEFAULT-VALUE}).",
-      defaultValue = "5")
+      description = "Time limit of each DNS query (default: ${DEFAULT-VALUE}).")
   double dnsTimeoutSeconds;
 
   @Option(
@@ -91,8 +85,7 @@ final class CheckCommand implements java.util.concurrent.Callable<Integer> {
       paramLabel = "SECONDS",
       description =
           "Time limit of the whole check of one domain; steps still running are cancelled and"
-              + " named in the report (default: ${DEFAULT-VALUE}).",
-      defaultValue = "180")
+              + " named in the report (default: ${DEFAULT-VALUE}).")
   double checkTimeoutSeconds;
 
   @Option(
@@ -223,49 +216,58 @@ final class CheckCommand implements java.util.concurrent.Callable<Integer> {
   }
 
   private CheckOptions options() {
-    DnsSettings dns;
-    try {
-      dns =
-          dnsServer == null
-              ? DnsSettings.system()
-              : DnsSettings.server(DnsSettings.parseServer(dnsServer));
-    } catch (IllegalArgumentException | IllegalStateException e) {
-      throw new CommandLine.ParameterException(spec.commandLine(), "--dns: " + e.getMessage());
-    }
-    dns = dns.withTimeout(seconds(dnsTimeoutSeconds, "--dns-timeout"));
-    TrustAnchors anchors = TrustAnchors.jdkDefault();
-    List<X509Certificate> extra = new ArrayList<>();
-    for (Path pem : trust) {
-      try {
-        extra.addAll(TrustAnchors.readPem(pem));
-      } catch (IOException | IllegalArgumentException e) {
-        throw new CommandLine.ParameterException(
-            spec.commandLine(), "--trust " + pem + ": " + FileProblems.describe(e));
-      }
-    }
-    if (!extra.isEmpty()) {
-      anchors = anchors.withExtra(extra);
-    }
-    CheckOptions options =
-        CheckOptions.defaults(dns)
-            .withTrust(anchors)
-            .withSmtpStepTimeout(seconds(smtpTimeoutSeconds, "--smtp-timeout"))
-            .withCheckTimeout(seconds(checkTimeoutSeconds, "--check-timeout"));
-    options =
-        options.withFetch(
-            options.fetch().withTotalTimeout(seconds(fetchTimeoutSeconds, "--timeout")));
+    CheckOptionsBuilder builder =
+        new CheckOptionsBuilder()
+            .dnsServer(dnsServer)
+            .trustFiles(trust)
+            .dnsTimeout(seconds(dnsTimeoutSeconds, "--dns-timeout"))
+            .fetchTimeout(seconds(fetchTimeoutSeconds, "--timeout"))
+            .smtpStepTimeout(seconds(smtpTimeoutSeconds, "--smtp-timeout"))
+            .checkTimeout(seconds(checkTimeoutSeconds, "--check-timeout"));
     if (slowThresholdSeconds != null) {
-      options =
-          options.withFetch(
-              new FetchSettings(
-                  options.fetch().totalTimeout(),
-                  seconds(slowThresholdSeconds, "--slow-threshold"),
-                  options.fetch().maxBodyBytes()));
+      builder.slowThreshold(seconds(slowThresholdSeconds, "--slow-threshold"));
     }
     if (!portMap.isEmpty()) {
-      options = options.withPortMap(parsePortMap(portMap));
+      builder.portMap(parsePortMap(portMap));
     }
-    return options;
+    try {
+      return builder.build();
+    } catch (CheckOptionsBuilder.UnusableSettingException e) {
+      String where =
+          switch (e.setting()) {
+            case DNS_SERVER -> "--dns: " + e.reason().getMessage();
+            case TRUST_FILE ->
+                "--trust " + e.file().orElseThrow() + ": " + FileProblems.describe(e.reason());
+          };
+      throw new CommandLine.ParameterException(spec.commandLine(), where);
+    }
+  }
+
+  /**
+   * The time limits' defaults come from the engine's {@link CheckOptions}, the one place the CLI
+   * and the desktop read them from; {@code ${DEFAULT-VALUE}} in the help shows them.
+   */
+  static final class EngineDefaults implements CommandLine.IDefaultValueProvider {
+    @Override
+    public String defaultValue(CommandLine.Model.ArgSpec arg) {
+      if (!(arg instanceof CommandLine.Model.OptionSpec option)) {
+        return null;
+      }
+      Duration d =
+          switch (option.longestName()) {
+            case "--timeout" -> CheckOptions.DEFAULT_FETCH_TIMEOUT;
+            case "--smtp-timeout" -> CheckOptions.DEFAULT_SMTP_STEP_TIMEOUT;
+            case "--dns-timeout" -> CheckOptions.DEFAULT_DNS_TIMEOUT;
+            case "--check-timeout" -> CheckOptions.DEFAULT_CHECK_TIMEOUT;
+            default -> null;
+          };
+      return d == null ? null : seconds(d);
+    }
+
+    /** "60", or "0.5" for a limit below a second. */
+    private static String seconds(Duration d) {
+      return java.math.BigDecimal.valueOf(d.toMillis(), 3).stripTrailingZeros().toPlainString();
+    }
   }
 
   /** The shortest limit accepted: below it no network step could ever finish. */

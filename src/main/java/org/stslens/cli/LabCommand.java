@@ -28,14 +28,7 @@ import picocli.CommandLine.Parameters;
           + " servers on loopback with its own test CA."
     },
     subcommands = {LabCommand.ListCommand.class, LabCommand.ServeCommand.class})
-final class LabCommand implements Runnable {
-
-  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
-
-  @Override
-  public void run() {
-    spec.commandLine().usage(spec.commandLine().getOut());
-  }
+final class LabCommand extends ParentCommand {
 
   /** {@code stslens lab list}. */
   @Command(
@@ -46,40 +39,30 @@ final class LabCommand implements Runnable {
 
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
-    @Option(
-        names = "--format",
-        paramLabel = "FORMAT",
-        description = "text or json (default: ${DEFAULT-VALUE}).",
-        defaultValue = "text")
-    String format;
+    @CommandLine.Mixin TextOrJsonFormat format;
 
     @Override
     public Integer call() throws Exception {
+      boolean asJson = format.json();
       PrintWriter out = spec.commandLine().getOut();
       List<Scenario> all = ScenarioCatalog.load().all();
-      switch (format) {
-        case "text" -> {
-          int width = all.stream().mapToInt(s -> s.id().length()).max().orElse(0);
-          for (Scenario s : all) {
-            out.printf("%-" + width + "s  %s%n", s.id(), s.title());
-          }
+      if (!asJson) {
+        int width = all.stream().mapToInt(s -> s.id().length()).max().orElse(0);
+        for (Scenario s : all) {
+          out.printf("%-" + width + "s  %s%n", s.id(), s.title());
         }
-        case "json" -> {
-          ObjectMapper json = new ObjectMapper();
-          ArrayNode list = json.createArrayNode();
-          for (Scenario s : all) {
-            list.addObject()
-                .put("id", s.id())
-                .put("title", s.title())
-                .put("domain", s.domain())
-                .put("verdict", s.expect().verdict())
-                .put("has_fix", s.fix() != null);
-          }
-          out.println(json.writerWithDefaultPrettyPrinter().writeValueAsString(list));
+      } else {
+        ObjectMapper json = new ObjectMapper();
+        ArrayNode list = json.createArrayNode();
+        for (Scenario s : all) {
+          list.addObject()
+              .put("id", s.id())
+              .put("title", s.title())
+              .put("domain", s.domain())
+              .put("verdict", s.expect().verdict())
+              .put("has_fix", s.fix() != null);
         }
-        default ->
-            throw new CommandLine.ParameterException(
-                spec.commandLine(), "unknown format '" + format + "' (text, json)");
+        out.println(json.writerWithDefaultPrettyPrinter().writeValueAsString(list));
       }
       out.flush();
       return ExitCodes.OK;

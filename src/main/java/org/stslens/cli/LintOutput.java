@@ -17,7 +17,6 @@ import org.stslens.engine.mx.MxJudge;
 import org.stslens.engine.policy.MxPattern;
 import org.stslens.engine.policy.ParsedPolicy;
 import org.stslens.engine.policy.Policy;
-import picocli.CommandLine;
 
 /** How {@code policy lint} and {@code txt lint} print: plain text or JSON. */
 final class LintOutput {
@@ -34,14 +33,9 @@ final class LintOutput {
     this.json = json;
   }
 
-  static LintOutput forFormat(String format, CommandLine.Model.CommandSpec spec) {
-    return switch (format.trim().toLowerCase(java.util.Locale.ROOT)) {
-      case "text" -> new LintOutput(false);
-      case "json" -> new LintOutput(true);
-      default ->
-          throw new CommandLine.ParameterException(
-              spec.commandLine(), "unknown format '" + format + "' (text, json)");
-    };
+  /** Text or JSON as {@code --format} says; a usage error for any other format. */
+  static LintOutput of(TextOrJsonFormat format) {
+    return new LintOutput(format.json());
   }
 
   void printTxt(

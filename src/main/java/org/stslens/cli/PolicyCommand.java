@@ -26,14 +26,7 @@ import picocli.CommandLine.Parameters;
     mixinStandardHelpOptions = true,
     description = "Works with MTA-STS policy files (mta-sts.txt).",
     subcommands = {PolicyCommand.Lint.class})
-final class PolicyCommand implements Runnable {
-
-  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
-
-  @Override
-  public void run() {
-    spec.commandLine().usage(spec.commandLine().getOut());
-  }
+final class PolicyCommand extends ParentCommand {
 
   @Command(
       name = "lint",
@@ -60,16 +53,11 @@ final class PolicyCommand implements Runnable {
         description = "MX host names to match against the policy's patterns.")
     List<String> mx = new ArrayList<>();
 
-    @Option(
-        names = "--format",
-        paramLabel = "FORMAT",
-        description = "text or json (default: ${DEFAULT-VALUE}).",
-        defaultValue = "text")
-    String format;
+    @CommandLine.Mixin TextOrJsonFormat format;
 
     @Override
     public Integer call() throws IOException {
-      LintOutput output = LintOutput.forFormat(format, spec);
+      LintOutput output = LintOutput.of(format);
       PrintWriter out = spec.commandLine().getOut();
       List<String> hosts = mxHosts();
       OptionalLong size = OptionalLong.empty();

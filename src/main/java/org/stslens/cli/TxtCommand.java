@@ -10,7 +10,6 @@ import org.stslens.engine.tlsrpt.TlsRptRecordParser;
 import org.stslens.engine.tlsrpt.TlsRptResult;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code stslens txt lint RECORD}: checks a TXT record before it is published. */
@@ -19,14 +18,7 @@ import picocli.CommandLine.Parameters;
     mixinStandardHelpOptions = true,
     description = "Works with the DNS TXT records of MTA-STS and TLS-RPT.",
     subcommands = {TxtCommand.Lint.class})
-final class TxtCommand implements Runnable {
-
-  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
-
-  @Override
-  public void run() {
-    spec.commandLine().usage(spec.commandLine().getOut());
-  }
+final class TxtCommand extends ParentCommand {
 
   @Command(
       name = "lint",
@@ -44,16 +36,11 @@ final class TxtCommand implements Runnable {
     @Parameters(arity = "1..*", paramLabel = "RECORD", description = "'v=STSv1; id=20261128'")
     List<String> strings;
 
-    @Option(
-        names = "--format",
-        paramLabel = "FORMAT",
-        description = "text or json (default: ${DEFAULT-VALUE}).",
-        defaultValue = "text")
-    String format;
+    @CommandLine.Mixin TextOrJsonFormat format;
 
     @Override
     public Integer call() {
-      LintOutput output = LintOutput.forFormat(format, spec);
+      LintOutput output = LintOutput.of(format);
       PrintWriter out = spec.commandLine().getOut();
       String joined = String.join("", strings);
       List<Finding> findings;

@@ -1,6 +1,7 @@
 package org.stslens.lab;
 
 import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.util.Set;
@@ -34,6 +35,27 @@ final class ConnectionAcceptor implements AutoCloseable {
     this.listener = listener;
     this.connections = Executors.newCachedThreadPool(LabThreads.daemon(name));
     this.acceptor = LabThreads.startDaemon(name + "-accept", () -> acceptLoop(serve));
+  }
+
+  /**
+   * Configures and binds a fresh listener; closes it when either fails, so that a server that
+   * cannot start leaves no socket behind.
+   */
+  static <S extends ServerSocket> S bind(
+      S socket, Consumer<S> configure, InetSocketAddress at, int backlog) throws IOException {
+    try {
+      configure.accept(socket);
+      socket.bind(at, backlog);
+      return socket;
+    } catch (IOException | RuntimeException e) {
+      socket.close();
+      throw e;
+    }
+  }
+
+  /** {@link #bind(ServerSocket, Consumer, InetSocketAddress, int)} with nothing to configure. */
+  static ServerSocket bind(InetSocketAddress at, int backlog) throws IOException {
+    return bind(new ServerSocket(), s -> {}, at, backlog);
   }
 
   private void acceptLoop(Consumer<Socket> serve) {

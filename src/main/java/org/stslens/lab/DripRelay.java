@@ -75,13 +75,7 @@ public final class DripRelay implements LabServer {
       throw new IllegalArgumentException("interval must be positive: " + interval);
     }
     this.interval = interval;
-    ServerSocket socket = new ServerSocket();
-    try {
-      socket.bind(bind, 50);
-    } catch (IOException e) {
-      socket.close();
-      throw e;
-    }
+    ServerSocket socket = ConnectionAcceptor.bind(bind, 50);
     this.address = new InetSocketAddress(bind.getAddress(), socket.getLocalPort());
     this.acceptor = new ConnectionAcceptor(socket, "lab-drip-" + address.getPort(), this::serve);
   }

@@ -4,7 +4,6 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.BindException;
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;
@@ -333,12 +332,10 @@ public final class LabDnsServer implements LabServer {
   }
 
   /** Records and misbehaviour for one server; reusable, each {@link #start()} copies it. */
-  public static final class Builder {
+  public static final class Builder extends LabServerBuilder<Builder, LabDnsServer> {
 
     private static final long TTL = 300;
 
-    private InetAddress bindAddress = Loopback.defaultAddress();
-    private int port;
     private final List<Record> records = new ArrayList<>();
     private final Map<Name, List<Record>> foreign = new HashMap<>();
     private final Map<RuleKey, Fault> faults = new HashMap<>();
@@ -347,21 +344,8 @@ public final class LabDnsServer implements LabServer {
     private boolean authenticData;
     private boolean chaseCnames = true;
 
-    private Builder() {}
-
-    /** The loopback address to listen on; default 127.0.0.1. Others are refused. */
-    public Builder bind(InetAddress address) {
-      this.bindAddress = Loopback.require(address);
-      return this;
-    }
-
-    /** The UDP and TCP port; default 0, an ephemeral port free for both. */
-    public Builder port(int port) {
-      if (port < 0 || port > 65535) {
-        throw new IllegalArgumentException("port " + port);
-      }
-      this.port = port;
-      return this;
+    private Builder() {
+      super("DNS");
     }
 
     /** Any record, as built with dnsjava; its owner name must be absolute. */
@@ -502,13 +486,9 @@ public final class LabDnsServer implements LabServer {
       return this;
     }
 
-    /** Binds both sockets and starts answering. */
-    public LabDnsServer start() {
-      try {
-        return new LabDnsServer(this);
-      } catch (IOException e) {
-        throw new UncheckedIOException("cannot start lab DNS server on " + bindAddress, e);
-      }
+    @Override
+    LabDnsServer create() throws IOException {
+      return new LabDnsServer(this);
     }
 
     private Builder fault(String name, int type, Fault fault) {

@@ -4,8 +4,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
@@ -47,15 +45,12 @@ public final class LabHttpsServer implements LabServer {
     this.fallback = builder.fallback;
     this.closeAfterHandshake = builder.closeAfterHandshake;
     SSLServerSocket socket =
-        (SSLServerSocket)
-            builder.certificate.serverContext().getServerSocketFactory().createServerSocket();
-    try {
-      socket.setEnabledProtocols(builder.protocols.toArray(new String[0]));
-      socket.bind(new InetSocketAddress(builder.bindAddress, builder.port), 100);
-    } catch (IOException | RuntimeException e) {
-      socket.close();
-      throw e;
-    }
+        ConnectionAcceptor.bind(
+            (SSLServerSocket)
+                builder.certificate.serverContext().getServerSocketFactory().createServerSocket(),
+            s -> s.setEnabledProtocols(builder.protocols.toArray(new String[0])),
+            new InetSocketAddress(builder.bindAddress, builder.port),
+            100);
     this.address = new InetSocketAddress(builder.bindAddress, socket.getLocalPort());
     String name = "lab-https-" + address.getPort();
     this.acceptor = new ConnectionAcceptor(socket, name, this::serve);
@@ -226,33 +221,17 @@ public final class LabHttpsServer implements LabServer {
   }
 
   /** Certificate, routes and server-wide behaviour; each {@link #start()} copies it. */
-  public static final class Builder {
+  public static final class Builder extends LabServerBuilder<Builder, LabHttpsServer> {
 
     private final IssuedCertificate certificate;
-    private InetAddress bindAddress = Loopback.defaultAddress();
-    private int port;
     private List<String> protocols = List.of("TLSv1.3", "TLSv1.2");
     private final Map<String, LabHttpResponse> routes = new HashMap<>();
     private LabHttpResponse fallback = LabHttpResponse.notFound();
     private boolean closeAfterHandshake;
 
     private Builder(IssuedCertificate certificate) {
+      super("HTTPS");
       this.certificate = Objects.requireNonNull(certificate, "certificate");
-    }
-
-    /** The loopback address to listen on; default 127.0.0.1. Others are refused. */
-    public Builder bind(InetAddress address) {
-      this.bindAddress = Loopback.require(address);
-      return this;
-    }
-
-    /** Default 0, an ephemeral port. */
-    public Builder port(int port) {
-      if (port < 0 || port > 65535) {
-        throw new IllegalArgumentException("port " + port);
-      }
-      this.port = port;
-      return this;
     }
 
     /** TLS protocol versions offered; default TLSv1.3 and TLSv1.2. */
@@ -279,12 +258,9 @@ public final class LabHttpsServer implements LabServer {
       return this;
     }
 
-    public LabHttpsServer start() {
-      try {
-        return new LabHttpsServer(this);
-      } catch (IOException e) {
-        throw new UncheckedIOException("cannot start lab HTTPS server on " + bindAddress, e);
-      }
+    @Override
+    LabHttpsServer create() throws IOException {
+      return new LabHttpsServer(this);
     }
   }
 }

@@ -4,8 +4,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
@@ -112,15 +110,10 @@ public final class LabSmtpServer implements LabServer {
       throw new IllegalArgumentException(
           "TLS protocols " + config.tlsProtocols() + " not all in " + supported);
     }
-    ServerSocket socket = new ServerSocket();
     // With a drip the relay takes the requested port and the server itself an ephemeral one.
     int port = builder.drip == null ? builder.port : 0;
-    try {
-      socket.bind(new InetSocketAddress(builder.bindAddress, port), 100);
-    } catch (IOException e) {
-      socket.close();
-      throw e;
-    }
+    ServerSocket socket =
+        ConnectionAcceptor.bind(new InetSocketAddress(builder.bindAddress, port), 100);
     InetSocketAddress own = new InetSocketAddress(builder.bindAddress, socket.getLocalPort());
     this.acceptor = new ConnectionAcceptor(socket, "lab-smtp-" + own.getPort(), this::serve);
     if (builder.drip == null) {
@@ -379,11 +372,9 @@ public final class LabSmtpServer implements LabServer {
   }
 
   /** Greeting, STARTTLS and fault settings; each {@link #start()} copies it. */
-  public static final class Builder {
+  public static final class Builder extends LabServerBuilder<Builder, LabSmtpServer> {
 
     private final IssuedCertificate certificate;
-    private InetAddress bindAddress = Loopback.defaultAddress();
-    private int port;
     private String hostname = "mx.lab.test";
     private int greetingCode = 220;
     private String greetingText;
@@ -398,6 +389,7 @@ public final class LabSmtpServer implements LabServer {
     private Duration dripInterval;
 
     private Builder(IssuedCertificate certificate) {
+      super("SMTP");
       this.certificate = Objects.requireNonNull(certificate, "certificate");
     }
 
@@ -413,21 +405,6 @@ public final class LabSmtpServer implements LabServer {
           replyDelay,
           opening,
           heloRejectCode);
-    }
-
-    /** The loopback address to listen on; default 127.0.0.1. Others are refused. */
-    public Builder bind(InetAddress address) {
-      this.bindAddress = Loopback.require(address);
-      return this;
-    }
-
-    /** Default 0, an ephemeral port. */
-    public Builder port(int port) {
-      if (port < 0 || port > 65535) {
-        throw new IllegalArgumentException("port " + port);
-      }
-      this.port = port;
-      return this;
     }
 
     /** The name the server calls itself in greeting and EHLO; default {@code mx.lab.test}. */
@@ -528,12 +505,9 @@ public final class LabSmtpServer implements LabServer {
       return this;
     }
 
-    public LabSmtpServer start() {
-      try {
-        return new LabSmtpServer(this);
-      } catch (IOException e) {
-        throw new UncheckedIOException("cannot start lab SMTP server on " + bindAddress, e);
-      }
+    @Override
+    LabSmtpServer create() throws IOException {
+      return new LabSmtpServer(this);
     }
   }
 }

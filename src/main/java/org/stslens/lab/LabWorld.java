@@ -18,6 +18,7 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.stslens.engine.check.CheckOptions;
 import org.stslens.engine.dns.DnsSettings;
 import org.stslens.engine.fetch.FetchSettings;
@@ -118,15 +119,30 @@ public final class LabWorld implements AutoCloseable {
 
   /** The {@code --port-map} values of {@code stslens check}: {@code IP:STANDARD_PORT=PORT}. */
   public List<String> portMapArguments() {
-    return ports.entrySet().stream()
-        .map(
-            e ->
-                e.getKey().getAddress().getHostAddress()
-                    + ":"
-                    + e.getKey().getPort()
-                    + "="
-                    + e.getValue())
-        .toList();
+    return LabPorts.arguments(ports);
+  }
+
+  /**
+   * The arguments of {@code stslens check} that reach this world: {@code --dns}, {@code --trust}
+   * with the CA written to {@code caPem}, and a {@code --port-map} per server.
+   */
+  public List<String> checkArguments(Path caPem) throws IOException {
+    return checkArguments(dns.address(), Optional.of(writeCaPem(caPem)), ports);
+  }
+
+  /**
+   * {@link #checkArguments(Path)} of any loopback world (the tests' own too); without {@code
+   * caPem}, no {@code --trust}: the lab's certificates are then untrusted.
+   */
+  public static List<String> checkArguments(
+      InetSocketAddress dns, Optional<Path> caPem, Map<InetSocketAddress, Integer> ports) {
+    List<String> args = new ArrayList<>();
+    args.addAll(List.of("--dns", dns.getAddress().getHostAddress() + ":" + dns.getPort()));
+    caPem.ifPresent(pem -> args.addAll(List.of("--trust", pem.toString())));
+    for (String mapping : LabPorts.arguments(ports)) {
+      args.addAll(List.of("--port-map", mapping));
+    }
+    return args;
   }
 
   /** The fetch time above which the scenario expects {@code fetch.slow}, if it lowers it. */
@@ -141,12 +157,27 @@ public final class LabWorld implements AutoCloseable {
    * store), its port map, short timeouts (DNS 2 s, fetch 10 s, SMTP 5 s).
    */
   public CheckOptions options() {
+    CheckOptions o = loopbackOptions(dns.address(), ca.certificate(), PortMap.table(portMap()));
+    return o.withFetch(
+        new FetchSettings(o.fetch().totalTimeout(), slowThreshold(), o.fetch().maxBodyBytes()));
+  }
+
+  /**
+   * The options of a check in any loopback world (the lab's, the tests'): {@code dns} only, {@code
+   * ca} as the only trust anchor, {@code ports}, and short timeouts, since nothing on loopback is
+   * slow unless a scenario makes it so: DNS 2 s without retries, fetch 10 s, SMTP steps 5 s.
+   */
+  public static CheckOptions loopbackOptions(
+      InetSocketAddress dns, X509Certificate ca, PortMap ports) {
     return new CheckOptions(
-        new DnsSettings(List.of(dns.address()), Duration.ofSeconds(2), 0),
-        new FetchSettings(Duration.ofSeconds(10), slowThreshold(), FetchSettings.MAX_POLICY_BYTES),
+        new DnsSettings(List.of(dns), Duration.ofSeconds(2), 0),
+        new FetchSettings(
+            Duration.ofSeconds(10),
+            FetchSettings.DEFAULT_SLOW_THRESHOLD,
+            FetchSettings.MAX_POLICY_BYTES),
         Duration.ofSeconds(5),
-        TrustAnchors.of(List.of(ca.certificate())),
-        PortMap.table(portMap()),
+        TrustAnchors.of(List.of(ca)),
+        ports,
         Clock.systemUTC(),
         "stslens.invalid");
   }

@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -13,35 +11,31 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.stslens.engine.check.TestWorld;
-import org.stslens.engine.tls.CertificateSummary;
-import org.stslens.lab.LabServer;
 
 class CommandLineTest {
 
-  private final StringWriter out = new StringWriter();
-  private final StringWriter err = new StringWriter();
+  private final CliRun cli = new CliRun();
 
   private int run(String... args) {
-    return StsLensCommand.commandLine(new PrintWriter(out, true), new PrintWriter(err, true))
-        .execute(args);
+    return cli.run(args);
   }
 
   @Test
   void withoutArgumentsPrintsHelpAndSucceeds() {
     assertThat(run()).isZero();
-    assertThat(out.toString()).contains("Usage: stslens").contains("check").contains("policy");
+    assertThat(cli.out()).contains("Usage: stslens").contains("check").contains("policy");
   }
 
   @Test
   void unknownOptionIsAUsageError() {
     assertThat(run("check", "--bogus", "example.com")).isEqualTo(2);
-    assertThat(err.toString()).contains("--bogus");
+    assertThat(cli.err()).contains("--bogus");
   }
 
   @Test
   void notADomainIsAUsageError() {
     assertThat(run("check", "not a domain")).isEqualTo(2);
-    assertThat(err.toString()).contains("not a domain name");
+    assertThat(cli.err()).contains("not a domain name");
   }
 
   @Test
@@ -52,20 +46,20 @@ class CommandLineTest {
   @Test
   void validTxtRecordExitsZero() {
     assertThat(run("txt", "lint", "v=STSv1; id=20261128T1200")).isZero();
-    assertThat(out.toString()).contains("Valid").contains("id=20261128T1200");
+    assertThat(cli.out()).contains("Valid").contains("id=20261128T1200");
   }
 
   @Test
   void invalidTxtRecordExitsOneWithTheCode() {
     assertThat(run("txt", "lint", "v=STSv1; id=2026-11-28")).isEqualTo(1);
-    assertThat(out.toString()).contains("txt.invalid-id");
+    assertThat(cli.out()).contains("txt.invalid-id");
   }
 
   @Test
   void tlsRptRecordIsRecognisedAndJudged() throws Exception {
     assertThat(run("txt", "lint", "--format", "json", "v=TLSRPTv1; rua=http://example.com/r"))
         .isEqualTo(1);
-    JsonNode json = new ObjectMapper().readTree(out.toString());
+    JsonNode json = new ObjectMapper().readTree(cli.out());
     assertThat(json.get("valid").asBoolean()).isFalse();
     assertThat(json.get("findings").toString()).contains("tlsrpt.");
   }
@@ -77,7 +71,7 @@ class CommandLineTest {
         file, "version: STSv1\r\nmode: enforce\r\nmx: *.example.com\r\nmax_age: 604800\r\n");
     int code = run("policy", "lint", file.toString(), "--mx", "mail.example.com,a.b.example.com");
     assertThat(code).isEqualTo(1);
-    assertThat(out.toString())
+    assertThat(cli.out())
         .contains("mail.example.com: covered by *.example.com")
         .contains("a.b.example.com: NOT covered")
         .contains("mx.wildcard-depth");
@@ -88,7 +82,7 @@ class CommandLineTest {
     Path file = dir.resolve("p.txt");
     Files.writeString(file, "version: STSv1\nMode: enforce\nmx: a.example.com\nmax_age: 1\n");
     assertThat(run("policy", "lint", "--format", "json", file.toString())).isEqualTo(1);
-    JsonNode json = new ObjectMapper().readTree(out.toString());
+    JsonNode json = new ObjectMapper().readTree(cli.out());
     JsonNode typo = null;
     for (JsonNode f : json.get("findings")) {
       if (f.get("code").asText().equals("policy.likely-typo")) {
@@ -107,7 +101,7 @@ class CommandLineTest {
     Files.writeString(
         file, "version: STSv1\nmode: enforce\nmx: a.example.com, b.example.com\nmax_age: 7d\n");
     assertThat(run("policy", "lint", file.toString())).isEqualTo(1);
-    assertThat(out.toString())
+    assertThat(cli.out())
         .contains("Quick fixes")
         .contains("line 3: Split into 2 `mx:` lines")
         .contains("line 4: Write `max_age: 604800`")
@@ -123,42 +117,23 @@ class CommandLineTest {
   void checkAgainstLoopbackWorldPrintsWalkthroughAndJson(@TempDir Path dir) throws Exception {
     try (TestWorld world = new TestWorld()) {
       world.standardDns("cli.test", "20261128", "mx1.cli.test");
-      List<LabServer> servers = new ArrayList<>();
-      servers.add(world.policyHost("cli.test", TestWorld.policy("enforce", "mx1.cli.test")));
-      servers.add(world.goodMx(0, "mx1.cli.test"));
-      Path ca = dir.resolve("ca.pem");
-      Files.writeString(ca, CertificateSummary.of(world.ca.certificate()).pem());
+      world.policyHost("cli.test", TestWorld.policy("enforce", "mx1.cli.test"));
+      world.goodMx(0, "mx1.cli.test");
       List<String> args = new ArrayList<>(List.of("check", "cli.test", "-q"));
-      args.addAll(
-          List.of(
-              "--dns",
-              world.dnsServer().address().getAddress().getHostAddress()
-                  + ":"
-                  + world.dnsServer().address().getPort()));
-      args.addAll(List.of("--trust", ca.toString()));
-      for (LabServer s : servers) {
-        args.addAll(
-            List.of(
-                "--port-map",
-                s.address().getAddress().getHostAddress()
-                    + ":"
-                    + s.standardPort()
-                    + "="
-                    + s.address().getPort()));
-      }
+      args.addAll(world.checkArguments(dir));
 
-      assertThat(run(args.toArray(new String[0]))).as(err.toString()).isZero();
-      assertThat(out.toString())
+      assertThat(run(args.toArray(new String[0]))).as(cli.err()).isZero();
+      assertThat(cli.out())
           .contains("Verdict: ENFORCED")
           .contains("1 · Discovery (DNS)")
           .contains("_mta-sts.cli.test")
           .contains("S: 220")
           .contains("C: STARTTLS");
 
-      out.getBuffer().setLength(0);
+      cli.clearOut();
       args.addAll(List.of("--format", "json"));
       assertThat(run(args.toArray(new String[0]))).isZero();
-      JsonNode json = new ObjectMapper().readTree(out.toString());
+      JsonNode json = new ObjectMapper().readTree(cli.out());
       assertThat(json.get("verdict").asText()).isEqualTo("enforced");
       assertThat(json.get("mx").get(0).get("host").asText()).isEqualTo("mx1.cli.test");
     }
@@ -168,25 +143,13 @@ class CommandLineTest {
   void checkWithoutTheLabCaReportsUntrustedCertificatesAndExitsOne() throws Exception {
     try (TestWorld world = new TestWorld()) {
       world.standardDns("untrusted.test", "1", "mx1.untrusted.test");
-      List<LabServer> servers =
-          List.of(
-              world.policyHost("untrusted.test", TestWorld.policy("enforce", "mx1.untrusted.test")),
-              world.goodMx(0, "mx1.untrusted.test"));
+      world.policyHost("untrusted.test", TestWorld.policy("enforce", "mx1.untrusted.test"));
+      world.goodMx(0, "mx1.untrusted.test");
       List<String> args =
           new ArrayList<>(List.of("check", "untrusted.test", "-q", "--format", "json"));
-      args.addAll(List.of("--dns", "127.0.0.1:" + world.dnsServer().address().getPort()));
-      for (LabServer s : servers) {
-        args.addAll(
-            List.of(
-                "--port-map",
-                s.address().getAddress().getHostAddress()
-                    + ":"
-                    + s.standardPort()
-                    + "="
-                    + s.address().getPort()));
-      }
+      args.addAll(world.checkArgumentsWithoutCa());
       assertThat(run(args.toArray(new String[0]))).isEqualTo(1);
-      JsonNode json = new ObjectMapper().readTree(out.toString());
+      JsonNode json = new ObjectMapper().readTree(cli.out());
       assertThat(json.get("verdict").asText()).isEqualTo("no-policy");
       assertThat(json.get("findings").toString())
           .contains("fetch.cert-untrusted")
@@ -201,34 +164,25 @@ class CommandLineTest {
             org.stslens.lab.ScenarioCatalog.load().byId(id).orElseThrow(), fixed)) {
       List<String> args =
           new ArrayList<>(List.of("check", world.domain(), "-q", "--format", "json"));
-      args.addAll(
-          List.of(
-              "--dns",
-              world.dnsAddress().getAddress().getHostAddress()
-                  + ":"
-                  + world.dnsAddress().getPort()));
-      args.addAll(List.of("--trust", world.writeCaPem(dir.resolve(id + ".pem")).toString()));
-      for (String mapping : world.portMapArguments()) {
-        args.addAll(List.of("--port-map", mapping));
-      }
+      args.addAll(world.checkArguments(dir.resolve(id + ".pem")));
       return run(args.toArray(new String[0]));
     }
   }
 
   @Test
   void nullMxIsNoMailAndNotAFailureOfTheCheck(@TempDir Path dir) throws Exception {
-    assertThat(checkLab("null-mx-enforce", false, dir)).as(err.toString()).isZero();
+    assertThat(checkLab("null-mx-enforce", false, dir)).as(cli.err()).isZero();
 
-    JsonNode json = new ObjectMapper().readTree(out.toString());
+    JsonNode json = new ObjectMapper().readTree(cli.out());
     assertThat(json.get("verdict").asText()).isEqualTo("no-mail");
     assertThat(json.get("mx")).isEmpty();
   }
 
   @Test
   void hostBeyondTheProbeLimitIsNotProbedInTheJson(@TempDir Path dir) throws Exception {
-    assertThat(checkLab("many-mx-last-not-covered", true, dir)).as(err.toString()).isZero();
+    assertThat(checkLab("many-mx-last-not-covered", true, dir)).as(cli.err()).isZero();
 
-    JsonNode json = new ObjectMapper().readTree(out.toString());
+    JsonNode json = new ObjectMapper().readTree(cli.out());
     assertThat(json.get("verdict").asText()).isEqualTo("enforced");
     JsonNode last = json.get("mx").get(16);
     assertThat(last.get("host").asText()).startsWith("mx17.");
@@ -240,6 +194,6 @@ class CommandLineTest {
   @Test
   void portMapRefusesNonLoopbackAddresses() {
     assertThat(run("check", "example.com", "--port-map", "192.0.2.1:25=2525")).isEqualTo(2);
-    assertThat(err.toString()).contains("loopback");
+    assertThat(cli.err()).contains("loopback");
   }
 }

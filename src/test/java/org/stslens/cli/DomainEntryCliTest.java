@@ -2,8 +2,6 @@ package org.stslens.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,24 +11,22 @@ import org.junit.jupiter.api.io.TempDir;
 /** Domains and host names typed on the command line go through the one normaliser. */
 class DomainEntryCliTest {
 
-  private final StringWriter out = new StringWriter();
-  private final StringWriter err = new StringWriter();
+  private final CliRun cli = new CliRun();
 
   private int run(String... args) {
-    return StsLensCommand.commandLine(new PrintWriter(out, true), new PrintWriter(err, true))
-        .execute(args);
+    return cli.run(args);
   }
 
   @Test
   void checkSaysWhyANameIsNotADomain() {
     assertThat(run("check", "mail_server.example.com")).isEqualTo(2);
-    assertThat(err.toString()).contains("not a domain name").contains("`_`").contains("U+005F");
+    assertThat(cli.err()).contains("not a domain name").contains("`_`").contains("U+005F");
   }
 
   @Test
   void checkExplainsTheHyphenRules() {
     assertThat(run("check", "mail.example-.com")).isEqualTo(2);
-    assertThat(err.toString()).contains("ends with a hyphen");
+    assertThat(cli.err()).contains("ends with a hyphen");
   }
 
   @Test
@@ -43,8 +39,8 @@ class DomainEntryCliTest {
 
     int code = run("policy", "lint", file.toString(), "--mx", "MX.Straße.de");
 
-    assertThat(code).as(out.toString()).isZero();
-    assertThat(out.toString())
+    assertThat(code).as(cli.out()).isZero();
+    assertThat(cli.out())
         .contains("mx.xn--strae-oqa.de: covered by mx.xn--strae-oqa.de")
         .doesNotContain("strasse");
   }
@@ -57,6 +53,6 @@ class DomainEntryCliTest {
 
     assertThat(run("policy", "lint", file.toString(), "--mx", "mail server.example.com"))
         .isEqualTo(2);
-    assertThat(err.toString()).contains("--mx").contains("a space");
+    assertThat(cli.err()).contains("--mx").contains("a space");
   }
 }

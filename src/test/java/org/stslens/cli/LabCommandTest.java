@@ -14,18 +14,16 @@ import org.junit.jupiter.api.Test;
 
 class LabCommandTest {
 
-  private final StringWriter out = new StringWriter();
-  private final StringWriter err = new StringWriter();
+  private final CliRun cli = new CliRun();
 
   private int run(String... args) {
-    return StsLensCommand.commandLine(new PrintWriter(out, true), new PrintWriter(err, true))
-        .execute(args);
+    return cli.run(args);
   }
 
   @Test
   void labListPrintsOneLinePerScenario() {
     assertThat(run("lab", "list")).isZero();
-    List<String> lines = out.toString().lines().toList();
+    List<String> lines = cli.out().lines().toList();
     assertThat(lines).hasSizeGreaterThanOrEqualTo(30);
     assertThat(lines.get(0)).startsWith("good-enforce").contains("two healthy MX");
   }
@@ -33,7 +31,7 @@ class LabCommandTest {
   @Test
   void labListAsJson() throws Exception {
     assertThat(run("lab", "list", "--format", "json")).isZero();
-    JsonNode list = new ObjectMapper().readTree(out.toString());
+    JsonNode list = new ObjectMapper().readTree(cli.out());
     assertThat(list.size()).isGreaterThanOrEqualTo(30);
     assertThat(list.get(0).get("id").asText()).isEqualTo("good-enforce");
     assertThat(list.get(0).get("verdict").asText()).isEqualTo("enforced");
@@ -42,13 +40,13 @@ class LabCommandTest {
   @Test
   void unknownScenarioIsAUsageError() {
     assertThat(run("lab", "serve", "no-such-scenario", "--for-seconds", "1")).isEqualTo(2);
-    assertThat(err.toString()).contains("unknown scenario");
+    assertThat(cli.err()).contains("unknown scenario");
   }
 
   @Test
   void labServeForOneSecondPrintsHowToReachTheWorld() {
     assertThat(run("lab", "serve", "policy-redirect", "--for-seconds", "1")).isZero();
-    assertThat(out.toString())
+    assertThat(cli.out())
         .contains("Domain:    policy-redirect.lab.example")
         .contains("stslens check policy-redirect.lab.example --dns 127.0.0.1:")
         .contains("--port-map 127.0.0.")
@@ -87,8 +85,8 @@ class LabCommandTest {
     args.add("--format");
     args.add("json");
     args.add("--quiet");
-    assertThat(run(args.toArray(new String[0]))).as(err.toString()).isEqualTo(1);
-    JsonNode report = new ObjectMapper().readTree(out.toString());
+    assertThat(run(args.toArray(new String[0]))).as(cli.err()).isEqualTo(1);
+    JsonNode report = new ObjectMapper().readTree(cli.out());
     JsonNode first = report.isArray() ? report.get(0) : report;
     if (first.has("domains")) {
       first = first.get("domains").get(0);

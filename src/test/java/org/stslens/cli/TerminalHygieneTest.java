@@ -36,16 +36,7 @@ class TerminalHygieneTest {
   private int checkLab(String id, String format, Path dir) throws Exception {
     try (LabWorld world = LabWorld.start(scenario(id), false)) {
       List<String> args = new ArrayList<>(List.of("check", world.domain(), "--format", format));
-      args.addAll(
-          List.of(
-              "--dns",
-              world.dnsAddress().getAddress().getHostAddress()
-                  + ":"
-                  + world.dnsAddress().getPort()));
-      args.addAll(List.of("--trust", world.writeCaPem(dir.resolve(id + ".pem")).toString()));
-      for (String mapping : world.portMapArguments()) {
-        args.addAll(List.of("--port-map", mapping));
-      }
+      args.addAll(world.checkArguments(dir.resolve(id + ".pem")));
       return run(args.toArray(new String[0]));
     }
   }

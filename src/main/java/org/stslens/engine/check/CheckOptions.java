@@ -32,6 +32,16 @@ public record CheckOptions(
     String ehloName,
     Duration checkTimeout) {
 
+  // The defaults of product.md, in one place: the command line, the desktop's settings and its
+  // settings dialog all read them from here.
+
+  /** Each DNS query (the resolver's own default). */
+  public static final Duration DEFAULT_DNS_TIMEOUT = DnsSettings.DEFAULT_TIMEOUT;
+
+  /** The whole policy fetch (RFC 8461 §3.3 suggests 60 s). */
+  public static final Duration DEFAULT_FETCH_TIMEOUT = FetchSettings.DEFAULT_TOTAL_TIMEOUT;
+
+  /** Each SMTP step (connect, greeting, each command, the handshake). */
   public static final Duration DEFAULT_SMTP_STEP_TIMEOUT = Duration.ofSeconds(30);
 
   /** Three minutes: the slowest honest check (60 s fetch, several 30 s SMTP steps) fits. */

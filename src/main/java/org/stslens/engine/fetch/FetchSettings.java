@@ -15,6 +15,12 @@ public record FetchSettings(Duration totalTimeout, Duration slowThreshold, int m
 
   public static final int MAX_POLICY_BYTES = 64 * 1024;
 
+  /** RFC 8461 §3.3: "a timeout of 60 seconds is suggested" for the whole fetch. */
+  public static final Duration DEFAULT_TOTAL_TIMEOUT = Duration.ofSeconds(60);
+
+  /** Postfix's policy resolver gives up after about 4 s; slower fetches get fetch.slow. */
+  public static final Duration DEFAULT_SLOW_THRESHOLD = Duration.ofSeconds(4);
+
   public FetchSettings {
     Objects.requireNonNull(totalTimeout, "totalTimeout");
     Objects.requireNonNull(slowThreshold, "slowThreshold");
@@ -24,7 +30,7 @@ public record FetchSettings(Duration totalTimeout, Duration slowThreshold, int m
   }
 
   public static FetchSettings defaults() {
-    return new FetchSettings(Duration.ofSeconds(60), Duration.ofSeconds(4), MAX_POLICY_BYTES);
+    return new FetchSettings(DEFAULT_TOTAL_TIMEOUT, DEFAULT_SLOW_THRESHOLD, MAX_POLICY_BYTES);
   }
 
   public FetchSettings withTotalTimeout(Duration timeout) {

@@ -1,6 +1,8 @@
 package org.stslens.ui.settings;
 
+import java.time.Duration;
 import java.util.List;
+import org.stslens.engine.check.CheckOptions;
 
 /**
  * What the user sets once and keeps: persisted by the app between runs.
@@ -26,17 +28,30 @@ public record Settings(
     List<String> history,
     int checkTimeoutSeconds) {
 
-  /** The default of the whole-check limit, as the engine's. */
-  public static final int DEFAULT_CHECK_TIMEOUT_SECONDS = 180;
+  // The defaults are the engine's (CheckOptions), so the app, its dialog and the CLI agree.
+  public static final int DEFAULT_DNS_TIMEOUT_SECONDS = seconds(CheckOptions.DEFAULT_DNS_TIMEOUT);
+  public static final int DEFAULT_FETCH_TIMEOUT_SECONDS =
+      seconds(CheckOptions.DEFAULT_FETCH_TIMEOUT);
+  public static final int DEFAULT_SMTP_TIMEOUT_SECONDS =
+      seconds(CheckOptions.DEFAULT_SMTP_STEP_TIMEOUT);
+  public static final int DEFAULT_CHECK_TIMEOUT_SECONDS =
+      seconds(CheckOptions.DEFAULT_CHECK_TIMEOUT);
+
+  /** The ranges the settings accept (and the dialog's spinners offer), from 1 s. */
+  public static final int MIN_TIMEOUT_SECONDS = 1;
+
+  public static final int MAX_DNS_TIMEOUT_SECONDS = 60;
+  public static final int MAX_STEP_TIMEOUT_SECONDS = 300;
+  public static final int MAX_CHECK_TIMEOUT_SECONDS = 3600;
 
   public Settings {
     dnsServer = dnsServer == null ? "" : dnsServer.strip();
     trustFiles = List.copyOf(trustFiles);
     history = List.copyOf(history);
-    dnsTimeoutSeconds = clamp(dnsTimeoutSeconds, 1, 60);
-    fetchTimeoutSeconds = clamp(fetchTimeoutSeconds, 1, 300);
-    smtpTimeoutSeconds = clamp(smtpTimeoutSeconds, 1, 300);
-    checkTimeoutSeconds = clamp(checkTimeoutSeconds, 1, 3600);
+    dnsTimeoutSeconds = clamp(dnsTimeoutSeconds, MAX_DNS_TIMEOUT_SECONDS);
+    fetchTimeoutSeconds = clamp(fetchTimeoutSeconds, MAX_STEP_TIMEOUT_SECONDS);
+    smtpTimeoutSeconds = clamp(smtpTimeoutSeconds, MAX_STEP_TIMEOUT_SECONDS);
+    checkTimeoutSeconds = clamp(checkTimeoutSeconds, MAX_CHECK_TIMEOUT_SECONDS);
   }
 
   /** Settings with the default whole-check limit. */
@@ -61,9 +76,17 @@ public record Settings(
         DEFAULT_CHECK_TIMEOUT_SECONDS);
   }
 
-  /** The defaults of product.md: DNS 5 s, policy fetch 60 s, SMTP steps 30 s, check 180 s. */
+  /** The engine's defaults (product.md: DNS 5 s, policy fetch 60 s, SMTP steps 30 s, 180 s). */
   public static Settings defaults() {
-    return new Settings("", List.of(), 5, 60, 30, false, false, List.of());
+    return new Settings(
+        "",
+        List.of(),
+        DEFAULT_DNS_TIMEOUT_SECONDS,
+        DEFAULT_FETCH_TIMEOUT_SECONDS,
+        DEFAULT_SMTP_TIMEOUT_SECONDS,
+        false,
+        false,
+        List.of());
   }
 
   public Settings withHistory(List<String> newHistory) {
@@ -79,7 +102,12 @@ public record Settings(
         checkTimeoutSeconds);
   }
 
-  private static int clamp(int value, int min, int max) {
-    return Math.max(min, Math.min(max, value));
+  private static int clamp(int value, int max) {
+    return Math.max(MIN_TIMEOUT_SECONDS, Math.min(max, value));
+  }
+
+  /** Whole seconds, at least one: the settings count in seconds. */
+  private static int seconds(Duration d) {
+    return (int) Math.max(1, d.toSeconds());
   }
 }

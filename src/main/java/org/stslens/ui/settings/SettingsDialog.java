@@ -27,11 +27,26 @@ public final class SettingsDialog extends Dialog<Settings> {
 
   private final SettingsViewModel vm;
   private final TextField dnsServer = new TextField();
-  private final Spinner<Integer> dnsTimeout = new Spinner<>(1, 60, 5);
-  private final Spinner<Integer> fetchTimeout = new Spinner<>(1, 300, 60);
-  private final Spinner<Integer> smtpTimeout = new Spinner<>(1, 300, 30);
+  private final Spinner<Integer> dnsTimeout =
+      new Spinner<>(
+          Settings.MIN_TIMEOUT_SECONDS,
+          Settings.MAX_DNS_TIMEOUT_SECONDS,
+          Settings.DEFAULT_DNS_TIMEOUT_SECONDS);
+  private final Spinner<Integer> fetchTimeout =
+      new Spinner<>(
+          Settings.MIN_TIMEOUT_SECONDS,
+          Settings.MAX_STEP_TIMEOUT_SECONDS,
+          Settings.DEFAULT_FETCH_TIMEOUT_SECONDS);
+  private final Spinner<Integer> smtpTimeout =
+      new Spinner<>(
+          Settings.MIN_TIMEOUT_SECONDS,
+          Settings.MAX_STEP_TIMEOUT_SECONDS,
+          Settings.DEFAULT_SMTP_TIMEOUT_SECONDS);
   private final Spinner<Integer> checkTimeout =
-      new Spinner<>(1, 3600, Settings.DEFAULT_CHECK_TIMEOUT_SECONDS);
+      new Spinner<>(
+          Settings.MIN_TIMEOUT_SECONDS,
+          Settings.MAX_CHECK_TIMEOUT_SECONDS,
+          Settings.DEFAULT_CHECK_TIMEOUT_SECONDS);
   private final ChoiceBox<String> theme =
       new ChoiceBox<>(FXCollections.observableArrayList("Light", "Dark"));
   private final CheckBox stepByStep = new CheckBox("Start checks in step-by-step mode");

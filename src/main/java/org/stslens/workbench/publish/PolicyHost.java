@@ -1,22 +1,29 @@
 package org.stslens.workbench.publish;
 
 import java.util.Optional;
-import org.stslens.engine.names.DomainNames;
+import org.stslens.engine.check.DomainNameInput;
 
 /**
  * The names a policy domain publishes under (RFC 8461 §3.1, §3.3), derived once from the domain so
  * that the TXT record, the snippets and the checklist can never disagree.
  *
- * @param domain the policy domain, lower case, without trailing dot
+ * @param domain the policy domain in A-labels, lower case, without trailing dot
  */
 public record PolicyHost(String domain) {
 
+  /**
+   * Reads the domain as every entry field does ({@link DomainNameInput}): a pasted URL or address
+   * gives its domain, an internationalised name its A-labels.
+   *
+   * @throws IllegalArgumentException when it is not a domain name, saying why
+   */
   public PolicyHost {
     String written = domain;
-    domain =
-        DomainNames.normalize(written)
-            .orElseThrow(
-                () -> new IllegalArgumentException("Not a domain name: \"" + written + "\""));
+    DomainNameInput.Reading reading = DomainNameInput.read(written);
+    if (reading instanceof DomainNameInput.NotADomain not) {
+      throw new IllegalArgumentException("Not a domain name: \"" + written + "\": " + not.reason());
+    }
+    domain = ((DomainNameInput.Domain) reading).ascii();
   }
 
   /** {@code mta-sts.<domain>}, the HTTPS host that serves the policy. */

@@ -3,15 +3,11 @@ package org.stslens.engine.check;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import org.stslens.lab.LabServer;
+import org.stslens.lab.SilentLabServer;
 
 /**
  * A port-25 stand-in that never says a word, in two flavours the lab SMTP server does not offer:
@@ -19,22 +15,14 @@ import org.stslens.lab.LabServer;
  * never accepts, and its full accept queue makes the kernel drop new SYNs, so that connecting times
  * out even on loopback (a filtered port 25, as far as a client can tell).
  */
-final class SilentServer implements LabServer {
+final class SilentServer extends SilentLabServer {
 
-  private final ServerSocket listener;
-  private final List<Socket> fillers = new ArrayList<>();
   private final CountDownLatch accepted = new CountDownLatch(1);
   private final CountDownLatch clientClosed = new CountDownLatch(1);
   private volatile boolean closed;
-  private final int standardPort;
 
   private SilentServer(String address, int backlog, int standardPort) {
-    this.standardPort = standardPort;
-    try {
-      listener = new ServerSocket(0, backlog, TestWorld.loopback(address));
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    super(TestWorld.loopback(address), backlog, standardPort);
   }
 
   /** Accepts connections and never sends a byte; records when a client closes its end. */
@@ -63,10 +51,9 @@ final class SilentServer implements LabServer {
 
   private void fillAcceptQueue() {
     for (int i = 0; i < 16; i++) {
-      Socket filler = new Socket();
-      fillers.add(filler);
+      Socket filler = hold(new Socket());
       try {
-        filler.connect(listener.getLocalSocketAddress(), 300);
+        filler.connect(address(), 300);
       } catch (SocketTimeoutException e) {
         return; // the queue is full: SYNs are dropped from now on
       } catch (IOException e) {
@@ -77,7 +64,7 @@ final class SilentServer implements LabServer {
   }
 
   private void acceptAndWait() {
-    try (Socket socket = listener.accept()) {
+    try (Socket socket = accept()) {
       accepted.countDown();
       InputStream in = socket.getInputStream();
       while (in.read() >= 0) {
@@ -101,29 +88,8 @@ final class SilentServer implements LabServer {
   }
 
   @Override
-  public InetSocketAddress address() {
-    return (InetSocketAddress) listener.getLocalSocketAddress();
-  }
-
-  @Override
-  public int standardPort() {
-    return standardPort;
-  }
-
-  @Override
   public void close() {
     closed = true;
-    try {
-      listener.close();
-    } catch (IOException e) {
-      // closing anyway
-    }
-    for (Socket filler : fillers) {
-      try {
-        filler.close();
-      } catch (IOException e) {
-        // closing anyway
-      }
-    }
+    super.close();
   }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -27,9 +28,11 @@ class StageGateTest {
       Semaphore permits = new Semaphore(0);
       List<CheckStage> asked = new CopyOnWriteArrayList<>();
       List<CheckStage> started = new CopyOnWriteArrayList<>();
+      CountDownLatch firstAsked = new CountDownLatch(1);
       StageGate gate =
           (stage, target) -> {
             asked.add(stage);
+            firstAsked.countDown();
             permits.acquire();
           };
       CheckListener listener =
@@ -44,8 +47,8 @@ class StageGateTest {
       try {
         RunningCheck running =
             new MtaStsChecker(world.options(), pool, timer).start("gate.test", listener, gate);
-        // start() returned although the gate holds every stage
-        Thread.sleep(300);
+        // start() returned although the gate holds every stage; the worker now waits in the gate
+        assertThat(firstAsked.await(10, TimeUnit.SECONDS)).isTrue();
         assertThat(asked).containsExactly(CheckStage.DISCOVERY);
         assertThat(started).isEmpty();
 
@@ -75,16 +78,30 @@ class StageGateTest {
       ExecutorService pool = Executors.newFixedThreadPool(4);
       ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
       try {
+        CountDownLatch waiting = new CountDownLatch(1);
+        CountDownLatch released = new CountDownLatch(1);
         Semaphore never = new Semaphore(0);
+        StageGate gate =
+            (stage, target) -> {
+              waiting.countDown();
+              try {
+                never.acquire();
+              } catch (InterruptedException e) {
+                released.countDown();
+                throw e;
+              }
+            };
         RunningCheck running =
             new MtaStsChecker(world.options(), pool, timer)
-                .start("gate2.test", CheckListener.NONE, (stage, target) -> never.acquire());
-        Thread.sleep(200);
-        long t = System.nanoTime();
+                .start("gate2.test", CheckListener.NONE, gate);
+        assertThat(waiting.await(10, TimeUnit.SECONDS)).as("the worker reached the gate").isTrue();
+
         running.cancel();
+
+        // The worker blocked in the gate is interrupted, not left waiting on a pool thread forever.
+        assertThat(released.await(2, TimeUnit.SECONDS)).as("the gate's worker released").isTrue();
         assertThat(running.report()).isDone();
         assertThat(running.isCancelled()).isTrue();
-        assertThat((System.nanoTime() - t) / 1_000_000).isLessThan(2000);
       } finally {
         pool.shutdownNow();
         timer.shutdownNow();

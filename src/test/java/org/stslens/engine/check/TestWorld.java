@@ -6,12 +6,14 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.UnknownHostException;
-import java.time.Clock;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -22,7 +24,7 @@ import org.stslens.engine.finding.Finding;
 import org.stslens.engine.mx.MxReport;
 import org.stslens.engine.net.PortMap;
 import org.stslens.engine.report.DomainReport;
-import org.stslens.engine.tls.TrustAnchors;
+import org.stslens.engine.tls.CertificateSummary;
 import org.stslens.lab.CertificateAuthority;
 import org.stslens.lab.IssuedCertificate;
 import org.stslens.lab.LabDnsServer;
@@ -31,6 +33,7 @@ import org.stslens.lab.LabHttpsServer;
 import org.stslens.lab.LabPorts;
 import org.stslens.lab.LabServer;
 import org.stslens.lab.LabSmtpServer;
+import org.stslens.lab.LabWorld;
 
 /**
  * A small internet on loopback for end-to-end tests: one DNS server, the policy host on 127.0.0.1
@@ -45,11 +48,12 @@ public final class TestWorld implements AutoCloseable {
   public final LabDnsServer.Builder dns = LabDnsServer.builder().bind(loopback("127.0.0.1"));
   private final List<LabServer> servers = new ArrayList<>();
   private LabDnsServer dnsServer;
-  private Duration smtpTimeout = Duration.ofSeconds(5);
-  private Duration fetchTimeout = Duration.ofSeconds(10);
-  private Duration dnsTimeout = Duration.ofSeconds(2);
-  private Duration slowThreshold = FetchSettings.defaults().slowThreshold();
-  private Duration checkTimeout = CheckOptions.DEFAULT_CHECK_TIMEOUT;
+  // Unset: the lab's loopback defaults (LabWorld.loopbackOptions).
+  private Duration smtpTimeout;
+  private Duration fetchTimeout;
+  private Duration dnsTimeout;
+  private Duration slowThreshold;
+  private Duration checkTimeout;
   private final Map<InetSocketAddress, Integer> closedPorts = new HashMap<>();
 
   /** Publishes the usual records: TXT id, MX hosts, TLS-RPT, and A records for them. */
@@ -174,31 +178,69 @@ public final class TestWorld implements AutoCloseable {
 
   /** The options of a check in this world: its DNS, its CA only, its port map. */
   public CheckOptions options() {
-    if (dnsServer == null) {
-      dnsServer = dns.start();
+    Map<InetSocketAddress, Integer> table = portTable();
+    CheckOptions o =
+        LabWorld.loopbackOptions(dnsServer().address(), ca.certificate(), PortMap.table(table));
+    FetchSettings fetch = o.fetch();
+    o =
+        o.withFetch(
+            new FetchSettings(
+                fetchTimeout == null ? fetch.totalTimeout() : fetchTimeout,
+                slowThreshold == null ? fetch.slowThreshold() : slowThreshold,
+                fetch.maxBodyBytes()));
+    if (dnsTimeout != null) {
+      o = withDns(o, o.dns().withTimeout(dnsTimeout));
     }
-    PortMap labPorts = LabPorts.portMap(servers.toArray(new LabServer[0]));
-    Map<InetSocketAddress, Integer> closed = Map.copyOf(closedPorts);
-    PortMap ports =
-        (address, standardPort) -> {
-          Integer refused = closed.get(new InetSocketAddress(address, standardPort));
-          return refused != null
-              ? new InetSocketAddress(address, refused)
-              : labPorts.route(address, standardPort);
-        };
+    if (smtpTimeout != null) {
+      o = o.withSmtpStepTimeout(smtpTimeout);
+    }
+    return checkTimeout == null ? o : o.withCheckTimeout(checkTimeout);
+  }
+
+  private static CheckOptions withDns(CheckOptions o, DnsSettings dns) {
     return new CheckOptions(
-        new DnsSettings(List.of(dnsServer.address()), dnsTimeout, 0),
-        new FetchSettings(fetchTimeout, slowThreshold, FetchSettings.MAX_POLICY_BYTES),
-        smtpTimeout,
-        TrustAnchors.of(List.of(ca.certificate())),
-        ports,
-        Clock.systemUTC(),
-        "stslens.invalid",
-        checkTimeout);
+        dns,
+        o.fetch(),
+        o.smtpStepTimeout(),
+        o.trust(),
+        o.portMap(),
+        o.clock(),
+        o.ehloName(),
+        o.checkTimeout());
+  }
+
+  /** Each server's address and standard port to its actual port; closed ports included. */
+  private Map<InetSocketAddress, Integer> portTable() {
+    Map<InetSocketAddress, Integer> table =
+        new HashMap<>(LabPorts.table(servers.toArray(new LabServer[0])));
+    table.putAll(closedPorts);
+    return table;
+  }
+
+  /**
+   * The arguments of {@code stslens check} that reach this world ({@code --dns}, {@code --trust},
+   * {@code --port-map}...), with the CA written into {@code dir}.
+   */
+  public List<String> checkArguments(Path dir) throws IOException {
+    Path pem = dir.resolve("test-ca.pem");
+    Files.writeString(pem, CertificateSummary.of(ca.certificate()).pem());
+    return LabWorld.checkArguments(dnsServer().address(), Optional.of(pem), portTable());
+  }
+
+  /** {@link #checkArguments} without {@code --trust}: this world's certificates are untrusted. */
+  public List<String> checkArgumentsWithoutCa() {
+    return LabWorld.checkArguments(dnsServer().address(), Optional.empty(), portTable());
+  }
+
+  /** An MX host (the i-th) that accepts connections and never says a word. */
+  public LabServer stallingMx(int i) {
+    return add(SilentServer.stalling(mxAddress(i)));
   }
 
   public LabDnsServer dnsServer() {
-    options();
+    if (dnsServer == null) {
+      dnsServer = dns.start();
+    }
     return dnsServer;
   }
 

@@ -9,8 +9,10 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CancellationException;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.stslens.engine.finding.Code;
@@ -263,7 +265,9 @@ class MxProberTest {
 
   @Test
   void stalledGreetingTimesOut() throws Exception {
-    try (ScriptedSmtpServer server = ScriptedSmtpServer.start(new Script().stall())) {
+    CountDownLatch connected = new CountDownLatch(1);
+    try (ScriptedSmtpServer server =
+        ScriptedSmtpServer.start(new Script().signal(connected).stall())) {
       long start = System.nanoTime();
       EndpointProbe probe = probe(server, Duration.ofMillis(300));
       long elapsedMillis = (System.nanoTime() - start) / 1_000_000;
@@ -337,7 +341,9 @@ class MxProberTest {
 
   @Test
   void interruptDuringStallStopsPromptly() throws Exception {
-    try (ScriptedSmtpServer server = ScriptedSmtpServer.start(new Script().stall())) {
+    CountDownLatch connected = new CountDownLatch(1);
+    try (ScriptedSmtpServer server =
+        ScriptedSmtpServer.start(new Script().signal(connected).stall())) {
       MxProber prober = prober(server.port(), Duration.ofSeconds(30));
       AtomicReference<Throwable> outcome = new AtomicReference<>();
       Thread prober1 =
@@ -351,7 +357,8 @@ class MxProberTest {
                 }
               });
       prober1.start();
-      Thread.sleep(300); // let it connect and block reading the greeting
+      // The server has the connection and stalls: the prober waits for the greeting.
+      assertThat(connected.await(10, TimeUnit.SECONDS)).isTrue();
       long start = System.nanoTime();
       prober1.interrupt();
       prober1.join(2000);

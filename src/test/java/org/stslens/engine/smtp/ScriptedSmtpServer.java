@@ -91,6 +91,12 @@ final class ScriptedSmtpServer implements AutoCloseable {
       return this;
     }
 
+    /** Counts {@code latch} down when the script gets here: the client is connected by then. */
+    Script signal(CountDownLatch latch) {
+      steps.add(s -> latch.countDown());
+      return this;
+    }
+
     /** Says nothing until the server is closed. */
     Script stall() {
       steps.add(s -> Thread.sleep(Long.MAX_VALUE));

@@ -2,14 +2,9 @@ package org.stslens.ui.shell;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.stslens.engine.check.MtaStsChecker;
 import org.stslens.engine.check.TestWorld;
 import org.stslens.engine.report.DomainVerdict;
 
@@ -18,37 +13,23 @@ class CheckViewModelDomainEntryTest {
 
   private static final String ALABEL = "xn--strae-oqa.test";
 
-  private final ExecutorService ui = Executors.newSingleThreadExecutor();
-  private final ExecutorService pool = Executors.newFixedThreadPool(8);
-  private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
+  private final CheckRig rig = new CheckRig();
 
   @AfterEach
   void stop() {
-    ui.shutdownNow();
-    pool.shutdownNow();
-    timer.shutdownNow();
+    rig.close();
   }
 
   private CheckViewModel viewModel(TestWorld world) {
-    MtaStsChecker checker = new MtaStsChecker(world.options(), pool, timer);
-    return new CheckViewModel(checker::start, ui::execute, history -> {});
+    return rig.viewModel(world);
   }
 
   private void onUi(Runnable action) throws Exception {
-    ui.submit(action).get(5, TimeUnit.SECONDS);
+    rig.onUi(action);
   }
 
   private void await(BooleanSupplier condition) throws Exception {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
-    while (System.nanoTime() < deadline) {
-      boolean[] done = new boolean[1];
-      onUi(() -> done[0] = condition.getAsBoolean());
-      if (done[0]) {
-        return;
-      }
-      Thread.sleep(20);
-    }
-    throw new AssertionError("condition not reached in 15 s");
+    rig.await(condition);
   }
 
   @Test

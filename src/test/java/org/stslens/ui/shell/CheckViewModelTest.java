@@ -5,14 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.stslens.engine.check.MtaStsChecker;
 import org.stslens.engine.check.TestWorld;
 import org.stslens.engine.finding.CheckStage;
 import org.stslens.engine.report.DomainVerdict;
@@ -26,38 +21,24 @@ import org.stslens.engine.report.StageStatus;
  */
 class CheckViewModelTest {
 
-  private final ExecutorService ui = Executors.newSingleThreadExecutor();
-  private final ExecutorService pool = Executors.newFixedThreadPool(8);
-  private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
+  private final CheckRig rig = new CheckRig();
   private final List<List<String>> savedHistories = new CopyOnWriteArrayList<>();
 
   @AfterEach
   void stop() {
-    ui.shutdownNow();
-    pool.shutdownNow();
-    timer.shutdownNow();
+    rig.close();
   }
 
   private CheckViewModel viewModel(TestWorld world) {
-    MtaStsChecker checker = new MtaStsChecker(world.options(), pool, timer);
-    return new CheckViewModel(checker::start, ui::execute, savedHistories::add);
+    return rig.viewModel(world, savedHistories::add);
   }
 
   private void onUi(Runnable action) throws Exception {
-    ui.submit(action).get(5, TimeUnit.SECONDS);
+    rig.onUi(action);
   }
 
   private void await(BooleanSupplier condition) throws Exception {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
-    while (System.nanoTime() < deadline) {
-      boolean[] done = new boolean[1];
-      onUi(() -> done[0] = condition.getAsBoolean());
-      if (done[0]) {
-        return;
-      }
-      Thread.sleep(20);
-    }
-    throw new AssertionError("condition not reached in 15 s");
+    rig.await(condition);
   }
 
   private static TestWorld goodWorld() {

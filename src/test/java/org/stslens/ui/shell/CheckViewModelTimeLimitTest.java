@@ -2,84 +2,38 @@ package org.stslens.ui.shell;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.time.Duration;
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.stslens.engine.check.MtaStsChecker;
 import org.stslens.engine.check.TestWorld;
 import org.stslens.engine.report.DomainVerdict;
 import org.stslens.engine.report.StageStatus;
-import org.stslens.lab.LabServer;
 
 /** The desktop's view of a check cut short by the whole-check limit. */
 class CheckViewModelTimeLimitTest {
 
-  private final ExecutorService ui = Executors.newSingleThreadExecutor();
-  private final ExecutorService pool = Executors.newFixedThreadPool(8);
-  private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
+  private final CheckRig rig = new CheckRig();
 
   @AfterEach
   void stop() {
-    ui.shutdownNow();
-    pool.shutdownNow();
-    timer.shutdownNow();
+    rig.close();
   }
 
   private void onUi(Runnable action) throws Exception {
-    ui.submit(action).get(5, TimeUnit.SECONDS);
+    rig.onUi(action);
   }
 
   @Test
   @Timeout(value = 30, unit = TimeUnit.SECONDS)
   void aStalledMxEndsTheCheckAtTheLimitWithTheStepMarked() throws Exception {
-    List<Socket> held = new CopyOnWriteArrayList<>();
-    try (TestWorld world = new TestWorld();
-        ServerSocket silent = new ServerSocket(0, 50, InetAddress.getByName("127.0.0.2"))) {
-      Thread acceptor =
-          new Thread(
-              () -> {
-                try {
-                  while (true) {
-                    held.add(silent.accept()); // accepts and never greets
-                  }
-                } catch (IOException e) {
-                  // closed at the end of the test
-                }
-              });
-      acceptor.setDaemon(true);
-      acceptor.start();
+    try (TestWorld world = new TestWorld()) {
+      world.stallingMx(0); // accepts and never says a word
       world.standardDns("vm.test", "1", "mx1.vm.test");
       world.policyHost("vm.test", TestWorld.policy("enforce", "mx1.vm.test"));
-      world.add(
-          new LabServer() {
-            @Override
-            public InetSocketAddress address() {
-              return (InetSocketAddress) silent.getLocalSocketAddress();
-            }
-
-            @Override
-            public int standardPort() {
-              return 25;
-            }
-
-            @Override
-            public void close() {}
-          });
       world.smtpTimeout(Duration.ofSeconds(60)).checkTimeout(Duration.ofSeconds(2));
-      MtaStsChecker checker = new MtaStsChecker(world.options(), pool, timer);
-      CheckViewModel vm = new CheckViewModel(checker::start, ui::execute, h -> {});
+      CheckViewModel vm = rig.viewModel(world);
 
       onUi(
           () -> {
@@ -105,10 +59,6 @@ class CheckViewModelTimeLimitTest {
                 .extracting(StageItem::status)
                 .containsExactly(StageStatus.FAIL);
           });
-    } finally {
-      for (Socket s : held) {
-        s.close();
-      }
     }
   }
 
@@ -120,8 +70,7 @@ class CheckViewModelTimeLimitTest {
       world.policyHost("vm.test", TestWorld.policy("enforce", "mx1.vm.test"));
       world.goodMx(0, "mx1.vm.test");
       world.checkTimeout(Duration.ofSeconds(1));
-      MtaStsChecker checker = new MtaStsChecker(world.options(), pool, timer);
-      CheckViewModel vm = new CheckViewModel(checker::start, ui::execute, h -> {});
+      CheckViewModel vm = rig.viewModel(world);
 
       onUi(
           () -> {

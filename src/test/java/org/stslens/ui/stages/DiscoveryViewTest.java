@@ -9,7 +9,7 @@ import javafx.stage.Stage;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.stslens.engine.check.TestWorld;
+import org.stslens.engine.check.ReportBuilder;
 import org.stslens.engine.report.DomainReport;
 import org.stslens.engine.report.StageReport;
 import org.stslens.ui.stages.common.CommandBox;
@@ -26,13 +26,9 @@ class DiscoveryViewTest {
   private static DomainReport report;
 
   @BeforeAll
-  static void check() throws Exception {
-    try (TestWorld world = new TestWorld()) {
-      world.standardDns(DOMAIN, "20260101", MX1);
-      world.policyHost(DOMAIN, TestWorld.policy("enforce", MX1));
-      world.goodMx(0, MX1);
-      report = world.check(DOMAIN);
-    }
+  static void report() {
+    report =
+        ReportBuilder.forDomain(DOMAIN).stsId("20260101").mx(MX1).policy("enforce", MX1).build();
   }
 
   @Start

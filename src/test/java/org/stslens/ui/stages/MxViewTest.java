@@ -9,10 +9,8 @@ import javafx.scene.control.TableView;
 import javafx.scene.text.Text;
 import javafx.scene.text.TextFlow;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.stslens.engine.check.TestWorld;
 import org.stslens.engine.mx.MxReport;
 import org.stslens.engine.mx.MxVerdict;
 import org.stslens.engine.report.DomainReport;
@@ -23,21 +21,10 @@ import org.testfx.framework.junit5.Start;
 @ExtendWith(ApplicationExtension.class)
 class MxViewTest {
 
-  private static final String DOMAIN = "example.test";
-  private static final String MX1 = "mx1.example.test";
-  private static final String MX2 = "mx2.example.test";
-  private static DomainReport report;
-
-  @BeforeAll
-  static void check() throws Exception {
-    try (TestWorld world = new TestWorld()) {
-      world.standardDns(DOMAIN, "20260101", MX1, MX2);
-      world.policyHost(DOMAIN, TestWorld.policy("enforce", MX1, MX2));
-      world.goodMx(0, MX1);
-      world.mx(1, world.ca.issue(MX2), b -> b.hostname(MX2).advertiseStartTls(false));
-      report = world.check(DOMAIN);
-    }
-  }
+  private static final String DOMAIN = ViewTestSupport.DOMAIN;
+  private static final String MX1 = ViewTestSupport.MX1;
+  private static final String MX2 = ViewTestSupport.MX2;
+  private static final DomainReport report = ViewTestSupport.secondHostWithoutStartTls();
 
   @Start
   void start(Stage stage) {

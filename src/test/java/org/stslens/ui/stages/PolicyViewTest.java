@@ -9,7 +9,7 @@ import javafx.stage.Stage;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.stslens.engine.check.TestWorld;
+import org.stslens.engine.check.ReportBuilder;
 import org.stslens.engine.finding.Finding;
 import org.stslens.engine.report.DomainReport;
 import org.stslens.engine.report.StageReport;
@@ -28,13 +28,8 @@ class PolicyViewTest {
   private final ViewTestSupport.RecordingContext ctx = new ViewTestSupport.RecordingContext();
 
   @BeforeAll
-  static void check() throws Exception {
-    try (TestWorld world = new TestWorld()) {
-      world.standardDns(DOMAIN, "20260101", MX1);
-      world.policyHost(DOMAIN, TestWorld.policyBody("text/plain", BODY));
-      world.goodMx(0, MX1);
-      report = world.check(DOMAIN);
-    }
+  static void report() {
+    report = ReportBuilder.forDomain(DOMAIN).mx(MX1).policy(BODY).build();
   }
 
   @Start

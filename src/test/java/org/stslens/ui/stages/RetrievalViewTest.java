@@ -2,7 +2,6 @@ package org.stslens.ui.stages;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.InetAddress;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
@@ -10,12 +9,10 @@ import javafx.stage.Stage;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.stslens.engine.check.TestWorld;
+import org.stslens.engine.check.ReportBuilder;
 import org.stslens.engine.finding.Finding;
 import org.stslens.engine.report.DomainReport;
 import org.stslens.engine.report.StageReport;
-import org.stslens.lab.LabHttpResponse;
-import org.stslens.lab.LabHttpsServer;
 import org.stslens.ui.stages.common.CommandBox;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
@@ -32,17 +29,8 @@ class RetrievalViewTest {
   private final ViewTestSupport.RecordingContext ctx = new ViewTestSupport.RecordingContext();
 
   @BeforeAll
-  static void check() throws Exception {
-    try (TestWorld world = new TestWorld()) {
-      world.standardDns(DOMAIN, "20260101", MX1);
-      world.goodMx(0, MX1);
-      world.add(
-          LabHttpsServer.builder(world.ca.issue(HOST, "www.example.test"))
-              .bind(InetAddress.getByName(TestWorld.POLICY_ADDRESS))
-              .route("/.well-known/mta-sts.txt", LabHttpResponse.redirect(301, LOCATION))
-              .start());
-      report = world.check(DOMAIN);
-    }
+  static void report() {
+    report = ReportBuilder.forDomain(DOMAIN).mx(MX1).redirect(301, LOCATION).build();
   }
 
   @Start

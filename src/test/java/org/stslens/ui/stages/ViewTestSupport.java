@@ -12,6 +12,7 @@ import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.ScrollPane;
 import javafx.stage.Stage;
+import org.stslens.engine.check.ReportBuilder;
 import org.stslens.engine.report.DomainReport;
 import org.stslens.engine.report.StageReport;
 import org.stslens.engine.tls.ChainVerdict;
@@ -22,6 +23,12 @@ public final class ViewTestSupport {
 
   public static final double WIDTH = 1100;
   public static final double HEIGHT = 750;
+
+  /** The domain of the shared reports, and its two MX hosts. */
+  public static final String DOMAIN = "example.test";
+
+  public static final String MX1 = "mx1.example.test";
+  public static final String MX2 = "mx2.example.test";
 
   private ViewTestSupport() {}
 
@@ -55,6 +62,15 @@ public final class ViewTestSupport {
     stage.setWidth(WIDTH);
     stage.setHeight(HEIGHT);
     stage.show();
+  }
+
+  /** An enforce policy for both hosts; the second one does not offer STARTTLS. */
+  public static DomainReport secondHostWithoutStartTls() {
+    return ReportBuilder.forDomain(DOMAIN)
+        .mx(MX1, MX2)
+        .policy("enforce", MX1, MX2)
+        .withoutStartTls(MX2)
+        .build();
   }
 
   /** The first stage report that {@code which} accepts. */

@@ -12,11 +12,9 @@ import java.util.concurrent.TimeUnit;
 import javafx.scene.Parent;
 import javafx.scene.control.Label;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
-import org.stslens.engine.check.TestWorld;
 import org.stslens.engine.export.ReportFormat;
 import org.stslens.engine.report.DomainReport;
 import org.stslens.ui.common.FakeDialogService;
@@ -29,23 +27,12 @@ import org.testfx.util.WaitForAsyncUtils;
 @ExtendWith(ApplicationExtension.class)
 class SummaryViewTest {
 
-  private static final String DOMAIN = "example.test";
-  private static final String MX1 = "mx1.example.test";
-  private static final String MX2 = "mx2.example.test";
-  private static DomainReport report;
+  private static final String DOMAIN = ViewTestSupport.DOMAIN;
+  private static final String MX1 = ViewTestSupport.MX1;
+  private static final String MX2 = ViewTestSupport.MX2;
+  private static final DomainReport report = ViewTestSupport.secondHostWithoutStartTls();
   private SummaryView view;
   private final FakeDialogService dialogs = new FakeDialogService();
-
-  @BeforeAll
-  static void check() throws Exception {
-    try (TestWorld world = new TestWorld()) {
-      world.standardDns(DOMAIN, "20260101", MX1, MX2);
-      world.policyHost(DOMAIN, TestWorld.policy("enforce", MX1, MX2));
-      world.goodMx(0, MX1);
-      world.mx(1, world.ca.issue(MX2), b -> b.hostname(MX2).advertiseStartTls(false));
-      report = world.check(DOMAIN);
-    }
-  }
 
   @Start
   void start(Stage stage) {

@@ -2,7 +2,6 @@ package org.stslens.ui.workbench.publish;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -18,14 +17,12 @@ import javafx.scene.control.Labeled;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
-import javafx.scene.image.Image;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.stslens.ui.stages.ViewTestSupport;
-import org.stslens.ui.testing.Png;
 import org.stslens.workbench.publish.PublishingKit;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
@@ -141,19 +138,6 @@ class PublishingKitPaneTest {
     WaitForAsyncUtils.waitForFxEvents();
 
     assertThat(exported).containsExactly(kit);
-  }
-
-  @Test
-  void rendersAScreenshotForReview(FxRobot robot) {
-    Node content = pane.getContent();
-    Image[] image = new Image[2];
-    robot.interact(
-        () -> {
-          image[0] = content.snapshot(null, null);
-          image[1] = pane.getScene().getRoot().snapshot(null, null);
-        });
-    assertThat(Png.write(image[0], Path.of("target", "kit-pane.png"))).isNotEmptyFile();
-    assertThat(Png.write(image[1], Path.of("target", "kit-pane-window.png"))).isNotEmptyFile();
   }
 
   private static String field(FxRobot robot, String id) {

@@ -20,9 +20,12 @@ import org.testfx.util.WaitForAsyncUtils;
 /**
  * Renders the Learn view at the smallest window size (1000×700), light and dark, and the diagram
  * alone at its minimum width, to target/screenshots/ for a person to look at.
+ *
+ * <p>Not part of the unit suite (the name does not end in Test): {@code scripts/screenshots.sh}
+ * runs it.
  */
 @ExtendWith(ApplicationExtension.class)
-class LearnScreenshotTest {
+class LearnScreenshots {
 
   private static final Path OUT = Path.of("target", "screenshots");
 
@@ -90,7 +93,7 @@ class LearnScreenshotTest {
 
   private static void useTheme(String resource) {
     Application.setUserAgentStylesheet(
-        LearnScreenshotTest.class.getResource(resource).toExternalForm());
+        LearnScreenshots.class.getResource(resource).toExternalForm());
   }
 
   private static void write(FxRobot robot, Node node, String name) {

@@ -32,9 +32,12 @@ import org.testfx.framework.junit5.Start;
  * Renders every stage view at 1100×750 to PNG (the visible window, and the whole page), so a person
  * can look at them. Writes to {@code target/stage-screenshots}, or to {@code
  * -Dstslens.screenshots}.
+ *
+ * <p>Not part of the unit suite (the name does not end in Test): {@code scripts/screenshots.sh}
+ * runs it.
  */
 @ExtendWith(ApplicationExtension.class)
-class StageViewsScreenshotTest {
+class StageViewsScreenshots {
 
   private static final String DOMAIN = "example.test";
   private static final String MX1 = "mx1.example.test";

@@ -24,9 +24,12 @@ import org.testfx.framework.junit5.Start;
 /**
  * Renders the viewer as a user sees it (AtlantaFX theme and the app stylesheet) into
  * target/screenshots, to look at layout changes; the pictures are not compared with anything.
+ *
+ * <p>Not part of the unit suite (the name does not end in Test): {@code scripts/screenshots.sh}
+ * runs it.
  */
 @ExtendWith(ApplicationExtension.class)
-class CertificateScreenshotTest {
+class CertificateScreenshots {
 
   private static final Path DIR = Path.of("target", "screenshots");
 
