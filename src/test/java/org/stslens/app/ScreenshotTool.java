@@ -38,6 +38,9 @@ public final class ScreenshotTool {
 
   public static void main(String[] args) throws Exception {
     Path out = Path.of(args.length > 0 ? args[0] : "docs/screenshots");
+    // review runs: every screen at another window size (WIDTHxHEIGHT) and theme (light or dark)
+    String[] size = (args.length > 1 ? args[1] : "1280x820").split("x");
+    boolean dark = args.length > 2 && args[2].equals("dark");
     Files.createDirectories(out);
     ExecutorService pool = Executors.newFixedThreadPool(16);
     ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
@@ -70,7 +73,7 @@ public final class ScreenshotTool {
                     new Desktop(
                         service,
                         new SettingsStore(settings),
-                        Settings.defaults().withHistory(List.of(DOMAIN)),
+                        new Settings("", List.of(), 5, 60, 30, dark, false, List.of(DOMAIN)),
                         background,
                         Clock.systemUTC(),
                         true,
@@ -78,8 +81,8 @@ public final class ScreenshotTool {
                             org.stslens.lab.ScenarioCatalog.load(), pool, timer, background));
                 Stage stage = new Stage();
                 d.show(stage);
-                stage.setWidth(1280);
-                stage.setHeight(820);
+                stage.setWidth(Integer.parseInt(size[0]));
+                stage.setHeight(Integer.parseInt(size[1]));
                 return d;
               });
       pause(800);
