@@ -25,13 +25,7 @@ final class VerdictRules {
   /** The policy a sender would apply, or empty with no policy (for any reason). */
   static Optional<Policy> appliedPolicy(
       DiscoveryResult discovery, Optional<FetchResult> fetch, Optional<ParsedPolicy> policy) {
-    if (!discovery.hasValidRecord()
-        || fetch.isEmpty()
-        || !fetch.get().policyRetrieved()
-        || policy.isEmpty()) {
-      return Optional.empty();
-    }
-    return policy.get().policy();
+    return StageRules.senderPolicy(discovery, fetch, policy).applied();
   }
 
   static Decision decide(
