@@ -233,9 +233,10 @@ final class VerdictRules {
     if (!h.failing().isEmpty() && h.allJudged()) {
       return new Decision(
           DomainVerdict.ENFORCED_UNDELIVERABLE,
-          "Enforced but undeliverable: compliant senders refuse every MX ("
+          "Enforced but undeliverable: compliant senders refuse every MX host, so they will not"
+              + " deliver mail at all. They refuse "
               + refusals(h.failing())
-              + ") and will not deliver mail at all.");
+              + ".");
     }
     if (!h.failing().isEmpty()) {
       // No host passes, but one that was not judged may: "undeliverable" is not known.

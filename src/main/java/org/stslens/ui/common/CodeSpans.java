@@ -64,6 +64,15 @@ public final class CodeSpans {
     return flow;
   }
 
+  /** The text a flow made by {@link #flow} shows, without marks. */
+  public static String plainOf(TextFlow flow) {
+    StringBuilder b = new StringBuilder();
+    flow.getChildren().stream()
+        .filter(Text.class::isInstance)
+        .forEach(t -> b.append(((Text) t).getText()));
+    return b.toString();
+  }
+
   private static void add(List<Span> spans, String text, boolean code) {
     if (!text.isEmpty()) {
       spans.add(new Span(text, code));

@@ -136,7 +136,10 @@ public final class FindingsPane extends VBox {
       section.getStyleClass().add("rfc-section");
       rfc.getChildren().add(section);
       RfcQuotes.of(f.code())
-          .ifPresent(q -> rfc.getChildren().add(Texts.wrapping(q, "rfc-quote-text")));
+          .ifPresent(
+              q ->
+                  rfc.getChildren()
+                      .add(Texts.wrapping(RfcQuotes.shownUnder(f.rfc(), q), "rfc-quote-text")));
       card.getChildren().add(rfc);
     }
     FlowPane effects = new FlowPane(18, 4);
