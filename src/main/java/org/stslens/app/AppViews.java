@@ -63,7 +63,7 @@ final class AppViews implements ViewFactory {
   }
 
   @Override
-  public Node mxView(List<MxReport> all, String host) {
+  public Node mxView(List<MxReport> all, StageReport host) {
     return StageViews.mx(all, host, context);
   }
 

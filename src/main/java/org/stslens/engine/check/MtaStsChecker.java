@@ -279,15 +279,16 @@ public final class MtaStsChecker {
                   skip(CheckStage.POLICY);
                   return CompletableFuture.completedFuture(Optional.<ParsedPolicy>empty());
                 }
-                return async(() -> parse(f.get()));
+                // discovery finished before the fetch started: join() does not wait
+                return async(() -> parse(discovered.join(), f.get()));
               });
       partial.discovered = discovered;
       partial.fetched = fetched;
       partial.parsed = parsed;
-      CompletableFuture<Optional<Policy>> applied =
+      CompletableFuture<StageRules.SenderPolicy> applied =
           discovered.thenCombine(
               fetched.thenCombine(parsed, FetchAndPolicy::new),
-              (d, fp) -> VerdictRules.appliedPolicy(d, fp.fetch(), fp.policy()));
+              (d, fp) -> StageRules.senderPolicy(d, fp.fetch(), fp.policy()));
 
       // Stage 4: each MX host probed as soon as the MX set is known.
       MxStage mxStage =
@@ -319,7 +320,7 @@ public final class MtaStsChecker {
                       discovered.join(),
                       fetched.join(),
                       parsed.join(),
-                      applied.join(),
+                      applied.join().applied(),
                       mxReports.join(),
                       tlsrpt.join()));
     }
@@ -343,17 +344,26 @@ public final class MtaStsChecker {
       return hosts;
     }
 
-    private Optional<ParsedPolicy> parse(FetchResult fetch) throws InterruptedException {
+    private Optional<ParsedPolicy> parse(DiscoveryResult discovered, FetchResult fetch)
+        throws InterruptedException {
       gate.beforeStage(CheckStage.POLICY, domain);
       long start = now();
       started(CheckStage.POLICY, domain);
       ParsedPolicy policy = PolicyParser.parse(fetch.body());
+      // A valid text that was not fetched cleanly (text/html, untrusted certificate) or behind no
+      // usable record is not applied: the stage says so instead of passing.
+      Optional<String> notApplied =
+          StageRules.senderPolicy(discovered, Optional.of(fetch), Optional.of(policy))
+              .whyNotApplied();
       finish(
           CheckStage.POLICY,
+          StageKind.STAGE,
           domain,
           start,
+          now() - start,
           policy.findings(),
-          new StageEvidence.PolicyText(policy, fetch));
+          Optional.of(new StageEvidence.PolicyText(policy, fetch)),
+          notApplied);
       return Optional.of(policy);
     }
 
@@ -531,16 +541,31 @@ public final class MtaStsChecker {
         long durationMillis,
         List<Finding> findings,
         Optional<StageEvidence> evidence) {
+      finish(
+          stage, kind, target, startMillis, durationMillis, findings, evidence, Optional.empty());
+    }
+
+    /** A finished step; {@code notApplied} says why senders do not apply the policy it is about. */
+    void finish(
+        CheckStage stage,
+        StageKind kind,
+        String target,
+        long startMillis,
+        long durationMillis,
+        List<Finding> findings,
+        Optional<StageEvidence> evidence,
+        Optional<String> notApplied) {
       StageReport report =
           new StageReport(
               stage,
               kind,
               target,
-              StageStatus.of(findings),
+              StageRules.status(findings, notApplied),
               startMillis,
               durationMillis,
               findings,
-              evidence);
+              evidence,
+              notApplied);
       record(report);
     }
 

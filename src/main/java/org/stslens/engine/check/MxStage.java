@@ -52,7 +52,7 @@ final class MxStage {
    * host once {@code applied} is known; the rest are judged on the policy's coverage alone.
    */
   CompletableFuture<List<MxReport>> run(
-      List<MxHost> all, CompletableFuture<Optional<Policy>> applied) {
+      List<MxHost> all, CompletableFuture<StageRules.SenderPolicy> applied) {
     List<MxHost> hosts = all.subList(0, Math.min(all.size(), MAX_MX_HOSTS));
     List<MxHost> beyond = all.subList(hosts.size(), all.size());
     if (!beyond.isEmpty()) {
@@ -67,22 +67,24 @@ final class MxStage {
               .thenCombine(
                   applied,
                   (probe, policy) -> {
-                    MxReport report = MxJudge.judge(probe, policy);
+                    MxReport report = MxJudge.judge(probe, policy.applied());
                     // The judgement waits for the policy; the stage took as long as its probe.
                     run.finish(
                         CheckStage.MX,
+                        StageKind.MX_HOST,
                         host.host(),
                         start,
                         probe.durationMillis(),
                         report.findings(),
-                        Optional.of(new StageEvidence.Mx(report)));
+                        Optional.of(new StageEvidence.Mx(report)),
+                        policy.whyMxNotChecked());
                     return report;
                   }));
     }
     // Beyond the limit nothing is probed, but the policy's coverage needs no network: a host it
     // does not cover is refused whatever its TLS.
     for (MxHost host : beyond) {
-      each.add(applied.thenApply(policy -> notProbed(host, policy)));
+      each.add(applied.thenApply(policy -> notProbed(host, policy.applied())));
     }
     for (int i = 0; i < all.size(); i++) {
       run.partial.mx.put(all.get(i), each.get(i));

@@ -25,13 +25,7 @@ final class VerdictRules {
   /** The policy a sender would apply, or empty with no policy (for any reason). */
   static Optional<Policy> appliedPolicy(
       DiscoveryResult discovery, Optional<FetchResult> fetch, Optional<ParsedPolicy> policy) {
-    if (!discovery.hasValidRecord()
-        || fetch.isEmpty()
-        || !fetch.get().policyRetrieved()
-        || policy.isEmpty()) {
-      return Optional.empty();
-    }
-    return policy.get().policy();
+    return StageRules.senderPolicy(discovery, fetch, policy).applied();
   }
 
   static Decision decide(
@@ -239,9 +233,10 @@ final class VerdictRules {
     if (!h.failing().isEmpty() && h.allJudged()) {
       return new Decision(
           DomainVerdict.ENFORCED_UNDELIVERABLE,
-          "Enforced but undeliverable: compliant senders refuse every MX ("
+          "Enforced but undeliverable: compliant senders refuse every MX host, so they will not"
+              + " deliver mail at all. They refuse "
               + refusals(h.failing())
-              + ") and will not deliver mail at all.");
+              + ".");
     }
     if (!h.failing().isEmpty()) {
       // No host passes, but one that was not judged may: "undeliverable" is not known.

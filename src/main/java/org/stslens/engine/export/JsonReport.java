@@ -107,6 +107,7 @@ public final class JsonReport {
     o.put("kind", s.kind().word());
     o.put("target", s.target());
     o.put("status", s.status().word());
+    o.put("not_applied", s.notApplied().orElse(null));
     o.put("started_ms", s.startedAtMillis());
     o.put("duration_ms", s.durationMillis());
     ArrayNode findings = o.putArray("findings");

@@ -19,6 +19,7 @@ import org.stslens.engine.policy.Policy;
 import org.stslens.engine.report.DomainReport;
 import org.stslens.engine.report.StageKind;
 import org.stslens.engine.report.StageReport;
+import org.stslens.engine.report.StageStatus;
 import org.stslens.engine.report.StageWords;
 import org.stslens.engine.smtp.EndpointProbe;
 import org.stslens.engine.smtp.TranscriptLine;
@@ -224,7 +225,11 @@ public final class Narrative {
       fields.put("mode", p.mode().word());
       fields.put("mx", String.join(", ", p.mx().stream().map(MxPattern::written).toList()));
       fields.put("max_age", p.maxAge() + " s (" + (p.maxAge() / 86400) + " days)");
-      fields.put("Applied by senders", r.policyApplies() ? "yes" : "no (see the earlier stages)");
+      fields.put(
+          "Applied by senders",
+          stage == null || stage.notApplied().isEmpty()
+              ? (r.policyApplies() ? "yes" : "no (see the earlier stages)")
+              : "no: " + stage.notApplied().get());
       add(new Block.Fields(fields));
     } else {
       add(new Block.Paragraph("The policy is invalid: senders ignore it."));
@@ -264,6 +269,10 @@ public final class Narrative {
           m.matchedPattern()
               .map(MxPattern::written)
               .orElse(r.policyApplies() ? "none matches" : "no policy applies"));
+      StageReport hostStage = hostStage(r, h.host());
+      if (hostStage != null) {
+        hostStage.notApplied().ifPresent(why -> fields.put("Applied by senders", "no: " + why));
+      }
       for (EndpointProbe e : m.endpoints()) {
         fields.put(
             e.address().getHostAddress(),
@@ -396,7 +405,12 @@ public final class Narrative {
   }
 
   private static String status(StageReport s) {
-    return s == null ? "" : " — " + s.status().word() + " (" + s.durationMillis() + " ms)";
+    if (s == null) {
+      return "";
+    }
+    String word =
+        s.status() == StageStatus.NOT_APPLIED ? "not applied by senders" : s.status().word();
+    return " — " + word + " (" + s.durationMillis() + " ms)";
   }
 
   private static String ms(long v) {

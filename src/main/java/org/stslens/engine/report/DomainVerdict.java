@@ -21,4 +21,23 @@ public enum DomainVerdict {
   public String word() {
     return word;
   }
+
+  /** The verdict in words, for screens: {@code Enforced, but undeliverable}. */
+  public String phrase() {
+    return switch (this) {
+      case ENFORCED -> "Enforced";
+      case ENFORCED_WITH_FAILURES -> "Enforced, with failing MX hosts";
+      case ENFORCED_UNDELIVERABLE -> "Enforced, but undeliverable";
+      case TESTING -> "Testing";
+      case NONE -> "None (the policy is withdrawn)";
+      case NO_POLICY -> "No policy";
+      case TEMPORARILY_UNKNOWN -> "Temporarily unknown";
+      case NO_MAIL -> "No mail (null MX)";
+    };
+  }
+
+  /** The verdict of a {@link #word()}, e.g. from a lab scenario's expectation. */
+  public static java.util.Optional<DomainVerdict> byWord(String word) {
+    return java.util.Arrays.stream(values()).filter(v -> v.word.equals(word)).findFirst();
+  }
 }

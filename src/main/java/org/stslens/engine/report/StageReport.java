@@ -17,6 +17,8 @@ import org.stslens.engine.finding.Finding;
  * @param durationMillis how long it took
  * @param findings its findings
  * @param evidence what the stage saw; empty for skipped stages and the MX summary
+ * @param notApplied for the policy and MX stages: why senders do not apply the policy (in plain
+ *     words), empty when they do or for the other stages
  */
 public record StageReport(
     CheckStage stage,
@@ -26,7 +28,8 @@ public record StageReport(
     long startedAtMillis,
     long durationMillis,
     List<Finding> findings,
-    Optional<StageEvidence> evidence) {
+    Optional<StageEvidence> evidence,
+    Optional<String> notApplied) {
 
   public StageReport {
     if (!kind.fits(stage)) {
@@ -34,6 +37,29 @@ public record StageReport(
     }
     findings = List.copyOf(findings);
     evidence = evidence == null ? Optional.empty() : evidence;
+    notApplied = notApplied == null ? Optional.empty() : notApplied;
+  }
+
+  /** A report about a policy that senders apply, or of a stage that is not about the policy. */
+  public StageReport(
+      CheckStage stage,
+      StageKind kind,
+      String target,
+      StageStatus status,
+      long startedAtMillis,
+      long durationMillis,
+      List<Finding> findings,
+      Optional<StageEvidence> evidence) {
+    this(
+        stage,
+        kind,
+        target,
+        status,
+        startedAtMillis,
+        durationMillis,
+        findings,
+        evidence,
+        Optional.empty());
   }
 
   /** The name shown in lists and JSON: {@code discovery}, or {@code mx:mx1.example.com}. */

@@ -12,10 +12,16 @@ public enum StageStatus {
   PASS,
   WARN,
   FAIL,
-  SKIPPED;
+  SKIPPED,
+  /**
+   * Finished without an error, but about a policy senders do not apply (not fetched, invalid,
+   * withdrawn): nothing here is in force, so it must not read as passed.
+   */
+  NOT_APPLIED;
 
+  /** {@code pass}, {@code not-applied}... as in JSON. */
   public String word() {
-    return name().toLowerCase(Locale.ROOT);
+    return name().toLowerCase(Locale.ROOT).replace('_', '-');
   }
 
   /** The status a finished stage gets from its worst finding. */

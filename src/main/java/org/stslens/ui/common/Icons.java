@@ -19,7 +19,7 @@ public final class Icons {
 
   private Icons() {}
 
-  /** The icon of a stage status: pending, running, pass, warn, fail, skipped. */
+  /** The icon of a stage status: pending, running, pass, warn, fail, skipped, not applied. */
   public static FontIcon status(StageStatus status) {
     FontIcon icon =
         switch (status) {
@@ -29,6 +29,7 @@ public final class Icons {
           case WARN -> new FontIcon(MaterialDesignA.ALERT);
           case FAIL -> new FontIcon(MaterialDesignC.CLOSE_CIRCLE);
           case SKIPPED -> new FontIcon(MaterialDesignM.MINUS_CIRCLE_OUTLINE);
+          case NOT_APPLIED -> new FontIcon(MaterialDesignS.SHIELD_OFF_OUTLINE);
         };
     icon.getStyleClass().addAll("status-icon", "status-" + status.word());
     return icon;

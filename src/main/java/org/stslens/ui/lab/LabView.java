@@ -101,7 +101,9 @@ public final class LabView extends SplitPane {
                           .map(d -> "The fixed world: " + d)
                           .orElse("Nothing to fix in this scenario.")),
                   paragraph(
-                      s.fixedVerdict().map(v -> "Expected verdict once fixed: " + v).orElse("")));
+                      s.fixedVerdict()
+                          .map(v -> "Expected verdict once fixed: " + verdictWords(v))
+                          .orElse("")));
           reveal.setDisable(true);
         });
     details
@@ -114,7 +116,7 @@ public final class LabView extends SplitPane {
             heading("How it happens in real life"),
             paragraph(s.howItHappens()),
             heading("What a check says"),
-            paragraph("Expected verdict: " + s.expectedVerdict()),
+            paragraph("Expected verdict: " + verdictWords(s.expectedVerdict())),
             new HBox(8, runIt, reveal, runFixed),
             fixBox);
   }
@@ -130,5 +132,12 @@ public final class LabView extends SplitPane {
     label.setWrapText(true);
     label.getStyleClass().add("explanation");
     return label;
+  }
+
+  /** "Enforced, but undeliverable", not the JSON word. */
+  private static String verdictWords(String word) {
+    return org.stslens.engine.report.DomainVerdict.byWord(word)
+        .map(org.stslens.engine.report.DomainVerdict::phrase)
+        .orElse(word);
   }
 }

@@ -112,7 +112,10 @@ public final class LearnView extends ScrollPane {
             + " certificates\". TLS-RPT lets it hear back when that fails. Here are the answers to"
             + " the first questions, "
             + (lastCheck.isPresent()
-                ? "with " + shown + " from your last check in the examples."
+                ? "with "
+                    + shown
+                    + " from your last check as the domain of the examples; the MX names, the"
+                    + " TXT id and the policy values shown are examples, not what the check saw."
                 : "with example.com in the examples; run a check to see your own domain."));
   }
 

@@ -24,6 +24,7 @@ import javafx.collections.ObservableList;
 import org.stslens.engine.check.CheckListener;
 import org.stslens.engine.check.DomainNameInput;
 import org.stslens.engine.check.RunningCheck;
+import org.stslens.engine.check.StageRules;
 import org.stslens.engine.finding.CheckStage;
 import org.stslens.engine.mx.MxReport;
 import org.stslens.engine.report.DomainReport;
@@ -266,7 +267,7 @@ public final class CheckViewModel {
         .findFirst()
         .ifPresent(
             s -> {
-              s.setStatus(r.hasErrors() ? StageStatus.FAIL : StageStatus.PASS);
+              s.setStatus(StageRules.of(r.verdict()));
               s.setDurationMillis(r.durationMillis());
             });
     stages.stream()
@@ -281,7 +282,7 @@ public final class CheckViewModel {
             + r.durationMillis()
             + " ms ("
             + r.findings().size()
-            + " findings)");
+            + (r.findings().size() == 1 ? " finding)" : " findings)"));
   }
 
   private void failed(Throwable error) {
@@ -308,13 +309,13 @@ public final class CheckViewModel {
         });
   }
 
+  /** The banner's colour: the same rule as the Summary row and heading. */
   static Tone toneOf(DomainVerdict verdict) {
-    return switch (verdict) {
-      case ENFORCED -> Tone.GOOD;
-      case TESTING, NONE, ENFORCED_WITH_FAILURES, TEMPORARILY_UNKNOWN -> Tone.WARN;
-      case ENFORCED_UNDELIVERABLE, NO_POLICY -> Tone.BAD;
-      // Not a failure of MTA-STS: the domain takes no mail, so there is nothing to protect.
-      case NO_MAIL -> Tone.NEUTRAL;
+    return switch (StageRules.of(verdict)) {
+      case PASS -> Tone.GOOD;
+      case WARN -> Tone.WARN;
+      case FAIL -> Tone.BAD;
+      default -> Tone.NEUTRAL;
     };
   }
 

@@ -16,7 +16,7 @@ public interface ViewFactory {
   Node stageView(StageReport report);
 
   /** The MX table with {@code host} selected, and that host's transcript and certificates. */
-  Node mxView(List<MxReport> all, String host);
+  Node mxView(List<MxReport> all, StageReport host);
 
   /** The verdict, every finding, export. */
   Node summaryView(DomainReport report);

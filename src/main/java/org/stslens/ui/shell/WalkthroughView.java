@@ -166,7 +166,7 @@ final class WalkthroughView {
       return placeholder(item.title() + " — " + item.status().word(), why);
     }
     if (item.kind() == StageItem.Kind.MX_HOST) {
-      return views.mxView(vm.mxReports(), item.target());
+      return views.mxView(vm.mxReports(), report.get());
     }
     return views.stageView(report.get());
   }

@@ -1,8 +1,11 @@
 package org.stslens.ui.stages;
 
 import java.util.List;
+import java.util.Optional;
 import javafx.scene.Node;
+import org.stslens.engine.check.StageRules;
 import org.stslens.engine.finding.CheckStage;
+import org.stslens.engine.finding.Finding;
 import org.stslens.engine.mx.MxReport;
 import org.stslens.engine.report.DomainReport;
 import org.stslens.engine.report.StageEvidence;
@@ -60,14 +63,30 @@ public final class StageViews {
    * transcript, certificate and findings shown below.
    */
   public static Node mx(List<MxReport> allSoFar, String selectedHost, StageViewContext ctx) {
+    return mx(allSoFar, selectedHost, Optional.empty(), ctx);
+  }
+
+  /**
+   * The MX table with the host of {@code selected} (a finished MX host stage) selected: when
+   * senders apply no policy, the table and its header say so, as that stage does.
+   */
+  public static Node mx(List<MxReport> allSoFar, StageReport selected, StageViewContext ctx) {
+    return mx(allSoFar, selected.target(), selected.notApplied(), ctx);
+  }
+
+  private static Node mx(
+      List<MxReport> allSoFar,
+      String selectedHost,
+      Optional<String> notApplied,
+      StageViewContext ctx) {
+    // every host of a check is judged against the same policy: one rule for the whole table
+    List<Finding> findings = allSoFar.stream().flatMap(m -> m.findings().stream()).toList();
     StageStatus status =
-        allSoFar.stream()
-            .map(m -> StageStatus.of(m.findings()))
-            .max(Enum::compareTo)
-            .orElse(StageStatus.PENDING);
+        allSoFar.isEmpty() ? StageStatus.PENDING : StageRules.status(findings, notApplied);
     long duration = allSoFar.stream().mapToLong(m -> m.probe().durationMillis()).max().orElse(-1);
+    String title = StageWords.of(CheckStage.MX).heading();
     return MxView.create(
-        new StageHeader(StageWords.of(CheckStage.MX).heading(), status, duration),
+        new StageHeader(title, status, StageHeader.of(status, duration), notApplied),
         allSoFar,
         selectedHost,
         ctx.openCertificate());

@@ -48,7 +48,12 @@ class RetrievalViewTest {
             .match(n -> ((Finding) n.getUserData()).code().id().equals("fetch.redirect"))
             .query();
     assertThat(card.isVisible()).isTrue();
-    assertThat(robot.from(card).lookup(".finding-message").queryAs(Label.class).getText())
+    assertThat(
+            org.stslens.ui.common.CodeSpans.plainOf(
+                robot
+                    .from(card)
+                    .lookup(".finding-message")
+                    .queryAs(javafx.scene.text.TextFlow.class)))
         .contains(LOCATION);
     assertThat(robot.from(card).lookup(".rfc-quote-text").queryAs(Label.class).getText())
         .contains("HTTP 3xx redirects MUST NOT be followed");

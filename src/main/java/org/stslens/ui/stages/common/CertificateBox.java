@@ -1,6 +1,7 @@
 package org.stslens.ui.stages.common;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 import javafx.geometry.Pos;
@@ -37,7 +38,7 @@ public final class CertificateBox {
                 ? "Valid for "
                     + c.referenceHost()
                     + ": trusted chain, name matches, in date, fit for a TLS server."
-                : "NOT valid for " + c.referenceHost() + ".",
+                : invalid(c),
             c.valid() ? "days-left-ok" : "days-left-bad");
     result.setGraphic(
         Icons.status(
@@ -85,5 +86,38 @@ public final class CertificateBox {
     bar.setAlignment(Pos.CENTER_LEFT);
     box.getChildren().add(bar);
     return box;
+  }
+
+  /**
+   * What is wrong, named: an expired certificate whose name matches is "the name matches, but the
+   * date is past", not "not valid for the name".
+   */
+  static String invalid(ChainVerdict c) {
+    List<String> what =
+        c.problems().stream()
+            .filter(p -> p.kind().isError())
+            .map(p -> words(p.kind()))
+            .distinct()
+            .toList();
+    boolean nameMatches =
+        c.problems().stream().noneMatch(p -> p.kind() == CertificateProblem.Kind.NAME_MISMATCH);
+    String problems = what.isEmpty() ? "it is not accepted" : String.join("; ", what);
+    return (nameMatches
+            ? "The name matches " + c.referenceHost() + ", but senders refuse the certificate: "
+            : "Senders refuse this certificate for " + c.referenceHost() + ": ")
+        + problems
+        + ".";
+  }
+
+  private static String words(CertificateProblem.Kind kind) {
+    return switch (kind) {
+      case NAME_MISMATCH -> "it is not issued for that name";
+      case EXPIRED -> "its end date is past (expired)";
+      case NOT_YET_VALID -> "its start date is still to come";
+      case UNTRUSTED -> "its chain does not lead to a trusted CA";
+      case EXPIRING_SOON -> "it expires soon";
+      case WRONG_PURPOSE -> "it is not meant for a TLS server";
+      case WEAK_SIGNATURE -> "its signature algorithm is too weak";
+    };
   }
 }

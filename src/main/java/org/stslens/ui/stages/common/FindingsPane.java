@@ -125,7 +125,7 @@ public final class FindingsPane extends VBox {
       head.getChildren().add(where);
     }
 
-    VBox card = new VBox(6, head, Texts.wrapping(f.message(), "finding-message"));
+    VBox card = new VBox(6, head, Texts.code(f.message(), "finding-message"));
     if (!f.fix().isEmpty()) {
       card.getChildren().add(labelled("How to fix", f.fix(), "finding-fix"));
     }
@@ -136,7 +136,10 @@ public final class FindingsPane extends VBox {
       section.getStyleClass().add("rfc-section");
       rfc.getChildren().add(section);
       RfcQuotes.of(f.code())
-          .ifPresent(q -> rfc.getChildren().add(Texts.wrapping(q, "rfc-quote-text")));
+          .ifPresent(
+              q ->
+                  rfc.getChildren()
+                      .add(Texts.wrapping(RfcQuotes.shownUnder(f.rfc(), q), "rfc-quote-text")));
       card.getChildren().add(rfc);
     }
     FlowPane effects = new FlowPane(18, 4);
@@ -162,7 +165,7 @@ public final class FindingsPane extends VBox {
     Label k = new Label(key + ":");
     k.getStyleClass().add("fact-key");
     k.setMinWidth(USE_PREF_SIZE);
-    Label v = Texts.wrapping(text, styleClass);
+    Node v = Texts.code(text, styleClass);
     HBox.setHgrow(v, Priority.ALWAYS);
     HBox row = new HBox(6, k, v);
     row.setAlignment(Pos.TOP_LEFT);

@@ -26,6 +26,24 @@ public final class RfcQuotes {
     return Optional.ofNullable(QUOTES.getProperty(code.id())).filter(q -> !q.isBlank());
   }
 
+  /**
+   * The quote as shown under the code's section ({@code rfc}, e.g. {@code 8461 §10}): a quote from
+   * another section of the same RFC says so ("Quoted from §2: ..."), so that the heading never
+   * names a section the text is not from.
+   */
+  public static String shownUnder(String rfc, String quote) {
+    java.util.regex.Matcher m =
+        java.util.regex.Pattern.compile(
+                "^\\((§[0-9.]+)\\)\\s*(.*)$", java.util.regex.Pattern.DOTALL)
+            .matcher(quote);
+    if (!m.matches()) {
+      return quote;
+    }
+    String section = m.group(1);
+    boolean same = java.util.Arrays.asList(rfc.split("[ ,]+")).contains(section);
+    return same ? quote : "Quoted from " + section + ": " + m.group(2);
+  }
+
   private static Properties load() {
     Properties properties = new Properties();
     try (InputStream in = RfcQuotes.class.getResourceAsStream(RESOURCE)) {

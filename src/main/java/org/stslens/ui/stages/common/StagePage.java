@@ -30,10 +30,31 @@ public final class StagePage {
   private final VBox content = new VBox(18);
   private final ScrollPane scroll = new ScrollPane(content);
 
+  /** Where the findings' glance goes: right under the title and its not-applied note. */
+  private final int glanceAt;
+
   public StagePage(StageHeader header) {
     content.getStyleClass().add("stage-page");
     content.setPadding(new Insets(20, 24, 28, 24));
     content.getChildren().add(title(header));
+    header.notApplied().ifPresent(why -> content.getChildren().add(notApplied(why)));
+    glanceAt = content.getChildren().size();
+  }
+
+  /** Why what this stage shows is not in force, right under the title. */
+  private static Node notApplied(String why) {
+    Label head = new Label("Not applied by senders");
+    head.getStyleClass().add("not-applied-title");
+    head.setGraphic(Icons.status(org.stslens.engine.report.StageStatus.NOT_APPLIED));
+    head.setMinHeight(Region.USE_PREF_SIZE);
+    VBox box = new VBox(4, head, Texts.code(capitalized(why) + "."));
+    box.setId("not-applied");
+    box.getStyleClass().add("not-applied-note");
+    return box;
+  }
+
+  private static String capitalized(String text) {
+    return text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1);
   }
 
   private static Node title(StageHeader header) {
@@ -76,7 +97,7 @@ public final class StagePage {
    */
   public StagePage findings(FindingsPane findings) {
     if (!findings.findings().isEmpty()) {
-      content.getChildren().add(1, glance(findings));
+      content.getChildren().add(glanceAt, glance(findings));
     }
     return section("Findings", findings);
   }
@@ -90,7 +111,7 @@ public final class StagePage {
             .distinct()
             .limit(3)
             .collect(java.util.stream.Collectors.joining(", "));
-    Label text = new Label(findings.summary() + " — " + codes);
+    Label text = new Label(findings.summary() + ": " + codes);
     text.setGraphic(Icons.severity(worst.severity()));
     text.setWrapText(true);
     text.setMinHeight(Region.USE_PREF_SIZE);

@@ -27,6 +27,17 @@ public final class Texts {
     return label;
   }
 
+  /**
+   * An engine text (a finding's message or fix, a reason) that wraps, with its {@code `code`} spans
+   * shown as code instead of backticks.
+   */
+  public static javafx.scene.text.TextFlow code(String text, String... styleClasses) {
+    javafx.scene.text.TextFlow flow =
+        org.stslens.ui.common.CodeSpans.flow(VisibleText.lines(text), styleClasses);
+    flow.setMaxWidth(Double.MAX_VALUE);
+    return flow;
+  }
+
   /** A bold section heading. */
   public static Label sectionTitle(String text) {
     Label label = new Label(text);

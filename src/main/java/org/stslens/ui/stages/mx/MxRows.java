@@ -86,6 +86,17 @@ final class MxRows {
     };
   }
 
+  /**
+   * The icon of a host's verdict. With no policy applied, "deliver" says nothing about TLS: it is
+   * not a pass.
+   */
+  static StageStatus status(MxVerdict v, boolean notApplied) {
+    if (notApplied && v == MxVerdict.DELIVER) {
+      return StageStatus.NOT_APPLIED;
+    }
+    return status(v);
+  }
+
   static StageStatus status(MxVerdict v) {
     return switch (v) {
       case DELIVER -> StageStatus.PASS;

@@ -40,6 +40,7 @@ public final class MxView {
     // By preference, as a sender tries them; the reports arrive in the order their probes end.
     TableView<MxReport> table =
         table(
+            header.notApplied().isPresent(),
             all.stream()
                 .sorted(
                     java.util.Comparator.comparingInt((MxReport m) -> m.mx().preference())
@@ -55,7 +56,10 @@ public final class MxView {
             (o, before, now) ->
                 details
                     .getChildren()
-                    .setAll(now == null ? List.of() : details(now, openCertificate)));
+                    .setAll(
+                        now == null
+                            ? List.of()
+                            : details(now, header.notApplied().isPresent(), openCertificate)));
     all.stream()
         .filter(m -> m.host().equals(selectedHost))
         .findFirst()
@@ -73,13 +77,14 @@ public final class MxView {
         .build();
   }
 
-  private static List<Node> details(MxReport m, Consumer<ChainVerdict> openCertificate) {
+  private static List<Node> details(
+      MxReport m, boolean notApplied, Consumer<ChainVerdict> openCertificate) {
     VBox box = new VBox(12);
     Label title =
         Texts.wrapping(
             "MX " + m.mx().preference() + " " + m.host() + " — " + MxRows.verdict(m.verdict()),
             "section-title");
-    title.setGraphic(Icons.status(MxRows.status(m.verdict())));
+    title.setGraphic(Icons.status(MxRows.status(m.verdict(), notApplied)));
     box.getChildren().add(title);
     box.getChildren().add(Texts.wrapping(explain(m)));
     if (m.endpoints().isEmpty() && m.probe().probed()) {
@@ -123,7 +128,7 @@ public final class MxView {
     };
   }
 
-  private static TableView<MxReport> table(List<MxReport> all) {
+  private static TableView<MxReport> table(boolean notApplied, List<MxReport> all) {
     TableView<MxReport> table = Tables.of(all);
     table.setId("mx-table");
     TableColumn<MxReport, MxReport> verdict = new TableColumn<>("Sender verdict");
@@ -141,7 +146,7 @@ public final class MxView {
                   setGraphic(null);
                 } else {
                   setText(MxRows.verdict(m.verdict()));
-                  setGraphic(Icons.status(MxRows.status(m.verdict())));
+                  setGraphic(Icons.status(MxRows.status(m.verdict(), notApplied)));
                   setAlignment(Pos.CENTER_LEFT);
                 }
               }

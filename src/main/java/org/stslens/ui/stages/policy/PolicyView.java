@@ -26,6 +26,7 @@ import org.stslens.engine.policy.MxPattern;
 import org.stslens.engine.policy.ParsedPolicy;
 import org.stslens.engine.policy.Policy;
 import org.stslens.engine.report.StageWords;
+import org.stslens.ui.common.CodeSpans;
 import org.stslens.ui.common.Icons;
 import org.stslens.ui.stages.common.Explanation;
 import org.stslens.ui.stages.common.Facts;
@@ -79,13 +80,13 @@ public final class PolicyView {
         .explanation(
             new Explanation(
                 StageWords.of(CheckStage.POLICY).sender(domain), Explanation.direction()))
-        .section("What the sender reads", fields(parsed))
+        .section("What the sender reads", fields(parsed, header.notApplied()))
         .section("The policy as served", lines, bar)
         .findings(findingsPane)
         .build();
   }
 
-  private static Node fields(ParsedPolicy parsed) {
+  private static Node fields(ParsedPolicy parsed, Optional<String> notApplied) {
     Facts facts = new Facts();
     facts.setId("policy-fields");
     Optional<Policy> policy = parsed.policy();
@@ -100,7 +101,11 @@ public final class PolicyView {
               : p.mx().stream().map(MxPattern::written).collect(Collectors.joining("\n")),
           "evidence");
       facts.add("max_age", Texts.seconds(p.maxAge()));
-      facts.add("Verdict", "valid: senders apply this policy");
+      facts.add(
+          "Verdict",
+          notApplied
+              .map(why -> "valid as written, but not applied by senders: " + CodeSpans.plain(why))
+              .orElse("valid: senders apply this policy"));
       return facts;
     }
     Label invalid =

@@ -12,11 +12,13 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
+import org.stslens.engine.check.StageRules;
 import org.stslens.engine.export.ReportFormat;
 import org.stslens.engine.mx.MxReport;
 import org.stslens.engine.mx.MxVerdict;
 import org.stslens.engine.report.DomainReport;
 import org.stslens.engine.report.DomainVerdict;
+import org.stslens.engine.report.StageKind;
 import org.stslens.engine.report.StageStatus;
 import org.stslens.ui.common.DialogService;
 import org.stslens.ui.common.Icons;
@@ -84,7 +86,7 @@ public final class SummaryView {
     reason.setId("verdict-reason");
     VBox box = new VBox(6, word, reason);
     box.setId("verdict");
-    box.getStyleClass().addAll("verdict-banner", bannerStyle(report.verdict()));
+    box.getStyleClass().addAll("verdict-banner", bannerStyle(status(report.verdict())));
     return box;
   }
 
@@ -105,7 +107,7 @@ public final class SummaryView {
                   + (m.failingCodes().isEmpty()
                       ? ""
                       : " (" + String.join(", ", m.failingCodes()) + ")"));
-      row.setGraphic(Icons.status(mxStatus(m.verdict())));
+      row.setGraphic(Icons.status(mxStatus(m, notApplied(m.host()))));
       row.getStyleClass().add("mx-verdict-row");
       box.getChildren().add(row);
     }
@@ -173,22 +175,28 @@ public final class SummaryView {
         .add(ok == null ? "muted" : ok ? "export-status-ok" : "export-status-error");
   }
 
+  /** The heading's and the banner's status: the same rule as the stage list's Summary row. */
   static StageStatus status(DomainVerdict v) {
-    return switch (v) {
-      case ENFORCED -> StageStatus.PASS;
-      case ENFORCED_WITH_FAILURES, TESTING, NONE, TEMPORARILY_UNKNOWN -> StageStatus.WARN;
-      case ENFORCED_UNDELIVERABLE, NO_POLICY -> StageStatus.FAIL;
-      case NO_MAIL -> StageStatus.SKIPPED;
+    return StageRules.of(v);
+  }
+
+  private static String bannerStyle(StageStatus status) {
+    return switch (status) {
+      case PASS -> "verdict-good";
+      case WARN -> "verdict-warn";
+      case FAIL -> "verdict-bad";
+      default -> "verdict-neutral";
     };
   }
 
-  private static String bannerStyle(DomainVerdict v) {
-    return switch (v) {
-      case ENFORCED -> "verdict-good";
-      case ENFORCED_WITH_FAILURES, TESTING, TEMPORARILY_UNKNOWN -> "verdict-warn";
-      case ENFORCED_UNDELIVERABLE, NO_POLICY -> "verdict-bad";
-      case NONE, NO_MAIL -> "verdict-neutral";
-    };
+  /** Whether the host's stage says senders check it against no policy. */
+  private boolean notApplied(String host) {
+    return report.stages().stream()
+        .anyMatch(
+            s ->
+                s.kind() == StageKind.MX_HOST
+                    && s.target().equals(host)
+                    && s.notApplied().isPresent());
   }
 
   private static String meaning(DomainVerdict v) {
@@ -230,6 +238,13 @@ public final class SummaryView {
       case UNREACHABLE -> "unreachable from here";
       case NOT_PROBED -> "not probed (beyond the MX probe limit), covered by the policy";
     };
+  }
+
+  private static StageStatus mxStatus(MxReport m, boolean notApplied) {
+    // with no policy in force, "deliver" is no pass: TLS is not required
+    return notApplied && m.verdict() == MxVerdict.DELIVER
+        ? StageStatus.NOT_APPLIED
+        : mxStatus(m.verdict());
   }
 
   private static StageStatus mxStatus(MxVerdict v) {
