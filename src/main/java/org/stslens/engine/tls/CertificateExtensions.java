@@ -83,16 +83,6 @@ public final class CertificateExtensions {
 
   private static final List<String> ORDER = List.copyOf(NAMES.keySet());
 
-  private static final Map<String, String> PURPOSES =
-      Map.of(
-          "1.3.6.1.5.5.7.3.1", "serverAuth",
-          "1.3.6.1.5.5.7.3.2", "clientAuth",
-          "1.3.6.1.5.5.7.3.3", "codeSigning",
-          "1.3.6.1.5.5.7.3.4", "emailProtection",
-          "1.3.6.1.5.5.7.3.8", "timeStamping",
-          "1.3.6.1.5.5.7.3.9", "OCSPSigning",
-          "2.5.29.37.0", "anyExtendedKeyUsage");
-
   private static final Map<String, String> POLICIES =
       Map.of(
           "2.23.140.1.2.1", "domain validated",
@@ -100,18 +90,6 @@ public final class CertificateExtensions {
           "2.23.140.1.2.3", "individual validated",
           "2.23.140.1.1", "extended validation",
           "2.5.29.32.0", "anyPolicy");
-
-  private static final String[] KEY_USAGE_BITS = {
-    "digitalSignature",
-    "nonRepudiation",
-    "keyEncipherment",
-    "dataEncipherment",
-    "keyAgreement",
-    "keyCertSign",
-    "cRLSign",
-    "encipherOnly",
-    "decipherOnly"
-  };
 
   private static final DateTimeFormatter SCT_TIME =
       DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'").withZone(ZoneOffset.UTC);
@@ -231,12 +209,7 @@ public final class CertificateExtensions {
     if (bits == null) {
       return null;
     }
-    List<String> names = new ArrayList<>();
-    for (int i = 0; i < bits.length; i++) {
-      if (bits[i]) {
-        names.add(i < KEY_USAGE_BITS.length ? KEY_USAGE_BITS[i] : "bit " + i);
-      }
-    }
+    List<String> names = CertificateSummary.keyUsageNames(bits);
     return names.isEmpty() ? "(no bit set)" : String.join(", ", names);
   }
 
@@ -244,7 +217,8 @@ public final class CertificateExtensions {
     if (oids == null) {
       return null;
     }
-    return String.join(", ", oids.stream().map(o -> named(PURPOSES, o)).toList());
+    return String.join(
+        ", ", oids.stream().map(o -> named(CertificateSummary.EKU_NAMES, o)).toList());
   }
 
   private static String altNames(java.util.Collection<List<?>> names) {

@@ -73,7 +73,8 @@ public record CertificateSummary(
 
   private static final String BASIC_CONSTRAINTS_OID = "2.5.29.19";
 
-  private static final Map<String, String> EKU_NAMES =
+  /** The names of the extended key usages a server certificate may carry, by OID. */
+  static final Map<String, String> EKU_NAMES =
       Map.of(
           "1.3.6.1.5.5.7.3.1", "serverAuth",
           "1.3.6.1.5.5.7.3.2", "clientAuth",
@@ -165,9 +166,11 @@ public record CertificateSummary(
 
   private static List<String> keyUsage(X509Certificate cert) {
     boolean[] bits = cert.getKeyUsage();
-    if (bits == null) {
-      return List.of();
-    }
+    return bits == null ? List.of() : keyUsageNames(bits);
+  }
+
+  /** The names of the key usage bits that are set, in the order of RFC 5280 §4.2.1.3. */
+  static List<String> keyUsageNames(boolean[] bits) {
     List<String> names = new ArrayList<>();
     for (int i = 0; i < bits.length; i++) {
       if (bits[i]) {

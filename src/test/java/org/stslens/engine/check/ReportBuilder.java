@@ -131,6 +131,8 @@ public final class ReportBuilder {
     Optional<ParsedPolicy> parsed =
         fetch.status() == 200 ? Optional.of(PolicyParser.parse(policyBody)) : Optional.empty();
     Optional<Policy> applied = parsed.flatMap(ParsedPolicy::policy);
+    StageRules.SenderPolicy senders =
+        StageRules.senderPolicy(discovery, Optional.of(fetch), parsed);
     List<MxReport> mx = new ArrayList<>();
     for (MxHost host : discovery.mxHosts()) {
       mx.add(MxJudge.judge(probe(host), applied));
@@ -153,7 +155,8 @@ public final class ReportBuilder {
               CheckStage.POLICY,
               domain,
               parsed.get().findings(),
-              new StageEvidence.PolicyText(parsed.get(), fetch)));
+              new StageEvidence.PolicyText(parsed.get(), fetch),
+              senders.whyNotApplied()));
     } else {
       stages.add(
           new StageReport(
@@ -168,7 +171,12 @@ public final class ReportBuilder {
     }
     for (MxReport report : mx) {
       stages.add(
-          stage(CheckStage.MX, report.host(), report.findings(), new StageEvidence.Mx(report)));
+          stage(
+              CheckStage.MX,
+              report.host(),
+              report.findings(),
+              new StageEvidence.Mx(report),
+              senders.whyMxNotChecked()));
     }
     VerdictRules.Decision decision = VerdictRules.decide(discovery, Optional.of(fetch), parsed, mx);
     return new DomainReport(
@@ -308,9 +316,27 @@ public final class ReportBuilder {
 
   private static StageReport stage(
       CheckStage stage, String target, List<Finding> findings, StageEvidence evidence) {
+    return stage(stage, target, findings, evidence, Optional.empty());
+  }
+
+  /** As the engine finishes a stage: its status by the engine's own rule. */
+  private static StageReport stage(
+      CheckStage stage,
+      String target,
+      List<Finding> findings,
+      StageEvidence evidence,
+      Optional<String> notApplied) {
     StageKind kind = stage == CheckStage.MX ? StageKind.MX_HOST : StageKind.STAGE;
     return new StageReport(
-        stage, kind, target, StageStatus.of(findings), 0, 10, findings, Optional.of(evidence));
+        stage,
+        kind,
+        target,
+        StageRules.status(findings, notApplied),
+        0,
+        10,
+        findings,
+        Optional.of(evidence),
+        notApplied);
   }
 
   private static ChainVerdict verdict(IssuedCertificate certificate, String host) {
