@@ -33,6 +33,8 @@ import org.stslens.engine.tlsrpt.TlsRptDiscovery;
 public final class Narrative {
 
   private final List<Block> blocks = new ArrayList<>();
+  private org.stslens.engine.report.TryCommands commands =
+      org.stslens.engine.report.TryCommands.internet();
 
   private Narrative() {}
 
@@ -43,7 +45,16 @@ public final class Narrative {
   }
 
   private void tell(DomainReport r) {
-    add(new Block.Heading(1, "MTA-STS check of " + r.domain()));
+    commands = r.origin().commands();
+    add(
+        new Block.Heading(
+            1,
+            (r.origin().isLab() ? "[" + r.origin().badgeText() + "] " : "")
+                + "MTA-STS check of "
+                + r.domain()));
+    if (r.origin().isLab()) {
+      add(new Block.Paragraph(r.origin().sentence()));
+    }
     add(new Block.Paragraph("Verdict: " + r.verdict().word().toUpperCase(java.util.Locale.ROOT)));
     add(new Block.Paragraph(r.verdictReason()));
     Map<String, String> summary = new LinkedHashMap<>();
@@ -111,7 +122,7 @@ public final class Narrative {
     if (q.answers().isEmpty() && q.error().isEmpty()) {
       text.append("\n  (no records)");
     }
-    add(new Block.Verbatim("$ " + q.digCommand(), text.toString()));
+    add(new Block.Verbatim("$ " + commands.dig(q), text.toString()));
   }
 
   private void retrieval(DomainReport r) {
@@ -163,7 +174,10 @@ public final class Narrative {
       for (HttpHeader header : f.headers()) {
         h.append('\n').append(header.name()).append(": ").append(header.value());
       }
-      add(new Block.Verbatim("$ " + f.curlCommand(), h.toString()));
+      add(
+          new Block.Verbatim(
+              "$ " + commands.curl(f.host(), f.connectedTo().map(a -> a.getAddress())),
+              h.toString()));
     }
     if (f.status() == 200 && f.bodySize() > 0) {
       add(new Block.Verbatim("Body (invisible characters shown)", Visible.of(f.bodyText(), 4000)));
@@ -258,13 +272,7 @@ public final class Narrative {
       }
       t.append(arrow).append(line.text());
     }
-    add(
-        new Block.Verbatim(
-            "$ openssl s_client -starttls smtp -connect "
-                + e.mxHost()
-                + ":25 -servername "
-                + e.mxHost(),
-            t.toString()));
+    add(new Block.Verbatim("$ " + commands.openssl(e.mxHost(), e.address()), t.toString()));
     e.certificate().ifPresent(c -> certificate("Certificate of " + e.mxHost(), c));
   }
 
