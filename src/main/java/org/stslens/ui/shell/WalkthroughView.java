@@ -69,7 +69,9 @@ final class WalkthroughView {
 
   private void refresh() {
     Node next = other != null ? other : viewOf(vm.selectedProperty().get());
-    if (next instanceof ProgressPane && content.getChildren().equals(java.util.List.of(shown))) {
+    if (next instanceof ProgressPane
+        && shown instanceof ProgressPane
+        && content.getChildren().equals(java.util.List.of(shown))) {
       return; // the progress pane already shown keeps ticking
     }
     shown = next;
