@@ -30,6 +30,7 @@ final class AppViews implements ViewFactory {
   /**
    * @param openInEditor opens the workbench on a policy text of the last check
    * @param workbench builds the workbench screen (once, when first shown)
+   * @param commands the "Try it yourself" commands of the world last checked
    */
   AppViews(
       Supplier<Window> owner,
@@ -39,7 +40,8 @@ final class AppViews implements ViewFactory {
       Supplier<List<org.stslens.ui.lab.LabScenarioInfo>> scenarios,
       java.util.function.BiConsumer<String, Boolean> runLab,
       Consumer<String> openInEditor,
-      Supplier<Node> workbench) {
+      Supplier<Node> workbench,
+      Supplier<org.stslens.engine.report.TryCommands> commands) {
     this.scenarios = scenarios;
     this.runLab = runLab;
     this.workbench = workbench;
@@ -54,7 +56,8 @@ final class AppViews implements ViewFactory {
                     background),
             openInEditor,
             background,
-            dialogs);
+            dialogs,
+            commands);
   }
 
   @Override

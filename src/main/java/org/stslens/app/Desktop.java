@@ -91,7 +91,8 @@ final class Desktop {
                 lab::scenarios,
                 (id, fixed) -> lab.run(id, fixed, vm),
                 this::openInEditor,
-                () -> new WorkbenchView(workbench, dialogs, this::probe).root()),
+                () -> new WorkbenchView(workbench, dialogs, this::probe).root(),
+                () -> vm.originProperty().get().commands()),
             this::openSettings);
     // 1280x820 where it fits; on a small screen (a 1024x768 laptop) the whole window stays visible.
     javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();

@@ -1,5 +1,8 @@
 package org.stslens.app;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -9,11 +12,13 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicReference;
 import javafx.application.Platform;
 import org.stslens.engine.check.MtaStsChecker;
+import org.stslens.engine.report.CheckOrigin;
 import org.stslens.lab.LabWorld;
 import org.stslens.lab.Scenario;
 import org.stslens.lab.ScenarioCatalog;
 import org.stslens.ui.lab.LabScenarioInfo;
 import org.stslens.ui.shell.CheckViewModel;
+import org.stslens.ui.shell.CheckWorld;
 
 /**
  * Runs lab scenarios for the desktop app: starts a scenario's loopback world off the FX thread,
@@ -68,23 +73,37 @@ final class LabRunner implements AutoCloseable {
         fix.map(f -> f.expect().verdict()));
   }
 
-  /** Starts the scenario's world in the background, then the check in {@code vm}. */
+  /**
+   * Starts the scenario's world in the background, then enters it in {@code vm}: every check of its
+   * domain goes to the world until the user leaves it. The view model shows that the servers start.
+   */
   void run(String id, boolean fixed, CheckViewModel vm) {
+    vm.startingWorld(
+        "Starting the lab's servers for " + id + (fixed ? " (fixed)" : "") + " on loopback …");
     background.execute(
         () -> {
-          Scenario scenario = catalog.join().byId(id).orElseThrow();
-          LabWorld world = LabWorld.start(scenario, fixed);
-          LabWorld previous = running.getAndSet(world);
-          if (previous != null) {
-            previous.close();
+          try {
+            Scenario scenario = catalog.join().byId(id).orElseThrow();
+            LabWorld world = LabWorld.start(scenario, fixed);
+            LabWorld previous = running.getAndSet(world);
+            if (previous != null) {
+              previous.close();
+            }
+            // curl and openssl read the lab CA from a file: the "Try it yourself" commands name it
+            Path ca = Files.createTempFile("stslens-lab-", "-ca.pem");
+            ca.toFile().deleteOnExit();
+            world.writeCaPem(ca);
+            CheckWorld entered =
+                new CheckWorld(
+                    world.domain(),
+                    CheckOrigin.lab(id, fixed, world.tryCommands(ca)),
+                    (domain, listener, gate) ->
+                        new MtaStsChecker(world.options(), pool, timer)
+                            .start(domain, listener, gate));
+            Platform.runLater(() -> vm.enterWorld(entered));
+          } catch (IOException | RuntimeException e) {
+            Platform.runLater(() -> vm.worldFailed(String.valueOf(e.getMessage())));
           }
-          Platform.runLater(
-              () ->
-                  vm.checkWith(
-                      world.domain(),
-                      (domain, listener, gate) ->
-                          new MtaStsChecker(world.options(), pool, timer)
-                              .start(domain, listener, gate)));
         });
   }
 

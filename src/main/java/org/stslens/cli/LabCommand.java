@@ -189,34 +189,8 @@ final class LabCommand extends ParentCommand {
       out.println("Check it:");
       out.println("  " + check);
       out.println();
-      out.println("Look around:");
-      out.println(
-          "  dig @"
-              + dns.getAddress().getHostAddress()
-              + " -p "
-              + dns.getPort()
-              + " _mta-sts."
-              + domain
-              + " TXT");
-      Integer https = world.portMap().get(new InetSocketAddress(world.policyAddress(), 443));
-      if (https != null) {
-        String host = "mta-sts." + domain;
-        out.println(
-            "  curl --cacert "
-                + caFile
-                + " --resolve "
-                + host
-                + ":"
-                + https
-                + ":"
-                + world.policyAddress()
-                + " https://"
-                + host
-                + ":"
-                + https
-                + "/.well-known/mta-sts.txt");
-        out.println("  (the policy host listens on port " + https + ", not 443)");
-      }
+      out.println("Look around (each command reaches this lab world):");
+      world.lookAround(caFile).forEach(command -> out.println("  " + command));
       out.println();
     }
   }

@@ -145,6 +145,36 @@ public final class LabWorld implements AutoCloseable {
     return args;
   }
 
+  /**
+   * The "Try it yourself" commands of this world: its DNS server, its port map, the CA written to
+   * {@code caFile} (see {@link #writeCaPem}).
+   */
+  public org.stslens.engine.report.TryCommands tryCommands(Path caFile) {
+    return org.stslens.engine.report.TryCommands.lab(dns.address(), portMap(), caFile.toString());
+  }
+
+  /**
+   * The commands that look around this world, as {@code lab serve} prints them: the TXT record, the
+   * policy (when there is a policy host) and the STARTTLS handshake of each MX host with an
+   * address.
+   */
+  public List<String> lookAround(Path caFile) {
+    org.stslens.engine.report.TryCommands commands = tryCommands(caFile);
+    List<String> lines = new ArrayList<>();
+    lines.add(commands.dig("_mta-sts." + domain(), "TXT"));
+    if (scenario.policyHost() != null) {
+      lines.add(
+          commands.curl("mta-sts." + domain(), java.util.Optional.of(address(policyAddress()))));
+    }
+    List<Scenario.MxHost> mxHosts = scenario.mx();
+    for (int i = 0; i < mxHosts.size(); i++) {
+      if (!mxHosts.get(i).noAddress()) {
+        lines.add(commands.openssl(mxHosts.get(i).name(), address(mxAddress(i + 1))));
+      }
+    }
+    return List.copyOf(lines);
+  }
+
   /** The fetch time above which the scenario expects {@code fetch.slow}, if it lowers it. */
   public Duration slowThreshold() {
     return scenario.slowThresholdMs() == null

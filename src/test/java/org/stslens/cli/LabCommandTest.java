@@ -51,8 +51,9 @@ class LabCommandTest {
         .contains("stslens check policy-redirect.lab.example --dns 127.0.0.1:")
         .contains("--port-map 127.0.0.")
         .contains("dig @127.0.0.1 -p ")
-        .contains("curl --cacert ")
-        .contains("--resolve mta-sts.policy-redirect.lab.example:");
+        .contains("curl -v --max-redirs 0 --cacert ")
+        .contains("--connect-to mta-sts.policy-redirect.lab.example:443:127.0.0.1:")
+        .contains("openssl s_client -starttls smtp -connect 127.0.0.2:");
   }
 
   @Test

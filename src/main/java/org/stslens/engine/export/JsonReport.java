@@ -67,6 +67,13 @@ public final class JsonReport {
     o.put("domain", r.domain());
     o.put("verdict", r.verdict().word());
     o.put("verdict_reason", r.verdictReason());
+    if (r.origin().isLab()) {
+      // only lab worlds carry it: a report of the real Internet is unchanged
+      ObjectNode origin = o.putObject("origin");
+      origin.put("world", r.origin().world().word());
+      origin.put("badge", r.origin().world().badge());
+      origin.put("scenario", r.origin().scenario().orElse(null));
+    }
     o.put("started_at", r.startedAt().toString());
     o.put("duration_ms", r.durationMillis());
     o.set("policy", policy(r));
@@ -75,7 +82,7 @@ public final class JsonReport {
     ArrayNode mx = o.putArray("mx");
     r.mx().forEach(m -> mx.add(mx(m)));
     o.set("discovery", discovery(r));
-    r.fetch().ifPresent(f -> o.set("retrieval", retrieval(f)));
+    r.fetch().ifPresent(f -> o.set("retrieval", retrieval(f, r.origin().commands())));
     o.set("tlsrpt", tlsrpt(r.tlsrpt()));
     ArrayNode findings = o.putArray("findings");
     r.findings().forEach(f -> findings.add(finding(f)));
@@ -330,7 +337,8 @@ public final class JsonReport {
     return o;
   }
 
-  private static ObjectNode retrieval(FetchResult f) {
+  private static ObjectNode retrieval(
+      FetchResult f, org.stslens.engine.report.TryCommands commands) {
     ObjectNode o = MAPPER.createObjectNode();
     o.put("url", f.url());
     o.put("host", f.host());
@@ -361,7 +369,7 @@ public final class JsonReport {
     timings.put("tls", f.timings().tls());
     timings.put("first_byte", f.timings().firstByte());
     timings.put("total", f.timings().total());
-    o.put("command", f.curlCommand());
+    o.put("command", commands.curl(f.host(), f.connectedTo().map(a -> a.getAddress())));
     return o;
   }
 

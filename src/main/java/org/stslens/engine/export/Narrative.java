@@ -21,6 +21,7 @@ import org.stslens.engine.report.StageKind;
 import org.stslens.engine.report.StageReport;
 import org.stslens.engine.report.StageStatus;
 import org.stslens.engine.report.StageWords;
+import org.stslens.engine.report.TryCommands;
 import org.stslens.engine.smtp.EndpointProbe;
 import org.stslens.engine.smtp.TranscriptLine;
 import org.stslens.engine.tls.CertificateProblem;
@@ -35,6 +36,23 @@ public final class Narrative {
 
   private final List<Block> blocks = new ArrayList<>();
   private final boolean lab;
+  private TryCommands commands = TryCommands.internet();
+
+  /**
+   * The curl of the fetch: a lab world of the desktop knows its lab (origin, with the CA file's
+   * path); a check run against `stslens lab serve` is recognised by its ports.
+   */
+  private String curl(FetchResult f) {
+    return commands.lab().isPresent()
+        ? commands.curl(f.host(), f.connectedTo().map(a -> a.getAddress()))
+        : Commands.curl(f);
+  }
+
+  private String openssl(EndpointProbe e) {
+    return commands.lab().isPresent()
+        ? commands.openssl(e.mxHost(), e.address())
+        : Commands.openssl(e);
+  }
 
   private Narrative(boolean lab) {
     this.lab = lab;
@@ -51,7 +69,16 @@ public final class Narrative {
    * (appendix A) and the SMTP conversations with their certificates (appendix B).
    */
   private void tell(DomainReport r) {
-    add(new Block.Heading(1, "MTA-STS check of " + r.domain()));
+    commands = r.origin().commands();
+    add(
+        new Block.Heading(
+            1,
+            (r.origin().isLab() ? "[" + r.origin().badgeText() + "] " : "")
+                + "MTA-STS check of "
+                + r.domain()));
+    if (r.origin().isLab()) {
+      add(new Block.Paragraph(r.origin().sentence()));
+    }
     Map<String, String> facts = new LinkedHashMap<>();
     facts.put("Checked at", ReportClock.format(r.startedAt()));
     facts.put(
@@ -60,7 +87,7 @@ public final class Narrative {
             + " (the stages add up to "
             + ReportClock.duration(r.sumOfStageMillis())
             + "; independent stages ran concurrently)");
-    if (lab) {
+    if (lab || r.origin().isLab()) {
       facts.put("Servers", "the STS Lens lab on loopback, not the real hosts of this name");
     }
     facts.put("Report by", ToolVersion.text());
@@ -83,7 +110,7 @@ public final class Narrative {
       add(new Block.Fixes(fixes));
     }
     add(new Block.Appendix("Appendix A: the evidence, stage by stage"));
-    if (lab) {
+    if (lab && !r.origin().isLab()) {
       add(
           new Block.Paragraph(
               "The commands below are for the lab: they use the lab's loopback addresses and"
@@ -149,7 +176,7 @@ public final class Narrative {
     if (q.answers().isEmpty() && q.error().isEmpty()) {
       text.append("\n  (no records)");
     }
-    add(new Block.Verbatim("$ " + q.digCommand(), text.toString()));
+    add(new Block.Verbatim("$ " + commands.dig(q), text.toString()));
   }
 
   private void retrieval(DomainReport r) {
@@ -201,7 +228,7 @@ public final class Narrative {
       for (HttpHeader header : f.headers()) {
         h.append('\n').append(header.name()).append(": ").append(header.value());
       }
-      add(new Block.Verbatim("$ " + Commands.curl(f), h.toString()));
+      add(new Block.Verbatim("$ " + curl(f), h.toString()));
     }
     if (f.status() == 200 && f.bodySize() > 0) {
       add(new Block.Verbatim("Body (invisible characters shown)", Visible.of(f.bodyText(), 4000)));
@@ -328,7 +355,7 @@ public final class Narrative {
       }
       t.append(arrow).append(line.text());
     }
-    add(new Block.Verbatim("$ " + Commands.openssl(e), t.toString()));
+    add(new Block.Verbatim("$ " + openssl(e), t.toString()));
     e.certificate().ifPresent(c -> certificate("Certificate of " + e.mxHost(), c));
   }
 

@@ -28,6 +28,7 @@ import org.stslens.engine.tlsrpt.TlsRptDiscovery;
  * @param mx stage 4, one per MX host, in preference order
  * @param tlsrpt the TLS-RPT record
  * @param stages every stage that ran, in the order they finished
+ * @param origin the world checked: the real Internet or a lab world (badged everywhere)
  */
 public record DomainReport(
     String domain,
@@ -41,11 +42,61 @@ public record DomainReport(
     boolean policyApplies,
     List<MxReport> mx,
     TlsRptDiscovery tlsrpt,
-    List<StageReport> stages) {
+    List<StageReport> stages,
+    CheckOrigin origin) {
 
   public DomainReport {
     mx = List.copyOf(mx);
     stages = List.copyOf(stages);
+    java.util.Objects.requireNonNull(origin, "origin");
+  }
+
+  /** A report of the real Internet (the engine's own; a lab world stamps it with its origin). */
+  public DomainReport(
+      String domain,
+      Instant startedAt,
+      long durationMillis,
+      DomainVerdict verdict,
+      String verdictReason,
+      DiscoveryResult discovery,
+      Optional<FetchResult> fetch,
+      Optional<ParsedPolicy> policy,
+      boolean policyApplies,
+      List<MxReport> mx,
+      TlsRptDiscovery tlsrpt,
+      List<StageReport> stages) {
+    this(
+        domain,
+        startedAt,
+        durationMillis,
+        verdict,
+        verdictReason,
+        discovery,
+        fetch,
+        policy,
+        policyApplies,
+        mx,
+        tlsrpt,
+        stages,
+        CheckOrigin.internet());
+  }
+
+  /** This report, from {@code from}. */
+  public DomainReport withOrigin(CheckOrigin from) {
+    return new DomainReport(
+        domain,
+        startedAt,
+        durationMillis,
+        verdict,
+        verdictReason,
+        discovery,
+        fetch,
+        policy,
+        policyApplies,
+        mx,
+        tlsrpt,
+        stages,
+        from);
   }
 
   /** Every finding of every stage, worst first, then in stage order. */

@@ -27,6 +27,7 @@ import org.stslens.engine.check.RunningCheck;
 import org.stslens.engine.check.StageRules;
 import org.stslens.engine.finding.CheckStage;
 import org.stslens.engine.mx.MxReport;
+import org.stslens.engine.report.CheckOrigin;
 import org.stslens.engine.report.DomainReport;
 import org.stslens.engine.report.DomainVerdict;
 import org.stslens.engine.report.StageEvidence;
@@ -72,6 +73,11 @@ public final class CheckViewModel {
   private final ReadOnlyStringWrapper pendingText = new ReadOnlyStringWrapper("");
   private final ObservableList<MxReport> mxReports = FXCollections.observableArrayList();
 
+  private final ReadOnlyObjectWrapper<CheckWorld> world = new ReadOnlyObjectWrapper<>();
+  private final ReadOnlyObjectWrapper<CheckOrigin> origin =
+      new ReadOnlyObjectWrapper<>(CheckOrigin.internet());
+  private final ReadOnlyStringWrapper starting = new ReadOnlyStringWrapper("");
+
   private RunningCheck current;
   private StepGate gate;
   private long generation;
@@ -85,31 +91,75 @@ public final class CheckViewModel {
 
   // ---- commands (FX thread) ----
 
-  /** Starts a check of the typed domain, cancelling one that runs. */
+  /**
+   * Starts a check of the typed domain. While a check runs it does nothing but say so (the Check
+   * button is disabled then; Cancel first). In a lab world the world's domain is checked in the
+   * world; any other domain leaves the world, saying so.
+   */
   public void check() {
-    check(service);
+    if (running.get() || !starting.get().isEmpty()) {
+      status.set("A check is running: wait for it, or press Cancel (Esc) first.");
+      return;
+    }
+    check(Optional.empty());
   }
 
   /**
-   * Checks {@code checkedDomain} with another engine set-up for this one check (a lab scenario's
-   * loopback servers); the next {@link #check()} uses the usual one again.
+   * Enters a world (a lab scenario's loopback servers) and checks its domain there, cancelling a
+   * check that runs. Every later check of that domain goes to the world until {@link #leaveWorld}.
    */
-  public void checkWith(String checkedDomain, CheckService oneOff) {
-    domain.set(checkedDomain);
-    check(oneOff);
+  public void enterWorld(CheckWorld entered) {
+    starting.set("");
+    world.set(entered);
+    domain.set(entered.domain());
+    check(Optional.of(entered));
   }
 
-  private void check(CheckService using) {
-    String entered = domain.get() == null ? "" : domain.get().strip();
-    if (entered.isEmpty()) {
+  /** Leaves the world: checks go to the real DNS and servers again. */
+  public void leaveWorld() {
+    CheckWorld left = world.get();
+    if (left != null) {
+      world.set(null);
+      status.set(
+          "Left the "
+              + left.origin().world().badge()
+              + " world: checks go to the real DNS and servers again.");
+    }
+  }
+
+  /** Says that a world's servers are starting (the lab takes a moment before the check starts). */
+  public void startingWorld(String what) {
+    cancel();
+    generation++; // a check still reporting must not overwrite what follows
+    starting.set(what);
+    stages.clear();
+    selected.set(null);
+    report.set(null);
+    mxReports.clear();
+    banner.set(what);
+    tone.set(Tone.NEUTRAL);
+    status.set(what);
+  }
+
+  /** A world could not start: says why and stays where it was. */
+  public void worldFailed(String why) {
+    starting.set("");
+    banner.set("The lab could not start: " + why);
+    tone.set(Tone.BAD);
+    status.set("Lab not started");
+  }
+
+  private void check(Optional<CheckWorld> forced) {
+    String text = domain.get() == null ? "" : domain.get().strip();
+    if (text.isEmpty()) {
       status.set("Type a domain first, e.g. example.com");
       return;
     }
-    if (DomainNameInput.read(entered) instanceof DomainNameInput.NotADomain not) {
+    if (DomainNameInput.read(text) instanceof DomainNameInput.NotADomain not) {
       running.set(false);
       banner.set(
           "\""
-              + entered
+              + text
               + "\" is not a domain name: "
               + not.reason()
               + ". Type a domain such as example.com.");
@@ -119,7 +169,15 @@ public final class CheckViewModel {
       return;
     }
     // the one normaliser: A-labels (UTS #46), lower case, no trailing dot, as the engine checks it
-    String typed = DomainNameInput.normalize(entered).orElseThrow();
+    String typed = DomainNameInput.normalize(text).orElseThrow();
+    CheckWorld in = forced.orElse(world.get());
+    if (in != null && !in.domain().equals(typed)) {
+      leaveWorld(); // another domain: the user left the lab, and the status bar says so
+      in = null;
+    }
+    CheckService using = in == null ? service : in.service();
+    CheckOrigin from = in == null ? CheckOrigin.internet() : in.origin();
+    origin.set(from);
     cancelQuietly();
     long run = ++generation;
     resetStages(typed);
@@ -148,7 +206,9 @@ public final class CheckViewModel {
     }
     running.set(true);
     status.set("Checking " + current.domain() + " …");
-    remember(current.domain());
+    if (!from.isLab()) {
+      remember(current.domain()); // lab names exist only in the lab: never in the history
+    }
     current
         .report()
         .whenComplete(
@@ -157,7 +217,7 @@ public final class CheckViewModel {
                     run,
                     () -> {
                       if (r != null) {
-                        finished(r);
+                        finished(from.isLab() ? r.withOrigin(from) : r);
                       } else {
                         failed(error);
                       }
@@ -440,6 +500,21 @@ public final class CheckViewModel {
 
   public ReadOnlyStringProperty pendingTextProperty() {
     return pendingText.getReadOnlyProperty();
+  }
+
+  /** The world checks go to, or null for the real Internet. */
+  public ReadOnlyObjectProperty<CheckWorld> worldProperty() {
+    return world.getReadOnlyProperty();
+  }
+
+  /** Where the current (or last) check runs: badges and "Try it yourself" commands follow it. */
+  public ReadOnlyObjectProperty<CheckOrigin> originProperty() {
+    return origin.getReadOnlyProperty();
+  }
+
+  /** What is being prepared before a check can start (the lab's servers); empty otherwise. */
+  public ReadOnlyStringProperty startingProperty() {
+    return starting.getReadOnlyProperty();
   }
 
   /** The MX reports received so far, for the MX table. */

@@ -133,6 +133,8 @@ public final class MainWindow {
     check.setId("check");
     check.setDefaultButton(true); // Enter checks, also from inside the domain field
     check.setOnAction(e -> vm.check());
+    // no restart behind the user's back: Cancel (Esc) first
+    check.disableProperty().bind(vm.runningProperty().or(vm.startingProperty().isNotEmpty()));
 
     Button cancel = new Button("Cancel", Icons.stop());
     cancel.setId("cancel");

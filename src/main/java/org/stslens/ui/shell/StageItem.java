@@ -30,6 +30,7 @@ public final class StageItem {
       new ReadOnlyObjectWrapper<>(StageStatus.PENDING);
   private final ReadOnlyLongWrapper durationMillis = new ReadOnlyLongWrapper(-1);
   private final ReadOnlyObjectWrapper<StageReport> report = new ReadOnlyObjectWrapper<>();
+  private long startedNanos;
 
   StageItem(Kind kind, CheckStage stage, String target, String title) {
     this.kind = kind;
@@ -65,7 +66,15 @@ public final class StageItem {
   }
 
   void setStatus(StageStatus value) {
+    if (value == StageStatus.RUNNING && status.get() != StageStatus.RUNNING) {
+      startedNanos = System.nanoTime();
+    }
     status.set(value);
+  }
+
+  /** How long the stage has been running so far (for the progress pane); 0 before it started. */
+  public long runningMillis() {
+    return startedNanos == 0 ? 0 : (System.nanoTime() - startedNanos) / 1_000_000;
   }
 
   /** -1 until the stage finished. */

@@ -34,6 +34,7 @@ final class WalkthroughView {
   private final InvalidationListener reportArrived = o -> refresh();
   private StageItem watched;
   private Node other;
+  private Node shown;
 
   WalkthroughView(CheckViewModel vm, ViewFactory views) {
     this.vm = vm;
@@ -45,6 +46,8 @@ final class WalkthroughView {
     content.setPadding(new Insets(0));
     vm.selectedProperty().addListener((o, was, now) -> refresh());
     vm.reportProperty().addListener((o, was, now) -> refresh());
+    vm.startingProperty().addListener((o, was, now) -> refresh());
+    vm.runningProperty().addListener((o, was, now) -> refresh());
     refresh();
   }
 
@@ -65,7 +68,14 @@ final class WalkthroughView {
   }
 
   private void refresh() {
-    content.getChildren().setAll(other != null ? other : viewOf(vm.selectedProperty().get()));
+    Node next = other != null ? other : viewOf(vm.selectedProperty().get());
+    if (next instanceof ProgressPane
+        && shown instanceof ProgressPane
+        && content.getChildren().equals(java.util.List.of(shown))) {
+      return; // the progress pane already shown keeps ticking
+    }
+    shown = next;
+    content.getChildren().setAll(next);
   }
 
   private Node banner() {
@@ -74,7 +84,14 @@ final class WalkthroughView {
     text.textProperty().bind(vm.bannerProperty());
     text.setWrapText(true);
     text.setMaxWidth(Double.MAX_VALUE);
-    HBox box = new HBox(text);
+    Label badge = OriginBadge.label(vm, "origin-badge");
+    Button leave = new Button("Leave the lab");
+    leave.setId("leave-lab");
+    leave.setOnAction(e -> vm.leaveWorld());
+    leave.visibleProperty().bind(vm.worldProperty().isNotNull());
+    leave.managedProperty().bind(leave.visibleProperty());
+    HBox box = new HBox(8, badge, text, leave);
+    box.setAlignment(Pos.CENTER_LEFT);
     HBox.setHgrow(text, Priority.ALWAYS);
     box.getStyleClass().addAll("verdict-banner", "verdict-neutral");
     vm.toneProperty()
@@ -125,6 +142,9 @@ final class WalkthroughView {
     stageList.setItems(vm.stages());
     stageList.setCellFactory(l -> new StageListCell());
     stageList.setMinWidth(220);
+    Label badge = OriginBadge.label(vm, "stages-badge");
+    VBox.setVgrow(stageList, Priority.ALWAYS);
+    VBox side = new VBox(4, badge, stageList);
     stageList
         .getSelectionModel()
         .selectedItemProperty()
@@ -141,10 +161,22 @@ final class WalkthroughView {
                 stageList.getSelectionModel().select(now);
               }
             });
-    return stageList;
+    return side;
   }
 
   private Node viewOf(StageItem item) {
+    boolean inProgress = vm.runningProperty().get() || !vm.startingProperty().get().isEmpty();
+    if (inProgress
+        && (item == null
+            || item.kind() != StageItem.Kind.SUMMARY
+                && item.report().isEmpty()
+                && (item.status() == org.stslens.engine.report.StageStatus.RUNNING
+                    || item.status() == org.stslens.engine.report.StageStatus.PENDING))) {
+      if (item != null) {
+        watch(item);
+      }
+      return new ProgressPane(vm);
+    }
     if (item == null) {
       return placeholder(
           "Type a domain and press Check.",

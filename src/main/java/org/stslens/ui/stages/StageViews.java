@@ -36,21 +36,32 @@ public final class StageViews {
     StageEvidence evidence = report.evidence().orElse(null);
     StageHeader header = StageHeader.of(report, StageWords.heading(report));
     if (evidence instanceof StageEvidence.Discovery d) {
-      return DiscoveryView.create(header, d.result(), report.findings());
+      return DiscoveryView.create(header, d.result(), report.findings(), ctx.commands().get());
     }
     if (evidence instanceof StageEvidence.Retrieval r) {
       return RetrievalView.create(
-          header, report.target(), r.result(), report.findings(), ctx.openCertificate());
+          header,
+          report.target(),
+          r.result(),
+          report.findings(),
+          ctx.openCertificate(),
+          ctx.commands().get());
     }
     if (evidence instanceof StageEvidence.PolicyText p) {
       return PolicyView.create(
           header, report.target(), p.policy(), p.source(), report.findings(), ctx.openInEditor());
     }
     if (evidence instanceof StageEvidence.Mx m) {
-      return MxView.create(header, List.of(m.report()), m.report().host(), ctx.openCertificate());
+      return MxView.create(
+          header,
+          List.of(m.report()),
+          m.report().host(),
+          ctx.openCertificate(),
+          ctx.commands().get());
     }
     if (evidence instanceof StageEvidence.TlsRpt t) {
-      return TlsRptView.create(header, report.target(), t.result(), report.findings());
+      return TlsRptView.create(
+          header, report.target(), t.result(), report.findings(), ctx.commands().get());
     }
     if (report.kind() == StageKind.MX_SUMMARY && report.status() != StageStatus.SKIPPED) {
       return MxOverallView.create(header, report.findings());
@@ -89,7 +100,8 @@ public final class StageViews {
         new StageHeader(title, status, StageHeader.of(status, duration), notApplied),
         allSoFar,
         selectedHost,
-        ctx.openCertificate());
+        ctx.openCertificate(),
+        ctx.commands().get());
   }
 
   /** The verdict, every finding worst first, the per-MX verdicts and the export buttons. */

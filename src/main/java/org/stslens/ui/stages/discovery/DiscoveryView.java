@@ -16,6 +16,7 @@ import org.stslens.engine.dns.StsRecordResult;
 import org.stslens.engine.finding.CheckStage;
 import org.stslens.engine.finding.Finding;
 import org.stslens.engine.report.StageWords;
+import org.stslens.engine.report.TryCommands;
 import org.stslens.ui.stages.common.CommandBox;
 import org.stslens.ui.stages.common.EvidenceText;
 import org.stslens.ui.stages.common.Explanation;
@@ -33,7 +34,8 @@ public final class DiscoveryView {
 
   private DiscoveryView() {}
 
-  public static Node create(StageHeader header, DiscoveryResult d, List<Finding> findings) {
+  public static Node create(
+      StageHeader header, DiscoveryResult d, List<Finding> findings, TryCommands commands) {
     String domain = d.domain();
     return new StagePage(header)
         .explanation(
@@ -48,7 +50,7 @@ public final class DiscoveryView {
         .section("MX records", mx(d))
         .section("DNSSEC", dnssec(d))
         .findings(findings)
-        .command(new CommandBox(d.queries().stream().map(DnsQuery::digCommand).toList()))
+        .command(new CommandBox(d.queries().stream().map(commands::dig).toList()))
         .build();
   }
 

@@ -5,6 +5,7 @@ import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import javafx.scene.Node;
 import javafx.scene.layout.VBox;
+import org.stslens.engine.report.TryCommands;
 import org.stslens.engine.smtp.EndpointProbe;
 import org.stslens.engine.tls.ChainVerdict;
 import org.stslens.ui.stages.common.CertificateBox;
@@ -17,7 +18,7 @@ final class EndpointPane {
 
   private EndpointPane() {}
 
-  static Node of(EndpointProbe e, Consumer<ChainVerdict> openCertificate) {
+  static Node of(EndpointProbe e, Consumer<ChainVerdict> openCertificate, TryCommands commands) {
     VBox box = new VBox(10);
     box.getStyleClass().add("endpoint-box");
     box.getChildren()
@@ -37,12 +38,8 @@ final class EndpointPane {
     box.getChildren().add(TranscriptView.of(e.transcript()));
     box.getChildren().add(Texts.wrapping("Certificate", "fact-key"));
     box.getChildren().add(CertificateBox.of(e.certificate(), openCertificate));
-    box.getChildren().add(new CommandBox(opensslCommand(e.mxHost())));
+    box.getChildren().add(new CommandBox(commands.openssl(e.mxHost(), e.address())));
     return box;
-  }
-
-  static String opensslCommand(String host) {
-    return "openssl s_client -starttls smtp -connect " + host + ":25 -servername " + host;
   }
 
   private static String timings(Map<String, Long> timings) {

@@ -13,6 +13,7 @@ import javafx.scene.layout.VBox;
 import org.stslens.engine.finding.CheckStage;
 import org.stslens.engine.mx.MxReport;
 import org.stslens.engine.report.StageWords;
+import org.stslens.engine.report.TryCommands;
 import org.stslens.engine.smtp.EndpointProbe;
 import org.stslens.engine.tls.ChainVerdict;
 import org.stslens.ui.common.Icons;
@@ -36,7 +37,8 @@ public final class MxView {
       StageHeader header,
       List<MxReport> all,
       String selectedHost,
-      Consumer<ChainVerdict> openCertificate) {
+      Consumer<ChainVerdict> openCertificate,
+      TryCommands commands) {
     // By preference, as a sender tries them; the reports arrive in the order their probes end.
     TableView<MxReport> table =
         table(
@@ -59,7 +61,8 @@ public final class MxView {
                     .setAll(
                         now == null
                             ? List.of()
-                            : details(now, header.notApplied().isPresent(), openCertificate)));
+                            : details(
+                                now, header.notApplied().isPresent(), openCertificate, commands)));
     all.stream()
         .filter(m -> m.host().equals(selectedHost))
         .findFirst()
@@ -78,7 +81,10 @@ public final class MxView {
   }
 
   private static List<Node> details(
-      MxReport m, boolean notApplied, Consumer<ChainVerdict> openCertificate) {
+      MxReport m,
+      boolean notApplied,
+      Consumer<ChainVerdict> openCertificate,
+      TryCommands commands) {
     VBox box = new VBox(12);
     Label title =
         Texts.wrapping(
@@ -95,7 +101,7 @@ public final class MxView {
                   "muted"));
     }
     for (EndpointProbe e : m.endpoints()) {
-      box.getChildren().add(EndpointPane.of(e, openCertificate));
+      box.getChildren().add(EndpointPane.of(e, openCertificate, commands));
     }
     box.getChildren().add(Texts.sectionTitle("Findings for " + m.host()));
     box.getChildren().add(new FindingsPane(m.findings()));

@@ -14,6 +14,7 @@ import org.stslens.engine.fetch.HttpHeader;
 import org.stslens.engine.finding.CheckStage;
 import org.stslens.engine.finding.Finding;
 import org.stslens.engine.report.StageWords;
+import org.stslens.engine.report.TryCommands;
 import org.stslens.engine.tls.ChainVerdict;
 import org.stslens.ui.stages.common.CertificateBox;
 import org.stslens.ui.stages.common.CommandBox;
@@ -42,7 +43,8 @@ public final class RetrievalView {
       String domain,
       FetchResult f,
       List<Finding> findings,
-      Consumer<ChainVerdict> openCertificate) {
+      Consumer<ChainVerdict> openCertificate,
+      TryCommands commands) {
     return new StagePage(header)
         .explanation(
             new Explanation(
@@ -55,7 +57,7 @@ public final class RetrievalView {
         .section("Body", body(f))
         .section("Timing", TimingBars.of(f.timings()))
         .findings(findings)
-        .command(new CommandBox(f.curlCommand()))
+        .command(new CommandBox(commands.curl(f.host(), f.connectedTo().map(a -> a.getAddress()))))
         .build();
   }
 

@@ -8,6 +8,7 @@ import javafx.scene.layout.VBox;
 import org.stslens.engine.finding.CheckStage;
 import org.stslens.engine.finding.Finding;
 import org.stslens.engine.report.StageWords;
+import org.stslens.engine.report.TryCommands;
 import org.stslens.engine.tlsrpt.TlsRptDiscovery;
 import org.stslens.engine.tlsrpt.TlsRptResult;
 import org.stslens.ui.stages.common.CommandBox;
@@ -24,12 +25,16 @@ public final class TlsRptView {
   private TlsRptView() {}
 
   public static Node create(
-      StageHeader header, String domain, TlsRptDiscovery t, List<Finding> findings) {
+      StageHeader header,
+      String domain,
+      TlsRptDiscovery t,
+      List<Finding> findings,
+      TryCommands commands) {
     return new StagePage(header)
         .explanation(new Explanation(StageWords.of(CheckStage.TLSRPT).sender(domain)))
         .section("TLS-RPT record", record(t))
         .findings(findings)
-        .command(new CommandBox(t.query().digCommand()))
+        .command(new CommandBox(commands.dig(t.query())))
         .build();
   }
 
