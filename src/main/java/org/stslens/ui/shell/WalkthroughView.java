@@ -10,6 +10,10 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SplitPane;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.input.MouseButton;
+import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.StackPane;
@@ -32,12 +36,18 @@ final class WalkthroughView {
   private final SplitPane body = new SplitPane();
   private final VBox header;
   private final InvalidationListener reportArrived = o -> refresh();
+  private final Runnable showWalkthrough;
   private StageItem watched;
   private Node other;
 
-  WalkthroughView(CheckViewModel vm, ViewFactory views) {
+  /**
+   * @param showWalkthrough brings the walkthrough back when a stage is chosen in the list while
+   *     another screen (Lab, Learn) is shown
+   */
+  WalkthroughView(CheckViewModel vm, ViewFactory views, Runnable showWalkthrough) {
     this.vm = vm;
     this.views = views;
+    this.showWalkthrough = showWalkthrough;
     header = new VBox(banner(), stepPanel());
     body.getItems().setAll(stageList(), content);
     body.setDividerPositions(0.22);
@@ -124,7 +134,23 @@ final class WalkthroughView {
     stageList.setId("stages");
     stageList.setItems(vm.stages());
     stageList.setCellFactory(l -> new StageListCell());
-    stageList.setMinWidth(220);
+    stageList.setMinWidth(250);
+    // a stage chosen by hand (click, or Enter/Space) is shown, whichever screen was in its place;
+    // a selection made by the check itself leaves Lab or Learn where they are
+    stageList.addEventHandler(
+        MouseEvent.MOUSE_CLICKED,
+        e -> {
+          if (e.getButton() == MouseButton.PRIMARY && chosenRow(e.getTarget()) != null) {
+            showChosen();
+          }
+        });
+    stageList.addEventHandler(
+        KeyEvent.KEY_PRESSED,
+        e -> {
+          if (e.getCode() == KeyCode.ENTER || e.getCode() == KeyCode.SPACE) {
+            showChosen();
+          }
+        });
     stageList
         .getSelectionModel()
         .selectedItemProperty()
@@ -142,6 +168,22 @@ final class WalkthroughView {
               }
             });
     return stageList;
+  }
+
+  /** The non-empty row a click landed in, or null (a click below the last row). */
+  private static StageListCell chosenRow(Object target) {
+    for (Node n = target instanceof Node node ? node : null; n != null; n = n.getParent()) {
+      if (n instanceof StageListCell cell) {
+        return cell.isEmpty() ? null : cell;
+      }
+    }
+    return null;
+  }
+
+  private void showChosen() {
+    if (other != null && stageList.getSelectionModel().getSelectedItem() != null) {
+      showWalkthrough.run();
+    }
   }
 
   private Node viewOf(StageItem item) {
