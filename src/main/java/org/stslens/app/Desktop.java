@@ -93,19 +93,23 @@ final class Desktop {
                 this::openInEditor,
                 () -> new WorkbenchView(workbench, dialogs, this::probe).root(),
                 () -> vm.originProperty().get().commands()),
-            this::openSettings);
+            this::openSettings,
+            dialogs,
+            background,
+            Platform::runLater);
     // 1280x820 where it fits; on a small screen (a 1024x768 laptop) the whole window stays visible.
+    // Everything fits down to 1024x700 (WindowLayoutTest): that is the smallest size offered.
     javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
     Scene scene =
         new Scene(
             window.root(),
-            Math.min(1280, Math.max(900, screen.getWidth())),
-            Math.min(820, Math.max(600, screen.getHeight())));
+            Math.min(1280, Math.max(1024, screen.getWidth())),
+            Math.min(820, Math.max(700, screen.getHeight())));
     scene.getStylesheets().add(Desktop.class.getResource(STYLESHEET).toExternalForm());
     window.installShortcuts(scene);
     primary.setTitle("STS Lens — MTA-STS, step by step");
-    primary.setMinWidth(900);
-    primary.setMinHeight(600);
+    primary.setMinWidth(Math.min(1024, screen.getWidth()));
+    primary.setMinHeight(Math.min(700, screen.getHeight()));
     primary.getIcons().addAll(windowIcons());
     primary.setScene(scene);
     primary.show();

@@ -378,7 +378,9 @@ public final class MtaStsChecker {
         if (closed) {
           return null; // the time limit made the report
         }
-        DomainReport report = assemble(discoveryResult, fetch, policy, applied, mx, tlsrpt, now());
+        // the time the check worked: the pauses of step-by-step are the reader's, not the check's
+        long worked = now() - gate.pausedMillis();
+        DomainReport report = assemble(discoveryResult, fetch, policy, applied, mx, tlsrpt, worked);
         closed = true;
         listener.checkFinished(report);
         return report;

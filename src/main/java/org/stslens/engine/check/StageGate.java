@@ -30,4 +30,12 @@ public interface StageGate {
   default boolean pacing() {
     return false;
   }
+
+  /**
+   * How long, so far, the check stood still waiting here (a person reading before Next): the
+   * report's duration leaves it out, so a check stepped through reports the time its work took.
+   */
+  default long pausedMillis() {
+    return 0;
+  }
 }

@@ -110,4 +110,12 @@ public final class Icons {
   public static FontIcon delete() {
     return new FontIcon(org.kordamp.ikonli.materialdesign2.MaterialDesignD.DELETE_OUTLINE);
   }
+
+  public static FontIcon walkthrough() {
+    return new FontIcon(org.kordamp.ikonli.materialdesign2.MaterialDesignF.FORMAT_LIST_CHECKS);
+  }
+
+  public static FontIcon export() {
+    return new FontIcon(org.kordamp.ikonli.materialdesign2.MaterialDesignE.EXPORT_VARIANT);
+  }
 }

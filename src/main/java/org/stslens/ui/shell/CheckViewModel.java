@@ -442,6 +442,11 @@ public final class CheckViewModel {
     }
   }
 
+  /** Shows what happened outside a check (an export written...) in the status bar. */
+  public void showStatus(String message) {
+    status.set(message);
+  }
+
   /** Shows a problem that happened outside a check (saving settings...) in the status bar. */
   public void reportSaveProblem(String message) {
     status.set(message);

@@ -22,7 +22,8 @@ final class StageListCell extends ListCell<StageItem> {
   StageListCell() {
     Region spacer = new Region();
     HBox.setHgrow(spacer, Priority.ALWAYS);
-    duration.getStyleClass().add("muted");
+    title.getStyleClass().add("stage-name");
+    duration.getStyleClass().addAll("muted", "stage-time");
     // A narrow list (a 1024-pixel screen, a long MX name) shortens the title with an ellipsis and
     // keeps the time whole; the cell follows the list's width instead of scrolling sideways.
     title.setMinWidth(0);

@@ -27,6 +27,12 @@ final class StepGate implements StageGate {
   private volatile boolean enabled;
   private Waiter shown;
 
+  /** Time with at least one stage waiting, before {@link #waitingSince}; guarded by this. */
+  private long pausedNanos;
+
+  /** When the current pause began (a first stage started waiting), or -1; guarded by this. */
+  private long waitingSince = -1;
+
   /**
    * @param onPending told (on a worker thread) which stage now waits for Next, or empty when none
    */
@@ -42,6 +48,9 @@ final class StepGate implements StageGate {
     }
     Waiter waiter = new Waiter(new Pending(stage, target), new CountDownLatch(1));
     synchronized (this) {
+      if (waiting.isEmpty()) {
+        waitingSince = System.nanoTime();
+      }
       waiting.add(waiter);
       showNext();
     }
@@ -50,6 +59,7 @@ final class StepGate implements StageGate {
     } finally {
       synchronized (this) {
         waiting.remove(waiter);
+        pauseEndsIfNoneWaits();
         if (shown == waiter) {
           shown = null; // cancelled while shown
           showNext();
@@ -68,6 +78,7 @@ final class StepGate implements StageGate {
     if (shown != null) {
       Waiter released = shown;
       waiting.remove(released);
+      pauseEndsIfNoneWaits();
       shown = null;
       released.go().countDown();
     }
@@ -79,8 +90,26 @@ final class StepGate implements StageGate {
     enabled = false;
     waiting.forEach(w -> w.go().countDown());
     waiting.clear();
+    pauseEndsIfNoneWaits();
     shown = null;
     onPending.accept(Optional.empty());
+  }
+
+  /**
+   * The whole time some stage waited for Next. Stages that wait together (stepping makes that rare)
+   * count once: it is the time the check stood still.
+   */
+  @Override
+  public synchronized long pausedMillis() {
+    long open = waitingSince < 0 ? 0 : System.nanoTime() - waitingSince;
+    return (pausedNanos + open) / 1_000_000;
+  }
+
+  private void pauseEndsIfNoneWaits() {
+    if (waiting.isEmpty() && waitingSince >= 0) {
+      pausedNanos += System.nanoTime() - waitingSince;
+      waitingSince = -1;
+    }
   }
 
   private void showNext() {

@@ -10,11 +10,17 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SplitPane;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.input.MouseButton;
+import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import org.stslens.engine.report.StageReport;
+import org.stslens.engine.report.StageStatus;
 import org.stslens.engine.report.StageWords;
 import org.stslens.ui.common.Icons;
 
@@ -32,22 +38,31 @@ final class WalkthroughView {
   private final SplitPane body = new SplitPane();
   private final VBox header;
   private final InvalidationListener reportArrived = o -> refresh();
+  private final Runnable showWalkthrough;
   private StageItem watched;
   private Node other;
   private Node shown;
 
-  WalkthroughView(CheckViewModel vm, ViewFactory views) {
+  /**
+   * @param showWalkthrough brings the walkthrough back when a stage is chosen in the list while
+   *     another screen (Lab, Learn) is shown
+   */
+  WalkthroughView(CheckViewModel vm, ViewFactory views, Runnable showWalkthrough) {
     this.vm = vm;
     this.views = views;
-    header = new VBox(banner(), stepPanel());
+    this.showWalkthrough = showWalkthrough;
+    // the step panel first: Next stays put below the toolbar whatever the banner says
+    header = new VBox(stepPanel(), banner());
     body.getItems().setAll(stageList(), content);
     body.setDividerPositions(0.22);
     SplitPane.setResizableWithParent(body.getItems().get(0), false);
     content.setPadding(new Insets(0));
+    content.setId("stage-content");
     vm.selectedProperty().addListener((o, was, now) -> refresh());
     vm.reportProperty().addListener((o, was, now) -> refresh());
     vm.startingProperty().addListener((o, was, now) -> refresh());
     vm.runningProperty().addListener((o, was, now) -> refresh());
+    followResultsStepByStep();
     refresh();
   }
 
@@ -107,44 +122,134 @@ final class WalkthroughView {
 
   private Node stepPanel() {
     Label title = new Label();
+    title.setId("step-title");
     title.getStyleClass().add("section-title");
+    title.setWrapText(true);
     title.textProperty().bind(vm.pendingTitleProperty());
     Label text = new Label();
+    text.setId("step-text");
     text.setWrapText(true);
     text.textProperty().bind(vm.pendingTextProperty());
     Button next = new Button("Next", Icons.next());
     next.setId("next");
     next.setDefaultButton(false);
     next.setOnAction(e -> vm.next());
+    next.setMinWidth(Region.USE_PREF_SIZE);
     Button all = new Button("Run the rest");
+    all.setId("run-the-rest");
     all.setOnAction(e -> vm.runAll());
+    all.setMinWidth(Region.USE_PREF_SIZE);
+    // the buttons at the top right, beside the words: a longer explanation does not move them
+    VBox words = new VBox(6, title, text);
+    HBox.setHgrow(words, Priority.ALWAYS);
     HBox buttons = new HBox(8, next, all);
-    buttons.setAlignment(Pos.CENTER_RIGHT);
-    VBox panel = new VBox(6, title, text, buttons);
+    buttons.setAlignment(Pos.TOP_RIGHT);
+    HBox panel = new HBox(12, words, buttons);
     panel.setId("step-panel");
     panel.getStyleClass().addAll("verdict-banner", "verdict-neutral");
-    VBox.setMargin(panel, new Insets(0, 8, 6, 8));
+    VBox.setMargin(panel, new Insets(6, 8, 0, 8));
     panel.visibleProperty().bind(vm.pendingStepProperty().isNotNull());
     panel.managedProperty().bind(panel.visibleProperty());
     vm.pendingStepProperty()
         .addListener(
             (o, was, now) -> {
               if (now != null) {
-                vm.select(now.stage());
+                // the stage that just finished stays in view with its result; the panel above
+                // explains the next one. Before the first stage there is no result yet.
+                if (!showingResult()) {
+                  vm.select(now.stage());
+                }
                 next.requestFocus();
               }
             });
     return panel;
   }
 
+  private boolean showingResult() {
+    StageItem shown = vm.selectedProperty().get();
+    return shown != null && vm.stages().contains(shown) && shown.report().isPresent();
+  }
+
+  /**
+   * Step by step, each stage's result is shown as it arrives (of the MX hosts, the worst one), and
+   * the walkthrough ends on the Summary.
+   */
+  private void followResultsStepByStep() {
+    javafx.beans.value.ChangeListener<StageReport> arrived =
+        (o, was, now) -> {
+          if (now == null || !vm.stepByStepProperty().get()) {
+            return;
+          }
+          vm.stages().stream()
+              .filter(s -> s.report().orElse(null) == now)
+              .findFirst()
+              .filter(this::worthShowing)
+              .ifPresent(vm.selectedProperty()::set);
+        };
+    vm.stages()
+        .addListener(
+            (javafx.collections.ListChangeListener<StageItem>)
+                change -> {
+                  while (change.next()) {
+                    change.getAddedSubList().forEach(s -> s.reportProperty().addListener(arrived));
+                    change.getRemoved().forEach(s -> s.reportProperty().removeListener(arrived));
+                  }
+                });
+    vm.reportProperty()
+        .addListener(
+            (o, was, now) -> {
+              if (now != null && vm.stepByStepProperty().get()) {
+                vm.stages().stream()
+                    .filter(s -> s.kind() == StageItem.Kind.SUMMARY)
+                    .findFirst()
+                    .ifPresent(vm.selectedProperty()::set);
+              }
+            });
+  }
+
+  /** A host that did better than the MX host shown does not take its place. */
+  private boolean worthShowing(StageItem arrived) {
+    StageItem shown = vm.selectedProperty().get();
+    return shown == null
+        || arrived.kind() != StageItem.Kind.MX_HOST
+        || shown.kind() != StageItem.Kind.MX_HOST
+        || shown.report().isEmpty()
+        || badness(arrived.status()) > badness(shown.status());
+  }
+
+  private static int badness(StageStatus status) {
+    return switch (status) {
+      case FAIL -> 3;
+      case WARN -> 2;
+      case PASS -> 1;
+      default -> 0;
+    };
+  }
+
   private Node stageList() {
     stageList.setId("stages");
     stageList.setItems(vm.stages());
     stageList.setCellFactory(l -> new StageListCell());
-    stageList.setMinWidth(220);
+    stageList.setMinWidth(250);
     Label badge = OriginBadge.label(vm, "stages-badge");
     VBox.setVgrow(stageList, Priority.ALWAYS);
     VBox side = new VBox(4, badge, stageList);
+    // a stage chosen by hand (click, or Enter/Space) is shown, whichever screen was in its place;
+    // a selection made by the check itself leaves Lab or Learn where they are
+    stageList.addEventHandler(
+        MouseEvent.MOUSE_CLICKED,
+        e -> {
+          if (e.getButton() == MouseButton.PRIMARY && chosenRow(e.getTarget()) != null) {
+            showChosen();
+          }
+        });
+    stageList.addEventHandler(
+        KeyEvent.KEY_PRESSED,
+        e -> {
+          if (e.getCode() == KeyCode.ENTER || e.getCode() == KeyCode.SPACE) {
+            showChosen();
+          }
+        });
     stageList
         .getSelectionModel()
         .selectedItemProperty()
@@ -162,6 +267,22 @@ final class WalkthroughView {
               }
             });
     return side;
+  }
+
+  /** The non-empty row a click landed in, or null (a click below the last row). */
+  private static StageListCell chosenRow(Object target) {
+    for (Node n = target instanceof Node node ? node : null; n != null; n = n.getParent()) {
+      if (n instanceof StageListCell cell) {
+        return cell.isEmpty() ? null : cell;
+      }
+    }
+    return null;
+  }
+
+  private void showChosen() {
+    if (other != null && stageList.getSelectionModel().getSelectedItem() != null) {
+      showWalkthrough.run();
+    }
   }
 
   private Node viewOf(StageItem item) {
@@ -194,7 +315,14 @@ final class WalkthroughView {
     Optional<StageReport> report = item.report();
     watch(item);
     if (report.isEmpty()) {
-      String why = item.stage() == null ? "" : StageWords.of(item.stage()).sender(item.target());
+      StepGate.Pending next = vm.pendingStepProperty().get();
+      String why =
+          item.stage() == null
+              ? ""
+              : next != null && next.stage() == item.stage()
+                  // the panel above explains it: say only what to do
+                  ? "Press Next above to let the sender go through this stage."
+                  : StageWords.of(item.stage()).sender(item.target());
       return placeholder(item.title() + " — " + item.status().word(), why);
     }
     if (item.kind() == StageItem.Kind.MX_HOST) {

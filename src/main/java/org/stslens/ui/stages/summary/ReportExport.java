@@ -3,6 +3,8 @@ package org.stslens.ui.stages.summary;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
@@ -11,12 +13,26 @@ import org.stslens.engine.export.ReportFormat;
 import org.stslens.engine.io.TextFiles;
 import org.stslens.engine.report.DomainReport;
 
-/** Renders a report and writes it to a file, on the executor given (never the FX thread). */
-final class ReportExport {
+/**
+ * Renders a report and writes it to a file, on the executor given (never the FX thread). The
+ * Summary's export buttons and the shell's Export menu both go through here.
+ */
+public final class ReportExport {
 
   private ReportExport() {}
 
-  static CompletableFuture<Path> write(
+  /**
+   * The formats the app offers: every format of the engine but plain text (the terminal's), the
+   * machine-readable JSON last.
+   */
+  public static List<ReportFormat> offered() {
+    return Arrays.stream(ReportFormat.values())
+        .filter(f -> f != ReportFormat.TEXT)
+        .sorted(Comparator.comparing(f -> f == ReportFormat.JSON))
+        .toList();
+  }
+
+  public static CompletableFuture<Path> write(
       DomainReport report, ReportFormat format, Path file, Executor background) {
     return CompletableFuture.supplyAsync(
         () -> {
@@ -30,7 +46,7 @@ final class ReportExport {
         background);
   }
 
-  static String extension(ReportFormat format) {
+  public static String extension(ReportFormat format) {
     return switch (format) {
       case MD -> "md";
       case HTML -> "html";
@@ -40,7 +56,7 @@ final class ReportExport {
     };
   }
 
-  static String label(ReportFormat format) {
+  public static String label(ReportFormat format) {
     return switch (format) {
       case MD -> "Markdown";
       case HTML -> "HTML";
@@ -50,7 +66,7 @@ final class ReportExport {
     };
   }
 
-  static String suggestedName(DomainReport report, ReportFormat format) {
+  public static String suggestedName(DomainReport report, ReportFormat format) {
     return "mta-sts-" + report.domain().toLowerCase(Locale.ROOT) + "." + extension(format);
   }
 }
