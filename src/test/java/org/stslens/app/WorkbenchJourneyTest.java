@@ -147,6 +147,24 @@ class WorkbenchJourneyTest {
   }
 
   @Test
+  void tabLeavesTheEditorAndCtrlTabTypesATab(FxRobot robot) throws Exception {
+    CodeArea area = openEditorWith(robot, "version: STSv1\n");
+    assertThat(area.isFocused()).isTrue();
+    robot.press(KeyCode.CONTROL).type(KeyCode.TAB).release(KeyCode.CONTROL);
+    WaitForAsyncUtils.waitForFxEvents();
+    assertThat(area.getText()).isEqualTo("version: STSv1\n\t");
+    assertThat(area.isFocused()).isTrue();
+
+    robot.type(KeyCode.TAB);
+    WaitForAsyncUtils.waitForFxEvents();
+    assertThat(area.getText()).as("Tab types nothing").isEqualTo("version: STSv1\n\t");
+    assertThat(area.isFocused()).as("Tab moves the focus on").isFalse();
+    robot.press(KeyCode.SHIFT).type(KeyCode.TAB).release(KeyCode.SHIFT);
+    WaitForAsyncUtils.waitForFxEvents();
+    assertThat(area.isFocused()).as("Shift+Tab comes back").isTrue();
+  }
+
+  @Test
   void completionProposesKeysAndModeWordsAndHoverShowsTheFinding(FxRobot robot) throws Exception {
     CodeArea area = openEditorWith(robot, "version: STSv1\nmo");
     robot.press(KeyCode.CONTROL).type(KeyCode.SPACE).release(KeyCode.CONTROL);

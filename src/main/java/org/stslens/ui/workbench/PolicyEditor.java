@@ -33,6 +33,7 @@ import org.fxmisc.richtext.event.MouseOverTextEvent;
 import org.fxmisc.richtext.model.StyleSpans;
 import org.fxmisc.richtext.model.StyleSpansBuilder;
 import org.stslens.engine.finding.Severity;
+import org.stslens.ui.common.FocusOrder;
 import org.stslens.ui.common.Icons;
 import org.stslens.workbench.edit.Completion;
 import org.stslens.workbench.edit.Completions;
@@ -227,6 +228,20 @@ final class PolicyEditor {
             e.consume();
           } else if (fix1.match(e) || fix2.match(e)) {
             showFixesAtCaret();
+            e.consume();
+          } else if (e.getCode() == KeyCode.TAB && e.isShortcutDown()) {
+            area.replaceSelection("\t"); // the one way to type a tab (policies never need one)
+            e.consume();
+          } else if (e.getCode() == KeyCode.TAB && !e.isAltDown()) {
+            FocusOrder.move(area, !e.isShiftDown()); // Tab leaves the editor, as in any form
+            e.consume();
+          }
+        });
+    // the tab character that the Tab key would type is not inserted either
+    area.addEventFilter(
+        KeyEvent.KEY_TYPED,
+        e -> {
+          if ("\t".equals(e.getCharacter())) {
             e.consume();
           }
         });
