@@ -223,4 +223,59 @@ class LabWorldJourneyTest {
     assertThat(robot.lookup("#origin-badge").query().isVisible()).isFalse();
     assertThat(vm.history()).containsExactly("good.test");
   }
+
+  @Test
+  void noControlShowingDataEatsAnUnderscore(FxRobot robot) throws Exception {
+    // max_age, _mta-sts, _smtp._tls: a Button, MenuItem or Hyperlink with mnemonic parsing on
+    // would show them without their underscore
+    runScenario(robot, "policy-typo");
+    waitUntil(this::finished);
+    java.util.List<String> eaten = new java.util.ArrayList<>();
+    for (org.stslens.ui.shell.StageItem item : java.util.List.copyOf(vm.stages())) {
+      robot.interact(() -> vm.selectedProperty().set(item));
+      WaitForAsyncUtils.waitForFxEvents();
+      robot.interact(
+          () ->
+              javafx.stage.Window.getWindows().forEach(w -> eaten(w.getScene().getRoot(), eaten)));
+    }
+    for (String screen : java.util.List.of("#learn", "#lab")) {
+      robot.clickOn(screen);
+      WaitForAsyncUtils.waitForFxEvents();
+      robot.interact(
+          () ->
+              javafx.stage.Window.getWindows().forEach(w -> eaten(w.getScene().getRoot(), eaten)));
+    }
+    // the shell's own menus and screens carry deliberate mnemonics (Alt+F, Alt+W...)
+    eaten.removeAll(
+        java.util.Set.of(
+            "_File",
+            "_View",
+            "_Walkthrough",
+            "_Editor",
+            "_Lab",
+            "Lear_n",
+            "E_xport",
+            "_Export report",
+            "_Settings …",
+            "_Settings",
+            "_Quit"));
+    assertThat(eaten).as("texts shown with mnemonic parsing on").isEmpty();
+  }
+
+  private static void eaten(javafx.scene.Node node, java.util.List<String> into) {
+    if (node instanceof javafx.scene.control.Labeled l
+        && l.isMnemonicParsing()
+        && l.getText() != null
+        && l.getText().contains("_")) {
+      into.add(l.getText());
+    }
+    if (node instanceof javafx.scene.control.MenuButton mb) {
+      mb.getItems().stream()
+          .filter(i -> i.isMnemonicParsing() && i.getText() != null && i.getText().contains("_"))
+          .forEach(i -> into.add(i.getText()));
+    }
+    if (node instanceof javafx.scene.Parent p) {
+      p.getChildrenUnmodifiable().forEach(c -> eaten(c, into));
+    }
+  }
 }
