@@ -13,6 +13,7 @@ public final class Tables {
 
   private static final double ROW = 30;
   private static final double HEADER = 36;
+  private static final double SHORT_VALUES = 130;
 
   private Tables() {}
 
@@ -41,8 +42,9 @@ public final class Tables {
     column.setCellValueFactory(
         c -> new ReadOnlyStringWrapper(VisibleText.line(value.apply(c.getValue()))));
     column.setPrefWidth(prefWidth);
-    if (prefWidth <= 90) {
-      // short values (type, TTL, time) must never be squeezed into "..."
+    if (prefWidth <= SHORT_VALUES) {
+      // short values (type, result, TTL, time, server) must never be squeezed into "...": the
+      // long ones (names, answers) give way, and keep their full text in a tooltip
       column.setMinWidth(prefWidth);
     }
     column.setSortable(false);
