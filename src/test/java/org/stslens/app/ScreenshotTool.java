@@ -141,7 +141,7 @@ public final class ScreenshotTool {
       // the policy workbench: the live policy opened in the editor, with typical mistakes
       onFx(
           () -> {
-            ((ToggleButton) mainScene().lookup("#lab")).setSelected(false);
+            ((ToggleButton) mainScene().lookup("#walkthrough")).setSelected(true);
             desktop.viewModel().stages().stream()
                 .filter(s -> s.title().equals("Policy"))
                 .findFirst()
@@ -167,14 +167,14 @@ public final class ScreenshotTool {
       shoot(mainScene(), out.resolve("14-editor-publish.png"));
       onFx(
           () -> {
-            ((ToggleButton) mainScene().lookup("#editor")).setSelected(false);
+            ((ToggleButton) mainScene().lookup("#walkthrough")).setSelected(true);
             return null;
           });
 
       // step by step: the explanation before the retrieval stage
       onFx(
           () -> {
-            ((ToggleButton) mainScene().lookup("#learn")).setSelected(false);
+            ((ToggleButton) mainScene().lookup("#walkthrough")).setSelected(true);
             desktop.viewModel().stepByStepProperty().set(true);
             desktop.viewModel().check();
             return null;

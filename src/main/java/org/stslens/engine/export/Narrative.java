@@ -381,8 +381,36 @@ public final class Narrative {
     for (CertificateProblem p : c.problems()) {
       items.add("problem: " + p.detail());
     }
-    add(new Block.Heading(4, title + (c.valid() ? ": valid" : ": NOT valid")));
+    add(new Block.Heading(4, title + ": " + judgement(c)));
     add(new Block.Items(items));
+  }
+
+  /**
+   * What senders make of a chain, naming what is wrong: "refused: expired" for a certificate whose
+   * name matches, never "not valid for" a name it is valid for.
+   */
+  private static String judgement(ChainVerdict c) {
+    if (c.valid()) {
+      return "valid";
+    }
+    List<String> why =
+        c.problems().stream()
+            .map(CertificateProblem::kind)
+            .filter(CertificateProblem.Kind::isError)
+            .distinct()
+            .map(
+                k ->
+                    switch (k) {
+                      case NAME_MISMATCH -> "the name does not match";
+                      case EXPIRED -> "expired";
+                      case NOT_YET_VALID -> "not valid yet";
+                      case UNTRUSTED -> "not trusted";
+                      case WRONG_PURPOSE -> "not for TLS servers";
+                      case WEAK_SIGNATURE -> "weak signature";
+                      case EXPIRING_SOON -> "expires soon";
+                    })
+            .toList();
+    return "refused by senders (" + String.join(", ", why) + ")";
   }
 
   private void tlsrpt(DomainReport r, StageReport stage) {

@@ -8,7 +8,6 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SplitPane;
-import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import org.stslens.ui.common.Icons;
 
@@ -117,8 +116,18 @@ public final class LabView extends SplitPane {
             paragraph(s.howItHappens()),
             heading("What a check says"),
             paragraph("Expected verdict: " + verdictWords(s.expectedVerdict())),
-            new HBox(8, runIt, reveal, runFixed),
+            buttons(runIt, reveal, runFixed),
             fixBox);
+  }
+
+  /** The actions, never cut: they wrap onto a second line when the pane is narrow. */
+  private static javafx.scene.layout.FlowPane buttons(Button... buttons) {
+    for (Button b : buttons) {
+      b.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+    }
+    javafx.scene.layout.FlowPane row = new javafx.scene.layout.FlowPane(8, 8, buttons);
+    row.setPrefWrapLength(200);
+    return row;
   }
 
   private static Label heading(String text) {

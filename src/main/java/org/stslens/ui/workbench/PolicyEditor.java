@@ -33,6 +33,7 @@ import org.fxmisc.richtext.event.MouseOverTextEvent;
 import org.fxmisc.richtext.model.StyleSpans;
 import org.fxmisc.richtext.model.StyleSpansBuilder;
 import org.stslens.engine.finding.Severity;
+import org.stslens.ui.common.CodeSpans;
 import org.stslens.ui.common.FocusOrder;
 import org.stslens.ui.common.Icons;
 import org.stslens.workbench.edit.Completion;
@@ -301,7 +302,7 @@ final class PolicyEditor {
         if (!offered.add(fix.title())) {
           continue; // a typo and the missing key it causes share the rename
         }
-        MenuItem item = new MenuItem(fix.title(), Icons.fix());
+        MenuItem item = new MenuItem(CodeSpans.plain(fix.title()), Icons.fix());
         item.setMnemonicParsing(false); // built from data: "max_age" keeps its underscore
         if (fix.changesText()) {
           item.setOnAction(e -> apply(fix));

@@ -11,6 +11,7 @@ import javafx.scene.control.ListView;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
+import org.stslens.ui.common.CodeSpans;
 import org.stslens.ui.common.Icons;
 import org.stslens.workbench.edit.Diagnostic;
 import org.stslens.workbench.edit.DraftAnalysis;
@@ -54,7 +55,7 @@ final class ProblemsPane {
                       (d.aboutWholeDraft() ? "Whole draft: " : "Line " + d.line() + ": ")
                           + d.finding().code().id()
                           + " — "
-                          + firstSentence(d.finding().message()));
+                          + CodeSpans.plain(firstSentence(d.finding().message())));
                 }
               }
             });
@@ -74,13 +75,14 @@ final class ProblemsPane {
               }
               reveal.accept(now);
               detail.setText(
-                  now.finding().message()
-                      + (now.finding().fix().isEmpty() ? "" : "\n\nFix: " + now.finding().fix())
-                      + "\n\n"
-                      + now.finding().rfc());
+                  CodeSpans.plain(
+                      now.finding().message()
+                          + (now.finding().fix().isEmpty() ? "" : "\n\nFix: " + now.finding().fix())
+                          + "\n\n"
+                          + now.finding().rfc()));
               for (QuickFix fix : QuickFixes.forDiagnostic(analysis, now, mxHosts.get())) {
                 if (fix.changesText()) {
-                  Button b = new Button(fix.title(), Icons.fix());
+                  Button b = new Button(CodeSpans.plain(fix.title()), Icons.fix());
                   b.setMnemonicParsing(false); // built from data: "max_age" keeps its underscore
                   b.getStyleClass().add("quick-fix");
                   b.setOnAction(e -> apply.accept(fix));

@@ -199,10 +199,13 @@ public final class WorkbenchView {
     domain.setId("draft-domain");
     domain.setPromptText("example.com");
     domain.setPrefColumnCount(18);
+    domain.setMinWidth(80);
     domain.textProperty().bindBidirectional(vm.domainProperty());
     Label domainLabel = new Label("Policy domain");
     domainLabel.setLabelFor(domain);
+    domainLabel.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE); // the field gives way
     ToggleButton showInvisibles = new ToggleButton("Show invisibles");
+    showInvisibles.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
     showInvisibles.setId("show-invisibles");
     showInvisibles.setTooltip(
         new javafx.scene.control.Tooltip(

@@ -13,7 +13,7 @@ public final class Tables {
 
   private static final double ROW = 30;
   private static final double HEADER = 36;
-  private static final double SHORT_VALUES = 130;
+  private static final double SHORT_VALUES = 120;
 
   private Tables() {}
 

@@ -68,7 +68,7 @@ public final class DiscoveryView {
                 Tables.column("TTL", 60, DiscoveryView::ttl),
                 Tables.column("AD", 44, q -> q.authenticData() ? "yes" : "no"),
                 Tables.column("Time", 72, q -> q.rttMillis() + " ms"),
-                Tables.column("Server", 130, DnsQuery::server),
+                Tables.column("Server", 120, DnsQuery::server),
                 Tables.column("Via", 48, DnsQuery::transport)));
     Label note =
         Texts.wrapping(

@@ -141,6 +141,7 @@ public final class MxView {
     verdict.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
     verdict.setSortable(false);
     verdict.setPrefWidth(150);
+    verdict.setMinWidth(130); // the verdict is what the table is for: it never gives way
     verdict.setCellFactory(
         c ->
             new TableCell<>() {

@@ -79,7 +79,7 @@ public final class SummaryView {
   }
 
   private Node banner() {
-    Label word = new Label(report.verdict().word().toUpperCase(java.util.Locale.ROOT));
+    Label word = new Label(report.verdict().phrase());
     word.getStyleClass().add("verdict-title");
     word.setGraphic(Icons.status(status(report.verdict())));
     Label reason = Texts.wrapping(report.verdictReason());
