@@ -92,6 +92,16 @@ public final class TlsRptImportBenchmark {
         bombed.skipped(),
         ms,
         peakHeap() >> 20);
+    delete(dir);
+    delete(bombs);
+  }
+
+  private static void delete(Path dir) throws IOException {
+    try (var files = Files.walk(dir)) {
+      for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        Files.delete(p);
+      }
+    }
   }
 
   private static String report(int i) {

@@ -1,10 +1,11 @@
 package org.stslens.engine.tlsrpt.reports;
 
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
 
@@ -59,18 +60,32 @@ final class Inflation {
     }
   }
 
-  /** Reads {@code in} to its end, counting against the budget; stops when it is spent. */
+  /**
+   * Reads {@code in} to its end, counting against the budget; stops when it is spent. The chunks
+   * are joined only at the end, so a refused bomb never costs more than the budget plus a chunk (a
+   * growing array would briefly hold its old and new copies).
+   */
   static byte[] drain(InputStream in, Budget budget) throws IOException {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    byte[] chunk = new byte[CHUNK];
-    int n;
-    while ((n = in.read(chunk)) >= 0) {
-      budget.remaining -= n;
+    List<byte[]> chunks = new ArrayList<>();
+    int total = 0;
+    while (true) {
+      byte[] chunk = in.readNBytes(CHUNK);
+      if (chunk.length == 0) {
+        break;
+      }
+      budget.remaining -= chunk.length;
       if (budget.remaining < 0) {
         throw new TooLargeException();
       }
-      out.write(chunk, 0, n);
+      chunks.add(chunk);
+      total += chunk.length;
     }
-    return out.toByteArray();
+    byte[] out = new byte[total];
+    int at = 0;
+    for (byte[] chunk : chunks) {
+      System.arraycopy(chunk, 0, out, at, chunk.length);
+      at += chunk.length;
+    }
+    return out;
   }
 }
