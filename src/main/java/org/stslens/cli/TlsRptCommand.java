@@ -10,7 +10,6 @@ import org.stslens.engine.tlsrpt.reports.ImportResult;
 import org.stslens.engine.tlsrpt.reports.ReportCounter;
 import org.stslens.engine.tlsrpt.reports.ReportImporter;
 import org.stslens.engine.tlsrpt.reports.ReportSummary;
-import org.stslens.engine.tlsrpt.reports.SummaryFormat;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -78,10 +77,10 @@ final class TlsRptCommand extends ParentCommand {
       ReportSummary summary = ReportCounter.count(imported);
       String rendered =
           switch (kind) {
-            case "json" -> SummaryFormat.json(summary);
-            case "md" -> SummaryFormat.markdown(summary);
-            case "html" -> SummaryFormat.html(summary);
-            default -> SummaryFormat.text(summary);
+            case "json" -> TlsRptSummaryFormat.json(summary);
+            case "md" -> TlsRptSummaryFormat.markdown(summary);
+            case "html" -> TlsRptSummaryFormat.html(summary);
+            default -> TlsRptSummaryFormat.text(summary);
           };
       PrintWriter out = spec.commandLine().getOut();
       if (target.isPresent()) {

@@ -1,4 +1,4 @@
-package org.stslens.engine.tlsrpt.reports;
+package org.stslens.cli;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -8,20 +8,22 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.UncheckedIOException;
 import java.util.Map;
 import org.stslens.engine.export.Visible;
+import org.stslens.engine.tlsrpt.reports.ReportSummary;
 
 /**
- * A {@link ReportSummary} as JSON (the contract of {@code stslens tlsrpt summarize}, raw values),
- * text, Markdown or HTML. Text that came from a report or a file name is made visible ({@link
- * Visible}) in text and Markdown, and escaped in HTML: a report can carry terminal controls.
+ * A {@link ReportSummary} (of {@code stslens tlsrpt summarize}) as JSON (the contract of {@code
+ * stslens tlsrpt summarize}, raw values), text, Markdown or HTML. Text that came from a report or a
+ * file name is made visible ({@link Visible}) in text and Markdown, and escaped in HTML: a report
+ * can carry terminal controls.
  */
-public final class SummaryFormat {
+final class TlsRptSummaryFormat {
 
   private static final ObjectMapper JSON =
       new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
-  private SummaryFormat() {}
+  private TlsRptSummaryFormat() {}
 
-  public static String json(ReportSummary summary) {
+  static String json(ReportSummary summary) {
     ObjectNode root = JSON.createObjectNode();
     root.put("reports", summary.reports());
     ArrayNode skipped = root.putArray("skipped");
@@ -59,7 +61,7 @@ public final class SummaryFormat {
     counts.forEach(into::put);
   }
 
-  public static String text(ReportSummary summary) {
+  static String text(ReportSummary summary) {
     StringBuilder out = new StringBuilder();
     out.append("TLS-RPT reports read: ").append(summary.reports()).append('\n');
     for (ReportSummary.Domain d : summary.domains()) {
@@ -114,7 +116,7 @@ public final class SummaryFormat {
         (k, v) -> out.append("    ").append(Visible.line(k)).append(": ").append(v).append('\n'));
   }
 
-  public static String markdown(ReportSummary summary) {
+  static String markdown(ReportSummary summary) {
     StringBuilder out = new StringBuilder("# TLS-RPT reports\n\n");
     out.append("Reports read: ").append(summary.reports()).append("\n");
     for (ReportSummary.Domain d : summary.domains()) {
@@ -178,7 +180,7 @@ public final class SummaryFormat {
     return Visible.line(text).replaceAll("([\\\\`*_\\[\\]|<>#])", "\\\\$1");
   }
 
-  public static String html(ReportSummary summary) {
+  static String html(ReportSummary summary) {
     StringBuilder out =
         new StringBuilder(
             "<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>TLS-RPT reports</title>"
