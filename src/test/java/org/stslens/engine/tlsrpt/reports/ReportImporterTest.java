@@ -226,7 +226,7 @@ class ReportImporterTest {
   }
 
   @Test
-  void aFolderGivenAsAFileNameIsWalkedAndADeviceIsRefused() {
+  void aDeviceIsRefusedWithoutBeingRead() {
     ImportResult result = ReportImporter.importAll(List.of(Path.of("/dev/null")));
     assertThat(result.skipped()).hasSize(1);
     assertThat(result.skipped().get(0).reason()).contains("not a regular file");
