@@ -168,7 +168,12 @@ public final class ReportParser {
 
     private long count(JsonNode node, String field) {
       if (node.isIntegralNumber()) {
-        return Math.max(0, node.asLong());
+        // asLong() would wrap a huge count into a wrong one; a negative count means nothing
+        if (!node.canConvertToLong() || node.asLong() < 0) {
+          note(field + " " + node.asText() + " is not a session count; counted as 0");
+          return 0;
+        }
+        return node.asLong();
       }
       if (node.isTextual()) {
         try {

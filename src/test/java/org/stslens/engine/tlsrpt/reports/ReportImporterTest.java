@@ -231,4 +231,25 @@ class ReportImporterTest {
     assertThat(result.skipped()).hasSize(1);
     assertThat(result.skipped().get(0).reason()).contains("not a regular file");
   }
+
+  @Test
+  void countsOutsideTheRangeOfASessionCountAreZeroWithANote() throws IOException {
+    String json =
+        Samples.text("no-policy-found.json")
+            .replace(
+                "\"total-successful-session-count\": 40",
+                "\"total-successful-session-count\": 100000000000000000000")
+            .replace("\"total-failure-session-count\": 0", "\"total-failure-session-count\": -3");
+    TlsReport report = onlyReport(importOne("huge.json", json.getBytes(StandardCharsets.UTF_8)));
+    assertThat(report.policies().get(0).successful()).isZero();
+    assertThat(report.policies().get(0).failed()).isZero();
+    assertThat(report.notes())
+        .anySatisfy(
+            n ->
+                assertThat(n)
+                    .contains(
+                        "total-successful-session-count 100000000000000000000 is not a session count"))
+        .anySatisfy(
+            n -> assertThat(n).contains("total-failure-session-count -3 is not a session count"));
+  }
 }
