@@ -20,13 +20,12 @@ import org.stslens.engine.tlsrpt.reports.ReportSummary;
 /**
  * Times {@code stslens tlsrpt summarize}'s import and counting of a folder of {@code bench.reports}
  * (default 10,000) small reports, half of them gzipped, and reports the peak heap; then imports a
- * gzip bomb and a zip bomb of {@code bench.bombMiB} (default 1024) MiB of zeros each and reports the
- * peak heap again. Run with a small heap to check the bound, e.g.:
+ * gzip bomb and a zip bomb of {@code bench.bombMiB} (default 1024) MiB of zeros each and reports
+ * the peak heap again. Run with a small heap to check the bound, e.g.:
  *
  * <p>{@code mvn -B -o -Pbench -DskipTests test-compile dependency:build-classpath
- * -Dmdep.outputFile=target/cp.txt && java -Xmx160m -cp
- * target/classes:target/test-classes:$(cat target/cp.txt)
- * org.stslens.bench.TlsRptImportBenchmark}
+ * -Dmdep.outputFile=target/cp.txt && java -Xmx160m -cp target/classes:target/test-classes:$(cat
+ * target/cp.txt) org.stslens.bench.TlsRptImportBenchmark}
  */
 public final class TlsRptImportBenchmark {
 
@@ -41,7 +40,8 @@ public final class TlsRptImportBenchmark {
       if (i % 2 == 0) {
         Files.write(dir.resolve("r" + i + ".json"), report);
       } else {
-        try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(dir.resolve("r" + i + ".json.gz")))) {
+        try (OutputStream out =
+            new GZIPOutputStream(Files.newOutputStream(dir.resolve("r" + i + ".json.gz")))) {
           out.write(report);
         }
       }
@@ -67,12 +67,14 @@ public final class TlsRptImportBenchmark {
 
     Path bombs = Files.createTempDirectory("tlsrpt-bombs");
     byte[] zeros = new byte[1 << 20];
-    try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(bombs.resolve("bomb.json.gz")))) {
+    try (OutputStream out =
+        new GZIPOutputStream(Files.newOutputStream(bombs.resolve("bomb.json.gz")))) {
       for (long i = 0; i < bombMiB; i++) {
         out.write(zeros);
       }
     }
-    try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(bombs.resolve("bomb.zip")))) {
+    try (ZipOutputStream zip =
+        new ZipOutputStream(Files.newOutputStream(bombs.resolve("bomb.zip")))) {
       zip.putNextEntry(new ZipEntry("report.json"));
       for (long i = 0; i < bombMiB; i++) {
         zip.write(zeros);
@@ -114,8 +116,8 @@ public final class TlsRptImportBenchmark {
         + String.format("%02d", 1 + i % 28)
         + "T23:59:59Z\"},\"contact-info\":\"a@b.example\",\"report-id\":\"r-"
         + i
-        + "\",\"policies\":[{\"policy\":{\"policy-type\":\"sts\",\"policy-string\":[\"version: STSv1\","
-        + "\"mode: enforce\",\"mx: mx1."
+        + "\",\"policies\":[{\"policy\":{\"policy-type\":\"sts\",\"policy-string\":[\"version:"
+        + " STSv1\",\"mode: enforce\",\"mx: mx1."
         + domain
         + "\",\"max_age: 86400\"],\"policy-domain\":\""
         + domain
