@@ -16,7 +16,13 @@ import picocli.CommandLine.Command;
           + " domain, and where it breaks.",
       ""
     },
-    subcommands = {CheckCommand.class, PolicyCommand.class, TxtCommand.class, LabCommand.class},
+    subcommands = {
+      CheckCommand.class,
+      PolicyCommand.class,
+      TxtCommand.class,
+      LabCommand.class,
+      TlsRptCommand.class
+    },
     footer = {
       "",
       "Exit codes: 0 no error finding, 1 at least one error finding, 2 usage error,"
