@@ -63,6 +63,7 @@ class LabScenariosTest {
       }
       ScenarioExpectations.assertMeets(
           expect, report.verdict().word(), mx, codes, report.verdictReason());
+      org.stslens.engine.senders.RfcProfileAgreement.assertAgrees(report);
     }
   }
 
