@@ -9,7 +9,7 @@ import java.util.Set;
  * may give it (always including {@code unknown}) and the strict RFC 8461 reading.
  */
 public enum Behaviour {
-  TXT_SEMICOLON_SPACE("txt-semicolon-space", true, "reject", "accept"),
+  TXT_SEMICOLON_SPACE("txt-semicolon-space", true, "accept", "reject"),
   TXT_UNRELATED_RECORDS("txt-unrelated-records", true, "ignored", "lookup-fails"),
   TXT_INVALID_ID("txt-invalid-id", true, "reject", "accept"),
   POLICY_LINE_ENDINGS("policy-line-endings", true, "lf-and-crlf", "crlf-only"),

@@ -37,8 +37,7 @@ public final class SenderJudge {
   /** The shortest fetch time limit known among senders (postfix-mta-sts-resolver's default). */
   static final long SHORTEST_FETCH_LIMIT_MILLIS = 4_000;
 
-  private static final Pattern SEMICOLON_SPACE =
-      Pattern.compile("^v=STSv1[ \\t]+;[ \\t]*id=([A-Za-z0-9]{1,32})[ \\t]*;?[ \\t]*$");
+  private static final Pattern SEMICOLON_SPACE = Pattern.compile("^v=STSv1[ \\t]+;.*$");
 
   private final DomainReport report;
   private final SenderProfile profile;
@@ -116,26 +115,21 @@ public final class SenderJudge {
 
   private boolean recordUsable(DiscoveryResult d) {
     if (d.hasValidRecord()) {
-      if (has(d.findings(), Code.TXT_UNRELATED_RECORDS)) {
-        return !differs(Behaviour.TXT_UNRELATED_RECORDS, "lookup-fails");
+      if (has(d.findings(), Code.TXT_UNRELATED_RECORDS)
+          && differs(Behaviour.TXT_UNRELATED_RECORDS, "lookup-fails")) {
+        return false;
       }
-      return true;
+      // The grammar allows "v=STSv1 ;" (sts-field-delim); a literal "v=STSv1;" prefix does not.
+      boolean spaced =
+          d.stsRecord()
+              .flatMap(r -> r.candidate())
+              .map(c -> SEMICOLON_SPACE.matcher(c).matches())
+              .orElse(false);
+      return !(spaced && differs(Behaviour.TXT_SEMICOLON_SPACE, "reject"));
     }
     List<Code> errors = errors(d.findings());
     if (errors.equals(List.of(Code.TXT_INVALID_ID))) {
       return differs(Behaviour.TXT_INVALID_ID, "accept");
-    }
-    long spaced =
-        d.stsRecord().stream()
-            .flatMap(r -> r.joinedRecords().stream())
-            .filter(r -> SEMICOLON_SPACE.matcher(r).matches())
-            .count();
-    boolean otherSts =
-        d.stsRecord().stream()
-            .flatMap(r -> r.joinedRecords().stream())
-            .anyMatch(r -> r.startsWith("v=STSv1;"));
-    if (spaced == 1 && !otherSts) {
-      return differs(Behaviour.TXT_SEMICOLON_SPACE, "accept");
     }
     return false;
   }
