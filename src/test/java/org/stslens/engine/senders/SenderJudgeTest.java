@@ -61,6 +61,12 @@ class SenderJudgeTest {
     return SenderProfiles.all().stream().filter(p -> p.id().equals(id)).findFirst().orElseThrow();
   }
 
+  private static SenderProfile withValue(SenderProfile p, Behaviour b, String value) {
+    Map<Behaviour, SenderProfile.Fact> facts = new EnumMap<>(p.facts());
+    facts.put(b, new SenderProfile.Fact(value, "test"));
+    return new SenderProfile(p.id(), p.name(), p.basis(), facts);
+  }
+
   /** {@code p} with {@code b} set to the RFC's value. */
   private static SenderProfile flipped(SenderProfile p, Behaviour b) {
     Map<Behaviour, SenderProfile.Fact> facts = new EnumMap<>(p.facts());
@@ -92,9 +98,10 @@ class SenderJudgeTest {
     assertThat(v.delivers()).contains(true);
     assertThat(differing(v)).containsExactly(Behaviour.TXT_INVALID_ID);
     assertFlipGivesRfc("invalid-id", "postfix-mta-sts-resolver", Behaviour.TXT_INVALID_ID);
-    // nobody knows what mailauth does with it: unknown, never guessed
-    assertThat(judge("invalid-id", "mailauth").applies()).isEqualTo(Applies.UNKNOWN);
-    assertThat(judge("invalid-id", "mailauth").delivers()).isEmpty();
+    assertThat(judge("invalid-id", "mailauth").applies()).isEqualTo(Applies.ENFORCE);
+    // nobody knows what Gmail does with it: unknown, never guessed
+    assertThat(judge("invalid-id", "gmail").applies()).isEqualTo(Applies.UNKNOWN);
+    assertThat(judge("invalid-id", "gmail").delivers()).isEmpty();
   }
 
   @Test
@@ -127,11 +134,11 @@ class SenderJudgeTest {
     SenderVerdict v = judge("policy-text-html", "mailauth");
     assertThat(v.applies()).isEqualTo(Applies.ENFORCE);
     assertThat(differing(v)).contains(Behaviour.FETCH_MEDIA_TYPE);
-    // with the media type checked, the fetch fails, and mailauth then applies mode none
+    // with the media type checked the fetch fails, and what mailauth's caller does then is unknown
     SenderVerdict back =
         SenderJudge.judge(
             report("policy-text-html"), flipped(profile("mailauth"), Behaviour.FETCH_MEDIA_TYPE));
-    assertThat(back.applies()).isEqualTo(Applies.NONE);
+    assertThat(back.applies()).isEqualTo(Applies.UNKNOWN);
     assertThat(differing(back)).containsExactly(Behaviour.FETCH_FAILURE_NO_CACHE);
     assertThat(judge("policy-text-html", "postfix-mta-sts-resolver").applies())
         .isEqualTo(Applies.NO_POLICY);
@@ -140,11 +147,19 @@ class SenderJudgeTest {
   }
 
   @Test
-  void mailauthTreatsAFailedFetchAsModeNone() {
-    SenderVerdict v = judge("policy-not-found", "mailauth");
+  void aSenderThatTreatsAFailedFetchAsModeNoneAppliesNone() {
+    SenderProfile noneOnFailure =
+        withValue(profile("mailauth"), Behaviour.FETCH_FAILURE_NO_CACHE, "none-for-an-hour");
+    SenderVerdict v = SenderJudge.judge(report("policy-not-found"), noneOnFailure);
     assertThat(v.applies()).isEqualTo(Applies.NONE);
     assertThat(v.delivers()).isEqualTo(judge("policy-not-found", "rfc8461").delivers());
-    assertFlipGivesRfc("policy-not-found", "mailauth", Behaviour.FETCH_FAILURE_NO_CACHE);
+    assertThat(differing(v)).containsExactly(Behaviour.FETCH_FAILURE_NO_CACHE);
+    SenderVerdict back =
+        SenderJudge.judge(
+            report("policy-not-found"),
+            withValue(noneOnFailure, Behaviour.FETCH_FAILURE_NO_CACHE, "no-policy"));
+    assertThat(back.applies()).isEqualTo(Applies.NO_POLICY);
+    assertThat(judge("policy-not-found", "mailauth").applies()).isEqualTo(Applies.UNKNOWN);
   }
 
   @Test
