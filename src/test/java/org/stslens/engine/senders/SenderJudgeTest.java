@@ -142,8 +142,9 @@ class SenderJudgeTest {
     assertThat(differing(back)).containsExactly(Behaviour.FETCH_FAILURE_NO_CACHE);
     assertThat(judge("policy-text-html", "postfix-mta-sts-resolver").applies())
         .isEqualTo(Applies.NO_POLICY);
-    // go-mtasts rejects it, but what it does after a failed fetch with nothing cached is unknown
-    assertThat(judge("policy-text-html", "go-mtasts").applies()).isEqualTo(Applies.UNKNOWN);
+    assertThat(judge("policy-text-html", "go-mtasts").applies()).isEqualTo(Applies.NO_POLICY);
+    // Exchange's media-type check is not established: unknown, never guessed
+    assertThat(judge("policy-text-html", "exchange-online").applies()).isEqualTo(Applies.UNKNOWN);
   }
 
   @Test
@@ -213,5 +214,21 @@ class SenderJudgeTest {
       assertThat(v.mx()).isEqualTo(rfc.mx());
       assertThat(v.differs()).as(v.profile().id()).isEmpty();
     }
+  }
+
+  @Test
+  void judgingEverySenderIsPureAndTakesAFewMilliseconds() {
+    DomainReport r = report("wildcard-depth");
+    List<SenderVerdict> first = SenderJudge.judgeAll(r);
+    for (int i = 0; i < 50; i++) {
+      SenderJudge.judgeAll(r);
+    }
+    long start = System.nanoTime();
+    int runs = 200;
+    for (int i = 0; i < runs; i++) {
+      assertThat(SenderJudge.judgeAll(r)).isEqualTo(first);
+    }
+    long averageMicros = (System.nanoTime() - start) / runs / 1000;
+    assertThat(averageMicros).as("µs per report, all senders").isLessThan(10_000);
   }
 }
