@@ -17,6 +17,8 @@ public enum Behaviour {
   POLICY_KEY_WHITESPACE("policy-key-whitespace", true, "trimmed", "field-lost", "rejected"),
   POLICY_BLANK_LINES("policy-blank-lines", true, "ignored", "rejected"),
   POLICY_MISSING_MODE("policy-missing-mode", true, "reject", "none"),
+  /** Exercised by a mode such as {@code Enforce} that is valid once lower-cased. */
+  POLICY_MODE_CASE("policy-mode-case", true, "exact", "case-insensitive"),
   POLICY_MAX_AGE_OVER_LIMIT("policy-max-age-over-limit", true, "reject", "clamp", "accept"),
   POLICY_EXTENSION_KEYS("policy-extension-keys", true, "ignored", "kept", "rejected"),
   FETCH_STATUS("fetch-status", true, "200-only", "any-2xx"),

@@ -226,12 +226,15 @@ public final class SenderJudge {
                   yield false;
                 }
                 String v = value(Behaviour.POLICY_MAX_AGE_OVER_LIMIT);
-                differs(Behaviour.POLICY_MAX_AGE_OVER_LIMIT, "");
+                note(Behaviour.POLICY_MAX_AGE_OVER_LIMIT);
                 if (v.equals("accept")) {
                   maxAgeCap = Long.MAX_VALUE;
                 }
                 yield v.equals("accept") || v.equals("clamp");
               }
+              case POLICY_INVALID_MODE ->
+                  modeValidLowerCased(parsed)
+                      && differs(Behaviour.POLICY_MODE_CASE, "case-insensitive");
               default -> false;
             };
         if (!recovered) {
@@ -265,7 +268,11 @@ public final class SenderJudge {
         MxPattern.parse(l.value()).ifPresent(mx::add);
       }
     }
-    Optional<Mode> mode = Optional.ofNullable(first.get("mode")).flatMap(Mode::ofWord);
+    // only a sender that reads the mode case-insensitively gets here with "Enforce"
+    Optional<Mode> mode =
+        Optional.ofNullable(first.get("mode"))
+            .map(m -> m.toLowerCase(java.util.Locale.ROOT))
+            .flatMap(Mode::ofWord);
     String maxAge = first.get("max_age");
     if (!"STSv1".equals(first.get("version"))
         || mode.isEmpty()
@@ -275,6 +282,11 @@ public final class SenderJudge {
       return Optional.empty();
     }
     return Optional.of(new Policy("STSv1", mode.get(), Math.min(Long.parseLong(maxAge), cap), mx));
+  }
+
+  private static boolean modeValidLowerCased(ParsedPolicy parsed) {
+    String v = parsed.firstValues().get("mode");
+    return v != null && Mode.ofWord(v.toLowerCase(java.util.Locale.ROOT)).isPresent();
   }
 
   private static boolean maxAgeOverLimit(ParsedPolicy parsed) {

@@ -231,4 +231,44 @@ class SenderJudgeTest {
     long averageMicros = (System.nanoTime() - start) / runs / 1000;
     assertThat(averageMicros).as("µs per report, all senders").isLessThan(10_000);
   }
+
+  /** The report of {@code id} as if its policy body had been {@code body} (same fetch). */
+  private static DomainReport withPolicyText(String id, String body) {
+    DomainReport r = report(id);
+    org.stslens.engine.policy.ParsedPolicy parsed =
+        org.stslens.engine.policy.PolicyParser.parse(body);
+    return new DomainReport(
+        r.domain(),
+        r.startedAt(),
+        r.durationMillis(),
+        r.verdict(),
+        r.verdictReason(),
+        r.discovery(),
+        r.fetch(),
+        Optional.of(parsed),
+        parsed.valid(),
+        r.mx(),
+        r.tlsrpt(),
+        r.stages());
+  }
+
+  @Test
+  void mailauthReadsTheModeCaseInsensitively() {
+    DomainReport r =
+        withPolicyText(
+            "good-enforce",
+            "version: STSv1\r\nmode: Enforce\r\nmx: mx1.good-enforce.lab.example\r\n"
+                + "mx: mx2.good-enforce.lab.example\r\nmax_age: 604800\r\n");
+    assertThat(SenderJudge.judge(r, profile("rfc8461")).applies()).isEqualTo(Applies.NO_POLICY);
+    assertThat(SenderJudge.judge(r, profile("postfix-mta-sts-resolver")).applies())
+        .isEqualTo(Applies.NO_POLICY);
+    SenderVerdict mailauth = SenderJudge.judge(r, profile("mailauth"));
+    assertThat(mailauth.applies()).isEqualTo(Applies.ENFORCE);
+    assertThat(mailauth.mx()).extracting(SenderVerdict.Mx::outcome).containsOnly(Outcome.DELIVER);
+    assertThat(differing(mailauth)).containsExactly(Behaviour.POLICY_MODE_CASE);
+    SenderVerdict back =
+        SenderJudge.judge(r, flipped(profile("mailauth"), Behaviour.POLICY_MODE_CASE));
+    assertThat(back.applies()).isEqualTo(Applies.NO_POLICY);
+    assertThat(SenderJudge.judge(r, profile("mox")).applies()).isEqualTo(Applies.UNKNOWN);
+  }
 }
