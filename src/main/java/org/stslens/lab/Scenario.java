@@ -232,11 +232,35 @@ public record Scenario(
   }
 
   /** The engine's expected outcome. */
-  public record Expect(String verdict, Map<String, String> mx, List<String> codes) {
+  public record Expect(
+      String verdict,
+      Map<String, String> mx,
+      List<String> codes,
+      Map<String, SenderExpect> senders) {
     public Expect {
       Objects.requireNonNull(verdict, "verdict");
       mx = mx == null ? Map.of() : Map.copyOf(mx);
       codes = codes == null ? List.of() : List.copyOf(codes);
+      senders = senders == null ? Map.of() : Map.copyOf(senders);
+    }
+
+    public Expect(String verdict, Map<String, String> mx, List<String> codes) {
+      this(verdict, mx, codes, null);
+    }
+  }
+
+  /**
+   * What one real sender does (docs/report-format.md, Sender), keyed by its profile id.
+   *
+   * @param applies {@code enforce}, {@code testing}, {@code none}, {@code no-policy}, {@code
+   *     unknown}
+   * @param delivers true, false, or null for "not known from here"
+   * @param mx outcome per MX host, only the hosts named are checked
+   */
+  public record SenderExpect(String applies, Boolean delivers, Map<String, String> mx) {
+    public SenderExpect {
+      Objects.requireNonNull(applies, "applies");
+      mx = mx == null ? Map.of() : Map.copyOf(mx);
     }
   }
 

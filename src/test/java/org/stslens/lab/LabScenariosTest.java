@@ -63,6 +63,8 @@ class LabScenariosTest {
       }
       ScenarioExpectations.assertMeets(
           expect, report.verdict().word(), mx, codes, report.verdictReason());
+      org.stslens.engine.senders.RfcProfileAgreement.assertAgrees(report);
+      org.stslens.engine.senders.SenderExpectations.assertMeets(expect.senders(), report);
     }
   }
 

@@ -53,6 +53,13 @@ public sealed interface Block {
     }
   }
 
+  /** One row per real sender: the policy it applies, whether it delivers, why it differs. */
+  record SendersTable(List<SenderRows.Row> rows) implements Block {
+    public SendersTable {
+      rows = List.copyOf(rows);
+    }
+  }
+
   /** The errors and warnings to fix, most urgent first, each with its fix and RFC section. */
   record Fixes(List<Overview.Fix> fixes) implements Block {
     public Fixes {

@@ -108,6 +108,21 @@ public final class HtmlReport {
       verdict(v, out);
     } else if (block instanceof Block.MxTable t) {
       mxTable(t, out);
+    } else if (block instanceof Block.SendersTable t) {
+      out.append("<table class=\"senders\"><thead><tr><th>Sender</th><th>Policy it applies</th>")
+          .append("<th>Delivery</th><th>Why it differs</th></tr></thead><tbody>");
+      for (SenderRows.Row row : t.rows()) {
+        out.append("<tr><td>")
+            .append(esc(row.sender()))
+            .append("</td><td>")
+            .append(esc(row.policy()))
+            .append("</td><td>")
+            .append(esc(row.delivery()))
+            .append("</td><td>")
+            .append(esc(row.why()))
+            .append("</td></tr>");
+      }
+      out.append("</tbody></table>\n");
     } else if (block instanceof Block.Fixes f) {
       fixes(f, out);
     } else if (block instanceof Block.Appendix a) {

@@ -23,6 +23,8 @@ import org.stslens.engine.policy.ParsedPolicy;
 import org.stslens.engine.policy.Policy;
 import org.stslens.engine.report.DomainReport;
 import org.stslens.engine.report.StageReport;
+import org.stslens.engine.senders.SenderJudge;
+import org.stslens.engine.senders.SenderVerdict;
 import org.stslens.engine.smtp.EndpointProbe;
 import org.stslens.engine.smtp.TranscriptLine;
 import org.stslens.engine.tls.CertificateProblem;
@@ -81,11 +83,41 @@ public final class JsonReport {
     r.stages().forEach(s -> stages.add(stage(s)));
     ArrayNode mx = o.putArray("mx");
     r.mx().forEach(m -> mx.add(mx(m)));
+    ArrayNode senders = o.putArray("senders");
+    SenderJudge.judgeAll(r).forEach(v -> senders.add(sender(v)));
     o.set("discovery", discovery(r));
     r.fetch().ifPresent(f -> o.set("retrieval", retrieval(f, r.origin().commands())));
     o.set("tlsrpt", tlsrpt(r.tlsrpt()));
     ArrayNode findings = o.putArray("findings");
     r.findings().forEach(f -> findings.add(finding(f)));
+    return o;
+  }
+
+  /** docs/report-format.md, Sender: what one real sender does with this domain. */
+  private static ObjectNode sender(SenderVerdict v) {
+    ObjectNode o = MAPPER.createObjectNode();
+    o.put("sender", v.profile().id());
+    o.put("name", v.profile().name());
+    o.put("basis", v.profile().basis());
+    o.put("applies", v.applies().word());
+    if (v.delivers().isPresent()) {
+      o.put("delivers", v.delivers().get());
+    } else {
+      o.putNull("delivers");
+    }
+    ArrayNode mx = o.putArray("mx");
+    for (SenderVerdict.Mx m : v.mx()) {
+      mx.addObject().put("host", m.host()).put("outcome", m.outcome().word());
+    }
+    ArrayNode differs = o.putArray("differs");
+    for (SenderVerdict.Difference d : v.differs()) {
+      differs
+          .addObject()
+          .put("behaviour", d.behaviour().id())
+          .put("this_sender", d.thisSender())
+          .put("rfc", d.rfc())
+          .put("source", d.source());
+    }
     return o;
   }
 

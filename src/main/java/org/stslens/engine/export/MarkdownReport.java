@@ -87,6 +87,21 @@ public final class MarkdownReport {
             .append("** |\n");
       }
       out.append('\n');
+    } else if (block instanceof Block.SendersTable t) {
+      out.append("| Sender | Policy it applies | Delivery | Why it differs |\n")
+          .append("|---|---|---|---|\n");
+      for (SenderRows.Row row : t.rows()) {
+        out.append("| ")
+            .append(cell(row.sender()))
+            .append(" | `")
+            .append(row.policy())
+            .append("` | ")
+            .append(cell(row.delivery()))
+            .append(" | ")
+            .append(cell(row.why()))
+            .append(" |\n");
+      }
+      out.append('\n');
     } else if (block instanceof Block.Fixes fixes) {
       int n = 1;
       for (Overview.Fix fix : fixes.fixes()) {

@@ -109,6 +109,13 @@ public final class Narrative {
                   + " then the other errors, then warnings."));
       add(new Block.Fixes(fixes));
     }
+    add(new Block.Heading(2, "What real senders do"));
+    add(
+        new Block.Paragraph(
+            "The verdict above is the strict reading of RFC 8461. Real senders differ; from the"
+                + " same evidence, each would do this (\"unknown\" where its behaviour is not"
+                + " established from a public source)."));
+    add(new Block.SendersTable(SenderRows.of(r)));
     add(new Block.Appendix("Appendix A: the evidence, stage by stage"));
     if (lab && !r.origin().isLab()) {
       add(

@@ -79,6 +79,18 @@ public final class TextReport {
             .append(row.certificate())
             .append(")\n");
       }
+    } else if (block instanceof Block.SendersTable t) {
+      for (SenderRows.Row row : t.rows()) {
+        out.append("  ")
+            .append(row.sender())
+            .append(": ")
+            .append(row.policy())
+            .append(", ")
+            .append(row.delivery())
+            .append('\n')
+            .append(wrap(Visible.lines(row.why()), 96, "      "))
+            .append('\n');
+      }
     } else if (block instanceof Block.Fixes fixes) {
       int n = 1;
       for (Overview.Fix fix : fixes.fixes()) {

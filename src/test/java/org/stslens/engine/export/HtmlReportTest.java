@@ -71,11 +71,11 @@ class HtmlReportTest {
     List<String> order =
         select(
                 "//h1 | //h2 | //div[contains(@class,'verdict ')] | //table[@class='mx']"
-                    + " | //ol[@class='fixes'] | //pre")
+                    + " | //ol[@class='fixes'] | //table[@class='senders'] | //pre")
             .stream()
             .map(HtmlReportTest::label)
             .toList();
-    assertThat(order.subList(0, 7))
+    assertThat(order.subList(0, 9))
         .containsExactly(
             "h1:MTA-STScheckofon",
             "div.verdict:Verdict:Enforced",
@@ -83,9 +83,11 @@ class HtmlReportTest {
             "table.mx:MXhostPreference",
             "h2:Fixthesefirst",
             "ol.fixes:errortls.cert-ex",
+            "h2:Whatrealsendersd",
+            "table.senders:SenderPolicyitap",
             "h2.appendix:AppendixA:theevi");
     int appendixB = order.indexOf("h2.appendix:AppendixB:SMTPco");
-    assertThat(appendixB).as(order.toString()).isGreaterThan(7);
+    assertThat(appendixB).as(order.toString()).isGreaterThan(9);
     // every SMTP conversation sits in appendix B, after the evidence of appendix A
     List<String> transcripts =
         order.stream().filter(s -> s.startsWith("pre:--connectedto")).toList();

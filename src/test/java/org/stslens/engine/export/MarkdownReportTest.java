@@ -133,6 +133,7 @@ class MarkdownReportTest {
             "MTA-STS check of one-good-one-bad-mx.lab.example",
             "MX hosts",
             "Fix these first",
+            "What real senders do",
             "Appendix A: the evidence, stage by stage",
             "1 · Discovery (DNS)")
         .contains("Appendix B: SMTP conversations and certificates");
@@ -142,6 +143,8 @@ class MarkdownReportTest {
             "| mx2.one-good-one-bad-mx.lab.example | 20 | yes | offered | not valid: expired |"
                 + " **refuse** |",
             "1. **error** `tls.cert-expired`",
+            "| Sender | Policy it applies | Delivery | Why it differs |",
+            "| RFC 8461, read to the letter | `enforce` | delivers | the strict reading |",
             "## Appendix A");
   }
 }
