@@ -100,6 +100,10 @@ final class ServerConfigs {
     if (host != null && host.stall()) {
       features.add("policy stall");
     }
+    // the body of a non-200 answer goes through error_page, which takes only 300 to 599
+    if (host != null && host.status() > 200 && host.status() < 300 && host.redirectTo() == null) {
+      features.add("policy status 2xx other than 200");
+    }
     // nginx writes its own reason phrase for each status code; no directive sets it.
     if (host != null && host.reason() != null) {
       features.add("policy reason");
