@@ -3,16 +3,9 @@ package org.stslens.lab;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.stslens.engine.check.CheckListener;
-import org.stslens.engine.check.MtaStsChecker;
 import org.stslens.engine.check.StageRules;
 import org.stslens.engine.finding.CheckStage;
 import org.stslens.engine.report.DomainReport;
@@ -28,20 +21,6 @@ import org.stslens.engine.report.StageStatus;
 class StagesAgreeWithVerdictTest {
 
   private static final ScenarioCatalog CATALOG = ScenarioCatalog.load();
-  private static ExecutorService pool;
-  private static ScheduledExecutorService timer;
-
-  @BeforeAll
-  static void pools() {
-    pool = Executors.newFixedThreadPool(8);
-    timer = Executors.newSingleThreadScheduledExecutor();
-  }
-
-  @AfterAll
-  static void stopPools() {
-    pool.shutdownNow();
-    timer.shutdownNow();
-  }
 
   /** A valid policy text that senders never apply: the fetch failed, so the policy stage ran. */
   @ParameterizedTest
@@ -118,11 +97,7 @@ class StagesAgreeWithVerdictTest {
   }
 
   private static DomainReport check(String id, boolean fixed) throws InterruptedException {
-    Scenario scenario = CATALOG.byId(id).orElseThrow();
-    try (LabWorld world = LabWorld.start(scenario, fixed)) {
-      return new MtaStsChecker(world.options(), pool, timer)
-          .check(world.domain(), CheckListener.NONE);
-    }
+    return LabReports.check(id, fixed);
   }
 
   private static StageReport stage(DomainReport report, CheckStage stage) {

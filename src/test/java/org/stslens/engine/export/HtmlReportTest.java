@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.stslens.engine.mx.MxReport;
 import org.stslens.engine.report.DomainReport;
 import org.stslens.engine.smtp.EndpointProbe;
+import org.stslens.lab.LabReports;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;

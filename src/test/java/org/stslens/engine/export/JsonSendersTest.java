@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.stslens.engine.report.DomainReport;
+import org.stslens.lab.LabReports;
 
 /** The {@code senders} array of docs/report-format.md, on a real lab report. */
 class JsonSendersTest {

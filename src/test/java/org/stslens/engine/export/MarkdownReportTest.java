@@ -14,6 +14,7 @@ import org.stslens.engine.finding.Code;
 import org.stslens.engine.finding.Finding;
 import org.stslens.engine.mx.MxVerdict;
 import org.stslens.engine.report.DomainVerdict;
+import org.stslens.lab.LabReports;
 
 /** Server text cannot break out of its place in the Markdown export (rendered by CommonMark). */
 class MarkdownReportTest {

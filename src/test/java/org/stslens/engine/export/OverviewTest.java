@@ -14,6 +14,7 @@ import org.stslens.engine.report.DomainVerdict;
 import org.stslens.engine.report.StageKind;
 import org.stslens.engine.report.StageReport;
 import org.stslens.engine.report.StageStatus;
+import org.stslens.lab.LabReports;
 
 /** "Fix these first" puts what stops mail or the policy first, then other errors, then warnings. */
 class OverviewTest {

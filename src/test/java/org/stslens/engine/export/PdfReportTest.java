@@ -9,6 +9,7 @@ import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.stslens.engine.report.DomainReport;
+import org.stslens.lab.LabReports;
 
 /**
  * The PDF, read back with PDFBox: the customer's first page, then the evidence on its own pages.

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.stslens.engine.report.DomainReport;
+import org.stslens.lab.LabReports;
 
 /** "What real senders do" in the text, Markdown and HTML reports, on a real lab report. */
 class SendersTableTest {
