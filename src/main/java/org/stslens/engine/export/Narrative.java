@@ -1,5 +1,6 @@
 package org.stslens.engine.export;
 
+import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -38,20 +39,12 @@ public final class Narrative {
   private final boolean lab;
   private TryCommands commands = TryCommands.internet();
 
-  /**
-   * The curl of the fetch: a lab world of the desktop knows its lab (origin, with the CA file's
-   * path); a check run against `stslens lab serve` is recognised by its ports.
-   */
   private String curl(FetchResult f) {
-    return commands.lab().isPresent()
-        ? commands.curl(f.host(), f.connectedTo().map(a -> a.getAddress()))
-        : Commands.curl(f);
+    return commands.curl(f.host(), f.connectedTo().map(InetSocketAddress::getAddress));
   }
 
   private String openssl(EndpointProbe e) {
-    return commands.lab().isPresent()
-        ? commands.openssl(e.mxHost(), e.address())
-        : Commands.openssl(e);
+    return commands.openssl(e.mxHost(), e.address());
   }
 
   private Narrative(boolean lab) {
@@ -69,7 +62,9 @@ public final class Narrative {
    * (appendix A) and the SMTP conversations with their certificates (appendix B).
    */
   private void tell(DomainReport r) {
-    commands = r.origin().commands();
+    // a desktop lab world knows its lab (and its CA file's path); a check run against
+    // `stslens lab serve` is recognised by its ports
+    commands = r.origin().isLab() ? r.origin().commands() : Commands.of(r);
     add(
         new Block.Heading(
             1,

@@ -82,9 +82,7 @@ public record TryCommands(Optional<Lab> lab) {
         + " --connect-to "
         + host
         + ":443:"
-        + address.get().getHostAddress()
-        + ":"
-        + l.port(address.get(), 443)
+        + hostPort(address.get(), l.port(address.get(), 443))
         + " "
         + url;
   }
@@ -96,12 +94,16 @@ public record TryCommands(Optional<Lab> lab) {
     }
     Lab l = lab.get();
     return "openssl s_client -starttls smtp -connect "
-        + address.getHostAddress()
-        + ":"
-        + l.port(address, 25)
+        + hostPort(address, l.port(address, 25))
         + " -servername "
         + mxHost
         + " -CAfile "
         + l.caFile();
+  }
+
+  /** {@code 127.0.0.2:8443} or {@code [::1]:8443}: an IPv6 address is bracketed before its port. */
+  private static String hostPort(InetAddress address, int port) {
+    String ip = address.getHostAddress();
+    return (address instanceof java.net.Inet6Address ? "[" + ip + "]" : ip) + ":" + port;
   }
 }
