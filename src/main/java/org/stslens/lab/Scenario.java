@@ -38,7 +38,8 @@ import org.stslens.engine.check.DomainNameInput;
  *   <li>{@code slowThresholdMs} optional: the fetch time above which {@code fetch.slow} is
  *       reported;
  *   <li>{@code expect}: {@code verdict} (a checks.md word), {@code mx} (host → deliver, refuse,
- *       report or unreachable), {@code codes} (code ids that must all be present);
+ *       report or unreachable), {@code codes} (code ids that must all be present), {@code senders}
+ *       (profile id, or {@code *} for every other profile → {@link SenderExpect});
  *   <li>{@code fix} optional: {@code description} plus replacements for {@code dns}, {@code
  *       policyHost} and/or {@code mx}, and the {@code expect} of the fixed world.
  * </ul>

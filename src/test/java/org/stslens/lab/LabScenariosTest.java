@@ -69,6 +69,20 @@ class LabScenariosTest {
   }
 
   @Test
+  void everyScenarioAndEveryFixExpectsSomethingOfEverySender() {
+    for (Scenario s : CATALOG.all()) {
+      for (Scenario world : s.fix() == null ? List.of(s) : List.of(s, s.fixed())) {
+        java.util.Set<String> covered = world.expect().senders().keySet();
+        assertThat(
+                covered.contains(org.stslens.engine.senders.SenderExpectations.EVERY_OTHER)
+                    || covered.containsAll(org.stslens.engine.senders.SenderProfiles.IDS))
+            .as(s.id() + (world == s ? "" : " (fixed)") + ": expect.senders covers every sender")
+            .isTrue();
+      }
+    }
+  }
+
+  @Test
   void aFixThatChangesThePolicyPublishesANewId() {
     int changed = 0;
     for (Scenario s : CATALOG.all()) {
