@@ -11,6 +11,7 @@ import org.stslens.engine.finding.Severity;
 import org.stslens.engine.mx.MxVerdict;
 import org.stslens.engine.report.DomainReport;
 import org.stslens.engine.report.DomainVerdict;
+import org.stslens.engine.senders.SenderRows;
 import org.stslens.lab.CertificateSpec;
 
 /**
@@ -55,6 +56,7 @@ class CheckEndToEndVerdictTest {
       assertThat(report.mx()).extracting(m -> m.host()).containsExactly(MX1, MX2);
       assertThat(report.policyApplies()).isTrue();
       assertThat(report.hasErrors()).as(codes(report).toString()).isFalse();
+      SenderRows.assertRows(report, "* enforce true deliver deliver");
     }
   }
 
@@ -75,6 +77,7 @@ class CheckEndToEndVerdictTest {
           .contains(MX2 + " — ")
           .contains("expired")
           .contains("[tls.cert-expired]");
+      SenderRows.assertRows(report, "* enforce true deliver refuse");
     }
   }
 
@@ -93,6 +96,7 @@ class CheckEndToEndVerdictTest {
       assertThat(report.verdictReason())
           .contains("tls.cert-name-mismatch")
           .contains("smtp.starttls-missing");
+      SenderRows.assertRows(report, "* enforce false refuse refuse");
     }
   }
 
@@ -111,6 +115,11 @@ class CheckEndToEndVerdictTest {
       assertThat(mx(report, MX2).verdict()).isEqualTo(MxVerdict.REPORT);
       assertThat(report.verdictReason()).contains("Under enforce").contains(MX2);
       assertThat(finding(report, "policy.mode-testing").severity()).isEqualTo(Severity.INFO);
+      SenderRows.assertRows(
+          report,
+          "rfc8461 testing true deliver report",
+          "postfix-mta-sts-resolver testing true deliver deliver",
+          "* testing true deliver unknown");
     }
   }
 
@@ -132,6 +141,7 @@ class CheckEndToEndVerdictTest {
       assertThat(report.verdict()).isEqualTo(DomainVerdict.NONE);
       assertThat(codes(report)).contains("policy.mode-none").doesNotContain("mx.pattern-unused");
       assertThat(report.mx()).extracting(m -> m.verdict()).containsOnly(MxVerdict.DELIVER);
+      SenderRows.assertRows(report, "* none true deliver deliver");
     }
   }
 
@@ -148,6 +158,7 @@ class CheckEndToEndVerdictTest {
       assertThat(report.verdictReason()).contains("no v=STSv1 TXT record");
       assertThat(report.fetch()).isPresent(); // evidence: the fetch still runs
       assertThat(report.policyApplies()).isFalse();
+      SenderRows.assertRows(report, "* no-policy true deliver");
     }
   }
 
@@ -161,6 +172,7 @@ class CheckEndToEndVerdictTest {
       assertThat(report.verdict()).isEqualTo(DomainVerdict.NO_POLICY);
       assertThat(report.verdictReason()).contains("unusable (txt.multiple-records)");
       assertThat(report.policyApplies()).isFalse();
+      SenderRows.assertRows(report, "* no-policy true deliver deliver");
     }
   }
 
@@ -175,6 +187,14 @@ class CheckEndToEndVerdictTest {
 
       assertThat(report.verdict()).isEqualTo(DomainVerdict.NO_POLICY);
       assertThat(report.verdictReason()).contains("could not be fetched (fetch.http-status)");
+      SenderRows.assertRows(
+          report,
+          "* no-policy true deliver",
+          // what these do when a fetch fails with nothing cached is not established
+          "postfix-tlspol unknown null unknown",
+          "mailauth unknown null unknown",
+          "exchange-online unknown null unknown",
+          "gmail unknown null unknown");
     }
   }
 
@@ -192,6 +212,14 @@ class CheckEndToEndVerdictTest {
           .contains("sts-policy-invalid");
       assertThat(report.policy()).isPresent();
       assertThat(report.policyApplies()).isFalse();
+      SenderRows.assertRows(
+          report,
+          "* unknown null unknown unknown",
+          "rfc8461 no-policy true deliver deliver",
+          "postfix-mta-sts-resolver no-policy true deliver deliver",
+          "go-mtasts no-policy true deliver deliver",
+          // mailauth lower-cases the mode: "Enforce" enforces, and mx2 is not in the policy
+          "mailauth enforce true deliver refuse");
     }
   }
 
@@ -214,6 +242,7 @@ class CheckEndToEndVerdictTest {
 
       assertThat(report.verdict()).isEqualTo(DomainVerdict.TEMPORARILY_UNKNOWN);
       assertThat(report.verdictReason()).contains("this is not").contains("no policy");
+      SenderRows.assertRows(report, "* unknown null unknown unknown");
     }
   }
 
@@ -300,6 +329,16 @@ class CheckEndToEndVerdictTest {
               "policy.unknown-field",
               "policy.line-endings");
       assertThat(report.policy().orElseThrow().policy().orElseThrow().maxAge()).isEqualTo(3600);
+      SenderRows.assertRows(
+          report,
+          "rfc8461 enforce true deliver deliver",
+          "mailauth enforce true deliver deliver",
+          // the BOM makes the first key "\uFEFFversion": no version
+          "postfix-mta-sts-resolver no-policy true deliver deliver",
+          "go-mtasts no-policy true deliver deliver",
+          "mox no-policy true deliver deliver",
+          // the BOM: their handling is not established
+          "* unknown null unknown unknown");
     }
   }
 

@@ -253,7 +253,10 @@ public final class TestWorld implements AutoCloseable {
     ExecutorService pool = Executors.newFixedThreadPool(8);
     ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
     try {
-      return new MtaStsChecker(options(), pool, timer).check(domain, listener);
+      DomainReport report = new MtaStsChecker(options(), pool, timer).check(domain, listener);
+      // every end-to-end world: the rfc8461 sender profile reads the evidence as the engine does
+      org.stslens.engine.senders.RfcProfileAgreement.assertAgrees(report);
+      return report;
     } finally {
       pool.shutdownNow();
       timer.shutdownNow();
