@@ -156,6 +156,13 @@ public final class SenderJudge {
                 f.status() >= 200 && f.status() < 300 && differs(Behaviour.FETCH_STATUS, "any-2xx");
             case FETCH_CONTENT_TYPE -> differs(Behaviour.FETCH_MEDIA_TYPE, "not-checked");
             case FETCH_TOO_LARGE -> differs(Behaviour.FETCH_SIZE_LIMIT, "unlimited");
+            case FETCH_REDIRECT -> {
+              // STS Lens never follows: what a following sender would read there is not known
+              if (differs(Behaviour.FETCH_REDIRECTS, "followed")) {
+                unknown = true;
+              }
+              yield false;
+            }
             default -> false;
           };
     }

@@ -140,6 +140,25 @@ class SenderJudgeTest {
   }
 
   @Test
+  void aSenderThatFollowsRedirectsReadsAPolicyStsLensDidNotFetch() {
+    assertThat(judge("policy-redirect", "postfix-mta-sts-resolver").applies())
+        .isEqualTo(Applies.NO_POLICY);
+    SenderProfile following =
+        withValue(profile("postfix-mta-sts-resolver"), Behaviour.FETCH_REDIRECTS, "followed");
+    SenderVerdict v = SenderJudge.judge(report("policy-redirect"), following);
+    assertThat(v.applies()).isEqualTo(Applies.UNKNOWN);
+    assertThat(v.delivers()).isEmpty();
+    assertThat(differing(v)).contains(Behaviour.FETCH_REDIRECTS);
+    // a sender whose redirect handling is not established is unknown for that reason
+    assertThat(differing(judge("policy-redirect", "postfix-tlspol")))
+        .contains(Behaviour.FETCH_REDIRECTS);
+    SenderVerdict back =
+        SenderJudge.judge(report("policy-redirect"), flipped(following, Behaviour.FETCH_REDIRECTS));
+    assertThat(back.applies()).isEqualTo(Applies.NO_POLICY);
+    assertThat(differing(back)).doesNotContain(Behaviour.FETCH_REDIRECTS);
+  }
+
+  @Test
   void aBodyStsLensStoppedReadingIsUnknownForASenderWithoutALimit() {
     assertThat(judge("policy-too-large", "rfc8461").applies()).isEqualTo(Applies.NO_POLICY);
     SenderVerdict v = judge("policy-too-large", "mailauth");
