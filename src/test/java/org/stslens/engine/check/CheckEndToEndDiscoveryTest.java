@@ -11,6 +11,7 @@ import org.stslens.engine.finding.Severity;
 import org.stslens.engine.mx.MxVerdict;
 import org.stslens.engine.report.DomainReport;
 import org.stslens.engine.report.DomainVerdict;
+import org.stslens.engine.senders.SenderRows;
 import org.xbill.DNS.Type;
 
 /** Stage 1 through the whole check: the TXT record, CNAMEs, DNS failures and the MX set. */
@@ -87,6 +88,13 @@ class CheckEndToEndDiscoveryTest {
 
       assertThat(report.verdict()).isEqualTo(DomainVerdict.NO_POLICY);
       assertThat(codes(report)).contains("txt.invalid-id");
+      SenderRows.assertRows(
+          report,
+          "* unknown null unknown",
+          "rfc8461 no-policy true deliver",
+          "postfix-mta-sts-resolver enforce true deliver",
+          "mailauth enforce true deliver",
+          "go-mtasts enforce true deliver");
     }
   }
 
@@ -137,6 +145,14 @@ class CheckEndToEndDiscoveryTest {
 
       assertThat(report.verdict()).as(report.verdictReason()).isEqualTo(DomainVerdict.ENFORCED);
       assertThat(finding(report, "txt.unrelated-records").severity()).isEqualTo(Severity.WARNING);
+      SenderRows.assertRows(
+          report,
+          "* unknown null unknown",
+          "rfc8461 enforce true deliver",
+          "postfix-mta-sts-resolver enforce true deliver",
+          "mailauth enforce true deliver",
+          "mox enforce true deliver",
+          "go-mtasts no-policy true deliver");
     }
   }
 

@@ -17,6 +17,7 @@ import org.stslens.engine.mx.MxVerdict;
 import org.stslens.engine.net.ConnectFailure;
 import org.stslens.engine.report.DomainReport;
 import org.stslens.engine.report.DomainVerdict;
+import org.stslens.engine.senders.SenderRows;
 import org.stslens.lab.CertificateAuthority;
 import org.stslens.lab.CertificateSpec;
 import org.stslens.lab.IssuedCertificate;
@@ -101,6 +102,15 @@ class CheckEndToEndMxTest {
       assertThat(finding(report, "mx.wildcard-depth").message()).contains("exactly one label");
       assertThat(report.verdict()).isEqualTo(DomainVerdict.ENFORCED_WITH_FAILURES);
       assertThat(report.verdictReason()).contains("deliver to " + MX1).contains("refuse " + deep);
+      SenderRows.assertRows(
+          report,
+          "rfc8461 enforce true deliver refuse",
+          "postfix-mta-sts-resolver enforce true deliver deliver",
+          "postfix-tlspol enforce true deliver deliver",
+          "mailauth enforce true deliver deliver",
+          "go-mtasts enforce true deliver refuse",
+          "mox enforce true deliver refuse",
+          "* enforce true deliver unknown");
     }
   }
 

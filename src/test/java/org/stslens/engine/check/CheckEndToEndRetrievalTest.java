@@ -11,6 +11,7 @@ import org.stslens.engine.finding.Severity;
 import org.stslens.engine.mx.MxVerdict;
 import org.stslens.engine.report.DomainReport;
 import org.stslens.engine.report.DomainVerdict;
+import org.stslens.engine.senders.SenderRows;
 import org.stslens.lab.CertificateAuthority;
 import org.stslens.lab.CertificateSpec;
 import org.stslens.lab.IssuedCertificate;
@@ -321,6 +322,13 @@ class CheckEndToEndRetrievalTest {
       assertThat(server.requests())
           .extracting(r -> r.path())
           .containsExactly("/.well-known/mta-sts.txt");
+      SenderRows.assertRows(
+          report,
+          "* unknown null unknown",
+          "rfc8461 no-policy true deliver",
+          "postfix-mta-sts-resolver no-policy true deliver",
+          "go-mtasts no-policy true deliver",
+          "mox no-policy true deliver");
     }
   }
 
@@ -349,6 +357,14 @@ class CheckEndToEndRetrievalTest {
       Finding contentType = assertFetchFailed(report, "fetch.content-type");
       assertThat(contentType.message()).contains("text/html");
       assertThat(contentType.tlsrptType()).contains("sts-policy-invalid");
+      SenderRows.assertRows(
+          report,
+          "* unknown null unknown",
+          "rfc8461 no-policy true deliver",
+          "postfix-mta-sts-resolver no-policy true deliver",
+          "go-mtasts no-policy true deliver",
+          "mailauth enforce true deliver",
+          "mox enforce true deliver");
     }
   }
 
