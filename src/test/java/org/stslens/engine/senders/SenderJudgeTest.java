@@ -8,6 +8,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.Test;
+import org.stslens.engine.fetch.FetchResult;
+import org.stslens.engine.fetch.FetchTimings;
 import org.stslens.engine.report.DomainReport;
 import org.stslens.engine.senders.SenderVerdict.Applies;
 import org.stslens.engine.senders.SenderVerdict.Outcome;
@@ -309,5 +311,52 @@ class SenderJudgeTest {
     assertFlipGivesRfc("max-age-missing", "mailauth", Behaviour.FETCH_FAILURE_NO_CACHE);
     assertThat(judge("max-age-missing", "postfix-mta-sts-resolver").applies())
         .isEqualTo(Applies.NO_POLICY);
+  }
+
+  private static DomainReport withTimings(String id, FetchTimings t) {
+    DomainReport r = report(id);
+    FetchResult f = r.fetch().orElseThrow();
+    FetchResult timed =
+        new FetchResult(
+            f.url(),
+            f.host(),
+            f.lookups(),
+            f.connectedTo(),
+            f.tlsVersion(),
+            f.cipherSuite(),
+            f.certificate(),
+            f.statusLine(),
+            f.status(),
+            f.headers(),
+            f.body(),
+            f.bodyTruncated(),
+            t,
+            f.findings());
+    return new DomainReport(
+        r.domain(),
+        r.startedAt(),
+        r.durationMillis(),
+        r.verdict(),
+        r.verdictReason(),
+        r.discovery(),
+        Optional.of(timed),
+        r.policy(),
+        r.policyApplies(),
+        r.mx(),
+        r.tlsrpt(),
+        r.stages());
+  }
+
+  @Test
+  void theResolverGivesUpOnASlowServerButNotOnStsLenssOwnSlowHandshake() {
+    SenderProfile resolver = profile("postfix-mta-sts-resolver");
+    // the server kept STS Lens waiting 4.5 s for the status line: past the resolver's 4 s
+    DomainReport slow = withTimings("good-enforce", new FetchTimings(5, 5, 200, 4_500, 4_710));
+    SenderVerdict v = SenderJudge.judge(slow, resolver);
+    assertThat(v.applies()).isEqualTo(Applies.NO_POLICY);
+    assertThat(differing(v)).containsExactly(Behaviour.FETCH_TIME_LIMIT);
+    // as measured in the interop suite: 4.7 s in all, 2.6 s of it STS Lens's own TLS handshake
+    DomainReport cold = withTimings("good-enforce", new FetchTimings(10, 504, 2_642, 283, 4_710));
+    assertThat(SenderJudge.judge(cold, resolver).applies()).isEqualTo(Applies.ENFORCE);
   }
 }
