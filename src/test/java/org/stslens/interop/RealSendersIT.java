@@ -288,7 +288,7 @@ class RealSendersIT {
       String host = mx.path("host").asText();
       String outcome = mx.path("outcome").asText();
       Boolean valid = m.valid().get(host);
-      String problem = mxDisagreement(m.applies(), outcome, valid);
+      String problem = mxDisagreement(m.applies(), outcome, valid, onlyTheNameFails(report, host));
       if (problem != null) {
         disagreements.add(
             "profile "
@@ -307,12 +307,38 @@ class RealSendersIT {
     }
   }
 
+  /** STS Lens's MX failing codes that are about the name alone, not its TLS or reachability. */
+  private static final java.util.Set<String> NAME_CODES =
+      java.util.Set.of("mx.not-covered", "mx.wildcard-depth");
+
   /**
-   * validateMx is only the name match (the caller does the MX's TLS), so it bounds the prediction
-   * rather than fixing it: under enforce an MX whose name does not match must be refused, and one
-   * predicted delivered must match; without an enforced policy mailauth refuses nothing.
+   * True when STS Lens reached the MX and its only failures (if any) are name matching: then the
+   * name match decides the outcome whatever the sender's TLS checks.
    */
-  static String mxDisagreement(String applies, String outcome, Boolean valid) {
+  private static boolean onlyTheNameFails(JsonNode report, String host) {
+    for (JsonNode m : report.path("mx")) {
+      if (m.path("host").asText().equals(host)) {
+        if (!m.path("probed").asBoolean() || m.path("tls_version").isNull()) {
+          return false;
+        }
+        for (JsonNode code : m.path("failing_codes")) {
+          if (!NAME_CODES.contains(code.asText())) {
+            return false;
+          }
+        }
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * validateMx is only the name match (the caller does the MX's TLS): under enforce an MX whose
+   * name does not match must be refused, one predicted delivered must match, and where only the
+   * name can fail ({@code nameDecides}) a matching one must be delivered; without an enforced
+   * policy mailauth refuses nothing.
+   */
+  static String mxDisagreement(String applies, String outcome, Boolean valid, boolean nameDecides) {
     if (valid == null) {
       return "no validateMx answer";
     }
@@ -323,7 +349,10 @@ class RealSendersIT {
       if (!valid && !outcome.equals("refuse")) {
         return "a name outside the policy must be refused under enforce";
       }
-      return null; // a matching name may still be refused or unreachable for its TLS
+      if (valid && nameDecides && !outcome.equals("deliver")) {
+        return "a matching name on an MX whose TLS STS Lens found sound must be delivered";
+      }
+      return null; // otherwise a matching name may still be refused or unreachable for its TLS
     }
     if (outcome.equals("refuse")) {
       return "nothing is refused without an enforced policy";
@@ -345,9 +374,11 @@ class RealSendersIT {
 
   @Test
   void theMxRuleCatchesAMismatchUnderEnforce() {
-    assertThat(mxDisagreement("enforce", "deliver", false)).isNotNull();
-    assertThat(mxDisagreement("enforce", "refuse", false)).isNull();
-    assertThat(mxDisagreement("none", "refuse", true)).isNotNull();
+    assertThat(mxDisagreement("enforce", "deliver", false, true)).isNotNull();
+    assertThat(mxDisagreement("enforce", "refuse", false, true)).isNull();
+    assertThat(mxDisagreement("enforce", "refuse", true, true)).isNotNull();
+    assertThat(mxDisagreement("enforce", "refuse", true, false)).isNull();
+    assertThat(mxDisagreement("none", "refuse", true, false)).isNotNull();
   }
 
   private static JsonNode row(JsonNode report, String sender) {
