@@ -142,7 +142,7 @@ class RealServersIT {
       final int v = variant;
       List<String> domains =
           worlds.stream().filter(w -> w.variant() == v).map(World::domain).toList();
-      runs.add(CompletableFuture.supplyAsync(() -> check(v, domains)));
+      runs.add(CompletableFuture.supplyAsync(() -> check(servers, v, domains)));
     }
     for (int variant = 0; variant <= 1; variant++) {
       for (Map.Entry<String, JsonNode> e : runs.get(variant).get(5, TimeUnit.MINUTES).entrySet()) {
@@ -275,8 +275,11 @@ class RealServersIT {
     }
   }
 
-  /** Runs {@code stslens check} for the domains inside the namespace and parses its JSON. */
-  private static Map<String, JsonNode> check(int variant, List<String> domains) {
+  /**
+   * Runs {@code stslens check} for the domains inside the namespace and parses its JSON (also used
+   * by {@link RealSendersIT}).
+   */
+  static Map<String, JsonNode> check(RealServers servers, int variant, List<String> domains) {
     try {
       Path out = servers.dir().resolve("report-" + variant + ".json");
       List<String> command =

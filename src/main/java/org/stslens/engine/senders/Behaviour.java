@@ -12,6 +12,8 @@ public enum Behaviour {
   TXT_SEMICOLON_SPACE("txt-semicolon-space", true, "accept", "reject"),
   TXT_UNRELATED_RECORDS("txt-unrelated-records", true, "ignored", "lookup-fails"),
   TXT_INVALID_ID("txt-invalid-id", true, "reject", "accept"),
+  /** Exercised by a record such as {@code v=stsv1; id=...}: the version in another case. */
+  TXT_VERSION_CASE("txt-version-case", true, "exact", "case-insensitive"),
   POLICY_LINE_ENDINGS("policy-line-endings", true, "lf-and-crlf", "crlf-only"),
   POLICY_BOM("policy-bom", true, "skipped", "rejected"),
   POLICY_KEY_WHITESPACE("policy-key-whitespace", true, "trimmed", "field-lost", "rejected"),
@@ -21,13 +23,22 @@ public enum Behaviour {
   POLICY_MODE_CASE("policy-mode-case", true, "exact", "case-insensitive"),
   POLICY_MAX_AGE_OVER_LIMIT("policy-max-age-over-limit", true, "reject", "clamp", "accept"),
   POLICY_EXTENSION_KEYS("policy-extension-keys", true, "ignored", "kept", "rejected"),
+  /** Which of two {@code mode} (or {@code version}, {@code max_age}) lines counts. */
+  POLICY_DUPLICATE_KEYS("policy-duplicate-keys", true, "first-wins", "last-wins"),
   FETCH_STATUS("fetch-status", true, "200-only", "any-2xx"),
   FETCH_MEDIA_TYPE("fetch-media-type", true, "parameters-ignored", "strict", "not-checked"),
   FETCH_REDIRECTS("fetch-redirects", true, "not-followed", "followed"),
+  /** A response header holding a control character (invalid HTTP, RFC 9110 §5.5). */
+  FETCH_HEADER_CONTROLS("fetch-header-controls", true, "ignored", "fetch-fails"),
   FETCH_SIZE_LIMIT("fetch-size-limit", true, "limited", "unlimited"),
   /** Exercised when the fetch took longer than 4 s, the shortest limit known among senders. */
   FETCH_TIME_LIMIT("fetch-time-limit", true, "over-4s", "4s"),
   FETCH_FAILURE_NO_CACHE("fetch-failure-no-cache", true, "no-policy", "none-for-an-hour"),
+  /**
+   * A policy host without an address: a fetch failure like any other, or "no policy" even where a
+   * fetch failure is not (mailauth). Consulted only where fetch-failure-no-cache is not no-policy.
+   */
+  POLICY_HOST_NO_ADDRESS("policy-host-no-address", true, "fetch-failure", "no-policy"),
   MX_WILDCARD_DEPTH("mx-wildcard-depth", true, "one-label", "any-depth"),
   MX_TRAILING_DOT("mx-trailing-dot", true, "dot-ignored", "never-matches"),
   TESTING_MODE("testing-mode", true, "deliver-and-report", "deliver-without-report"),

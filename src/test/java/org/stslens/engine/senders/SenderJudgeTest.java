@@ -8,6 +8,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.Test;
+import org.stslens.engine.fetch.FetchResult;
+import org.stslens.engine.fetch.FetchTimings;
 import org.stslens.engine.report.DomainReport;
 import org.stslens.engine.senders.SenderVerdict.Applies;
 import org.stslens.engine.senders.SenderVerdict.Outcome;
@@ -110,11 +112,11 @@ class SenderJudgeTest {
     SenderVerdict v = judge("policy-text-html", "mailauth");
     assertThat(v.applies()).isEqualTo(Applies.ENFORCE);
     assertThat(differing(v)).contains(Behaviour.FETCH_MEDIA_TYPE);
-    // with the media type checked the fetch fails, and what mailauth's caller does then is unknown
+    // with the media type checked the fetch fails, and mailauth applies mode none for an hour
     SenderVerdict back =
         SenderJudge.judge(
             report("policy-text-html"), flipped(profile("mailauth"), Behaviour.FETCH_MEDIA_TYPE));
-    assertThat(back.applies()).isEqualTo(Applies.UNKNOWN);
+    assertThat(back.applies()).isEqualTo(Applies.NONE);
     assertThat(differing(back)).containsExactly(Behaviour.FETCH_FAILURE_NO_CACHE);
     assertThat(judge("policy-text-html", "postfix-mta-sts-resolver").applies())
         .isEqualTo(Applies.NO_POLICY);
@@ -136,7 +138,8 @@ class SenderJudgeTest {
             report("policy-not-found"),
             withValue(noneOnFailure, Behaviour.FETCH_FAILURE_NO_CACHE, "no-policy"));
     assertThat(back.applies()).isEqualTo(Applies.NO_POLICY);
-    assertThat(judge("policy-not-found", "mailauth").applies()).isEqualTo(Applies.UNKNOWN);
+    // mailauth 4.13.3's getPolicy does exactly that (RealSendersIT saw it)
+    assertThat(judge("policy-not-found", "mailauth").applies()).isEqualTo(Applies.NONE);
   }
 
   @Test
@@ -263,7 +266,116 @@ class SenderJudgeTest {
     assertThat(differing(mailauth)).containsExactly(Behaviour.POLICY_MODE_CASE);
     SenderVerdict back =
         SenderJudge.judge(r, flipped(profile("mailauth"), Behaviour.POLICY_MODE_CASE));
-    assertThat(back.applies()).isEqualTo(Applies.NO_POLICY);
+    // the policy rejected: for mailauth an error like a failed fetch, mode none for an hour
+    assertThat(back.applies()).isEqualTo(Applies.NONE);
     assertThat(SenderJudge.judge(r, profile("mox")).applies()).isEqualTo(Applies.UNKNOWN);
+  }
+
+  // The behaviours below were established by running the real programs (RealSendersIT).
+
+  @Test
+  void mailauthReadsARecordWhoseVersionIsInAnotherCase() {
+    assertThat(judge("lookalike-record", "rfc8461").applies()).isEqualTo(Applies.NO_POLICY);
+    assertThat(judge("lookalike-record", "postfix-mta-sts-resolver").applies())
+        .isEqualTo(Applies.NO_POLICY);
+    SenderVerdict v = judge("lookalike-record", "mailauth");
+    assertThat(v.applies()).isEqualTo(Applies.ENFORCE);
+    assertThat(differing(v)).containsExactly(Behaviour.TXT_VERSION_CASE);
+    assertFlipGivesRfc("lookalike-record", "mailauth", Behaviour.TXT_VERSION_CASE);
+    assertThat(judge("lookalike-record", "gmail").applies()).isEqualTo(Applies.UNKNOWN);
+  }
+
+  @Test
+  void theResolverAndMailauthTakeTheLastOfTwoModeLines() {
+    assertThat(judge("policy-duplicate-field", "rfc8461").applies()).isEqualTo(Applies.ENFORCE);
+    for (String sender : List.of("postfix-mta-sts-resolver", "mailauth")) {
+      SenderVerdict v = judge("policy-duplicate-field", sender);
+      assertThat(v.applies()).as(sender).isEqualTo(Applies.TESTING);
+      assertThat(differing(v)).as(sender).contains(Behaviour.POLICY_DUPLICATE_KEYS);
+      assertFlipGivesRfc("policy-duplicate-field", sender, Behaviour.POLICY_DUPLICATE_KEYS);
+    }
+  }
+
+  @Test
+  void aHeaderWithAControlCharacterFailsTheFetchForTheResolverAndMailauth() {
+    assertThat(judge("policy-headers-escapes", "rfc8461").applies()).isEqualTo(Applies.ENFORCE);
+    SenderVerdict resolver = judge("policy-headers-escapes", "postfix-mta-sts-resolver");
+    assertThat(resolver.applies()).isEqualTo(Applies.NO_POLICY);
+    assertThat(differing(resolver)).containsExactly(Behaviour.FETCH_HEADER_CONTROLS);
+    assertFlipGivesRfc(
+        "policy-headers-escapes", "postfix-mta-sts-resolver", Behaviour.FETCH_HEADER_CONTROLS);
+    SenderVerdict mailauth = judge("policy-headers-escapes", "mailauth");
+    assertThat(mailauth.applies()).isEqualTo(Applies.NONE);
+    assertThat(differing(mailauth))
+        .containsExactly(Behaviour.FETCH_HEADER_CONTROLS, Behaviour.FETCH_FAILURE_NO_CACHE);
+    // a header without a control character is not a difference
+    assertThat(differing(judge("good-enforce", "mailauth")))
+        .doesNotContain(Behaviour.FETCH_HEADER_CONTROLS);
+  }
+
+  @Test
+  void mailauthHasNoPolicyWhenThePolicyHostHasNoAddressButModeNoneWhenTheFetchFails() {
+    SenderVerdict missing = judge("policy-host-missing", "mailauth");
+    assertThat(missing.applies()).isEqualTo(Applies.NO_POLICY);
+    assertThat(differing(missing)).contains(Behaviour.POLICY_HOST_NO_ADDRESS);
+    SenderVerdict back =
+        SenderJudge.judge(
+            report("policy-host-missing"),
+            flipped(profile("mailauth"), Behaviour.POLICY_HOST_NO_ADDRESS));
+    assertThat(back.applies()).isEqualTo(Applies.NONE);
+    // an invalid policy is an error inside getPolicy's try, like a failed fetch
+    SenderVerdict invalid = judge("max-age-missing", "mailauth");
+    assertThat(invalid.applies()).isEqualTo(Applies.NONE);
+    assertThat(differing(invalid)).containsExactly(Behaviour.FETCH_FAILURE_NO_CACHE);
+    assertFlipGivesRfc("max-age-missing", "mailauth", Behaviour.FETCH_FAILURE_NO_CACHE);
+    assertThat(judge("max-age-missing", "postfix-mta-sts-resolver").applies())
+        .isEqualTo(Applies.NO_POLICY);
+  }
+
+  private static DomainReport withTimings(String id, FetchTimings t) {
+    DomainReport r = report(id);
+    FetchResult f = r.fetch().orElseThrow();
+    FetchResult timed =
+        new FetchResult(
+            f.url(),
+            f.host(),
+            f.lookups(),
+            f.connectedTo(),
+            f.tlsVersion(),
+            f.cipherSuite(),
+            f.certificate(),
+            f.statusLine(),
+            f.status(),
+            f.headers(),
+            f.body(),
+            f.bodyTruncated(),
+            t,
+            f.findings());
+    return new DomainReport(
+        r.domain(),
+        r.startedAt(),
+        r.durationMillis(),
+        r.verdict(),
+        r.verdictReason(),
+        r.discovery(),
+        Optional.of(timed),
+        r.policy(),
+        r.policyApplies(),
+        r.mx(),
+        r.tlsrpt(),
+        r.stages());
+  }
+
+  @Test
+  void theResolverGivesUpOnASlowServerButNotOnStsLenssOwnSlowHandshake() {
+    SenderProfile resolver = profile("postfix-mta-sts-resolver");
+    // the server kept STS Lens waiting 4.5 s for the status line: past the resolver's 4 s
+    DomainReport slow = withTimings("good-enforce", new FetchTimings(5, 5, 200, 4_500, 4_710));
+    SenderVerdict v = SenderJudge.judge(slow, resolver);
+    assertThat(v.applies()).isEqualTo(Applies.NO_POLICY);
+    assertThat(differing(v)).containsExactly(Behaviour.FETCH_TIME_LIMIT);
+    // as measured in the interop suite: 4.7 s in all, 2.6 s of it STS Lens's own TLS handshake
+    DomainReport cold = withTimings("good-enforce", new FetchTimings(10, 504, 2_642, 283, 4_710));
+    assertThat(SenderJudge.judge(cold, resolver).applies()).isEqualTo(Applies.ENFORCE);
   }
 }
