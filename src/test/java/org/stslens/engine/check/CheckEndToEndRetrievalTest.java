@@ -328,7 +328,9 @@ class CheckEndToEndRetrievalTest {
           "rfc8461 no-policy true deliver",
           "postfix-mta-sts-resolver no-policy true deliver",
           "go-mtasts no-policy true deliver",
-          "mox no-policy true deliver");
+          "mox no-policy true deliver",
+          // mailauth 4.13.3 does not follow it either: a failed fetch is mode none for an hour
+          "mailauth none true deliver");
     }
   }
 

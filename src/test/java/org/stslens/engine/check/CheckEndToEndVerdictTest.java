@@ -192,7 +192,8 @@ class CheckEndToEndVerdictTest {
           "* no-policy true deliver",
           // what these do when a fetch fails with nothing cached is not established
           "postfix-tlspol unknown null unknown",
-          "mailauth unknown null unknown",
+          // mailauth 4.13.3 (run by RealSendersIT): mode none for an hour
+          "mailauth none true deliver",
           "exchange-online unknown null unknown",
           "gmail unknown null unknown");
     }
