@@ -18,7 +18,7 @@ ms=${2:-25}
 jar=target/stslens.jar
 latency=${WITH_LATENCY:-../shared/tools/with-latency}
 [ -f "$jar" ] || mvn -B -q -o package -DskipTests
-[ -d target/test-classes/org/stslens/bench ] || mvn -B -q -o -Pbench test-compile
+[ -f target/test-classes/org/stslens/bench/CheckLatencyBenchmark.class ] || mvn -B -q -o -Pbench test-compile
 [ -f target/bench/test.classpath ] || {
   mkdir -p target/bench
   mvn -B -q -o dependency:build-classpath -Dmdep.outputFile=target/bench/test.classpath \
