@@ -9,8 +9,11 @@
 #   JVM, median of N after a warm-up, against 1.15 x the critical path of the round-trip model;
 # - cold: a new JVM per check (`stslens check ... --port-map ...` against `stslens lab serve`), wall
 #   and CPU time (user + system of the process), against the critical path + 350 ms.
-# JAVA selects the runtime of the cold runs (default: java on the PATH); JAVA_OPTS adds options
-# (e.g. JAVA=/usr/lib/jvm/temurin-25-jdk-amd64/bin/java JAVA_OPTS=-XX:AOTCache=target/bench/check.aot).
+# JAVA selects the runtime of the cold runs (default: java on the PATH); JAVA_OPTS adds options.
+# PART=warm or PART=cold runs only one half. AOT=yes (Java 25): the first cold run, which is not counted, trains an AOT cache of a check
+# (-XX:AOTCacheOutput) and the counted runs use it, e.g.
+#   JAVA=/usr/lib/jvm/temurin-25-jdk-amd64/bin/java AOT=yes JAVA_OPTS="-XX:+UseSerialGC
+#   -XX:TieredStopAtLevel=1" scripts/bench-latency.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs=${1:-7}
@@ -37,11 +40,15 @@ median() { sort -n | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : int((a[
 range() { sort -n | awk 'NR==1{lo=$1} {hi=$1} END {print lo "-" hi}'; }
 
 echo "== $ms ms per packet (RTT $((2 * ms)) ms), $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)"
+part=${PART:-both} # warm, cold or both
+if [ "$part" != cold ]; then
 echo "-- warm (one JVM, median of $runs after a warm-up)"
 java -cp "target/classes:target/test-classes:$(cat "$out/test.classpath")" \
   -Dbench.runs="$runs" -Dbench.msPerPacket="$ms" org.stslens.bench.CheckLatencyBenchmark
+fi
+[ "$part" != warm ] || exit 0
 
-echo "-- cold (a new JVM per check: $java ${JAVA_OPTS:-})"
+echo "-- cold (a new JVM per check: $java ${JAVA_OPTS:-}${AOT:+, AOT cache trained by run 0})"
 rm -f "$out/serve.txt"
 java -jar "$jar" lab serve good-enforce >"$out/serve.txt" 2>&1 &
 serve=$!
@@ -51,12 +58,17 @@ for _ in $(seq 1 100); do grep -q '^Serving' "$out/serve.txt" 2>/dev/null && bre
 read -r -a args <<<"$(grep -m1 '^  stslens check' "$out/serve.txt" | sed 's/^  stslens //')"
 walls=()
 cpus=()
+aot=()
+rm -f "$out/check.aot"
 # shellcheck disable=SC2086
 for i in $(seq 0 "$runs"); do
+  if [ "${AOT:-}" = yes ]; then
+    if [ "$i" = 0 ]; then aot=(-XX:AOTCacheOutput="$out/check.aot"); else aot=(-XX:AOTCache="$out/check.aot"); fi
+  fi
   start=$(date +%s%N)
   /usr/bin/time -f '%U %S' -o "$out/time.txt" \
-    "$java" ${JAVA_OPTS:-} -jar "$jar" "${args[@]}" -q --format json -o "$out/cold.json" --force \
-    >/dev/null 2>&1 || true
+    "$java" ${JAVA_OPTS:-} "${aot[@]}" -cp "$jar" org.stslens.app.Launcher "${args[@]}" -q \
+    --format json -o "$out/cold.json" --force >/dev/null 2>&1 || true
   wall=$((($(date +%s%N) - start) / 1000000))
   cpu=$(awk '{printf "%d", ($1 + $2) * 1000}' "$out/time.txt")
   [ "$i" = 0 ] && continue # the first run fills the page cache

@@ -17,8 +17,10 @@
 #   3. builds the app-image with jpackage/common.args + jpackage/linux.args;
 #   4. trains the AOT cache (JEP 483/514) in that app-image: its own runtime and jar, the launcher's
 #      JVM options, the GUI up to its first window (-Dstslens.startupProbe, under Xvfb), written to
-#      lib/app/stslens.aot. The cache is relocatable (the app-image becomes /opt/stslens) but tied
-#      to the jar's size and modification time, which the packages keep;
+#      lib/app/stslens.aot, and a second one on a `policy lint`, lib/app/stslens-cli.aot, which
+#      lib/app/stslens.sh uses for subcommands. The caches are relocatable (the app-image becomes /opt/stslens) but tied
+#      to the jar's size and modification time: jpackage's .deb/.rpm copy changes the time, so
+#      lib/app/stslens.jar.time keeps it and the post-install step sets it back;
 #   5. makes the .deb/.rpm from that app-image (jpackage --app-image) with linux-package.args.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -75,11 +77,25 @@ probe=$(mktemp)
   -XX:AOTCacheOutput="$app/lib/app/stslens.aot" -Dstslens.startupProbe="$probe" \
   -cp "$app/lib/app/stslens.jar" org.stslens.app.Launcher >"$work/aot-training.log" 2>&1 || true
 rm -f "$probe"
-if [ -s "$app/lib/app/stslens.aot" ]; then
-  echo "AOT cache: $(du -h "$app/lib/app/stslens.aot" | cut -f1)"
-else
-  echo "warning: no AOT cache made (see $work/aot-training.log); the app starts without it" >&2
-fi
+# ... and one for the command line (stslens.sh picks it when given a subcommand): a policy lint.
+printf 'version: STSv1\r\nmode: enforce\r\nmx: mail.example.com\r\nmax_age: 86400\r\n' \
+  >"$work/policy.txt"
+# shellcheck disable=SC2086
+env -u JAVA_TOOL_OPTIONS "$app/lib/runtime/bin/java" $options \
+  -XX:AOTCacheOutput="$app/lib/app/stslens-cli.aot" -cp "$app/lib/app/stslens.jar" \
+  org.stslens.app.Launcher policy lint "$work/policy.txt" --mx mail.example.com \
+  >>"$work/aot-training.log" 2>&1 || true
+for cache in stslens.aot stslens-cli.aot; do
+  if [ -s "$app/lib/app/$cache" ]; then
+    echo "AOT cache $cache: $(du -h "$app/lib/app/$cache" | cut -f1)"
+  else
+    echo "warning: no $cache made (see $work/aot-training.log); starts without it" >&2
+  fi
+done
+
+# The caches hold the jar's modification time, and jpackage's copy into a .deb/.rpm does not keep
+# it: the post-install step sets it back from this file.
+stat -c %Y "$app/lib/app/stslens.jar" >"$app/lib/app/stslens.jar.time"
 
 # 5. The packages, from the app-image with its cache: of common.args only what describes a package.
 grep -E '^--(description|vendor|copyright) ' jpackage/common.args >"$work/package.args"
