@@ -99,6 +99,10 @@ if [ -f "$out/stslens.aot" ]; then
   gui "jar, Java 25, AOT cache, shipped" "$java25" "${shipped[@]}" -XX:AOTCache="$out/stslens.aot" \
     "$probe" -cp "$jar" org.stslens.app.Launcher
 fi
+image=target/installer/stslens/lib/app/stslens.sh # scripts/package-linux.sh app-image
+if [ -x "$image" ]; then
+  JAVA_TOOL_OPTIONS="$probe" gui "app-image (Java 25, AOT caches)" "$image"
+fi
 if [ -x /opt/stslens/bin/stslens ]; then
   [ -f /opt/stslens/lib/app/stslens.jsa ] || echo "(installed, but without its AppCDS archive)"
   JAVA_TOOL_OPTIONS="$probe" gui "installed (stslens, menu entry)" /opt/stslens/lib/app/stslens.sh
@@ -112,6 +116,9 @@ cli "jar, Java 17, AppCDS, shipped opts" java "${shipped[@]}" -XX:SharedArchiveF
 if [ -f "$out/stslens.aot" ]; then
   cli "jar, Java 25, AOT cache, shipped" "$java25" "${shipped[@]}" -XX:AOTCache="$out/stslens.aot" \
     -cp "$jar" org.stslens.app.Launcher policy lint "$out/policy.txt"
+fi
+if [ -x "$image" ]; then
+  cli "app-image (Java 25, AOT caches)" "$image" policy lint "$out/policy.txt"
 fi
 if [ -x /opt/stslens/bin/stslens ]; then
   cli "installed (stslens)" /opt/stslens/lib/app/stslens.sh policy lint "$out/policy.txt"
