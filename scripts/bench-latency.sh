@@ -8,7 +8,7 @@
 # - warm: org.stslens.bench.CheckLatencyBenchmark checks the 2-MX lab scenario good-enforce in one
 #   JVM, median of N after a warm-up, against 1.15 x the critical path of the round-trip model;
 # - cold: a new JVM per check (`stslens check ... --port-map ...` against `stslens lab serve`), wall
-#   and CPU time (user + system of the process), against the critical path + 350 ms.
+#   and CPU time (user + system of the process) and peak RSS, against the critical path + 350 ms.
 # JAVA selects the runtime of the cold runs (default: java on the PATH); JAVA_OPTS adds options.
 # PART=warm or PART=cold runs only one half. AOT=yes (Java 25): the first cold run, which is not counted, trains an AOT cache of a check
 # (-XX:AOTCacheOutput) and the counted runs use it, e.g.
@@ -58,6 +58,7 @@ for _ in $(seq 1 100); do grep -q '^Serving' "$out/serve.txt" 2>/dev/null && bre
 read -r -a args <<<"$(grep -m1 '^  stslens check' "$out/serve.txt" | sed 's/^  stslens //')"
 walls=()
 cpus=()
+rsss=()
 aot=()
 rm -f "$out/check.aot"
 # shellcheck disable=SC2086
@@ -66,16 +67,19 @@ for i in $(seq 0 "$runs"); do
     if [ "$i" = 0 ]; then aot=(-XX:AOTCacheOutput="$out/check.aot"); else aot=(-XX:AOTCache="$out/check.aot"); fi
   fi
   start=$(date +%s%N)
-  /usr/bin/time -f '%U %S' -o "$out/time.txt" \
+  /usr/bin/time -f '%U %S %M' -o "$out/time.txt" \
     "$java" ${JAVA_OPTS:-} "${aot[@]}" -cp "$jar" org.stslens.app.Launcher "${args[@]}" -q \
     --format json -o "$out/cold.json" --force >/dev/null 2>&1 || true
   wall=$((($(date +%s%N) - start) / 1000000))
   cpu=$(awk '{printf "%d", ($1 + $2) * 1000}' "$out/time.txt")
+  rss=$(awk '{printf "%d", $3 / 1024}' "$out/time.txt")
   [ "$i" = 0 ] && continue # the first run fills the page cache
   walls+=("$wall")
   cpus+=("$cpu")
+  rsss+=("$rss")
 done
 verdict=$(grep -o '"verdict" *: *"[a-z-]*"' "$out/cold.json" | head -1)
+printf 'cold peak RSS MB: %s  median %s\n' "${rsss[*]}" "$(printf '%s\n' "${rsss[@]}" | median)"
 critical=$((ms * 15)) # 7.5 RTT = 15 packets' delay (the MX address from its own query)
 wall_median=$(printf '%s\n' "${walls[@]}" | median)
 printf 'cold wall ms: %s  median %s (range %s)\n' "${walls[*]}" "$wall_median" \
