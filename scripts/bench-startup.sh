@@ -27,11 +27,11 @@ cold=no
 if [ -w /proc/sys/vm/drop_caches ]; then cold=yes; fi
 drop() { if [ "$cold" = yes ]; then sync; echo 3 >/proc/sys/vm/drop_caches; fi; }
 
-display=:$((90 + RANDOM % 100))
-Xvfb "$display" -screen 0 1400x900x24 -nolisten tcp >/dev/null 2>&1 &
-xvfb=$!
-trap 'kill $xvfb 2>/dev/null || true' EXIT
-sleep 1
+# One private display for the whole run: xvfb-run -a picks a free one.
+if [ -z "${BENCH_STARTUP_DISPLAY:-}" ]; then
+  exec xvfb-run -a -s "-screen 0 1400x900x24" env BENCH_STARTUP_DISPLAY=yes "$0" "$@"
+fi
+display=$DISPLAY
 
 probe=-Dstslens.startupProbe=$out/probe
 printf 'version: STSv1\r\nmode: enforce\r\nmx: mail.example.com\r\nmax_age: 86400\r\n' >"$out/policy.txt"
@@ -46,6 +46,17 @@ if [ ! -f "$out/stslens.jsa" ] || [ "$out/stslens.jsa" -ot "$jar" ]; then
   awk '!seen[$0]++' "$out/gui.classlist" "$out/cli.classlist" >"$out/stslens.classlist"
   java -Xshare:dump -XX:SharedClassListFile="$out/stslens.classlist" \
     -XX:SharedArchiveFile="$out/stslens.jsa" -cp "$jar" >/dev/null 2>&1
+fi
+
+# Java 25 with an AOT cache (JEP 483/514), as the installers ship it: one training run of the GUI
+# up to its first window, with the launcher's options (the cache is only used under compatible
+# options). JAVA25 names the JDK; the rows are skipped without it.
+java25=${JAVA25:-/usr/lib/jvm/temurin-25-jdk-amd64/bin/java}
+shipped=(-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:-UsePerfData -Xss1m)
+if [ -x "$java25" ] && { [ ! -f "$out/stslens.aot" ] || [ "$out/stslens.aot" -ot "$jar" ]; }; then
+  rm -f "$out/stslens.aot"
+  DISPLAY=$display "$java25" "${shipped[@]}" -XX:AOTCacheOutput="$out/stslens.aot" "$probe" \
+    -cp "$jar" org.stslens.app.Launcher >/dev/null 2>&1 || true
 fi
 
 median() { sort -n | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : int((a[NR/2]+a[NR/2+1])/2)}'; }
@@ -82,6 +93,16 @@ echo "cold (page cache dropped before each run): $cold; runs: $runs; $(nproc) co
 echo "GUI, process start to first interactive window (ms):"
 gui "jar, no AppCDS" java "$probe" -jar "$jar"
 gui "jar, AppCDS" java -XX:SharedArchiveFile="$out/stslens.jsa" "$probe" -jar "$jar"
+gui "jar, Java 17, AppCDS, shipped opts" java "${shipped[@]}" -XX:SharedArchiveFile="$out/stslens.jsa" \
+  "$probe" -cp "$jar" org.stslens.app.Launcher
+if [ -f "$out/stslens.aot" ]; then
+  gui "jar, Java 25, AOT cache, shipped" "$java25" "${shipped[@]}" -XX:AOTCache="$out/stslens.aot" \
+    "$probe" -cp "$jar" org.stslens.app.Launcher
+fi
+image=target/installer/stslens/lib/app/stslens.sh # scripts/package-linux.sh app-image
+if [ -x "$image" ]; then
+  JAVA_TOOL_OPTIONS="$probe" gui "app-image (Java 25, AOT caches)" "$image"
+fi
 if [ -x /opt/stslens/bin/stslens ]; then
   [ -f /opt/stslens/lib/app/stslens.jsa ] || echo "(installed, but without its AppCDS archive)"
   JAVA_TOOL_OPTIONS="$probe" gui "installed (stslens, menu entry)" /opt/stslens/lib/app/stslens.sh
@@ -90,6 +111,15 @@ fi
 echo "CLI, stslens policy lint (4-line file), whole command (ms):"
 cli "jar, no AppCDS" java -jar "$jar" policy lint "$out/policy.txt"
 cli "jar, AppCDS" java -XX:SharedArchiveFile="$out/stslens.jsa" -jar "$jar" policy lint "$out/policy.txt"
+cli "jar, Java 17, AppCDS, shipped opts" java "${shipped[@]}" -XX:SharedArchiveFile="$out/stslens.jsa" \
+  -cp "$jar" org.stslens.app.Launcher policy lint "$out/policy.txt"
+if [ -f "$out/stslens.aot" ]; then
+  cli "jar, Java 25, AOT cache, shipped" "$java25" "${shipped[@]}" -XX:AOTCache="$out/stslens.aot" \
+    -cp "$jar" org.stslens.app.Launcher policy lint "$out/policy.txt"
+fi
+if [ -x "$image" ]; then
+  cli "app-image (Java 25, AOT caches)" "$image" policy lint "$out/policy.txt"
+fi
 if [ -x /opt/stslens/bin/stslens ]; then
   cli "installed (stslens)" /opt/stslens/lib/app/stslens.sh policy lint "$out/policy.txt"
   cli "installed, jpackage's bin/stslens" /opt/stslens/bin/stslens policy lint "$out/policy.txt"

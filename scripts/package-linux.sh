@@ -1,22 +1,27 @@
 #!/usr/bin/env bash
-# Builds the Linux installers with jpackage (JDK 17): target/installer/stslens_<v>_amd64.deb,
+# Builds the Linux installers with jpackage (JDK 25): target/installer/stslens_<v>_amd64.deb,
 # stslens-<v>-1.x86_64.rpm and the app-image target/installer/stslens/ (plus a .tar.gz of it).
 #
 #   scripts/package-linux.sh                 # deb, rpm and app-image
 #   scripts/package-linux.sh deb             # only some of: deb rpm app-image
 #
-# Needs: JDK 17 (jpackage, jlink, jdeps), Maven; fakeroot for .deb, Debian's `rpm` for .rpm; xvfb
-# and libgtk-3-0 to record the AppCDS class list (without a display the class list is skipped and
-# the installed app simply starts without an archive). Not part of `mvn verify`.
+# Needs: JDK 25 (jpackage, jlink, jdeps; STSLENS_JDK, default /usr/lib/jvm/temurin-25-jdk-amd64),
+# Maven (the jar is still built for --release 17); fakeroot for .deb, Debian's `rpm` for .rpm; xvfb
+# and libgtk-3-0 for the AOT training run (without a display the cache is trained on the command
+# line only). Not part of `mvn verify`.
 #
 # What it does:
 #   1. builds target/stslens.jar (mvn -o package -DskipTests; set STSLENS_SKIP_BUILD=1 to reuse it);
-#   2. records the classes loaded up to the first window and by a CLI lint as an AppCDS class
-#      list, shipped as lib/app/stslens.classlist; the .deb/.rpm post-install step turns it into
-#      lib/app/stslens.jsa for the installed jar (see jpackage/README.md);
-#   3. makes a trimmed runtime with jlink from the jdeps module list plus the modules jdeps cannot
-#      see (service providers): jdk.crypto.ec (TLS ECDHE), jdk.localedata is not needed;
-#   4. runs jpackage with jpackage/common.args + jpackage/linux.args (+ linux-package.args for deb/rpm).
+#   2. makes a trimmed Java 25 runtime with jlink from the jdeps module list plus the modules jdeps
+#      cannot see (service providers): jdk.crypto.ec (TLS ECDHE), jdk.localedata is not needed;
+#   3. builds the app-image with jpackage/common.args + jpackage/linux.args;
+#   4. trains the AOT cache (JEP 483/514) in that app-image: its own runtime and jar, the launcher's
+#      JVM options, the GUI up to its first window (-Dstslens.startupProbe, under Xvfb), written to
+#      lib/app/stslens.aot, and a second one on a check of a lab domain, lib/app/stslens-cli.aot, which
+#      lib/app/stslens.sh uses for subcommands. The caches are relocatable (the app-image becomes /opt/stslens) but tied
+#      to the jar's size and modification time: jpackage's .deb/.rpm copy changes the time, so
+#      lib/app/stslens.jar.time keeps it and the post-install step sets it back;
+#   5. makes the .deb/.rpm from that app-image (jpackage --app-image) with linux-package.args.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 types=("$@")
@@ -40,54 +45,85 @@ cp target/stslens.jar "$work/input/"
 cp jpackage/linux/stslens.sh "$work/input/"
 touch -d "@$(stat -c %Y target/stslens.jar)" "$work/input/stslens.jar"
 
-# 2. AppCDS class list: the GUI up to its first window (under a private Xvfb), then the command
-#    line linting a policy; the two lists are merged (the list has no ids on Java 17, so plain lines).
-classlist="$work/input/stslens.classlist"
-jar="$work/input/stslens.jar"
-if command -v xvfb-run >/dev/null; then
-  probe=$(mktemp)
-  env -u JAVA_TOOL_OPTIONS xvfb-run -a -s "-screen 0 1400x900x24" \
-    java -Xshare:off -XX:DumpLoadedClassList="$work/gui.classlist" \
-      -Dstslens.startupProbe="$probe" -jar "$jar" 2>/dev/null || true
-  rm -f "$probe"
-else
-  echo "warning: xvfb-run not found: the class list covers only the command line" >&2
-fi
-printf 'version: STSv1\r\nmode: enforce\r\nmx: mail.example.com\r\nmax_age: 86400\r\n' \
-  >"$work/policy.txt"
-java -Xshare:off -XX:DumpLoadedClassList="$work/cli.classlist" -jar "$jar" \
-  policy lint "$work/policy.txt" --mx mail.example.com >/dev/null 2>&1 || true
-touch "$work/gui.classlist" "$work/cli.classlist"
-awk '!seen[$0]++' "$work/gui.classlist" "$work/cli.classlist" >"$classlist"
-if [ -s "$classlist" ]; then
-  echo "AppCDS class list: $(grep -vc '^[#@]' "$classlist") classes"
-else
-  echo "warning: no class list recorded; the installed app will start without AppCDS" >&2
-  rm -f "$classlist"
-fi
+jdk=${STSLENS_JDK:-/usr/lib/jvm/temurin-25-jdk-amd64}
+[ -x "$jdk/bin/jpackage" ] || { echo "no JDK with jpackage at $jdk (set STSLENS_JDK)" >&2; exit 2; }
+"$jdk/bin/java" -version 2>&1 | head -1
 
-# 3. A trimmed runtime. Native commands are kept: the post-install step needs bin/java for
-#    -Xshare:dump (jlink's --generate-cds-archive would not help: the archive must hold our jar).
-modules=$(jdeps --ignore-missing-deps --print-module-deps --multi-release 17 target/stslens.jar)
+# 2. A trimmed runtime. bin/java is kept: stslens.sh starts it directly.
+modules=$("$jdk/bin/jdeps" --ignore-missing-deps --print-module-deps --multi-release 17 \
+  target/stslens.jar)
 modules="$modules,jdk.crypto.ec"
 echo "runtime modules: $modules"
-jlink --add-modules "$modules" --strip-debug --no-man-pages --no-header-files --compress=2 \
-  --output "$work/runtime"
+"$jdk/bin/jlink" --add-modules "$modules" --strip-debug --no-man-pages --no-header-files \
+  --compress=zip-6 --output "$work/runtime"
 
-# 4. The packages.
+# 3. The app-image, always: the packages are made from it.
+image="$work/image"
+rm -rf "$image"
+"$jdk/bin/jpackage" @jpackage/common.args @jpackage/linux.args --type app-image \
+  --app-version "$version" --input "$work/input" --runtime-image "$work/runtime" --dest "$image" \
+  --temp "$work/temp-app-image" ${JPACKAGE_VERBOSE:+--verbose}
+app="$image/stslens"
+
+# 4. The AOT cache, trained with the launcher's own options (a cache made under other GC or JIT
+#    options is not used). The training run of the GUI ends at the first window.
+options=$(sed -n 's/^java-options=//p' "$app/lib/app/stslens.cfg" | grep -v 'AOTCache' |
+  sed "s|\$APPDIR|$PWD/$app/lib/app|g" | tr '\n' ' ')
+training=(env -u JAVA_TOOL_OPTIONS)
+command -v xvfb-run >/dev/null && training+=(xvfb-run -a -s "-screen 0 1400x900x24")
+probe=$(mktemp)
+# shellcheck disable=SC2086  # the options are single words, split on purpose
+"${training[@]}" "$app/lib/runtime/bin/java" $options \
+  -XX:AOTCacheOutput="$app/lib/app/stslens.aot" -Dstslens.startupProbe="$probe" \
+  -cp "$app/lib/app/stslens.jar" org.stslens.app.Launcher >"$work/aot-training.log" 2>&1 || true
+rm -f "$probe"
+# ... and one for the command line (stslens.sh picks it when given a subcommand), trained on what
+#    the command line is for: a check of the lab's good-enforce domain on loopback (all five stages:
+#    DNS, HTTPS, policy, SMTP with TLS, TLS-RPT). A cache trained on a `policy lint` alone left
+#    most of a check's classes out (cold check: 710 ms CPU with the check's cache).
+# shellcheck disable=SC2206  # the options are single words, split on purpose
+java_app=("$app/lib/runtime/bin/java" $options)
+jar_app=(-cp "$app/lib/app/stslens.jar" org.stslens.app.Launcher)
+"${java_app[@]}" "${jar_app[@]}" lab serve good-enforce >"$work/lab-serve.txt" 2>&1 &
+lab=$!
+for _ in $(seq 1 300); do grep -q '^Serving' "$work/lab-serve.txt" 2>/dev/null && break; sleep 0.1; done
+read -r -a check <<<"$(grep -m1 '^  stslens check' "$work/lab-serve.txt" | sed 's/^  stslens //')"
+if [ ${#check[@]} -gt 0 ]; then
+  env -u JAVA_TOOL_OPTIONS "${java_app[@]}" -XX:AOTCacheOutput="$app/lib/app/stslens-cli.aot" \
+    "${jar_app[@]}" "${check[@]}" -q >>"$work/aot-training.log" 2>&1 || true
+fi
+kill "$lab" 2>/dev/null || true
+wait "$lab" 2>/dev/null || true
+for cache in stslens.aot stslens-cli.aot; do
+  if [ -s "$app/lib/app/$cache" ]; then
+    echo "AOT cache $cache: $(du -h "$app/lib/app/$cache" | cut -f1)"
+  else
+    echo "warning: no $cache made (see $work/aot-training.log); starts without it" >&2
+  fi
+done
+
+# The caches hold the jar's modification time, and jpackage's copy into a .deb/.rpm does not keep
+# it: the post-install step sets it back from this file.
+stat -c %Y "$app/lib/app/stslens.jar" >"$app/lib/app/stslens.jar.time"
+
+# 5. The packages, from the app-image with its cache: of common.args only what describes a package.
+grep -E '^--(description|vendor|copyright) ' jpackage/common.args >"$work/package.args"
 for type in "${types[@]}"; do
   extra=()
   case "$type" in
     deb) extra=(@jpackage/linux-package.args
                 --linux-package-deps "libgtk-3-0, fonts-dejavu-core | fonts-dejavu") ;;
     rpm) extra=(@jpackage/linux-package.args --linux-package-deps "gtk3, dejavu-sans-fonts") ;;
-    app-image) rm -rf "$out/stslens" ;;
+    app-image)
+      rm -rf "$out/stslens"
+      cp -a "$app" "$out/stslens"
+      continue ;;
     *) echo "unknown type $type (deb, rpm, app-image)" >&2; exit 2 ;;
   esac
   rm -f "$out"/stslens[_-]"$version"*."$type"
   echo "jpackage --type $type"
-  jpackage @jpackage/common.args @jpackage/linux.args --type "$type" --app-version "$version" \
-    --input "$work/input" --runtime-image "$work/runtime" --dest "$out" \
+  "$jdk/bin/jpackage" --type "$type" --app-image "$app" --app-version "$version" \
+    --name stslens --resource-dir jpackage/linux @"$work/package.args" --dest "$out" \
     --temp "$work/temp-$type" "${extra[@]}" ${JPACKAGE_VERBOSE:+--verbose}
 done
 if [ -d "$out/stslens" ]; then

@@ -2,10 +2,15 @@
 # The `stslens` command and the menu entry's launcher on Linux (installed as lib/app/stslens.sh;
 # /usr/bin/stslens links here). It starts the bundled runtime directly with the JVM options of
 # jpackage's lib/app/stslens.cfg. Why not jpackage's bin/stslens: on every start, JDK 17's Linux
-# launcher asks rpm and dpkg which package owns it (`dpkg -S` reads the whole package database),
+# launcher asked rpm and dpkg which package owns it (`dpkg -S` reads the whole package database),
 # which cost 0.3 s warm and more after a cold boot. bin/stslens still works; it is only slower.
+# With a subcommand it uses the AOT cache trained on the command line (stslens-cli.aot) instead of
+# the one trained on the window (stslens.aot): each holds the classes its own start needs.
 APPDIR=$(dirname "$(readlink -f "$0")")
 options=$(sed -n 's/^java-options=//p' "$APPDIR/stslens.cfg" | sed "s|\$APPDIR|$APPDIR|g")
+if [ $# -gt 0 ] && [ -f "$APPDIR/stslens-cli.aot" ]; then
+  options=$(printf '%s\n' "$options" | sed "s|/stslens\.aot\$|/stslens-cli.aot|")
+fi
 # shellcheck disable=SC2086  # the options are single words, split on purpose
 exec "$APPDIR/../runtime/bin/java" $options -Djpackage.app-path="$APPDIR/../../bin/stslens" \
   -cp "$APPDIR/stslens.jar" org.stslens.app.Launcher "$@"

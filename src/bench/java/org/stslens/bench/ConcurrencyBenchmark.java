@@ -15,6 +15,10 @@ import org.stslens.lab.LabHttpResponse;
  * the sum of the stage times and the longest single chain. With the stages running concurrently
  * the wall time should be close to discovery + the slowest of (policy fetch, each MX probe).
  *
+ * <p>Kept beside {@link CheckLatencyBenchmark}, which measures real round trips inside a network
+ * namespace: this one needs no root, and it compares the wall time with the sum of the stage
+ * times, which shows whether the stages overlap at all.
+ *
  * <p>Run: {@code mvn -B -Pbench -DskipTests verify} (or with {@code -Dbench.runs=N}).
  */
 public final class ConcurrencyBenchmark {

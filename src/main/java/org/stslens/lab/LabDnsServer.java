@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -73,6 +74,9 @@ public final class LabDnsServer implements LabServer {
   private final DnsAnswers answers;
   private final Map<RuleKey, Fault> faults;
   private final Map<RuleKey, Duration> delays;
+  private final Map<RuleKey, RuleKey> holds;
+  private final Set<RuleKey> asked = ConcurrentHashMap.newKeySet();
+  private final List<HeldReply> held = new ArrayList<>();
   private final Duration replyDelay;
   private final DatagramSocket udp;
   private final ConnectionAcceptor tcp;
@@ -88,6 +92,7 @@ public final class LabDnsServer implements LabServer {
             builder.records, builder.foreign, builder.authenticData, builder.chaseCnames);
     this.faults = Map.copyOf(builder.faults);
     this.delays = Map.copyOf(builder.delays);
+    this.holds = Map.copyOf(builder.holds);
     this.replyDelay = builder.replyDelay;
     DatagramSocket boundUdp = null;
     ServerSocket boundTcp = null;
@@ -177,23 +182,48 @@ public final class LabDnsServer implements LabServer {
       byte[] wire = Arrays.copyOf(packet.getData(), packet.getLength());
       SocketAddress client = packet.getSocketAddress();
       Reply reply = plan(wire, "udp");
-      if (reply == null) {
-        continue;
+      List<HeldReply> due = new ArrayList<>();
+      synchronized (held) {
+        if (reply != null && reply.awaiting != null && !asked.contains(reply.awaiting)) {
+          held.add(new HeldReply(reply, client));
+        } else if (reply != null) {
+          due.add(new HeldReply(reply, client));
+        }
+        for (java.util.Iterator<HeldReply> i = held.iterator(); i.hasNext(); ) {
+          HeldReply h = i.next();
+          if (asked.contains(h.reply().awaiting)) {
+            due.add(h);
+            i.remove();
+          }
+        }
       }
-      Runnable send =
-          () -> {
-            try {
-              udp.send(new DatagramPacket(reply.wire, reply.wire.length, client));
-            } catch (IOException e) {
-              // the client is gone or the server closed; UDP has nobody to tell
-            }
-          };
-      try {
-        // scheduled, not slept, so one slow name never delays the others
-        udpReplies.schedule(send, reply.delay.toNanos(), TimeUnit.NANOSECONDS);
-      } catch (java.util.concurrent.RejectedExecutionException e) {
-        return; // closing
+      for (HeldReply h : due) {
+        if (!schedule(h.reply(), h.client())) {
+          return; // closing
+        }
       }
+    }
+  }
+
+  /** A UDP reply kept back until the query it waits for has arrived. */
+  private record HeldReply(Reply reply, SocketAddress client) {}
+
+  /** Schedules a UDP reply; false when the server is closing. */
+  private boolean schedule(Reply reply, SocketAddress client) {
+    Runnable send =
+        () -> {
+          try {
+            udp.send(new DatagramPacket(reply.wire, reply.wire.length, client));
+          } catch (IOException e) {
+            // the client is gone or the server closed; UDP has nobody to tell
+          }
+        };
+    try {
+      // scheduled, not slept, so one slow name never delays the others
+      udpReplies.schedule(send, reply.delay.toNanos(), TimeUnit.NANOSECONDS);
+      return true;
+    } catch (java.util.concurrent.RejectedExecutionException e) {
+      return false;
     }
   }
 
@@ -222,7 +252,14 @@ public final class LabDnsServer implements LabServer {
     }
   }
 
-  private record Reply(byte[] wire, Duration delay) {}
+  /**
+   * {@code awaiting}: the query that must have arrived before this reply goes out (UDP), or null.
+   */
+  private record Reply(byte[] wire, Duration delay, RuleKey awaiting) {
+    Reply(byte[] wire, Duration delay) {
+      this(wire, delay, null);
+    }
+  }
 
   /** The bytes to send for one query and when, or null to stay silent. */
   private Reply plan(byte[] wire, String transport) {
@@ -239,6 +276,7 @@ public final class LabDnsServer implements LabServer {
               new CountKey(countName(question.getName()), question.getType(), transport),
               k -> new AtomicInteger())
           .incrementAndGet();
+      asked.add(new RuleKey(question.getName(), question.getType()));
     }
     if (query.getHeader().getFlag(Flags.QR)) {
       return null; // a response sent to us; answering it could loop
@@ -250,7 +288,9 @@ public final class LabDnsServer implements LabServer {
       delay = delay.plus(nameDelay);
     }
     if (fault == null) {
-      return new Reply(encode(answers.answer(query), query, transport), delay);
+      RuleKey awaiting =
+          question == null || !transport.equals("udp") ? null : ruleFor(holds, question);
+      return new Reply(encode(answers.answer(query), query, transport), delay, awaiting);
     }
     return switch (fault) {
       case DROP -> null;
@@ -339,6 +379,7 @@ public final class LabDnsServer implements LabServer {
     private final List<Record> records = new ArrayList<>();
     private final Map<Name, List<Record>> foreign = new HashMap<>();
     private final Map<RuleKey, Fault> faults = new HashMap<>();
+    private final Map<RuleKey, RuleKey> holds = new HashMap<>();
     private final Map<RuleKey, Duration> delays = new HashMap<>();
     private Duration replyDelay = Duration.ZERO;
     private boolean authenticData;
@@ -462,6 +503,17 @@ public final class LabDnsServer implements LabServer {
 
     public Builder delay(String name, int type, Duration delay) {
       delays.put(new RuleKey(name(name), type), nonNegative(delay));
+      return this;
+    }
+
+    /**
+     * Over UDP, answers {@code name}/{@code type} only once a query for {@code otherName}/{@code
+     * otherType} has arrived: a client that asks the two one after the other never gets the first
+     * answer (it times out), one that asks them together gets both. For tests of concurrency
+     * without clocks.
+     */
+    public Builder holdUntilAsked(String name, int type, String otherName, int otherType) {
+      holds.put(new RuleKey(name(name), type), new RuleKey(name(otherName), otherType));
       return this;
     }
 

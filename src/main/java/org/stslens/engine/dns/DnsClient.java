@@ -12,7 +12,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.stslens.engine.net.CancelScope;
@@ -44,6 +47,15 @@ public final class DnsClient {
 
   /** RFC 8461 asks for CNAMEs to be followed; more than 8 links is treated as a loop. */
   public static final int MAX_CNAME_LINKS = 8;
+
+  /** Threads for the queries of {@link #queryTogether} beyond the first; idle ones end. */
+  private static final ExecutorService HELPERS =
+      Executors.newCachedThreadPool(
+          r -> {
+            Thread t = new Thread(r, "stslens-dns");
+            t.setDaemon(true);
+            return t;
+          });
 
   private final DnsSettings settings;
   private final CancelScope scope;
@@ -150,6 +162,50 @@ public final class DnsClient {
       current = next;
     }
     return result(qname, type, last, answers, chain, DnsOutcome.NO_DATA, Optional.empty());
+  }
+
+  /**
+   * Asks for {@code name} with each of {@code types} at once, e.g. A and AAAA of a host: neither
+   * needs the other, and asking one after the other cost a round trip. The first on the calling
+   * thread, the others on helper threads; the answers come in the order of {@code types}.
+   *
+   * @throws InterruptedException when the calling thread is interrupted or the check cancelled
+   */
+  public List<DnsQuery> queryTogether(String name, int... types) throws InterruptedException {
+    List<CompletableFuture<DnsQuery>> others = new ArrayList<>();
+    for (int i = 1; i < types.length; i++) {
+      int type = types[i];
+      others.add(
+          CompletableFuture.supplyAsync(
+              () -> {
+                try {
+                  return query(name, type);
+                } catch (InterruptedException e) {
+                  throw new CompletionException(e);
+                }
+              },
+              HELPERS));
+    }
+    List<DnsQuery> answers = new ArrayList<>();
+    try {
+      answers.add(query(name, types[0]));
+      for (CompletableFuture<DnsQuery> other : others) {
+        answers.add(other.get());
+      }
+      return answers;
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof CompletionException c
+          && c.getCause() instanceof InterruptedException interrupted) {
+        throw interrupted;
+      }
+      if (e.getCause() instanceof InterruptedException interrupted) {
+        throw interrupted;
+      }
+      throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e);
+    } finally {
+      // a cancelled check closes their sockets through the scope; this only drops the waiting
+      others.forEach(f -> f.cancel(true));
+    }
   }
 
   /** True when the CNAMEs of the answer section, walked from {@code start}, loop or run long. */
@@ -416,7 +472,7 @@ public final class DnsClient {
    */
   static DnsFailure failure(ExecutionException e, String server, String waited) {
     Throwable cause = e.getCause() == null ? e : e.getCause();
-    while (cause instanceof java.util.concurrent.CompletionException && cause.getCause() != null) {
+    while (cause instanceof CompletionException && cause.getCause() != null) {
       cause = cause.getCause();
     }
     if (cause instanceof java.net.SocketTimeoutException || cause instanceof TimeoutException) {

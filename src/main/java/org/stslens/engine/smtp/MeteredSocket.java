@@ -13,7 +13,9 @@ import java.net.SocketException;
  * A connected socket that counts the bytes received on it, so a step that runs out of time can say
  * how much the server sent meanwhile ("37 bytes in 5 s" is a drip, "nothing" a stall). TLS is
  * layered over it, so the count is of bytes on the wire, handshake and records included. Everything
- * else is the wrapped socket's. Confined to the probing thread, like the count.
+ * else is the wrapped socket's. It turns Nagle's algorithm off (TCP_NODELAY): SMTP sends small
+ * commands and waits for each reply, where Nagle only adds delay. Confined to the probing thread,
+ * like the count.
  */
 final class MeteredSocket extends Socket {
 
@@ -23,6 +25,9 @@ final class MeteredSocket extends Socket {
 
   MeteredSocket(Socket socket) throws IOException {
     this.socket = socket;
+    // No Nagle: the EHLO after TLS follows the client's Finished at once, and with Nagle it waited
+    // for the server's ACK of that Finished (measured at 25 ms per packet: 145 ms, 77 ms without).
+    socket.setTcpNoDelay(true);
     this.in =
         new FilterInputStream(socket.getInputStream()) {
           @Override

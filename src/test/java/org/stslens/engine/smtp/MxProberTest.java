@@ -96,14 +96,47 @@ class MxProberTest {
               "250 starttls",
               "220 2.0.0 Ready to start TLS",
               "250-mx.example.com hello again",
-              "250 SIZE 10240000",
-              "221 2.0.0 Bye");
+              "250 SIZE 10240000");
       // The second EHLO comes after the TLS note.
       List<String> all = probe.transcript().stream().map(TranscriptLine::text).toList();
       assertThat(all.lastIndexOf("EHLO stslens.invalid"))
           .isGreaterThan(indexStartingWith(all, "TLS established"));
       assertThat(probe.timingsMillis())
           .containsKeys("connect", "greeting", "ehlo", "starttls", "handshake", "total");
+    }
+  }
+
+  @Test
+  void quitIsSentButItsReplyIsNotAwaited() throws Exception {
+    CountDownLatch quitReceived = new CountDownLatch(1);
+    CountDownLatch probeReturned = new CountDownLatch(1);
+    Script script =
+        new Script()
+            .send("220 mx.example.com ESMTP ready\r\n")
+            .expect("EHLO ")
+            .send("250-mx.example.com hello\r\n250 STARTTLS\r\n")
+            .expect("STARTTLS")
+            .send("220 2.0.0 Ready to start TLS\r\n")
+            .startTls(GOOD)
+            .expect("EHLO ")
+            .send("250 mx.example.com hello again\r\n")
+            .expect("QUIT")
+            .signal(quitReceived)
+            // the reply to QUIT comes only once the probe is over: a probe that waited for it
+            // would run into its time limit first
+            .await(probeReturned)
+            .send("221 2.0.0 Bye\r\n");
+    try (ScriptedSmtpServer server = ScriptedSmtpServer.start(script)) {
+      EndpointProbe probe = probe(server, Duration.ofSeconds(5));
+      probeReturned.countDown();
+
+      assertThat(quitReceived.await(5, TimeUnit.SECONDS)).as("the server got QUIT").isTrue();
+      assertThat(probe.passed()).isTrue();
+      assertThat(lines(probe, Direction.CLIENT)).last().isEqualTo("QUIT");
+      assertThat(lines(probe, Direction.SERVER)).last().isEqualTo("250 mx.example.com hello again");
+      assertThat(lines(probe, Direction.NOTE))
+          .contains("QUIT sent; its reply is not awaited")
+          .noneMatch(n -> n.contains("no proper answer"));
     }
   }
 

@@ -97,6 +97,12 @@ final class ScriptedSmtpServer implements AutoCloseable {
       return this;
     }
 
+    /** Waits (at most a minute) until the test counts {@code latch} down. */
+    Script await(CountDownLatch latch) {
+      steps.add(s -> latch.await(1, java.util.concurrent.TimeUnit.MINUTES));
+      return this;
+    }
+
     /** Says nothing until the server is closed. */
     Script stall() {
       steps.add(s -> Thread.sleep(Long.MAX_VALUE));

@@ -1,0 +1,91 @@
+#!/usr/bin/env bash
+# Check latency benchmark (issue 14; a benchmark, not a test: it reports numbers, it asserts nothing).
+#
+#   scripts/bench-latency.sh [runs] [ms-per-packet]     # defaults: 7 runs, 25 ms per packet
+#
+# Runs inside ../shared/tools/with-latency (a private network namespace whose loopback delays every
+# packet, so TCP and TLS round trips count, not only server replies; needs root):
+# - warm: org.stslens.bench.CheckLatencyBenchmark checks the 2-MX lab scenario good-enforce in one
+#   JVM, median of N after a warm-up, against 1.15 x the critical path of the round-trip model;
+# - cold: a new JVM per check (`stslens check ... --port-map ...` against `stslens lab serve`), wall
+#   and CPU time (user + system of the process) and peak RSS, against the critical path + 350 ms.
+# JAVA selects the runtime of the cold runs (default: java on the PATH); JAVA_OPTS adds options.
+# PART=warm or PART=cold runs only one half. AOT=yes (Java 25): the first cold run, which is not counted, trains an AOT cache of a check
+# (-XX:AOTCacheOutput) and the counted runs use it, e.g.
+#   JAVA=/usr/lib/jvm/temurin-25-jdk-amd64/bin/java AOT=yes JAVA_OPTS="-XX:+UseSerialGC
+#   -XX:TieredStopAtLevel=1" scripts/bench-latency.sh
+set -euo pipefail
+cd "$(dirname "$0")/.."
+runs=${1:-7}
+ms=${2:-25}
+jar=target/stslens.jar
+latency=${WITH_LATENCY:-../shared/tools/with-latency}
+[ -f "$jar" ] || mvn -B -q -o package -DskipTests
+[ -f target/test-classes/org/stslens/bench/CheckLatencyBenchmark.class ] || mvn -B -q -o -Pbench test-compile
+[ -f target/bench/test.classpath ] || {
+  mkdir -p target/bench
+  mvn -B -q -o dependency:build-classpath -Dmdep.outputFile=target/bench/test.classpath \
+    -Dmdep.includeScope=test
+}
+unset JAVA_TOOL_OPTIONS
+
+if [ "${INSIDE_LATENCY:-}" != yes ]; then
+  exec "$latency" "$ms" env INSIDE_LATENCY=yes "$0" "$runs" "$ms"
+fi
+
+java=${JAVA:-java}
+out=target/bench
+mkdir -p "$out"
+median() { sort -n | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : int((a[NR/2]+a[NR/2+1])/2)}'; }
+range() { sort -n | awk 'NR==1{lo=$1} {hi=$1} END {print lo "-" hi}'; }
+
+echo "== $ms ms per packet (RTT $((2 * ms)) ms), $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)"
+part=${PART:-both} # warm, cold or both
+if [ "$part" != cold ]; then
+echo "-- warm (one JVM, median of $runs after a warm-up)"
+java -cp "target/classes:target/test-classes:$(cat "$out/test.classpath")" \
+  -Dbench.runs="$runs" -Dbench.msPerPacket="$ms" org.stslens.bench.CheckLatencyBenchmark
+fi
+[ "$part" != warm ] || exit 0
+
+echo "-- cold (a new JVM per check: $java ${JAVA_OPTS:-}${AOT:+, AOT cache trained by run 0})"
+rm -f "$out/serve.txt"
+java -jar "$jar" lab serve good-enforce >"$out/serve.txt" 2>&1 &
+serve=$!
+trap 'kill $serve 2>/dev/null || true' EXIT
+for _ in $(seq 1 100); do grep -q '^Serving' "$out/serve.txt" 2>/dev/null && break; sleep 0.1; done
+# the command line printed by `lab serve`, minus its program name
+read -r -a args <<<"$(grep -m1 '^  stslens check' "$out/serve.txt" | sed 's/^  stslens //')"
+walls=()
+cpus=()
+rsss=()
+aot=()
+rm -f "$out/check.aot"
+# shellcheck disable=SC2086
+for i in $(seq 0 "$runs"); do
+  if [ "${AOT:-}" = yes ]; then
+    if [ "$i" = 0 ]; then aot=(-XX:AOTCacheOutput="$out/check.aot"); else aot=(-XX:AOTCache="$out/check.aot"); fi
+  fi
+  start=$(date +%s%N)
+  /usr/bin/time -f '%U %S %M' -o "$out/time.txt" \
+    "$java" ${JAVA_OPTS:-} "${aot[@]}" -cp "$jar" org.stslens.app.Launcher "${args[@]}" -q \
+    --format json -o "$out/cold.json" --force >/dev/null 2>&1 || true
+  wall=$((($(date +%s%N) - start) / 1000000))
+  cpu=$(awk '{printf "%d", ($1 + $2) * 1000}' "$out/time.txt")
+  rss=$(awk '{printf "%d", $3 / 1024}' "$out/time.txt")
+  [ "$i" = 0 ] && continue # the first run fills the page cache
+  walls+=("$wall")
+  cpus+=("$cpu")
+  rsss+=("$rss")
+done
+verdict=$(grep -o '"verdict" *: *"[a-z-]*"' "$out/cold.json" | head -1)
+printf 'cold peak RSS MB: %s  median %s\n' "${rsss[*]}" "$(printf '%s\n' "${rsss[@]}" | median)"
+critical=$((ms * 15)) # 7.5 RTT = 15 packets' delay (the MX address from its own query)
+wall_median=$(printf '%s\n' "${walls[@]}" | median)
+printf 'cold wall ms: %s  median %s (range %s)\n' "${walls[*]}" "$wall_median" \
+  "$(printf '%s\n' "${walls[@]}" | range)"
+printf 'cold CPU ms (user+sys): %s  median %s (range %s)\n' "${cpus[*]}" \
+  "$(printf '%s\n' "${cpus[@]}" | median)" "$(printf '%s\n' "${cpus[@]}" | range)"
+printf 'critical path %d ms (7.5 RTT); goal <= %d ms (critical path + 350 ms): %s; %s\n' \
+  "$critical" $((critical + 350)) \
+  "$([ "$wall_median" -le $((critical + 350)) ] && echo met || echo NOT met)" "$verdict"
