@@ -66,7 +66,14 @@ final class BatchCheck {
             false);
       }
       Path file = Path.of(from);
-      return new Source(from, () -> Files.newBufferedReader(file, StandardCharsets.UTF_8), true);
+      // an InputStreamReader replaces bytes that are not UTF-8: such a line is a bad line, not
+      // the end of the run (Files.newBufferedReader would throw)
+      return new Source(
+          from,
+          () ->
+              new BufferedReader(
+                  new InputStreamReader(Files.newInputStream(file), StandardCharsets.UTF_8)),
+          true);
     }
 
     /** The domains given as arguments (with {@code --format ndjson|csv}), as a list. */

@@ -187,6 +187,19 @@ class CheckFromCliTest {
   }
 
   @Test
+  void aLineThatIsNotUtf8IsSkippedNotFatal() throws Exception {
+    Path file = dir.resolve("latin1.txt");
+    Files.write(
+        file, "caf\u00e9.test\ngood.test\n".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+
+    int exit = check("--from", file.toString(), "--format", "ndjson");
+
+    assertThat(verdicts()).containsOnly(Map.entry("good.test", "enforced"));
+    assertThat(cli.err()).contains(file + ":1: not a domain name");
+    assertThat(exit).isEqualTo(ExitCodes.USAGE);
+  }
+
+  @Test
   void textWritesOneBlockPerDomain() throws Exception {
     Path file = list("text.txt", "good.test\nnone.test\n");
 
