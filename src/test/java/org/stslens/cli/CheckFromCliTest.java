@@ -199,6 +199,44 @@ class CheckFromCliTest {
     assertThat(exit).isEqualTo(ExitCodes.USAGE);
   }
 
+  /** Remembers what had been written at each flush. */
+  private static final class FlushRecorder extends java.io.Writer {
+    final StringBuilder written = new StringBuilder();
+    final List<String> atFlush = new ArrayList<>();
+
+    @Override
+    public void write(char[] buffer, int off, int len) {
+      written.append(buffer, off, len);
+    }
+
+    @Override
+    public void flush() {
+      atFlush.add(written.toString());
+    }
+
+    @Override
+    public void close() {}
+  }
+
+  @Test
+  void eachRecordIsFlushedWholeAsItIsWritten() throws Exception {
+    Path file = list("flush.txt", "good.test\nnone.test\ntesting.test\n");
+    FlushRecorder out = new FlushRecorder();
+    List<String> args =
+        new ArrayList<>(List.of("check", "--from", file.toString(), "--format", "csv"));
+    args.addAll(world.checkArguments(dir));
+
+    StsLensCommand.commandLine(
+            new java.io.PrintWriter(out), new java.io.PrintWriter(new java.io.StringWriter()))
+        .execute(args.toArray(String[]::new));
+
+    // header, then each row: every record reached the output before the next was written
+    List<Integer> records =
+        out.atFlush.stream().map(t -> t.split("\r\n", -1).length - 1).distinct().toList();
+    assertThat(records).containsSubsequence(1, 2, 3, 4);
+    assertThat(out.atFlush).allMatch(t -> t.isEmpty() || t.endsWith("\r\n"));
+  }
+
   @Test
   void textWritesOneBlockPerDomain() throws Exception {
     Path file = list("text.txt", "good.test\nnone.test\n");

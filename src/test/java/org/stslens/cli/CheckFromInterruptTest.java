@@ -67,26 +67,34 @@ class CheckFromInterruptTest {
       command.addAll(world.checkArguments(dir));
       Process process =
           new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
-      ByteArrayOutputStream out = new ByteArrayOutputStream();
-      Thread reader = new Thread(() -> copy(process.getInputStream(), out));
-      reader.start();
-
-      // both good.test lines arrive while the two slow checks still hold their slots
-      while (lines(out) < 2) {
-        assertThat(process.isAlive()).as("the process ended early").isTrue();
-        Thread.sleep(50);
+      try {
+        interruptAfterTwoLines(process);
+      } finally {
+        process.destroyForcibly(); // never left behind by a failing test
       }
-      new ProcessBuilder("kill", "-INT", Long.toString(process.pid())).start().waitFor();
+    }
+  }
 
-      assertThat(process.waitFor(10, TimeUnit.SECONDS)).as("ended after Ctrl+C").isTrue();
-      reader.join(5_000);
-      String text = out.toString(StandardCharsets.UTF_8);
-      assertThat(text).endsWith("\n");
-      List<String> lines = text.lines().toList();
-      assertThat(lines).hasSize(2);
-      for (String line : lines) {
-        assertThat(new ObjectMapper().readTree(line).get("domain").asText()).isEqualTo("good.test");
-      }
+  private static void interruptAfterTwoLines(Process process) throws Exception {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    Thread reader = new Thread(() -> copy(process.getInputStream(), out));
+    reader.start();
+
+    // both good.test lines arrive while the two slow checks still hold their slots
+    while (lines(out) < 2) {
+      assertThat(process.isAlive()).as("the process ended early").isTrue();
+      Thread.sleep(50);
+    }
+    new ProcessBuilder("kill", "-INT", Long.toString(process.pid())).start().waitFor();
+
+    assertThat(process.waitFor(10, TimeUnit.SECONDS)).as("ended after Ctrl+C").isTrue();
+    reader.join(5_000);
+    String text = out.toString(StandardCharsets.UTF_8);
+    assertThat(text).endsWith("\n");
+    List<String> lines = text.lines().toList();
+    assertThat(lines).hasSize(2);
+    for (String line : lines) {
+      assertThat(new ObjectMapper().readTree(line).get("domain").asText()).isEqualTo("good.test");
     }
   }
 
