@@ -119,7 +119,9 @@ final class BatchCheck {
               lines,
               outcome -> {
                 write(outcome, source, out);
-                progress.step();
+                if (!(outcome instanceof BatchOutcome.Skipped)) {
+                  progress.step(); // the total counts domains only
+                }
               });
       return exitCode(summary);
     } catch (java.io.UncheckedIOException e) {

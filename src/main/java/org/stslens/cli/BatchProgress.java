@@ -16,7 +16,7 @@ interface BatchProgress extends AutoCloseable {
         public void close() {}
       };
 
-  /** One more line of the list is done (checked, failed or skipped). */
+  /** One more domain of the list is done (checked, or its check broke). */
   void step();
 
   @Override
