@@ -41,8 +41,8 @@ import picocli.CommandLine.Parameters;
       "  5. TLS reporting: the _smtp._tls TXT record (RFC 8460)",
       "Several domains are checked concurrently.",
       "",
-      "With --from FILE (one domain per line, # comments; - for standard input) each domain's",
-      "result is written as soon as it is checked: --format text, ndjson or csv."
+      "With --from FILE (one domain per line, # comments; - for standard input),",
+      "each domain is written as soon as it is checked: --format text, ndjson or csv."
     })
 final class CheckCommand implements java.util.concurrent.Callable<Integer> {
 
