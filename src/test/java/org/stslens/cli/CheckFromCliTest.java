@@ -73,7 +73,8 @@ class CheckFromCliTest {
     List<String> all = new ArrayList<>(List.of("check"));
     all.addAll(Arrays.asList(args));
     all.addAll(world.checkArguments(dir));
-    all.addAll(List.of("--check-timeout", "3"));
+    // long enough for a loaded machine to finish the quick domains, short for slow.test
+    all.addAll(List.of("--check-timeout", "6"));
     return cli.run(all.toArray(String[]::new));
   }
 
