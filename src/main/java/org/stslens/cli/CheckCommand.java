@@ -10,6 +10,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.stslens.engine.batch.BatchRunner;
 import org.stslens.engine.check.CheckListener;
 import org.stslens.engine.check.CheckOptions;
 import org.stslens.engine.check.CheckOptionsBuilder;
@@ -38,7 +39,10 @@ import picocli.CommandLine.Parameters;
       "  3. the policy text",
       "  4. each MX host over SMTP with STARTTLS and its certificate",
       "  5. TLS reporting: the _smtp._tls TXT record (RFC 8460)",
-      "Several domains are checked concurrently."
+      "Several domains are checked concurrently.",
+      "",
+      "With --from FILE (one domain per line, # comments; - for standard input),",
+      "each domain is written as soon as it is checked: --format text, ndjson or csv."
     })
 final class CheckCommand implements java.util.concurrent.Callable<Integer> {
 
@@ -47,8 +51,28 @@ final class CheckCommand implements java.util.concurrent.Callable<Integer> {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
-  @Parameters(arity = "1..*", paramLabel = "DOMAIN", description = "The domain(s) to check.")
-  List<String> domains;
+  @Parameters(
+      arity = "0..*",
+      paramLabel = "DOMAIN",
+      description = "The domain(s) to check (or give --from).")
+  List<String> domains = new ArrayList<>();
+
+  @Option(
+      names = "--from",
+      paramLabel = "FILE",
+      description =
+          "Check the domains listed in FILE, one per line (# starts a comment; - reads standard"
+              + " input); lines that are not a domain are reported and skipped.")
+  String from;
+
+  @Option(
+      names = "--parallel",
+      paramLabel = "N",
+      description =
+          "With --from, ndjson or csv: check at most N domains at once, 1 to 64"
+              + " (default: ${DEFAULT-VALUE}).",
+      defaultValue = "8")
+  int parallel;
 
   @Option(
       names = "--dns",
@@ -91,7 +115,9 @@ final class CheckCommand implements java.util.concurrent.Callable<Integer> {
   @Option(
       names = "--format",
       paramLabel = "FORMAT",
-      description = "text, json, md, html or pdf (default: ${DEFAULT-VALUE}); pdf needs -o FILE.",
+      description =
+          "text, json, md, html or pdf (default: ${DEFAULT-VALUE}); pdf needs -o FILE. With"
+              + " --from: text, ndjson (one JSON report per line) or csv (one row per domain).",
       defaultValue = "text")
   String format;
 
@@ -124,6 +150,13 @@ final class CheckCommand implements java.util.concurrent.Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     PrintWriter err = spec.commandLine().getErr();
+    if (from != null || BatchFormat.onlyBatch(format)) {
+      return batch(err);
+    }
+    if (domains.isEmpty()) {
+      throw new CommandLine.ParameterException(
+          spec.commandLine(), "give a DOMAIN to check, or --from FILE");
+    }
     ReportFormat reportFormat = ReportFormat.parse(format).orElse(null);
     if (reportFormat == null) {
       throw new CommandLine.ParameterException(
@@ -181,6 +214,55 @@ final class CheckCommand implements java.util.concurrent.Callable<Integer> {
       domainPool.shutdownNow();
       pool.shutdownNow();
       timer.shutdownNow();
+    }
+  }
+
+  /** {@code --from FILE}, or DOMAIN... with {@code --format ndjson|csv}: see {@link BatchCheck}. */
+  private int batch(PrintWriter err) throws Exception {
+    BatchFormat batchFormat =
+        BatchFormat.parse(format)
+            .orElseThrow(
+                () ->
+                    new CommandLine.ParameterException(
+                        spec.commandLine(),
+                        "--format "
+                            + format
+                            + " makes one document of all reports; with --from use text, ndjson"
+                            + " (one JSON report per line) or csv"));
+    if (from != null && !domains.isEmpty()) {
+      throw new CommandLine.ParameterException(
+          spec.commandLine(), "give either DOMAIN... or --from FILE, not both");
+    }
+    if (from == null && domains.isEmpty()) {
+      throw new CommandLine.ParameterException(
+          spec.commandLine(), "give a DOMAIN to check, or --from FILE");
+    }
+    if (parallel < BatchRunner.MIN_PARALLEL || parallel > BatchRunner.MAX_PARALLEL) {
+      throw new CommandLine.ParameterException(
+          spec.commandLine(),
+          "--parallel must be from "
+              + BatchRunner.MIN_PARALLEL
+              + " to "
+              + BatchRunner.MAX_PARALLEL
+              + ", not "
+              + parallel);
+    }
+    if (from != null && !from.equals("-") && !java.nio.file.Files.isReadable(Path.of(from))) {
+      throw new CommandLine.ParameterException(
+          spec.commandLine(), "--from " + from + ": no readable file");
+    }
+    Optional<ReportTarget> target = reportTarget();
+    BatchCheck run = new BatchCheck(options(), batchFormat, parallel, quiet, err);
+    BatchCheck.Source source =
+        from == null ? BatchCheck.Source.of(domains) : BatchCheck.Source.of(from);
+    if (target.isEmpty()) {
+      return run.run(source, spec.commandLine().getOut());
+    }
+    try (PrintWriter file =
+        new PrintWriter(
+            java.nio.file.Files.newBufferedWriter(
+                target.get().file(), java.nio.charset.StandardCharsets.UTF_8))) {
+      return run.run(source, file);
     }
   }
 

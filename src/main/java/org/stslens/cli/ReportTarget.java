@@ -28,6 +28,11 @@ final class ReportTarget {
     this.file = file;
   }
 
+  /** The file, for a writer that streams into it ({@code check --from}). */
+  Path file() {
+    return file;
+  }
+
   /**
    * The target for {@code -o}, or why it cannot be used (the text of a usage error).
    *
