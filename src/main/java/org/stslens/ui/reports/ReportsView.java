@@ -137,7 +137,7 @@ public final class ReportsView {
         .progressProperty()
         .bind(Bindings.when(vm.retestingProperty()).then(-1.0).otherwise(vm.progressProperty()));
 
-    Label domainLabel = new Label("Domain");
+    Label domainLabel = new Label("Reports for");
     ComboBox<String> domain = new ComboBox<>(vm.domains());
     domain.setId("reports-domain");
     domain.setPrefWidth(240);
@@ -182,8 +182,7 @@ public final class ReportsView {
     daysChart.setTitle("Sessions per day (UTC)");
     daysChart.setAnimated(false);
     daysChart.setLegendSide(Side.RIGHT);
-    daysChart.setMinHeight(180);
-    daysChart.setPrefHeight(260);
+    daysChart.setMinHeight(100);
     dayAxis.setAnimated(false);
     vm.days().addListener((ListChangeListener<ReportSummary.Day>) c -> showDays());
     showDays();
@@ -196,9 +195,11 @@ public final class ReportsView {
       tab.setId("reports-tab-" + d.name().toLowerCase(Locale.ROOT).replace('_', '-'));
       breakdowns.getTabs().add(tab);
     }
-    VBox.setVgrow(breakdowns, Priority.ALWAYS);
-    VBox box = new VBox(4, daysChart, breakdowns);
-    box.setPadding(new Insets(4));
+    // a split rather than a box: both give up height on a small window instead of running off it
+    breakdowns.setMinHeight(100);
+    SplitPane box = new SplitPane(daysChart, breakdowns);
+    box.setOrientation(Orientation.VERTICAL);
+    box.setDividerPositions(0.45);
     return box;
   }
 
@@ -219,10 +220,13 @@ public final class ReportsView {
     key.setCellValueFactory(
         c -> new javafx.beans.property.SimpleStringProperty(c.getValue().key()));
     key.setPrefWidth(200);
+    key.setMinWidth(120);
     TableColumn<Share, Number> sessions = new TableColumn<>("Failed sessions");
+    sessions.setMinWidth(140);
     sessions.setCellValueFactory(
         c -> new javafx.beans.property.SimpleLongProperty(c.getValue().sessions()));
     TableColumn<Share, String> share = new TableColumn<>("Share");
+    share.setMinWidth(70);
     share.setCellValueFactory(
         c ->
             new javafx.beans.property.SimpleStringProperty(
@@ -256,7 +260,10 @@ public final class ReportsView {
           clip.putString(vm.tableText(dimension));
           Clipboard.getSystemClipboard().setContent(clip);
         });
+    table.setMinHeight(40);
     VBox left = new VBox(4, table, copy);
+    left.setMinHeight(0);
+    left.setPadding(new Insets(4));
     VBox.setVgrow(table, Priority.ALWAYS);
 
     CategoryAxis keys = new CategoryAxis();
@@ -381,12 +388,15 @@ public final class ReportsView {
                 }
               }
             });
-    TitledPane retest = new TitledPane("Re-test: the reports against today's check", links);
+    links.setPrefWidth(120);
+    TitledPane retest = new TitledPane("Today's check, failure by failure", links);
+    retest.setMinWidth(0);
     retest.setId("reports-retest-pane");
 
     ListView<ImportResult.Skipped> skipped = new ListView<>(vm.skipped());
     skipped.setId("reports-skipped");
     skipped.setPrefHeight(110);
+    skipped.setPrefWidth(120);
     skipped.setPlaceholder(new Label("Every file was read."));
     skipped.setCellFactory(
         l ->
@@ -407,10 +417,12 @@ public final class ReportsView {
         .textProperty()
         .bind(Bindings.concat("Skipped files (", Bindings.size(vm.skipped()), ")"));
     skippedPane.setId("reports-skipped-pane");
+    skippedPane.setMinWidth(0);
 
     ListView<String> notes = new ListView<>(vm.notes());
     notes.setId("reports-notes");
     notes.setPrefHeight(110);
+    notes.setPrefWidth(120);
     notes.setPlaceholder(new Label("Nothing to note."));
     notes.setCellFactory(
         l ->
@@ -429,6 +441,7 @@ public final class ReportsView {
     TitledPane notesPane = new TitledPane("", notes);
     notesPane.textProperty().bind(Bindings.concat("Notes (", Bindings.size(vm.notes()), ")"));
     notesPane.setId("reports-notes-pane");
+    notesPane.setMinWidth(0);
     notesPane.setExpanded(false);
 
     box.getChildren().addAll(title, explanation, retest, skippedPane, notesPane);

@@ -108,6 +108,16 @@ public final class ReportsViewModel {
   private final BooleanProperty retesting = new SimpleBooleanProperty(false);
   private final ObservableList<RetestLink> links = FXCollections.observableArrayList();
 
+  // one read-only view of each list, kept: a view made per call loses its listeners to the GC
+  private final ObservableList<ImportResult.Skipped> skippedView = readOnly(skipped);
+  private final ObservableList<String> notesView = readOnly(notes);
+  private final ObservableList<String> domainsView = readOnly(domains);
+  private final ObservableList<ReportSummary.Day> daysView = readOnly(days);
+  private final ObservableList<Share> byTypeView = readOnly(byType);
+  private final ObservableList<Share> byMxView = readOnly(byMx);
+  private final ObservableList<Share> byOrganizationView = readOnly(byOrganization);
+  private final ObservableList<RetestLink> linksView = readOnly(links);
+
   private ImportResult imported = new ImportResult(List.of(), List.of());
   private ReportSummary counted = ReportCounter.count(imported);
   private FutureTask<ImportResult> running;
@@ -358,6 +368,10 @@ public final class ReportsViewModel {
     explanation.set(new Explanation(t.id(), t.senderSaw(), t.causes(), t.fix(), codes, today));
   }
 
+  private static <T> ObservableList<T> readOnly(ObservableList<T> list) {
+    return FXCollections.unmodifiableObservableList(list);
+  }
+
   private static String describe(List<Path> paths) {
     return paths.size() == 1 ? String.valueOf(paths.get(0).getFileName()) : paths.size() + " items";
   }
@@ -378,15 +392,15 @@ public final class ReportsViewModel {
   }
 
   public ObservableList<ImportResult.Skipped> skipped() {
-    return FXCollections.unmodifiableObservableList(skipped);
+    return skippedView;
   }
 
   public ObservableList<String> notes() {
-    return FXCollections.unmodifiableObservableList(notes);
+    return notesView;
   }
 
   public ObservableList<String> domains() {
-    return FXCollections.unmodifiableObservableList(domains);
+    return domainsView;
   }
 
   /** The domain shown; the user picks it. */
@@ -400,16 +414,15 @@ public final class ReportsViewModel {
 
   /** Successful and failed sessions per UTC day, oldest first. */
   public ObservableList<ReportSummary.Day> days() {
-    return FXCollections.unmodifiableObservableList(days);
+    return daysView;
   }
 
   public ObservableList<Share> breakdown(Dimension dimension) {
-    return FXCollections.unmodifiableObservableList(
-        switch (dimension) {
-          case RESULT_TYPE -> byType;
-          case MX -> byMx;
-          case ORGANIZATION -> byOrganization;
-        });
+    return switch (dimension) {
+      case RESULT_TYPE -> byTypeView;
+      case MX -> byMxView;
+      case ORGANIZATION -> byOrganizationView;
+    };
   }
 
   /** The result type explained; the user picks it in the breakdown. */
@@ -427,6 +440,6 @@ public final class ReportsViewModel {
 
   /** The last re-test's link of every failure row of the domain. */
   public ObservableList<RetestLink> links() {
-    return FXCollections.unmodifiableObservableList(links);
+    return linksView;
   }
 }
