@@ -129,16 +129,6 @@ class ReportsJourneyTest {
 
     TableView<?> types = robot.lookup("#reports-table-result-type").queryTableView();
     assertThat(types.getItems()).hasSize(2);
-    System.err.println(
-        +dbg.getScene().getWidth()
-            + "x"
-            + dbg.getScene().getHeight()
-            + " cell "
-            + dbg.localToScene(dbg.getLayoutBounds())
-            + " window "
-            + dbg.getScene().getWindow().getWidth()
-            + "x"
-            + dbg.getScene().getWindow().getHeight());
     robot.clickOn(cell(robot, "starttls-not-supported"));
     WaitForAsyncUtils.waitForFxEvents();
     assertThat(robot.lookup("#reports-type-title").queryAs(Label.class).getText())

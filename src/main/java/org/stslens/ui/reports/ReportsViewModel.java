@@ -215,7 +215,11 @@ public final class ReportsViewModel {
     }
     retesting.set(false);
     retested = null;
-    links.setAll(RetestLinks.link(FailureRows.of(imported, report.domain()), report));
+    links.setAll(
+        RetestLinks.link(
+            FailureRows.of(imported, report.domain()),
+            new RetestLinks.Today(
+                report.domain(), report.startedAt(), report.findings(), report.mx())));
     long still = links.stream().filter(l -> l.outcome() == RetestLink.Outcome.STILL_SEEN).count();
     status.set(
         "Re-tested "

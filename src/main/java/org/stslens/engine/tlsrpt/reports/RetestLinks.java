@@ -1,5 +1,6 @@
 package org.stslens.engine.tlsrpt.reports;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
@@ -9,7 +10,6 @@ import java.util.Optional;
 import org.stslens.engine.finding.Finding;
 import org.stslens.engine.mx.MxReport;
 import org.stslens.engine.mx.MxVerdict;
-import org.stslens.engine.report.DomainReport;
 
 /**
  * Links the failures senders reported to today's check of the domain: a row's result type is
@@ -20,12 +20,26 @@ public final class RetestLinks {
 
   private RetestLinks() {}
 
+  /**
+   * What today's check found, as the links need it (the check's report lives in engine.report,
+   * which depends on engine.tlsrpt: the caller takes these from its {@code DomainReport}).
+   *
+   * @param findings every finding of the check
+   * @param mx the MX hosts checked, each with its own findings
+   */
+  public record Today(String domain, Instant startedAt, List<Finding> findings, List<MxReport> mx) {
+    public Today {
+      findings = List.copyOf(findings);
+      mx = List.copyOf(mx);
+    }
+  }
+
   /** One link per row, in the rows' order. */
-  public static List<RetestLink> link(List<FailureRow> rows, DomainReport today) {
+  public static List<RetestLink> link(List<FailureRow> rows, Today today) {
     return rows.stream().map(row -> link(row, today)).toList();
   }
 
-  static RetestLink link(FailureRow row, DomainReport today) {
+  static RetestLink link(FailureRow row, Today today) {
     String head = row.resultType() + " on " + row.mx() + ": ";
     String ago = ago(row, today);
     Optional<ResultType> type = ResultType.byId(row.resultType());
@@ -103,7 +117,7 @@ public final class RetestLinks {
   }
 
   /** ", last reported 12 days ago", counted from the day of today's check. */
-  private static String ago(FailureRow row, DomainReport today) {
+  private static String ago(FailureRow row, Today today) {
     if (row.lastReported().isEmpty()) {
       return "";
     }

@@ -33,6 +33,10 @@ class RetestLinksTest {
     fixed = LabReports.check("one-good-one-bad-mx", true);
   }
 
+  private static RetestLinks.Today today(DomainReport r) {
+    return new RetestLinks.Today(r.domain(), r.startedAt(), r.findings(), r.mx());
+  }
+
   private static LocalDate daysBefore(DomainReport report, int days) {
     return LocalDate.ofInstant(report.startedAt(), ZoneOffset.UTC).minusDays(days);
   }
@@ -78,7 +82,8 @@ class RetestLinksTest {
   @Test
   void anExpiredCertificateStillPresentedIsStillSeenAtThatMxOnly(@TempDir Path dir)
       throws IOException {
-    List<RetestLink> links = RetestLinks.link(rows(dir, DOMAIN, daysBefore(broken, 12)), broken);
+    List<RetestLink> links =
+        RetestLinks.link(rows(dir, DOMAIN, daysBefore(broken, 12)), today(broken));
 
     RetestLink mx2 = linkOf(links, "certificate-expired", MX2);
     assertThat(mx2.row().sessions()).as("the copy is not counted twice").isEqualTo(5);
@@ -97,7 +102,8 @@ class RetestLinksTest {
 
   @Test
   void otherMxHostsTypesAndThePolicyAreToldApart(@TempDir Path dir) throws IOException {
-    List<RetestLink> links = RetestLinks.link(rows(dir, DOMAIN, daysBefore(broken, 1)), broken);
+    List<RetestLink> links =
+        RetestLinks.link(rows(dir, DOMAIN, daysBefore(broken, 1)), today(broken));
 
     assertThat(linkOf(links, "starttls-not-supported", "mx9." + DOMAIN).outcome())
         .isEqualTo(RetestLink.Outcome.MX_GONE);
@@ -113,7 +119,8 @@ class RetestLinksTest {
 
   @Test
   void theFixedWorldNoLongerShowsTheExpiredCertificate(@TempDir Path dir) throws IOException {
-    List<RetestLink> links = RetestLinks.link(rows(dir, DOMAIN, daysBefore(fixed, 0)), fixed);
+    List<RetestLink> links =
+        RetestLinks.link(rows(dir, DOMAIN, daysBefore(fixed, 0)), today(fixed));
     RetestLink mx2 = linkOf(links, "certificate-expired", MX2);
     assertThat(mx2.outcome()).isEqualTo(RetestLink.Outcome.NOT_SEEN);
     assertThat(mx2.words()).endsWith("not seen today: fixed, or intermittent, last reported today");
@@ -124,7 +131,7 @@ class RetestLinksTest {
       throws IOException, InterruptedException {
     DomainReport notFound = LabReports.check("policy-not-found");
     List<RetestLink> links =
-        RetestLinks.link(rows(dir, notFound.domain(), daysBefore(notFound, 3)), notFound);
+        RetestLinks.link(rows(dir, notFound.domain(), daysBefore(notFound, 3)), today(notFound));
     RetestLink fetch = linkOf(links, "sts-policy-fetch-error", "198.51.100.9");
     assertThat(fetch.outcome()).isEqualTo(RetestLink.Outcome.STILL_SEEN);
     assertThat(fetch.words())
