@@ -219,10 +219,9 @@ public final class ReportsView {
     TableColumn<Share, String> key = new TableColumn<>(dimension.title());
     key.setCellValueFactory(
         c -> new javafx.beans.property.SimpleStringProperty(c.getValue().key()));
-    key.setPrefWidth(200);
-    key.setMinWidth(120);
-    TableColumn<Share, Number> sessions = new TableColumn<>("Failed sessions");
-    sessions.setMinWidth(140);
+    key.setMinWidth(175);
+    TableColumn<Share, Number> sessions = new TableColumn<>("Failed");
+    sessions.setMinWidth(80);
     sessions.setCellValueFactory(
         c -> new javafx.beans.property.SimpleLongProperty(c.getValue().sessions()));
     TableColumn<Share, String> share = new TableColumn<>("Share");
@@ -272,7 +271,8 @@ public final class ReportsView {
     chart.setId("reports-chart-" + id);
     chart.setAnimated(false);
     chart.setLegendVisible(false);
-    chart.setMinWidth(160);
+    chart.setMinWidth(120);
+    table.setMinWidth(335); // the three columns whole: the chart gives up its width first
     XYChart.Series<Number, String> series = new XYChart.Series<>();
     series.setName("Failed sessions");
     chart.getData().add(series);
@@ -293,7 +293,7 @@ public final class ReportsView {
     vm.breakdown(dimension).addListener((ListChangeListener<Share>) c -> fill.run());
     fill.run();
     SplitPane both = new SplitPane(left, chart);
-    both.setDividerPositions(0.55);
+    both.setDividerPositions(0.6);
     return both;
   }
 
