@@ -15,6 +15,7 @@ import org.stslens.engine.report.StageReport;
 import org.stslens.ui.certificate.CertificateWindow;
 import org.stslens.ui.common.DialogService;
 import org.stslens.ui.learn.LearnView;
+import org.stslens.ui.reports.ReportsView;
 import org.stslens.ui.shell.ViewFactory;
 import org.stslens.ui.stages.StageViewContext;
 import org.stslens.ui.stages.StageViews;
@@ -26,11 +27,13 @@ final class AppViews implements ViewFactory {
   private final Supplier<List<org.stslens.ui.lab.LabScenarioInfo>> scenarios;
   private final java.util.function.BiConsumer<String, Boolean> runLab;
   private final Supplier<Node> workbench;
+  private final Supplier<ReportsView> reports;
 
   /**
    * @param openInEditor opens the workbench on a policy text of the last check
    * @param workbench builds the workbench screen (once, when first shown)
    * @param commands the "Try it yourself" commands of the world last checked
+   * @param reports the Reports screen (built once, when first needed)
    */
   AppViews(
       Supplier<Window> owner,
@@ -41,8 +44,10 @@ final class AppViews implements ViewFactory {
       java.util.function.BiConsumer<String, Boolean> runLab,
       Consumer<String> openInEditor,
       Supplier<Node> workbench,
-      Supplier<org.stslens.engine.report.TryCommands> commands) {
+      Supplier<org.stslens.engine.report.TryCommands> commands,
+      Supplier<ReportsView> reports) {
     this.scenarios = scenarios;
+    this.reports = reports;
     this.runLab = runLab;
     this.workbench = workbench;
     this.context =
@@ -88,6 +93,21 @@ final class AppViews implements ViewFactory {
   @Override
   public Node workbenchView() {
     return workbench.get();
+  }
+
+  @Override
+  public Node reportsView() {
+    return reports.get().root();
+  }
+
+  @Override
+  public void openReports(List<java.nio.file.Path> paths) {
+    reports.get().open(paths);
+  }
+
+  @Override
+  public void chooseReports() {
+    reports.get().chooseFile();
   }
 
   @Override

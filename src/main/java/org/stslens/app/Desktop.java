@@ -13,6 +13,8 @@ import javafx.scene.image.Image;
 import javafx.stage.Stage;
 import org.stslens.ui.common.DialogService;
 import org.stslens.ui.common.FxDialogService;
+import org.stslens.ui.reports.ReportsView;
+import org.stslens.ui.reports.ReportsViewModel;
 import org.stslens.ui.settings.Settings;
 import org.stslens.ui.settings.SettingsDialog;
 import org.stslens.ui.shell.CheckViewModel;
@@ -39,6 +41,8 @@ final class Desktop {
   private CheckViewModel vm;
   private WorkbenchViewModel workbench;
   private MainWindow window;
+  private ReportsViewModel reportsModel;
+  private ReportsView reportsView;
   private Stage stage;
   private final DialogService dialogs = new FxDialogService(() -> stage);
 
@@ -92,7 +96,8 @@ final class Desktop {
                 (id, fixed) -> lab.run(id, fixed, vm),
                 this::openInEditor,
                 () -> new WorkbenchView(workbench, dialogs, this::probe).root(),
-                () -> vm.originProperty().get().commands()),
+                () -> vm.originProperty().get().commands(),
+                this::reports),
             this::openSettings,
             dialogs,
             background,
@@ -133,6 +138,53 @@ final class Desktop {
 
   WorkbenchViewModel workbench() {
     return workbench;
+  }
+
+  /**
+   * The Reports screen, built when first needed. Its re-test is the walkthrough's own check (in a
+   * lab world when the domain is the world's), so the user sees it run and can cancel it there.
+   */
+  ReportsView reports() {
+    if (reportsView == null) {
+      reportsModel =
+          new ReportsViewModel(
+              background,
+              Platform::runLater,
+              new ReportsViewModel.Retester() {
+                @Override
+                public boolean start(String domain) {
+                  vm.domainProperty().set(domain);
+                  vm.check();
+                  return vm.runningProperty().get();
+                }
+
+                @Override
+                public void cancel() {
+                  vm.cancel();
+                }
+              });
+      vm.reportProperty()
+          .addListener(
+              (o, was, now) -> {
+                if (now != null) {
+                  reportsModel.checkFinished(now);
+                }
+              });
+      // the report of a finished check is set just after running turns false: look afterwards
+      vm.runningProperty()
+          .addListener(
+              (o, was, now) -> {
+                if (!now) {
+                  Platform.runLater(reportsModel::checkStopped);
+                }
+              });
+      reportsView = new ReportsView(reportsModel, dialogs);
+    }
+    return reportsView;
+  }
+
+  ReportsViewModel reportsModel() {
+    return reportsModel;
   }
 
   /** "Open in editor": the live policy of the last check becomes a draft in the workbench. */

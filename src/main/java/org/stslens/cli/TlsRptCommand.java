@@ -1,6 +1,8 @@
 package org.stslens.cli;
 
 import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -72,6 +74,13 @@ final class TlsRptCommand extends ParentCommand {
           throw new CommandLine.ParameterException(spec.commandLine(), result.problem());
         }
         target = result.target();
+      }
+      // a path that is not there is a mistyped argument, not a report to skip: usage error
+      for (Path path : paths) {
+        if (!Files.exists(path, LinkOption.NOFOLLOW_LINKS)) {
+          throw new CommandLine.ParameterException(
+              spec.commandLine(), path + ": no such file or folder");
+        }
       }
       ImportResult imported = ReportImporter.importAll(paths);
       ReportSummary summary = ReportCounter.count(imported);

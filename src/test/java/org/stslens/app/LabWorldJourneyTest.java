@@ -254,6 +254,8 @@ class LabWorldJourneyTest {
             "_Editor",
             "_Lab",
             "Lear_n",
+            "_Reports",
+            "Open _reports …",
             "E_xport",
             "_Export report",
             "_Settings …",

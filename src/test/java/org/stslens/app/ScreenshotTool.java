@@ -20,6 +20,7 @@ import javafx.scene.image.WritableImage;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 import org.stslens.engine.check.TestWorld;
+import org.stslens.engine.tlsrpt.reports.ReportWriter;
 import org.stslens.lab.CertificateSpec;
 import org.stslens.lab.LabHttpResponse;
 import org.stslens.ui.settings.Settings;
@@ -165,6 +166,7 @@ public final class ScreenshotTool {
       shoot(mainScene(), out.resolve("13-editor-try.png"));
       selectTab("publish-tab");
       shoot(mainScene(), out.resolve("14-editor-publish.png"));
+      reports(desktop, out.resolve("16-reports.png"));
       onFx(
           () -> {
             ((ToggleButton) mainScene().lookup("#walkthrough")).setSelected(true);
@@ -218,12 +220,77 @@ public final class ScreenshotTool {
           });
       editorText("version: STSv1\nMode: enforce\nmx: mx1.lab.example\nmax_age: 1w\n");
       shoot(mainScene(), out.resolve("15-editor-dark.png"));
+      onFx(
+          () -> {
+            ((ToggleButton) mainScene().lookup("#reports")).setSelected(true);
+            return null;
+          });
+      pause(800);
+      shoot(mainScene(), out.resolve("17-reports-dark.png"));
     } finally {
       pool.shutdownNow();
       timer.shutdownNow();
       background.shutdownNow();
       Platform.exit();
     }
+  }
+
+  /**
+   * The Reports screen with a week of reports from two senders about the screenshot domain (mx2's
+   * certificate expired, mx1 failing now and then), re-tested against the same loopback world.
+   */
+  private static void reports(Desktop desktop, Path file) throws Exception {
+    Path folder = Files.createTempDirectory("stslens-shot-reports");
+    java.time.LocalDate first = java.time.LocalDate.now(java.time.ZoneOffset.UTC).minusDays(8);
+    for (int day = 0; day < 7; day++) {
+      java.time.LocalDate date = first.plusDays(day);
+      List<ReportWriter.Failure> one =
+          new java.util.ArrayList<>(
+              List.of(
+                  new ReportWriter.Failure("certificate-expired", "mx2." + DOMAIN, 40 + day * 9)));
+      if (day % 3 == 1) {
+        one.add(new ReportWriter.Failure("starttls-not-supported", "mx1." + DOMAIN, 6));
+      }
+      ReportWriter.write(
+          folder,
+          "google.com!" + DOMAIN + "!" + date + ".json",
+          ReportWriter.json("Google LLC", "g-" + date, date, DOMAIN, 900 + day * 37, one));
+      ReportWriter.write(
+          folder,
+          "microsoft.com!" + DOMAIN + "!" + date + ".json",
+          ReportWriter.json(
+              "Microsoft Corporation",
+              "m-" + date,
+              date,
+              DOMAIN,
+              420 - day * 11,
+              List.of(new ReportWriter.Failure("certificate-expired", "mx2." + DOMAIN, 15 + day))));
+    }
+    java.nio.file.Files.writeString(folder.resolve("notes.txt"), "not a report");
+    onFx(
+        () -> {
+          ((ToggleButton) mainScene().lookup("#reports")).setSelected(true);
+          desktop.reports().open(List.of(folder));
+          return null;
+        });
+    waitFor(
+        () ->
+            !desktop.reportsModel().importingProperty().get()
+                && !desktop.reportsModel().domains().isEmpty());
+    onFx(
+        () -> {
+          desktop.reportsModel().retest();
+          return null;
+        });
+    waitFor(() -> !desktop.reportsModel().retestingProperty().get());
+    onFx(
+        () -> {
+          ((ToggleButton) mainScene().lookup("#reports")).setSelected(true);
+          desktop.reportsModel().selectedTypeProperty().set("certificate-expired");
+          return null;
+        });
+    pause(800);
+    shoot(mainScene(), file);
   }
 
   private static void editorText(String text) throws Exception {

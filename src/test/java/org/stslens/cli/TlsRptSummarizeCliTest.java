@@ -70,6 +70,15 @@ class TlsRptSummarizeCliTest {
   }
 
   @Test
+  void aMissingFileOrFolderIsAUsageError() throws IOException {
+    Path good = sample("rfc-complete.json");
+    Path missing = dir.resolve("no-such-folder");
+    assertThat(cli.run("tlsrpt", "summarize", good.toString(), missing.toString())).isEqualTo(2);
+    assertThat(cli.err()).contains(missing + ": no such file or folder");
+    assertThat(cli.out()).isEmpty();
+  }
+
+  @Test
   void textShowsControlsFromTheReportAsMarks() throws IOException {
     String report =
         new String(

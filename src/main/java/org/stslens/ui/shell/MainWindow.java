@@ -1,5 +1,6 @@
 package org.stslens.ui.shell;
 
+import java.io.File;
 import java.util.EnumMap;
 import java.util.Locale;
 import java.util.Map;
@@ -28,9 +29,11 @@ import javafx.scene.control.ToggleGroup;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
+import javafx.scene.input.DragEvent;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
+import javafx.scene.input.TransferMode;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -38,6 +41,8 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.controlsfx.control.StatusBar;
 import org.controlsfx.control.ToggleSwitch;
+import org.kordamp.ikonli.javafx.FontIcon;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
 import org.stslens.engine.export.ReportFormat;
 import org.stslens.ui.common.DialogService;
 import org.stslens.ui.common.Icons;
@@ -47,7 +52,7 @@ import org.stslens.ui.stages.summary.ReportExport;
  * The application's shell: the menus, the toolbar (domain field with history, Check, Cancel,
  * Step-by-step, Export, the screens, Settings), the status bar, the keyboard shortcuts and which
  * screen is shown: the {@link WalkthroughView} of a check, with Lab or Learn in place of a stage,
- * or the policy editor.
+ * the policy editor, or the TLS-RPT reports.
  */
 public final class MainWindow {
 
@@ -56,7 +61,8 @@ public final class MainWindow {
     WALKTHROUGH("_Walkthrough", "The check, stage by stage", KeyCode.DIGIT1),
     EDITOR("_Editor", "Policy editor: write a draft, try it, publish it", KeyCode.DIGIT2),
     LAB("_Lab", "Lab: broken worlds on this computer, and their fixes", KeyCode.DIGIT3),
-    LEARN("Lear_n", "Learn: MTA-STS for newcomers", KeyCode.DIGIT4);
+    LEARN("Lear_n", "Learn: MTA-STS for newcomers", KeyCode.DIGIT4),
+    REPORTS("_Reports", "Reports: the TLS-RPT reports senders mailed back", KeyCode.DIGIT5);
 
     final String text;
     final String purpose;
@@ -71,6 +77,8 @@ public final class MainWindow {
 
   static final KeyCodeCombination EXPORT =
       new KeyCodeCombination(KeyCode.E, KeyCombination.SHORTCUT_DOWN);
+  static final KeyCodeCombination OPEN_REPORTS =
+      new KeyCodeCombination(KeyCode.O, KeyCombination.SHORTCUT_DOWN);
   static final KeyCodeCombination SETTINGS =
       new KeyCodeCombination(KeyCode.COMMA, KeyCombination.SHORTCUT_DOWN);
 
@@ -85,6 +93,7 @@ public final class MainWindow {
   private final MenuButton export = new MenuButton("E_xport", Icons.export());
   private Node labScreen;
   private Node editorScreen;
+  private Node reportsScreen;
 
   /**
    * @param dialogs asks where an exported report goes
@@ -110,6 +119,7 @@ public final class MainWindow {
     root.setTop(new VBox(menuRow(openSettings), toolbar(openSettings), walkthrough.header()));
     root.setCenter(walkthrough.body());
     root.setBottom(statusBar());
+    installReportDrop();
     // Learn links to the last check's domain: a new report renews it
     vm.reportProperty()
         .addListener(
@@ -208,6 +218,7 @@ public final class MainWindow {
               case EDITOR -> Icons.editor();
               case LAB -> Icons.lab();
               case LEARN -> Icons.learn();
+              case REPORTS -> new FontIcon(MaterialDesignC.CHART_BAR);
             });
     button.setId(screen.name().toLowerCase(Locale.ROOT));
     button.setMnemonicParsing(true);
@@ -260,7 +271,16 @@ public final class MainWindow {
     MenuItem quit = new MenuItem("_Quit");
     quit.setAccelerator(new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN));
     quit.setOnAction(e -> root.getScene().getWindow().hide());
-    Menu file = new Menu("_File", null, exportAs, settings, new SeparatorMenuItem(), quit);
+    MenuItem openReports = new MenuItem("Open _reports …");
+    openReports.setId("menu-open-reports");
+    openReports.setAccelerator(OPEN_REPORTS);
+    openReports.setOnAction(
+        e -> {
+          show(Screen.REPORTS);
+          views.chooseReports();
+        });
+    Menu file =
+        new Menu("_File", null, openReports, exportAs, settings, new SeparatorMenuItem(), quit);
     file.setId("menu-file");
 
     Menu view = new Menu("_View");
@@ -372,6 +392,14 @@ public final class MainWindow {
       root.setCenter(editorScreen);
       return;
     }
+    if (screen == Screen.REPORTS) {
+      // built on first open: charts and tables cost nothing until the user wants them
+      if (reportsScreen == null) {
+        reportsScreen = views.reportsView();
+      }
+      root.setCenter(reportsScreen);
+      return;
+    }
     root.setCenter(walkthrough.body());
     walkthrough.showInstead(
         switch (screen) {
@@ -384,6 +412,31 @@ public final class MainWindow {
                   },
                   Optional.ofNullable(vm.reportProperty().get()).map(r -> r.domain()));
           default -> null;
+        });
+  }
+
+  /**
+   * Report files dropped anywhere on the window open in the Reports screen; the Reports screen and
+   * the editor (a policy file) take their own drops first.
+   */
+  private void installReportDrop() {
+    root.addEventHandler(
+        DragEvent.DRAG_OVER,
+        e -> {
+          if (e.getDragboard().hasFiles()) {
+            e.acceptTransferModes(TransferMode.COPY);
+            e.consume();
+          }
+        });
+    root.addEventHandler(
+        DragEvent.DRAG_DROPPED,
+        e -> {
+          if (e.getDragboard().hasFiles()) {
+            show(Screen.REPORTS);
+            views.openReports(e.getDragboard().getFiles().stream().map(File::toPath).toList());
+            e.setDropCompleted(true);
+            e.consume();
+          }
         });
   }
 

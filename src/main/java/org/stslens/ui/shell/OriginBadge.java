@@ -27,6 +27,8 @@ final class OriginBadge {
             Bindings.createBooleanBinding(
                 () -> vm.originProperty().get().isLab(), vm.originProperty()));
     badge.managedProperty().bind(badge.visibleProperty());
+    // beside a long wrapped banner the badge keeps its one line instead of standing on end
+    badge.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
     return badge;
   }
 }

@@ -1,5 +1,6 @@
 package org.stslens.ui.shell;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -32,4 +33,13 @@ public interface ViewFactory {
 
   /** The Learn screen; its links select a stage of the last check. */
   Node learnView(Consumer<CheckStage> showStage, Optional<String> lastDomain);
+
+  /** The Reports screen (TLS-RPT reports senders mailed back); the same node every time. */
+  Node reportsView();
+
+  /** Opens report files or folders in the Reports screen (a drop onto the window). */
+  void openReports(List<Path> paths);
+
+  /** File → Open reports …: asks for a report file, then opens it in the Reports screen. */
+  void chooseReports();
 }

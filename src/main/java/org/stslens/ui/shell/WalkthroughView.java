@@ -105,6 +105,7 @@ final class WalkthroughView {
     leave.setOnAction(e -> vm.leaveWorld());
     leave.visibleProperty().bind(vm.worldProperty().isNotNull());
     leave.managedProperty().bind(leave.visibleProperty());
+    leave.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
     HBox box = new HBox(8, badge, text, leave);
     box.setAlignment(Pos.CENTER_LEFT);
     HBox.setHgrow(text, Priority.ALWAYS);

@@ -27,7 +27,20 @@ public final class ReportCounter {
   /** The organisation of reports that name none. */
   public static final String UNKNOWN_ORGANIZATION = "(not given)";
 
+  /** The result type of failure details that name none. */
+  public static final String UNKNOWN_TYPE = "(not given)";
+
   private ReportCounter() {}
+
+  /**
+   * What makes two reports the same report: organisation and report-id; empty for a report without
+   * a report-id, which is never merged.
+   */
+  static java.util.Optional<String> identity(TlsReport report) {
+    return report.reportId().isEmpty()
+        ? java.util.Optional.empty()
+        : java.util.Optional.of(report.organization() + "\u0000" + report.reportId());
+  }
 
   public static ReportSummary count(ImportResult imported) {
     List<String> notes = new ArrayList<>();
@@ -35,9 +48,8 @@ public final class ReportCounter {
     Map<String, Tally> tallies = new TreeMap<>();
     int reports = 0;
     for (TlsReport report : imported.reports()) {
-      if (!report.reportId().isEmpty()) {
-        String key = report.organization() + "\u0000" + report.reportId();
-        String first = seen.putIfAbsent(key, report.source());
+      if (identity(report).isPresent()) {
+        String first = seen.putIfAbsent(identity(report).get(), report.source());
         if (first != null) {
           notes.add(
               report.source()
@@ -91,7 +103,7 @@ public final class ReportCounter {
           report.organization().isEmpty() ? UNKNOWN_ORGANIZATION : report.organization();
       for (FailureDetail failure : policy.failures()) {
         long n = failure.failedSessions();
-        String type = failure.resultType().isEmpty() ? "(not given)" : failure.resultType();
+        String type = failure.resultType().isEmpty() ? UNKNOWN_TYPE : failure.resultType();
         byResultType.merge(type, n, Long::sum);
         byMx.merge(failure.receiver().isEmpty() ? UNKNOWN_MX : failure.receiver(), n, Long::sum);
         byOrganization.merge(organization, n, Long::sum);

@@ -12,6 +12,7 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.CancellationException;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import org.apache.james.mime4j.MimeIOException;
@@ -48,18 +49,51 @@ public final class ReportImporter {
 
   /** Imports every path: files, and folders recursively. */
   public static ImportResult importAll(List<Path> paths) {
+    return importAll(paths, Progress.NONE);
+  }
+
+  /**
+   * Imports every path, telling {@code progress} before each file. Stops between files when the
+   * thread is interrupted.
+   *
+   * @throws CancellationException when the thread was interrupted
+   */
+  public static ImportResult importAll(List<Path> paths, Progress progress) {
     ReportImporter importer = new ReportImporter();
+    List<Path> files = new ArrayList<>();
     for (Path path : paths) {
       if (Files.isDirectory(path)) {
-        importer.folder(path);
+        files.addAll(importer.folder(path));
       } else {
-        importer.file(path);
+        files.add(path);
       }
     }
+    for (int i = 0; i < files.size(); i++) {
+      if (Thread.currentThread().isInterrupted()) {
+        throw new CancellationException("import cancelled after " + i + " files");
+      }
+      progress.reading(i, files.size(), files.get(i));
+      importer.file(files.get(i));
+    }
+    progress.reading(files.size(), files.size(), null);
     return new ImportResult(importer.reports, importer.skipped);
   }
 
-  private void folder(Path root) {
+  /** Hears which file is read; called on the importing thread, must be quick. */
+  @FunctionalInterface
+  public interface Progress {
+    Progress NONE = (done, total, next) -> {};
+
+    /**
+     * @param done files read so far
+     * @param total files to read in all
+     * @param next the file read now; null when all are done
+     */
+    void reading(int done, int total, Path next);
+  }
+
+  /** The files of a folder, walked recursively without following links, sorted. */
+  private List<Path> folder(Path root) {
     List<Path> files = new ArrayList<>();
     try {
       Files.walkFileTree(
@@ -83,7 +117,7 @@ public final class ReportImporter {
       skip(root.toString(), "cannot be read: " + reason(e));
     }
     files.sort(null);
-    files.forEach(this::file);
+    return files;
   }
 
   private void file(Path path) {

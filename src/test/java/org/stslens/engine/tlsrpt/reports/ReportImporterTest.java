@@ -252,4 +252,22 @@ class ReportImporterTest {
         .anySatisfy(
             n -> assertThat(n).contains("total-failure-session-count -3 is not a session count"));
   }
+
+  @Test
+  void anInterruptedImportStopsBetweenFilesAndProgressIsTold() throws IOException {
+    Path folder = Samples.write(dir, "f/a.json", Samples.bytes("rfc-complete.json")).getParent();
+    Samples.write(folder, "b.json", Samples.bytes("no-policy-found.json"));
+    List<String> heard = new java.util.ArrayList<>();
+    ReportImporter.importAll(List.of(folder), (done, total, next) -> heard.add(done + "/" + total));
+    assertThat(heard).containsExactly("0/2", "1/2", "2/2");
+
+    Thread.currentThread().interrupt();
+    try {
+      org.assertj.core.api.Assertions.assertThatThrownBy(
+              () -> ReportImporter.importAll(List.of(folder)))
+          .isInstanceOf(java.util.concurrent.CancellationException.class);
+    } finally {
+      Thread.interrupted();
+    }
+  }
 }
