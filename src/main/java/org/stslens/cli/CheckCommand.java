@@ -17,6 +17,12 @@ import org.stslens.engine.check.DomainNameInput;
 import org.stslens.engine.check.MtaStsChecker;
 import org.stslens.engine.check.RunningCheck;
 import org.stslens.engine.export.ReportFormat;
+import org.stslens.engine.history.DataFolder;
+import org.stslens.engine.history.HistoryException;
+import org.stslens.engine.history.HistoryListing;
+import org.stslens.engine.history.HistoryRecorder;
+import org.stslens.engine.history.HistoryStore;
+import org.stslens.engine.history.StoredCheck;
 import org.stslens.engine.net.PortMap;
 import org.stslens.engine.report.DomainReport;
 import picocli.CommandLine;
@@ -47,8 +53,31 @@ final class CheckCommand implements java.util.concurrent.Callable<Integer> {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
-  @Parameters(arity = "1..*", paramLabel = "DOMAIN", description = "The domain(s) to check.")
-  List<String> domains;
+  @Parameters(arity = "0..*", paramLabel = "DOMAIN", description = "The domain(s) to check.")
+  List<String> domains = new ArrayList<>();
+
+  @Option(
+      names = "--save",
+      description =
+          "Store each report in the history, and add what changed since the domain's previous"
+              + " stored check (life.* findings).")
+  boolean save;
+
+  @Option(
+      names = "--history",
+      paramLabel = "DOMAIN",
+      description =
+          "List the stored checks of DOMAIN (newest first; --format text or json) instead of"
+              + " checking.")
+  String historyOf;
+
+  @Option(
+      names = "--history-file",
+      paramLabel = "FILE",
+      description =
+          "The history file of --save and --history (default: history.sqlite in the data"
+              + " folder, beside the desktop app's drafts).")
+  Path historyFile;
 
   @Option(
       names = "--dns",
@@ -124,6 +153,13 @@ final class CheckCommand implements java.util.concurrent.Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     PrintWriter err = spec.commandLine().getErr();
+    if (historyOf != null) {
+      return history();
+    }
+    if (domains.isEmpty()) {
+      throw new CommandLine.ParameterException(
+          spec.commandLine(), "give the domain(s) to check, or --history DOMAIN");
+    }
     ReportFormat reportFormat = ReportFormat.parse(format).orElse(null);
     if (reportFormat == null) {
       throw new CommandLine.ParameterException(
@@ -171,6 +207,9 @@ final class CheckCommand implements java.util.concurrent.Callable<Integer> {
           throw e.getCause() instanceof Exception cause ? cause : e;
         }
       }
+      if (save) {
+        reports = saved(reports, err);
+      }
       if (!write(reports, reportFormat, target)) {
         return ExitCodes.INTERNAL;
       }
@@ -181,6 +220,66 @@ final class CheckCommand implements java.util.concurrent.Callable<Integer> {
       domainPool.shutdownNow();
       pool.shutdownNow();
       timer.shutdownNow();
+    }
+  }
+
+  /**
+   * Each report saved, with what changed since the previous stored check; a store that cannot be
+   * used is said on standard error and costs nothing else: the reports are printed as they were.
+   */
+  private List<DomainReport> saved(List<DomainReport> reports, PrintWriter err) {
+    HistoryRecorder recorder = new HistoryRecorder(historyPath());
+    List<DomainReport> out = new ArrayList<>();
+    for (DomainReport r : reports) {
+      HistoryRecorder.Recorded recorded = recorder.record(r);
+      recorded
+          .problem()
+          .ifPresent(e -> err.println("stslens: not saved: " + r.domain() + ": " + e.getMessage()));
+      out.add(recorded.report());
+    }
+    err.flush();
+    return out;
+  }
+
+  private Path historyPath() {
+    return historyFile != null ? historyFile : DataFolder.historyFile();
+  }
+
+  /** {@code --history DOMAIN}: the stored checks, newest first; nothing is checked. */
+  private int history() {
+    if (!domains.isEmpty() || save) {
+      throw new CommandLine.ParameterException(
+          spec.commandLine(),
+          "--history lists stored checks: give no DOMAIN to check and no --save");
+    }
+    boolean json =
+        switch (ReportFormat.parse(format).orElse(ReportFormat.PDF)) {
+          case TEXT -> false;
+          case JSON -> true;
+          default ->
+              throw new CommandLine.ParameterException(
+                  spec.commandLine(), "--history prints text or json, not '" + format + "'");
+        };
+    DomainNameInput.Reading reading = DomainNameInput.read(historyOf);
+    if (reading instanceof DomainNameInput.NotADomain not) {
+      throw new CommandLine.ParameterException(
+          spec.commandLine(), "not a domain name: '" + historyOf + "': " + not.reason());
+    }
+    String domain = ((DomainNameInput.Domain) reading).ascii();
+    try {
+      HistoryStore store = HistoryStore.open(historyPath());
+      List<StoredCheck> checks = store.checks(domain);
+      String text =
+          json
+              ? HistoryListing.json(domain, store.file(), checks)
+              : HistoryListing.text(domain, store.file(), checks);
+      PrintWriter out = spec.commandLine().getOut();
+      out.print(text);
+      out.flush();
+      return ExitCodes.OK;
+    } catch (HistoryException e) {
+      spec.commandLine().getErr().println("stslens: " + e.getMessage());
+      return ExitCodes.INTERNAL;
     }
   }
 

@@ -38,7 +38,7 @@ public final class ChangeDetector {
           gone(before, now, out);
         });
     expiring(now, out);
-    return new ChangeSet(previous.map(CheckFacts::checkedAt), out);
+    return ChangeSet.of(previous.map(CheckFacts::checkedAt), out);
   }
 
   private static void policyAndId(CheckFacts before, CheckFacts now, List<Finding> out) {
