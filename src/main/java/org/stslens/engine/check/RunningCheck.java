@@ -12,11 +12,31 @@ public final class RunningCheck {
   private final String domain;
   private final CompletableFuture<DomainReport> report;
   private final CancelScope scope;
+  private final CompletableFuture<DomainReport> upstream;
 
   RunningCheck(String domain, CompletableFuture<DomainReport> report, CancelScope scope) {
+    this(domain, report, scope, report);
+  }
+
+  private RunningCheck(
+      String domain,
+      CompletableFuture<DomainReport> report,
+      CancelScope scope,
+      CompletableFuture<DomainReport> upstream) {
     this.domain = domain;
     this.report = report;
     this.scope = scope;
+    this.upstream = upstream;
+  }
+
+  /**
+   * This check, its report passed through {@code after} on {@code executor} once it is done (the
+   * desktop saves it in the history there). Cancelling the result cancels the check.
+   */
+  public RunningCheck then(
+      java.util.function.UnaryOperator<DomainReport> after,
+      java.util.concurrent.Executor executor) {
+    return new RunningCheck(domain, report.thenApplyAsync(after, executor), scope, upstream);
   }
 
   public String domain() {
@@ -31,6 +51,7 @@ public final class RunningCheck {
   /** Stops the check promptly: open sockets and queries are closed, pending steps never run. */
   public void cancel() {
     scope.cancel();
+    upstream.cancel(true);
     report.cancel(true);
   }
 
