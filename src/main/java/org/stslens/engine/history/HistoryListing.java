@@ -21,6 +21,12 @@ public final class HistoryListing {
       org.stslens.engine.export.JsonEscapes.install(
           new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT));
 
+  /** Sortable and to the second: two checks in one minute stay apart. */
+  private static final java.time.format.DateTimeFormatter TABLE_TIME =
+      java.time.format.DateTimeFormatter.ofPattern(
+              "uuuu-MM-dd HH:mm:ss 'UTC'", java.util.Locale.ROOT)
+          .withZone(java.time.ZoneOffset.UTC);
+
   private HistoryListing() {}
 
   /** One line per check, newest first, under a heading naming the domain and the file. */
@@ -40,7 +46,7 @@ public final class HistoryListing {
           .append(").\n")
           .toString();
     }
-    String format = "%-24s  %-22s  %-20s  %-8s  %s%n";
+    String format = "%-23s  %-22s  %-20s  %-8s  %s%n";
     b.append(
         String.format(
             java.util.Locale.ROOT, format, "checked at", "verdict", "id", "mode", "MX hosts"));
@@ -50,7 +56,7 @@ public final class HistoryListing {
           String.format(
               java.util.Locale.ROOT,
               format,
-              HistoryClock.format(f.checkedAt()),
+              TABLE_TIME.format(f.checkedAt()),
               f.verdict(),
               f.txtId().orElse("-"),
               f.mode().map(Mode::word).orElse("-"),
