@@ -51,8 +51,9 @@ public final class RunningCheck {
   /** Stops the check promptly: open sockets and queries are closed, pending steps never run. */
   public void cancel() {
     scope.cancel();
-    upstream.cancel(true);
+    // this future first: cancelling the upstream one first would complete it with a wrapped error
     report.cancel(true);
+    upstream.cancel(true);
   }
 
   public boolean isCancelled() {
@@ -72,7 +73,7 @@ public final class RunningCheck {
       throw new InterruptedException("check of " + domain + " cancelled");
     } catch (ExecutionException e) {
       Throwable cause = e.getCause();
-      if (cause instanceof InterruptedException) {
+      if (cause instanceof InterruptedException || cause instanceof CancellationException) {
         throw new InterruptedException("check of " + domain + " cancelled");
       }
       if (cause instanceof RuntimeException runtime) {
