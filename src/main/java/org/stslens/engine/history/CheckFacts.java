@@ -108,7 +108,7 @@ public record CheckFacts(
     return certificates.stream().min(Comparator.comparing(CertExpiry::notAfter));
   }
 
-  /** The policy a sender could have cached from this check: mode enforce or testing, valid. */
+  /** Whether a sender could have cached a policy from this check: a valid one that applies. */
   public boolean servedPolicy() {
     return policyApplies && mode.isPresent() && maxAge.isPresent();
   }

@@ -4,8 +4,9 @@ import java.time.Duration;
 import java.util.Optional;
 
 /**
- * How often a sender fetches the policy again while its copy is still valid. Daily: go-mtasts and
- * Momentum; only when the copy expires: postfix-mta-sts-resolver's default (docs/senders.md).
+ * How often a sender fetches the policy again while its copy is still valid: on a daily schedule
+ * (issue 17 names go-mtasts and Momentum), or only when its copy expires (postfix-mta-sts-resolver,
+ * whose proactive refresh is off by default: docs/senders.md).
  */
 public enum Refresh {
   DAILY(Duration.ofDays(1)),
