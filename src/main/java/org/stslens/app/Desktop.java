@@ -11,6 +11,8 @@ import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.scene.image.Image;
 import javafx.stage.Stage;
+import org.stslens.engine.history.HistoryRecorder;
+import org.stslens.engine.history.HistoryStore;
 import org.stslens.ui.common.DialogService;
 import org.stslens.ui.common.FxDialogService;
 import org.stslens.ui.reports.ReportsView;
@@ -77,6 +79,13 @@ final class Desktop {
             Platform::runLater,
             history -> save(settings.updateAndGet(s -> s.withHistory(history))));
     vm.history().setAll(settings.get().history());
+    // every check of the real Internet goes to the history beside the drafts; lab worlds run
+    // through their own service and are never saved
+    service.saveHistory(
+        new HistoryRecorder(store.draftsFolder().resolveSibling(HistoryStore.FILE_NAME)),
+        // posted twice: the check's own "Checked ..." status is posted when the report completes,
+        // right after this, and the notice must not be overwritten by it
+        message -> Platform.runLater(() -> Platform.runLater(() -> vm.reportSaveProblem(message))));
     // a damaged settings file was kept aside (or left alone): say so instead of silently resetting
     store.loadProblem().ifPresent(vm::reportSaveProblem);
     vm.stepByStepProperty().set(settings.get().stepByStep());

@@ -7,12 +7,15 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import org.stslens.engine.check.CheckListener;
 import org.stslens.engine.check.CheckOptions;
 import org.stslens.engine.check.CheckOptionsBuilder;
 import org.stslens.engine.check.MtaStsChecker;
 import org.stslens.engine.check.RunningCheck;
 import org.stslens.engine.check.StageGate;
+import org.stslens.engine.history.HistoryRecorder;
+import org.stslens.engine.report.DomainReport;
 import org.stslens.ui.settings.Settings;
 import org.stslens.ui.shell.CheckService;
 
@@ -29,6 +32,8 @@ final class EngineCheckService implements CheckService {
   private final AtomicReference<String> problem =
       new AtomicReference<>("the settings are still being read");
   private final CountDownLatch firstOptions = new CountDownLatch(1);
+  private volatile HistoryRecorder history;
+  private volatile Consumer<String> notices = message -> {};
 
   EngineCheckService(ExecutorService pool, ScheduledExecutorService timer) {
     this.pool = pool;
@@ -40,6 +45,16 @@ final class EngineCheckService implements CheckService {
     options.set(newOptions);
     problem.set(null);
     firstOptions.countDown();
+  }
+
+  /**
+   * Saves every check from now on, with what changed since the domain's previous check; a store
+   * that cannot be used is told to {@code notice} (on the engine's thread) and the check is shown
+   * as it is.
+   */
+  void saveHistory(HistoryRecorder recorder, Consumer<String> notice) {
+    this.notices = notice;
+    this.history = recorder;
   }
 
   /** Turns settings into options; reads files, so call it off the FX thread. */
@@ -83,6 +98,20 @@ final class EngineCheckService implements CheckService {
     if (current == null) {
       throw new IllegalStateException("the settings cannot be used (" + problem.get() + ").");
     }
-    return new MtaStsChecker(current, pool, timer).start(domain, listener, gate);
+    RunningCheck running = new MtaStsChecker(current, pool, timer).start(domain, listener, gate);
+    HistoryRecorder recorder = history;
+    if (recorder == null) {
+      return running;
+    }
+    // off the FX thread: the report reaches the view with its life.* findings
+    return running.then(report -> record(recorder, report), pool);
+  }
+
+  private DomainReport record(HistoryRecorder recorder, DomainReport report) {
+    HistoryRecorder.Recorded recorded = recorder.record(report);
+    recorded
+        .problem()
+        .ifPresent(e -> notices.accept("Check not saved in the history: " + e.getMessage()));
+    return recorded.report();
   }
 }

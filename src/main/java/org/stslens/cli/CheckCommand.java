@@ -18,6 +18,12 @@ import org.stslens.engine.check.DomainNameInput;
 import org.stslens.engine.check.MtaStsChecker;
 import org.stslens.engine.check.RunningCheck;
 import org.stslens.engine.export.ReportFormat;
+import org.stslens.engine.history.DataFolder;
+import org.stslens.engine.history.HistoryException;
+import org.stslens.engine.history.HistoryListing;
+import org.stslens.engine.history.HistoryRecorder;
+import org.stslens.engine.history.HistoryStore;
+import org.stslens.engine.history.StoredCheck;
 import org.stslens.engine.net.PortMap;
 import org.stslens.engine.report.DomainReport;
 import picocli.CommandLine;
@@ -73,6 +79,29 @@ final class CheckCommand implements java.util.concurrent.Callable<Integer> {
               + " (default: ${DEFAULT-VALUE}).",
       defaultValue = "8")
   int parallel;
+
+  @Option(
+      names = "--save",
+      description =
+          "Store each report in the history, and add what changed since the domain's previous"
+              + " stored check (life.* findings).")
+  boolean save;
+
+  @Option(
+      names = "--history",
+      paramLabel = "DOMAIN",
+      description =
+          "List the stored checks of DOMAIN (newest first; --format text or json) instead of"
+              + " checking.")
+  String historyOf;
+
+  @Option(
+      names = "--history-file",
+      paramLabel = "FILE",
+      description =
+          "The history file of --save and --history (default: history.sqlite in the data"
+              + " folder, beside the desktop app's drafts).")
+  Path historyFile;
 
   @Option(
       names = "--dns",
@@ -150,12 +179,19 @@ final class CheckCommand implements java.util.concurrent.Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     PrintWriter err = spec.commandLine().getErr();
+    if (historyOf != null) {
+      return history();
+    }
     if (from != null || BatchFormat.onlyBatch(format)) {
+      if (save) {
+        throw new CommandLine.ParameterException(
+            spec.commandLine(), "--save is for checks of named domains; a batch is not stored");
+      }
       return batch(err);
     }
     if (domains.isEmpty()) {
       throw new CommandLine.ParameterException(
-          spec.commandLine(), "give a DOMAIN to check, or --from FILE");
+          spec.commandLine(), "give a DOMAIN to check, --from FILE, or --history DOMAIN");
     }
     ReportFormat reportFormat = ReportFormat.parse(format).orElse(null);
     if (reportFormat == null) {
@@ -203,6 +239,9 @@ final class CheckCommand implements java.util.concurrent.Callable<Integer> {
         } catch (java.util.concurrent.ExecutionException e) {
           throw e.getCause() instanceof Exception cause ? cause : e;
         }
+      }
+      if (save) {
+        reports = saved(reports, err);
       }
       if (!write(reports, reportFormat, target)) {
         return ExitCodes.INTERNAL;
@@ -263,6 +302,66 @@ final class CheckCommand implements java.util.concurrent.Callable<Integer> {
             java.nio.file.Files.newBufferedWriter(
                 target.get().file(), java.nio.charset.StandardCharsets.UTF_8))) {
       return run.run(source, file);
+    }
+  }
+
+  /**
+   * Each report saved, with what changed since the previous stored check; a store that cannot be
+   * used is said on standard error and costs nothing else: the reports are printed as they were.
+   */
+  private List<DomainReport> saved(List<DomainReport> reports, PrintWriter err) {
+    HistoryRecorder recorder = new HistoryRecorder(historyPath());
+    List<DomainReport> out = new ArrayList<>();
+    for (DomainReport r : reports) {
+      HistoryRecorder.Recorded recorded = recorder.record(r);
+      recorded
+          .problem()
+          .ifPresent(e -> err.println("stslens: not saved: " + r.domain() + ": " + e.getMessage()));
+      out.add(recorded.report());
+    }
+    err.flush();
+    return out;
+  }
+
+  private Path historyPath() {
+    return historyFile != null ? historyFile : DataFolder.historyFile();
+  }
+
+  /** {@code --history DOMAIN}: the stored checks, newest first; nothing is checked. */
+  private int history() {
+    if (!domains.isEmpty() || save) {
+      throw new CommandLine.ParameterException(
+          spec.commandLine(),
+          "--history lists stored checks: give no DOMAIN to check and no --save");
+    }
+    boolean json =
+        switch (ReportFormat.parse(format).orElse(ReportFormat.PDF)) {
+          case TEXT -> false;
+          case JSON -> true;
+          default ->
+              throw new CommandLine.ParameterException(
+                  spec.commandLine(), "--history prints text or json, not '" + format + "'");
+        };
+    DomainNameInput.Reading reading = DomainNameInput.read(historyOf);
+    if (reading instanceof DomainNameInput.NotADomain not) {
+      throw new CommandLine.ParameterException(
+          spec.commandLine(), "not a domain name: '" + historyOf + "': " + not.reason());
+    }
+    String domain = ((DomainNameInput.Domain) reading).ascii();
+    try {
+      HistoryStore store = HistoryStore.open(historyPath());
+      List<StoredCheck> checks = store.checks(domain);
+      String text =
+          json
+              ? HistoryListing.json(domain, store.file(), checks)
+              : HistoryListing.text(domain, store.file(), checks);
+      PrintWriter out = spec.commandLine().getOut();
+      out.print(text);
+      out.flush();
+      return ExitCodes.OK;
+    } catch (HistoryException e) {
+      spec.commandLine().getErr().println("stslens: " + e.getMessage());
+      return ExitCodes.INTERNAL;
     }
   }
 

@@ -6,6 +6,9 @@ import java.io.StringWriter;
 /** Runs the command line in-process, capturing standard output and error: one per test. */
 final class CliRun {
 
+  /** The exit code, for tests that run it through a helper. */
+  int exit;
+
   private final StringWriter out = new StringWriter();
   private final StringWriter err = new StringWriter();
 

@@ -90,6 +90,13 @@ public final class JsonReport {
     o.set("tlsrpt", tlsrpt(r.tlsrpt()));
     ArrayNode findings = o.putArray("findings");
     r.findings().forEach(f -> findings.add(finding(f)));
+    if (r.changes().present()) {
+      // only a check compared with its history carries it: other reports are unchanged
+      ObjectNode changes = o.putObject("changes");
+      changes.put("previous_check", r.changes().previousCheck().map(Object::toString).orElse(null));
+      ArrayNode codes = changes.putArray("codes");
+      r.changes().findings().forEach(f -> codes.add(f.code().id()));
+    }
     return o;
   }
 

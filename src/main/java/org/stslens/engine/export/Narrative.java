@@ -111,6 +111,7 @@ public final class Narrative {
                 + " same evidence, each would do this (\"unknown\" where its behaviour is not"
                 + " established from a public source)."));
     add(new Block.SendersTable(SenderRows.of(r)));
+    changes(r);
     add(new Block.Appendix("Appendix A: the evidence, stage by stage"));
     if (lab && !r.origin().isLab()) {
       add(
@@ -424,6 +425,24 @@ public final class Narrative {
         .ifPresent(
             rec -> add(new Block.Fields(Map.of("Reports go to", String.join(", ", rec.rua())))));
     findings(stage);
+  }
+
+  /** What changed since the previous stored check (a check compared with its history only). */
+  private void changes(DomainReport r) {
+    if (!r.changes().present()) {
+      return;
+    }
+    add(new Block.Heading(2, "What changed since the last check"));
+    add(
+        new Block.Paragraph(
+            r.changes()
+                .previousCheck()
+                .map(t -> "Compared with the stored check of " + ReportClock.format(t) + ".")
+                .orElse("No earlier check of this domain is stored.")));
+    if (r.changes().findings().isEmpty()) {
+      add(new Block.Paragraph("Nothing changed that senders would notice."));
+    }
+    findingsList(r.changes().findings());
   }
 
   /** A stage's heading (with its status when it finished) and what the sender does in it. */

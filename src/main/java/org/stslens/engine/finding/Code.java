@@ -338,7 +338,48 @@ public enum Code {
   TLSRPT_MISSING_RUA("tlsrpt.missing-rua", ERROR, CheckStage.TLSRPT, "8460 §3", "no reports", null),
   TLSRPT_INVALID_RUA("tlsrpt.invalid-rua", ERROR, CheckStage.TLSRPT, "8460 §3", "no reports", null),
   TLSRPT_IGNORED_RUA(
-      "tlsrpt.ignored-rua", WARNING, CheckStage.TLSRPT, "8460 §3", "URI ignored", null);
+      "tlsrpt.ignored-rua", WARNING, CheckStage.TLSRPT, "8460 §3", "URI ignored", null),
+
+  // Lifecycle: this check compared with the previous stored check of the domain (history).
+  LIFE_ID_NOT_BUMPED(
+      "life.id-not-bumped",
+      ERROR,
+      CheckStage.POLICY,
+      "8461 §3.1, §8.1",
+      "keeps the old policy",
+      null),
+  LIFE_ID_BUMPED_SAME_POLICY(
+      "life.id-bumped-same-policy", INFO, CheckStage.POLICY, "8461 §8.1", "none", null),
+  /**
+   * A new MX host that the policy senders may still hold from the previous check does not cover.
+   */
+  LIFE_MX_OUTSIDE_CACHED_POLICY(
+      "life.mx-outside-cached-policy",
+      ERROR,
+      CheckStage.MX,
+      "8461 §4.1, §5.1",
+      "refuse-mx",
+      "validation-failure"),
+  LIFE_MODE_LOWERED("life.mode-lowered", WARNING, CheckStage.POLICY, "8461 §5", "none", null),
+  LIFE_MODE_RAISED("life.mode-raised", INFO, CheckStage.POLICY, "8461 §5", "none", null),
+  LIFE_MAX_AGE_LOWERED(
+      "life.max-age-lowered", INFO, CheckStage.POLICY, "8461 §3.2", "keeps the old max_age", null),
+  LIFE_TXT_GONE(
+      "life.txt-gone",
+      WARNING,
+      CheckStage.DISCOVERY,
+      "8461 §5.1, §8.3",
+      "keeps the cached policy",
+      null),
+  LIFE_POLICY_GONE(
+      "life.policy-gone",
+      WARNING,
+      CheckStage.RETRIEVAL,
+      "8461 §5.1, §8.3",
+      "keeps the cached policy",
+      null),
+  /** Needs no history: a certificate of the policy host or of an MX runs out within 30 days. */
+  LIFE_CERT_EXPIRING("life.cert-expiring", WARNING, CheckStage.MX, "8461 §3.3, §4.2", "none", null);
 
   private static final Map<String, Code> BY_ID =
       Arrays.stream(values()).collect(Collectors.toUnmodifiableMap(Code::id, Function.identity()));

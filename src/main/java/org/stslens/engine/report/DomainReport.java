@@ -29,6 +29,8 @@ import org.stslens.engine.tlsrpt.TlsRptDiscovery;
  * @param tlsrpt the TLS-RPT record
  * @param stages every stage that ran, in the order they finished
  * @param origin the world checked: the real Internet or a lab world (badged everywhere)
+ * @param changes what changed since the previous stored check ({@link ChangeSet#NONE} when the
+ *     check was not compared with a history)
  */
 public record DomainReport(
     String domain,
@@ -43,12 +45,46 @@ public record DomainReport(
     List<MxReport> mx,
     TlsRptDiscovery tlsrpt,
     List<StageReport> stages,
-    CheckOrigin origin) {
+    CheckOrigin origin,
+    ChangeSet changes) {
 
   public DomainReport {
     mx = List.copyOf(mx);
     stages = List.copyOf(stages);
     java.util.Objects.requireNonNull(origin, "origin");
+    changes = changes == null ? ChangeSet.NONE : changes;
+  }
+
+  /** A report not compared with a history. */
+  public DomainReport(
+      String domain,
+      Instant startedAt,
+      long durationMillis,
+      DomainVerdict verdict,
+      String verdictReason,
+      DiscoveryResult discovery,
+      Optional<FetchResult> fetch,
+      Optional<ParsedPolicy> policy,
+      boolean policyApplies,
+      List<MxReport> mx,
+      TlsRptDiscovery tlsrpt,
+      List<StageReport> stages,
+      CheckOrigin origin) {
+    this(
+        domain,
+        startedAt,
+        durationMillis,
+        verdict,
+        verdictReason,
+        discovery,
+        fetch,
+        policy,
+        policyApplies,
+        mx,
+        tlsrpt,
+        stages,
+        origin,
+        ChangeSet.NONE);
   }
 
   /** A report of the real Internet (the engine's own; a lab world stamps it with its origin). */
@@ -96,21 +132,39 @@ public record DomainReport(
         mx,
         tlsrpt,
         stages,
-        from);
+        from,
+        changes);
   }
 
-  /** Every finding of every stage, worst first, then in stage order. */
+  /** This report, with what changed since the previous check. */
+  public DomainReport withChanges(ChangeSet found) {
+    return new DomainReport(
+        domain,
+        startedAt,
+        durationMillis,
+        verdict,
+        verdictReason,
+        discovery,
+        fetch,
+        policy,
+        policyApplies,
+        mx,
+        tlsrpt,
+        stages,
+        origin,
+        found);
+  }
+
+  /** Every finding of every stage, then the changes, worst first, then in stage order. */
   public List<Finding> findings() {
-    return stages.stream()
-        .flatMap(s -> s.findings().stream())
+    return java.util.stream.Stream.concat(
+            stages.stream().flatMap(s -> s.findings().stream()), changes.findings().stream())
         .sorted(Comparator.comparing(Finding::severity))
         .toList();
   }
 
   public boolean hasErrors() {
-    return stages.stream()
-        .flatMap(s -> s.findings().stream())
-        .anyMatch(f -> f.severity() == Severity.ERROR);
+    return findings().stream().anyMatch(f -> f.severity() == Severity.ERROR);
   }
 
   /** The sum of the stage durations: compare with {@link #durationMillis()} to see concurrency. */

@@ -1,0 +1,51 @@
+package org.stslens.engine.history;
+
+import java.util.List;
+
+/**
+ * The schema of the history file, one step per version: step {@code n} takes a file of version
+ * {@code n - 1} to version {@code n} ({@code PRAGMA user_version}). A step is never edited once
+ * shipped; a change is a new step.
+ */
+final class Migrations {
+
+  private Migrations() {}
+
+  static final List<List<String>> STEPS =
+      List.of(
+          // 1: the checks and the facts a comparison needs
+          List.of(
+              """
+              CREATE TABLE checks (
+                id INTEGER PRIMARY KEY,
+                domain TEXT NOT NULL,
+                checked_at INTEGER NOT NULL,
+                verdict TEXT NOT NULL,
+                txt_found INTEGER NOT NULL,
+                dns_temporary INTEGER NOT NULL,
+                txt_id TEXT,
+                policy_applies INTEGER NOT NULL,
+                policy_hash TEXT,
+                mode TEXT,
+                max_age INTEGER,
+                policy_mx TEXT NOT NULL,
+                mx_set TEXT NOT NULL,
+                report_json TEXT NOT NULL)""",
+              "CREATE INDEX checks_domain_time ON checks (domain, checked_at)",
+              "CREATE INDEX checks_verdict ON checks (verdict)",
+              "CREATE INDEX checks_txt_id ON checks (txt_id)",
+              "CREATE INDEX checks_policy_hash ON checks (policy_hash)"),
+          // 2: certificate expiry, for the watch of expiring certificates
+          List.of(
+              "ALTER TABLE checks ADD COLUMN policy_cert_host TEXT",
+              "ALTER TABLE checks ADD COLUMN policy_cert_expiry INTEGER",
+              "ALTER TABLE checks ADD COLUMN mx_cert_host TEXT",
+              "ALTER TABLE checks ADD COLUMN mx_cert_expiry INTEGER",
+              "ALTER TABLE checks ADD COLUMN nearest_cert_expiry INTEGER",
+              "CREATE INDEX checks_nearest_cert_expiry ON checks (nearest_cert_expiry)"));
+
+  /** The version this build writes. */
+  static int latest() {
+    return STEPS.size();
+  }
+}
