@@ -46,6 +46,13 @@ public final class SendersMatrixView {
   private final VBox root;
 
   public SendersMatrixView(SendersViewModel vm) {
+    this(vm, true);
+  }
+
+  /**
+   * @param showBanner false where the disagreements are told otherwise (the editor's sentences)
+   */
+  public SendersMatrixView(SendersViewModel vm, boolean showBanner) {
     this.vm = vm;
     banner.setId("senders-banner");
     banner.setWrapText(true);
@@ -54,7 +61,12 @@ public final class SendersMatrixView {
     banner.setGraphic(Icons.status(StageStatus.WARN));
     banner.getStyleClass().addAll("verdict-banner", "verdict-warn", "senders-banner");
     banner.textProperty().bind(vm.bannerProperty());
-    banner.visibleProperty().bind(vm.bannerProperty().isNotEmpty());
+    banner
+        .visibleProperty()
+        .bind(
+            vm.bannerProperty()
+                .isNotEmpty()
+                .and(new javafx.beans.property.SimpleBooleanProperty(showBanner)));
     banner.managedProperty().bind(banner.visibleProperty());
 
     table.setId("senders-matrix");
