@@ -173,51 +173,72 @@ public final class DraftJudge {
       this.rawLines = List.of(body.split("\r\n|\n|\r", -1));
     }
 
+    /** One sentence per distinct reading, naming every sender that reads the draft so. */
     List<String> of(List<SenderVerdict> verdicts) {
       SenderVerdict rfc = verdicts.get(0);
-      List<String> out = new ArrayList<>();
+      java.util.Map<String, List<String>> said = new java.util.LinkedHashMap<>();
       for (SenderVerdict v : verdicts.subList(1, verdicts.size())) {
         String name = Disagreements.shortName(v.profile());
         if (v.applies() == Applies.UNKNOWN) {
-          out.add(
-              "What "
-                  + name
-                  + " does with this draft is not known: "
-                  + unknowns(v)
-                  + " is not established for it.");
+          said.computeIfAbsent(
+                  "cannot be told: the sources do not establish " + unknowns(v) + ".",
+                  k -> new ArrayList<>())
+              .add(name);
         } else if (v.applies() != rfc.applies()) {
           String why = reasons(v, false);
-          String head =
+          String what =
               v.applies() == Applies.NO_POLICY
-                  ? name + " would reject this draft"
-                  : name
-                      + " would apply this draft as "
+                  ? "would reject this draft"
+                  : "would apply this draft as "
                       + v.applies().word()
                       + (rfc.applies() == Applies.NO_POLICY
                           ? " although RFC 8461 rejects it"
                           : " (RFC 8461: " + rfc.applies().word() + ")");
-          out.add(head + (why.isEmpty() ? "." : ": " + why + "."));
+          said.computeIfAbsent(
+                  what + (why.isEmpty() ? "." : ": " + why + "."), k -> new ArrayList<>())
+              .add(name);
         } else {
           for (int i = 0; i < v.mx().size(); i++) {
             SenderVerdict.Mx m = v.mx().get(i);
             Outcome r = rfc.mx().get(i).outcome();
             if (m.outcome() != r && m.outcome() != Outcome.UNKNOWN) {
               String why = reasons(v, true);
-              out.add(
-                  name
-                      + " would "
-                      + m.outcome().word()
-                      + " "
-                      + m.host()
-                      + " (RFC 8461: "
-                      + r.word()
-                      + ")"
-                      + (why.isEmpty() ? "." : ": " + why + "."));
+              said.computeIfAbsent(
+                      "would "
+                          + m.outcome().word()
+                          + " "
+                          + m.host()
+                          + " (RFC 8461: "
+                          + r.word()
+                          + ")"
+                          + (why.isEmpty() ? "." : ": " + why + "."),
+                      k -> new ArrayList<>())
+                  .add(name);
             }
           }
         }
       }
+      List<String> out = new ArrayList<>();
+      said.forEach(
+          (what, names) ->
+              out.add(
+                  (what.startsWith("cannot")
+                          ? "What "
+                              + and(names)
+                              + " do"
+                              + (names.size() == 1 ? "es" : "")
+                              + " with this draft "
+                          : and(names) + " ")
+                      + what));
       return out;
+    }
+
+    private static String and(List<String> names) {
+      return names.size() == 1
+          ? names.get(0)
+          : String.join(", ", names.subList(0, names.size() - 1))
+              + " and "
+              + names.get(names.size() - 1);
     }
 
     private static String unknowns(SenderVerdict v) {

@@ -181,15 +181,18 @@ class WorkbenchViewModelTest {
     assertThat(matrix.rows().get(1).sender()).isEqualTo("Postfix with postfix-mta-sts-resolver");
     assertThat(matrix.rows().get(1).cells().get(0).word()).isEqualTo("no-policy");
     assertThat(vm.senderSentences())
-        .contains(
-            "Postfix with postfix-mta-sts-resolver would reject this draft: the key `mode ` has a"
-                + " space before the colon.");
+        .anyMatch(
+            t ->
+                t.startsWith("Postfix with postfix-mta-sts-resolver")
+                    && t.endsWith(
+                        "would reject this draft: the key `mode ` has a space before the colon."));
 
     vm.edited("version: STSv1\nmode: enforce\nmx: mx1.example.com\nmax_age: 604800\n");
     vm.judgeSenders();
     assertThat(vm.senders().matrixProperty().get().rows().get(1).cells().get(0).word())
         .isEqualTo("enforce");
-    assertThat(vm.senderSentences()).noneMatch(t -> t.startsWith("Postfix with postfix-mta"));
+    assertThat(vm.senderSentences())
+        .noneMatch(t -> t.contains("Postfix with postfix-mta-sts-resolver"));
   }
 
   @Test
