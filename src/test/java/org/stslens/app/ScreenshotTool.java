@@ -247,11 +247,17 @@ public final class ScreenshotTool {
             ((Button) mainScene().lookup("#lab-run")).fire();
             return null;
           });
-      // a lab run starts step by step: run the rest at once
-      waitFor(() -> desktop.viewModel().pendingStepProperty().get() != null);
+      // a lab run may start step by step: run the rest at once
+      shoot(mainScene(), out.resolve("debug-lab.png"));
+      waitFor(
+          () ->
+              desktop.viewModel().pendingStepProperty().get() != null
+                  || !desktop.viewModel().runningProperty().get());
       onFx(
           () -> {
-            desktop.viewModel().runAll();
+            if (desktop.viewModel().pendingStepProperty().get() != null) {
+              desktop.viewModel().runAll();
+            }
             return null;
           });
       waitFor(() -> !desktop.viewModel().runningProperty().get());

@@ -136,7 +136,10 @@ public final class SendersMatrixView {
     }
     table.setItems(FXCollections.observableArrayList(m.rows()));
     // every row shown, no inner scrolling: the page scrolls
-    double height = CELL * m.rows().size() + 34;
+    double height = CELL * m.rows().size() + 44; // the header row is taller than a cell
+    // no empty stretch to the right of the last column
+    table.setMaxWidth(
+        table.getColumns().stream().mapToDouble(TableColumn::getPrefWidth).sum() + 20);
     table.setPrefHeight(height);
     table.setMinHeight(height);
     table.setMaxHeight(height + 16); // room for a horizontal scroll bar
