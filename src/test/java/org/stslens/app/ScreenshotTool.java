@@ -335,7 +335,9 @@ public final class ScreenshotTool {
       return;
     }
     javafx.scene.Node content = sp.getContent();
-    double y = content.sceneToLocal(target.localToScene(target.getBoundsInLocal())).getMinY() - 60;
+    double y =
+        content.sceneToLocal(target.localToScene(target.getBoundsInLocal())).getMinY()
+            - 110; // the section title too
     double room = content.getBoundsInLocal().getHeight() - sp.getViewportBounds().getHeight();
     sp.setVvalue(room <= 0 ? 0 : Math.max(0, Math.min(1, y / room)));
   }

@@ -136,18 +136,19 @@ public final class SendersMatrixView {
     }
     table.setItems(FXCollections.observableArrayList(m.rows()));
     // every row shown, no inner scrolling: the page scrolls
-    double height = CELL * m.rows().size() + 44; // the header row is taller than a cell
+    // the header row is taller than a cell; 16 more for a horizontal scroll bar in narrow panes
+    double height = CELL * m.rows().size() + 50 + 16;
     // no empty stretch to the right of the last column
     table.setMaxWidth(
         table.getColumns().stream().mapToDouble(TableColumn::getPrefWidth).sum() + 20);
     table.setPrefHeight(height);
     table.setMinHeight(height);
-    table.setMaxHeight(height + 16); // room for a horizontal scroll bar
+    table.setMaxHeight(height);
   }
 
   /** Roughly the width of the longest text, in pixels, plus room for the icon. */
   private static double widthOf(java.util.List<String> texts) {
-    return texts.stream().mapToInt(String::length).max().orElse(0) * 7.6 + 44;
+    return texts.stream().mapToInt(String::length).max().orElse(0) * 7.0 + 36;
   }
 
   private void selected() {
