@@ -129,7 +129,8 @@ public final class SendersMatrixView {
       TableColumn<Row, Cell> column = new TableColumn<>(m.columns().get(i));
       column.setCellValueFactory(r -> new ReadOnlyObjectWrapper<>(r.getValue().cells().get(at)));
       column.setCellFactory(c -> matrixCell());
-      column.setPrefWidth(Math.max(120, widthOf(java.util.List.of(m.columns().get(i)))));
+      // headers are bold: a little wider than the cells' text
+      column.setPrefWidth(Math.max(120, widthOf(java.util.List.of(m.columns().get(i))) * 1.1));
       column.setSortable(false);
       column.setReorderable(false);
       table.getColumns().add(column);
