@@ -15,6 +15,7 @@ import java.util.concurrent.TimeUnit;
 import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
+import javafx.scene.control.ListView;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.image.WritableImage;
 import javafx.stage.Stage;
@@ -227,6 +228,81 @@ public final class ScreenshotTool {
           });
       pause(800);
       shoot(mainScene(), out.resolve("17-reports-dark.png"));
+
+      // the Senders matrix on a lab world where senders disagree, in the theme asked for
+      onFx(
+          () -> {
+            Desktop.applyTheme(
+                new Settings("", List.of(), 5, 60, 30, dark, false, List.of(DOMAIN)));
+            desktop.viewModel().stepByStepProperty().set(false);
+            ((ToggleButton) mainScene().lookup("#lab")).setSelected(true);
+            return null;
+          });
+      pause(600);
+      onFx(
+          () -> {
+            @SuppressWarnings("unchecked")
+            ListView<org.stslens.ui.lab.LabScenarioInfo> list =
+                (ListView<org.stslens.ui.lab.LabScenarioInfo>) mainScene().lookup("#lab-scenarios");
+            list.getItems().stream()
+                .filter(s -> s.id().equals("policy-key-space"))
+                .findFirst()
+                .ifPresent(list.getSelectionModel()::select);
+            return null;
+          });
+      pause(400);
+      onFx(
+          () -> {
+            ((Button) mainScene().lookup("#lab-run")).fire();
+            return null;
+          });
+      // a lab run may start step by step: run the rest at once
+      waitFor(
+          () ->
+              desktop.viewModel().pendingStepProperty().get() != null
+                  || !desktop.viewModel().runningProperty().get());
+      onFx(
+          () -> {
+            if (desktop.viewModel().pendingStepProperty().get() != null) {
+              desktop.viewModel().runAll();
+            }
+            return null;
+          });
+      waitFor(() -> !desktop.viewModel().runningProperty().get());
+      onFx(
+          () -> {
+            ((ToggleButton) mainScene().lookup("#walkthrough")).setSelected(true);
+            desktop.viewModel().stages().stream()
+                .filter(s -> s.title().equals("Summary"))
+                .findFirst()
+                .ifPresent(desktop.viewModel().selectedProperty()::set);
+            return null;
+          });
+      pause(800);
+      onFx(
+          () -> {
+            scrollTo(mainScene(), "#senders");
+            selectSenderCell(mainScene());
+            return null;
+          });
+      pause(600);
+      shoot(mainScene(), out.resolve("18-senders.png"));
+      onFx(
+          () -> {
+            ((ToggleButton) mainScene().lookup("#editor")).setSelected(true);
+            return null;
+          });
+      editorText(
+          "version: STSv1\nmode : enforce\nmx: mx1.policy-key-space.lab.example\n"
+              + "max_age: 604800\n");
+      selectTab("senders-tab");
+      onFx(
+          () -> {
+            selectSenderCell(mainScene());
+            return null;
+          });
+      pause(400);
+      shoot(mainScene(), out.resolve("19-editor-senders.png"));
     } finally {
       pool.shutdownNow();
       timer.shutdownNow();
@@ -314,6 +390,38 @@ public final class ScreenshotTool {
           return null;
         });
     pause(800);
+  }
+
+  /** Scrolls the stage view so that {@code id} is near the top. */
+  private static void scrollTo(Scene scene, String id) {
+    javafx.scene.control.ScrollPane sp =
+        (javafx.scene.control.ScrollPane) scene.lookup(".stage-view");
+    javafx.scene.Node target = scene.lookup(id);
+    if (sp == null || target == null) {
+      return;
+    }
+    javafx.scene.Node content = sp.getContent();
+    double y =
+        content.sceneToLocal(target.localToScene(target.getBoundsInLocal())).getMinY()
+            - 110; // the section title too
+    double room = content.getBoundsInLocal().getHeight() - sp.getViewportBounds().getHeight();
+    sp.setVvalue(room <= 0 ? 0 : Math.max(0, Math.min(1, y / room)));
+  }
+
+  /** Selects the second sender's policy cell, so its explanation shows. */
+  private static void selectSenderCell(Scene scene) {
+    for (javafx.scene.Node n : scene.getRoot().lookupAll("#senders-matrix")) {
+      if (n instanceof javafx.scene.control.TableView<?> table && n.isVisible()) {
+        select(table);
+      }
+    }
+  }
+
+  private static <T> void select(javafx.scene.control.TableView<T> table) {
+    if (table.getColumns().size() > 1 && table.getItems().size() > 1) {
+      table.requestFocus();
+      table.getSelectionModel().select(1, table.getColumns().get(1));
+    }
   }
 
   private static String fileName(String title) {

@@ -62,6 +62,22 @@ public final class SenderJudge {
     return new SenderJudge(report, profile).run();
   }
 
+  /**
+   * What {@code profile} makes of a policy body alone (no TXT record, no fetch): the same policy
+   * behaviours as {@link #judge}, for drafts ({@link DraftJudge}).
+   */
+  static Reading read(ParsedPolicy parsed, SenderProfile profile) {
+    SenderJudge j = new SenderJudge(null, profile);
+    Applied applied = j.parsedPolicy(parsed);
+    if (j.unknown) {
+      applied = Applied.UNKNOWN;
+    }
+    return new Reading(applied.applies(), applied.policy(), List.copyOf(j.differs));
+  }
+
+  /** The policy a sender reads from a body, and the behaviours that made it read it so. */
+  record Reading(Applies applies, Optional<Policy> policy, List<Difference> differs) {}
+
   /** The policy the sender applies: a policy, "none without a policy" (mailauth) or none. */
   private record Applied(Applies applies, Optional<Policy> policy) {
     static Applied of(Policy p) {
@@ -249,7 +265,7 @@ public final class SenderJudge {
   private Applied parsedPolicy(ParsedPolicy parsed) {
     List<Finding> findings = parsed.findings();
     boolean rebuild = false;
-    List<Integer> lost = new ArrayList<>();
+    java.util.Set<Integer> lost = new java.util.HashSet<>(); // a set: drafts can have many lines
     if (has(findings, Code.POLICY_BOM) && differs(Behaviour.POLICY_BOM, "rejected")) {
       return rejected();
     }
@@ -330,7 +346,7 @@ public final class SenderJudge {
 
   /** The policy read from its lines, leaving out {@code lost} lines, as a lenient sender does. */
   private static Optional<Policy> rebuilt(
-      List<PolicyLine> lines, List<Integer> lost, long cap, boolean lastWins) {
+      List<PolicyLine> lines, java.util.Set<Integer> lost, long cap, boolean lastWins) {
     Map<String, String> first = new java.util.LinkedHashMap<>();
     List<MxPattern> mx = new ArrayList<>();
     for (PolicyLine l : lines) {

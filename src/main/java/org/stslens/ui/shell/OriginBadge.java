@@ -13,6 +13,8 @@ final class OriginBadge {
     badge.setId(id);
     badge.setMnemonicParsing(false);
     badge.getStyleClass().add("origin-badge");
+    // beside a long wrapped text in an HBox it would be squeezed into one letter per line
+    badge.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
     badge.setStyle(
         "-fx-background-color: -color-accent-emphasis; -fx-text-fill: -color-fg-emphasis;"
             + " -fx-padding: 2 8 2 8; -fx-background-radius: 4; -fx-font-weight: bold;");

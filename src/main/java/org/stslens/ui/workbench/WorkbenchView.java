@@ -52,6 +52,12 @@ public final class WorkbenchView {
   private PublishingKitPane kitPane;
   private final javafx.animation.PauseTransition kitDelay =
       new javafx.animation.PauseTransition(javafx.util.Duration.millis(300));
+  private final Tab sendersTab = new Tab("Senders");
+
+  /** The senders are judged once typing pauses, off the FX thread. */
+  private final javafx.animation.PauseTransition sendersDelay =
+      new javafx.animation.PauseTransition(javafx.util.Duration.millis(250));
+
   private final TextArea invisibles = new TextArea();
   private final Label notes = new Label();
   private final Label status = new Label();
@@ -70,6 +76,7 @@ public final class WorkbenchView {
     vm.restore();
     vm.ensureDraft();
     kitDelay.setOnFinished(e -> refreshKit());
+    sendersDelay.setOnFinished(e -> vm.judgeSenders());
     root.setId("workbench");
     root.setTop(toolbar());
     root.setCenter(center());
@@ -265,7 +272,10 @@ public final class WorkbenchView {
     tryTab.setId("try-tab");
     publishTab.setId("publish-tab");
     publishTab.setContent(publish);
-    TabPane tabs = new TabPane(problemsTab, tryTab, publishTab);
+    sendersTab.setId("senders-tab");
+    sendersTab.setContent(new DraftSendersPane(vm.senders(), vm.senderSentences()).node());
+    sendersTab.selectedProperty().addListener((o, was, now) -> scheduleSenders());
+    TabPane tabs = new TabPane(problemsTab, tryTab, sendersTab, publishTab);
     tabs.setId("workbench-tabs");
     tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
     publishTab.selectedProperty().addListener((o, was, now) -> refreshKit());
@@ -283,6 +293,14 @@ public final class WorkbenchView {
       showInvisibles();
     }
     scheduleKit();
+    scheduleSenders();
+  }
+
+  /** The senders' matrix follows the draft while its tab is shown. */
+  private void scheduleSenders() {
+    if (sendersTab.isSelected()) {
+      sendersDelay.playFromStart();
+    }
   }
 
   /** The kit is rebuilt once typing (in the text or the domain) pauses, not on every key. */
@@ -298,6 +316,7 @@ public final class WorkbenchView {
   }
 
   private void evaluated() {
+    scheduleSenders(); // the MX hosts of a new check are the matrix's columns
     if (vm.evaluationProperty().get() != null) {
       trial.show(
           vm.evaluationProperty().get(),

@@ -19,6 +19,8 @@ import javafx.collections.ObservableList;
 import org.stslens.engine.check.DomainNameInput;
 import org.stslens.engine.mx.MxReport;
 import org.stslens.engine.report.DomainReport;
+import org.stslens.engine.senders.DraftJudge;
+import org.stslens.ui.stages.summary.SendersViewModel;
 import org.stslens.workbench.draft.Draft;
 import org.stslens.workbench.draft.DraftAutosaver;
 import org.stslens.workbench.draft.DraftFiles;
@@ -57,6 +59,13 @@ public final class WorkbenchViewModel {
   private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
   private final ReadOnlyStringWrapper kitExportStatus = new ReadOnlyStringWrapper("");
   private long loads;
+
+  private final SendersViewModel senders = new SendersViewModel();
+  private final ObservableList<String> senderSentences = FXCollections.observableArrayList();
+  private final ObservableList<String> senderSentencesView =
+      FXCollections.unmodifiableObservableList(senderSentences);
+  private final java.util.concurrent.atomic.AtomicLong sendersAsked =
+      new java.util.concurrent.atomic.AtomicLong();
 
   /** The current draft is a template nobody has changed (not on disk). */
   private boolean pristineTemplate;
@@ -284,6 +293,45 @@ public final class WorkbenchViewModel {
     } else {
       check.accept(d);
     }
+  }
+
+  /**
+   * Judges the current draft for every sender profile on the background executor (the view calls
+   * this once typing pauses). Only the latest request is computed and shown: a request overtaken by
+   * a newer one before it runs is dropped.
+   */
+  public void judgeSenders() {
+    long asked = sendersAsked.incrementAndGet();
+    DraftAnalysis a = analysis.get();
+    List<String> hosts = mxHosts();
+    background.execute(
+        () -> {
+          if (sendersAsked.get() != asked) {
+            return;
+          }
+          DraftJudge.Judgement j =
+              DraftJudge.judge(a.parsed(), DraftText.forParsing(a.text()), hosts);
+          fx.accept(
+              () -> {
+                if (sendersAsked.get() == asked) {
+                  senders.show(j.verdicts());
+                  senderSentences.setAll(j.sentences());
+                }
+              });
+        });
+  }
+
+  /** The Senders matrix of the draft, as of the last {@link #judgeSenders()}. */
+  public SendersViewModel senders() {
+    return senders;
+  }
+
+  /**
+   * Where a sender reads the draft otherwise than RFC 8461, in words ("... would reject this draft:
+   * ..."); empty when all senders with a known answer agree.
+   */
+  public ObservableList<String> senderSentences() {
+    return senderSentencesView;
   }
 
   public void setLastCheck(DomainReport report) {

@@ -164,4 +164,51 @@ class WorkbenchViewModelTest {
     vm.probe(checked::add);
     assertThat(checked).containsExactly("example.com");
   }
+
+  @Test
+  void theDraftIsJudgedForEverySenderWithTheDraftsMxAsColumns() {
+    WorkbenchViewModel vm = vm(new DraftStore(dir));
+    vm.open(
+        "spaced",
+        "example.com",
+        "version: STSv1\nmode : enforce\nmx: mx1.example.com\nmax_age: 604800\n");
+
+    vm.judgeSenders();
+
+    var matrix = vm.senders().matrixProperty().get();
+    assertThat(matrix.columns()).containsExactly("Policy", "mx1.example.com");
+    assertThat(matrix.rows().get(0).cells().get(0).word()).isEqualTo("enforce");
+    assertThat(matrix.rows().get(1).sender()).isEqualTo("Postfix with postfix-mta-sts-resolver");
+    assertThat(matrix.rows().get(1).cells().get(0).word()).isEqualTo("no-policy");
+    assertThat(vm.senderSentences())
+        .anyMatch(
+            t ->
+                t.startsWith("Postfix with postfix-mta-sts-resolver")
+                    && t.endsWith(
+                        "would reject this draft: the key `mode ` has a space before the colon."));
+
+    vm.edited("version: STSv1\nmode: enforce\nmx: mx1.example.com\nmax_age: 604800\n");
+    vm.judgeSenders();
+    assertThat(vm.senders().matrixProperty().get().rows().get(1).cells().get(0).word())
+        .isEqualTo("enforce");
+    assertThat(vm.senderSentences())
+        .noneMatch(t -> t.contains("Postfix with postfix-mta-sts-resolver"));
+  }
+
+  @Test
+  void aJudgementOvertakenByANewerEditIsDropped() {
+    java.util.List<Runnable> queued = new java.util.ArrayList<>();
+    WorkbenchViewModel vm =
+        new WorkbenchViewModel(new DraftStore(dir), queued::add, Runnable::run, clock);
+    vm.open("d", "example.com", "version: STSv1\nmode : enforce\nmx: a.example.com\nmax_age: 1\n");
+    queued.clear(); // the autosave
+    vm.judgeSenders();
+    vm.edited("version: STSv1\nmode: testing\nmx: b.example.com\nmax_age: 1\n");
+    vm.judgeSenders();
+    queued.forEach(Runnable::run);
+
+    var matrix = vm.senders().matrixProperty().get();
+    assertThat(matrix.columns()).containsExactly("Policy", "b.example.com");
+    assertThat(matrix.rows().get(0).cells().get(0).word()).isEqualTo("testing");
+  }
 }

@@ -168,4 +168,29 @@ class WorkbenchViewTest {
     robot.clickOn("#probe-mx");
     assertThat(probed).containsExactly("example.com");
   }
+
+  @Test
+  void theSendersTabFollowsTheDraftAsItIsTyped(FxRobot robot) throws Exception {
+    CodeArea area = robot.lookup("#policy-editor").queryAs(CodeArea.class);
+    robot.clickOn("Senders");
+    robot.interact(
+        () ->
+            area.replaceText(
+                "version: STSv1\nmode: enforce\nmx: mx1.example.com\nmax_age: 604800\n"));
+    Label sentences = robot.lookup("#draft-senders-sentences").queryAs(Label.class);
+    WaitForAsyncUtils.waitFor(
+        10,
+        TimeUnit.SECONDS,
+        () ->
+            vm.senders().matrixProperty().get().columns().contains("mx1.example.com")
+                && !sentences.isVisible());
+
+    robot.interact(() -> area.replaceText(area.getText().replace("mode:", "mode :")));
+
+    WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, sentences::isVisible);
+    assertThat(sentences.getText())
+        .contains("Postfix with postfix-mta-sts-resolver")
+        .contains("would reject this draft: the key `mode ` has a space before the colon.");
+    assertThat(robot.lookup("#senders-matrix").query().isVisible()).isTrue();
+  }
 }

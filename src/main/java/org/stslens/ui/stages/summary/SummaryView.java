@@ -38,6 +38,7 @@ public final class SummaryView {
   private final Executor background;
   private final DialogService dialogs;
   private final Label exportStatus = new Label();
+  private final SendersViewModel senders;
   private final Node node;
 
   SummaryView(DomainReport report, Executor background, DialogService dialogs) {
@@ -46,6 +47,7 @@ public final class SummaryView {
     this.dialogs = dialogs;
     exportStatus.setId("export-status");
     exportStatus.setWrapText(true);
+    this.senders = SendersViewModel.forReport(report);
     this.node = build();
   }
 
@@ -73,6 +75,7 @@ public final class SummaryView {
             new Explanation(
                 meaning(report.verdict()), Explanation.direction(), Explanation.dnssec()))
         .section("What senders do with each MX host", mxVerdicts())
+        .section("Senders: what real senders do", sendersNote(), sendersMatrix())
         .section("All findings", new FindingsPane(report.findings()))
         .section("Export the report", exportBar())
         .build();
@@ -85,9 +88,34 @@ public final class SummaryView {
     Label reason = Texts.wrapping(report.verdictReason());
     reason.setId("verdict-reason");
     VBox box = new VBox(6, word, reason);
+    if (!senders.bannerProperty().get().isEmpty()) {
+      Label mention =
+          Texts.wrapping(
+              "Real senders disagree: "
+                  + senders.matrixProperty().get().disagreements().get(0)
+                  + " See Senders below.");
+      mention.setId("senders-mention");
+      box.getChildren().add(mention);
+    }
     box.setId("verdict");
     box.getStyleClass().addAll("verdict-banner", bannerStyle(status(report.verdict())));
     return box;
+  }
+
+  private Node sendersNote() {
+    return Texts.wrapping(
+        "The verdict above is the RFC 8461 reading. Real senders read some things otherwise; each"
+            + " row is what one of them would do with the same evidence (no new traffic).",
+        "muted");
+  }
+
+  private Node sendersMatrix() {
+    return new SendersMatrixView(senders).node();
+  }
+
+  /** For tests. */
+  SendersViewModel senders() {
+    return senders;
   }
 
   private Node mxVerdicts() {
