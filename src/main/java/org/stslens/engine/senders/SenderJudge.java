@@ -233,6 +233,10 @@ public final class SenderJudge {
   }
 
   private Applied fetchFailed(FetchResult f) {
+    return fetchFailed(f.findings());
+  }
+
+  private Applied fetchFailed(List<Finding> fetchFindings) {
     if (unknown) {
       return Applied.UNKNOWN;
     }
@@ -240,7 +244,7 @@ public final class SenderJudge {
       return unknown ? Applied.UNKNOWN : Applied.NO_POLICY;
     }
     // mailauth: a policy host without an address is "not found", not an error worth an hour
-    if (has(f.findings(), Code.FETCH_HOST_UNRESOLVABLE)
+    if (has(fetchFindings, Code.FETCH_HOST_UNRESOLVABLE)
         && differs(Behaviour.POLICY_HOST_NO_ADDRESS, "no-policy")) {
       return Applied.NO_POLICY;
     }
@@ -252,9 +256,14 @@ public final class SenderJudge {
    * throws on it inside the same try as the fetch) it is a fetch failure; elsewhere no policy.
    */
   private Applied rejected() {
-    return value(Behaviour.FETCH_FAILURE_NO_CACHE).equals("none-for-an-hour")
-        ? report.fetch().map(this::fetchFailed).orElse(Applied.NO_POLICY)
-        : Applied.NO_POLICY;
+    if (!value(Behaviour.FETCH_FAILURE_NO_CACHE).equals("none-for-an-hour")) {
+      return Applied.NO_POLICY;
+    }
+    if (report == null) {
+      // a draft (read): once published it would be fetched, then rejected like a failed fetch
+      return fetchFailed(List.of());
+    }
+    return report.fetch().map(this::fetchFailed).orElse(Applied.NO_POLICY);
   }
 
   /** An ASCII control other than HTAB: invalid in an HTTP field (RFC 9110 §5.5). */
