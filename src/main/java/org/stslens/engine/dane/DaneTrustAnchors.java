@@ -58,7 +58,7 @@ public record DaneTrustAnchors(List<String> records) {
     List<String> kept = new ArrayList<>();
     try (Master master =
         new Master(
-            new ByteArrayInputStream(zoneText.getBytes(StandardCharsets.UTF_8)), Name.root)) {
+            new ByteArrayInputStream(zoneText.getBytes(StandardCharsets.UTF_8)), Name.root, 0)) {
       Record r;
       while ((r = master.nextRecord()) != null) {
         if (r.getType() == Type.DS || r.getType() == Type.DNSKEY) {
