@@ -118,6 +118,14 @@ public final class LabWorld implements AutoCloseable {
     return Map.copyOf(ports);
   }
 
+  /**
+   * The DNSSEC trust anchor of a world whose scenario signs its zones (the DS of the lab's parent
+   * zone, zone-file form, for {@code --trust-anchor}); empty for a world without DNSSEC.
+   */
+  public Optional<String> trustAnchor() {
+    return Optional.ofNullable(dnssec).map(LabDnssec::trustAnchor);
+  }
+
   /** The {@code --port-map} values of {@code stslens check}: {@code IP:STANDARD_PORT=PORT}. */
   public List<String> portMapArguments() {
     return LabPorts.arguments(ports);
