@@ -161,6 +161,20 @@ final class CheckCommand implements java.util.concurrent.Callable<Integer> {
   boolean force;
 
   @Option(
+      names = "--no-dane",
+      description = "Skip DANE: no TLSA look-up, no DANE section in the report.")
+  boolean noDane;
+
+  @Option(
+      names = "--trust-anchor",
+      paramLabel = "FILE",
+      description =
+          "DNSSEC trust anchors for the DANE look-ups: DS or DNSKEY records in zone-file form"
+              + " (as dnssec-dsfromkey or a .key file write them), replacing the IANA root"
+              + " anchors.")
+  Path trustAnchor;
+
+  @Option(
       names = {"-q", "--quiet"},
       description = "No progress lines on standard error.")
   boolean quiet;
@@ -411,6 +425,7 @@ final class CheckCommand implements java.util.concurrent.Callable<Integer> {
     if (!portMap.isEmpty()) {
       builder.portMap(parsePortMap(portMap));
     }
+    builder.dane(!noDane).trustAnchorFile(trustAnchor);
     try {
       return builder.build();
     } catch (CheckOptionsBuilder.UnusableSettingException e) {
@@ -419,6 +434,11 @@ final class CheckCommand implements java.util.concurrent.Callable<Integer> {
             case DNS_SERVER -> "--dns: " + e.reason().getMessage();
             case TRUST_FILE ->
                 "--trust " + e.file().orElseThrow() + ": " + FileProblems.describe(e.reason());
+            case TRUST_ANCHOR_FILE ->
+                "--trust-anchor "
+                    + e.file().orElseThrow()
+                    + ": "
+                    + FileProblems.describe(e.reason());
           };
       throw new CommandLine.ParameterException(spec.commandLine(), where);
     }

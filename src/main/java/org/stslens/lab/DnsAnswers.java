@@ -19,8 +19,9 @@ import org.xbill.DNS.Type;
 /**
  * The lab DNS data and the answers a validating recursive resolver would give from it: CNAME chains
  * followed inside the data, NXDOMAIN only for names that do not exist at all (empty non-terminals
- * answer NODATA). No wildcards, no delegation, no DNSSEC records; the AD bit is a plain setting
- * because the lab's clients trust their resolver's AD bit, as MTA-STS clients do.
+ * answer NODATA). No wildcards, no delegation; DNSSEC records only when a {@link LabDnssec} signs
+ * the zones and the query has the DO bit. The AD bit is a plain setting because the lab's MTA-STS
+ * clients trust their resolver's AD bit, as MTA-STS clients do.
  */
 final class DnsAnswers {
 
@@ -35,8 +36,11 @@ final class DnsAnswers {
   private final boolean authenticData;
   private final boolean chaseCnames;
 
+  /** The zones' keys and how they are signed; null for an unsigned lab (no DNSSEC records). */
+  private final LabDnssec dnssec;
+
   DnsAnswers(List<Record> records, boolean authenticData) {
-    this(records, Map.of(), authenticData, true);
+    this(records, Map.of(), authenticData, true, null);
   }
 
   /**
@@ -49,8 +53,10 @@ final class DnsAnswers {
       List<Record> records,
       Map<Name, List<Record>> foreign,
       boolean authenticData,
-      boolean chaseCnames) {
+      boolean chaseCnames,
+      LabDnssec dnssec) {
     this.chaseCnames = chaseCnames;
+    this.dnssec = dnssec;
     Map<Name, List<Record>> byName = new HashMap<>();
     for (Record record : records) {
       byName.computeIfAbsent(record.getName(), n -> new ArrayList<>()).add(record);
@@ -76,7 +82,11 @@ final class DnsAnswers {
       return error(query, Rcode.REFUSED);
     }
     Message response = emptyResponse(query);
-    int rcode = resolveInto(response, question.getName(), question.getType());
+    boolean withDnssec = dnssec != null && LabDnssec.wantsDnssec(query);
+    int rcode =
+        withDnssec && dnssec.answerZoneData(question.getName(), question.getType(), response)
+            ? Rcode.NOERROR
+            : resolveInto(response, question.getName(), question.getType());
     boolean foreignAdded = false;
     for (Record record : foreignByQuestion.getOrDefault(question.getName(), List.of())) {
       if (question.getType() == Type.ANY || record.getType() == question.getType()) {
@@ -86,10 +96,22 @@ final class DnsAnswers {
     }
     // a server that puts records in the answer does not also say that the name does not exist
     response.getHeader().setRcode(foreignAdded && rcode == Rcode.NXDOMAIN ? Rcode.NOERROR : rcode);
+    if (withDnssec) {
+      dnssec.sign(query, response, this::typesAt);
+    }
     if (authenticData) {
       response.getHeader().setFlag(Flags.AD);
     }
     return response;
+  }
+
+  /** The types of the records at {@code name}, for an NSEC bitmap. */
+  private java.util.Set<Integer> typesAt(Name name) {
+    java.util.Set<Integer> types = new java.util.HashSet<>();
+    for (Record r : recordsByName.getOrDefault(name, List.of())) {
+      types.add(r.getType());
+    }
+    return types;
   }
 
   /** A reply with only the question and the given rcode (SERVFAIL, REFUSED, ...). */

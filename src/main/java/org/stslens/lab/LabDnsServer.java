@@ -89,7 +89,11 @@ public final class LabDnsServer implements LabServer {
   private LabDnsServer(Builder builder) throws IOException {
     this.answers =
         new DnsAnswers(
-            builder.records, builder.foreign, builder.authenticData, builder.chaseCnames);
+            builder.records,
+            builder.foreign,
+            builder.authenticData,
+            builder.chaseCnames,
+            builder.dnssec);
     this.faults = Map.copyOf(builder.faults);
     this.delays = Map.copyOf(builder.delays);
     this.holds = Map.copyOf(builder.holds);
@@ -384,6 +388,7 @@ public final class LabDnsServer implements LabServer {
     private Duration replyDelay = Duration.ZERO;
     private boolean authenticData;
     private boolean chaseCnames = true;
+    private LabDnssec dnssec;
 
     private Builder() {
       super("DNS");
@@ -531,6 +536,19 @@ public final class LabDnsServer implements LabServer {
     public Builder oneCnameLinkPerAnswer() {
       this.chaseCnames = false;
       return this;
+    }
+
+    /** Sign the zones with {@code keys} (DNSSEC records go to queries with the DO bit). */
+    public Builder dnssec(LabDnssec keys) {
+      this.dnssec = keys;
+      return this;
+    }
+
+    /** A TLSA record. */
+    public Builder tlsa(String name, int usage, int selector, int matchingType, byte[] data) {
+      return record(
+          new org.xbill.DNS.TLSARecord(
+              name(name), DClass.IN, TTL, usage, selector, matchingType, data));
     }
 
     public Builder authenticData(boolean authenticData) {

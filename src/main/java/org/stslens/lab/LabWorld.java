@@ -49,6 +49,7 @@ public final class LabWorld implements AutoCloseable {
   private final List<LabServer> servers = new ArrayList<>();
   private final Map<InetSocketAddress, Integer> ports = new LinkedHashMap<>();
   private LabDnsServer dns;
+  private LabDnssec dnssec;
 
   private LabWorld(Scenario scenario, CertificateAuthority ca, int subnet) {
     this.scenario = scenario;
@@ -115,6 +116,14 @@ public final class LabWorld implements AutoCloseable {
   /** Where connections to each loopback address and standard port really go. */
   public Map<InetSocketAddress, Integer> portMap() {
     return Map.copyOf(ports);
+  }
+
+  /**
+   * The DNSSEC trust anchor of a world whose scenario signs its zones (the DS of the lab's parent
+   * zone, zone-file form, for {@code --trust-anchor}); empty for a world without DNSSEC.
+   */
+  public Optional<String> trustAnchor() {
+    return Optional.ofNullable(dnssec).map(LabDnssec::trustAnchor);
   }
 
   /** The {@code --port-map} values of {@code stslens check}: {@code IP:STANDARD_PORT=PORT}. */
@@ -188,6 +197,14 @@ public final class LabWorld implements AutoCloseable {
    */
   public CheckOptions options() {
     CheckOptions o = loopbackOptions(dns.address(), ca.certificate(), PortMap.table(portMap()));
+    if (dnssec != null) {
+      // the lab's signed parent zone is the trust anchor, as --trust-anchor would give it
+      o =
+          o.withDane(
+              o.dane()
+                  .withAnchors(
+                      org.stslens.engine.dane.DaneTrustAnchors.parse(dnssec.trustAnchor())));
+    }
     return o.withFetch(
         new FetchSettings(o.fetch().totalTimeout(), slowThreshold(), o.fetch().maxBodyBytes()));
   }
@@ -251,6 +268,22 @@ public final class LabWorld implements AutoCloseable {
     if (d.nullMx()) {
       records.mx(domain, 0, ".");
     }
+    // The MX certificates exist before the DNS starts: TLSA records name them.
+    List<IssuedCertificate> mxCertificates = new ArrayList<>();
+    for (Scenario.MxHost mx : mxHosts) {
+      mxCertificates.add(certificate(mx.certificate(), mx.name()));
+    }
+    if (!d.tlsa().isEmpty()) {
+      IssuedCertificate retired = ca.issue(mxHosts.isEmpty() ? domain : mxHosts.get(0).name());
+      d.tlsa()
+          .forEach(
+              (name, rrs) ->
+                  rrs.forEach(rr -> tlsa(records, name, rr, mxCertificates, retired.leaf())));
+    }
+    if (d.dnssec() != null) {
+      dnssec = LabDnssec.create(domain, LabDnssec.Mode.parse(d.dnssec()));
+      records.dnssec(dnssec);
+    }
     dns = records.start();
 
     Scenario.PolicyHost host = scenario.policyHost();
@@ -272,9 +305,7 @@ public final class LabWorld implements AutoCloseable {
         continue;
       }
       LabSmtpServer.Builder smtp =
-          LabSmtpServer.builder(certificate(mx.certificate(), mx.name()))
-              .bind(address(ip))
-              .hostname(mx.name());
+          LabSmtpServer.builder(mxCertificates.get(i)).bind(address(ip)).hostname(mx.name());
       if (mx.greeting() != 220) {
         smtp.greeting(mx.greeting(), "service not available");
       }
@@ -336,6 +367,44 @@ public final class LabWorld implements AutoCloseable {
       response = response.withDelay(Duration.ofMillis(host.delayMs()));
     }
     return response;
+  }
+
+  /** A TLSA record of the scenario, {@code "3 1 1 mx1"}: its data made from what it names. */
+  private void tlsa(
+      LabDnsServer.Builder records,
+      String name,
+      String record,
+      List<IssuedCertificate> mxCertificates,
+      X509Certificate retired) {
+    String[] p = record.strip().split("\\s+");
+    if (p.length != 4) {
+      throw new IllegalArgumentException("TLSA record is \"USAGE SELECTOR TYPE WHAT\": " + record);
+    }
+    int usage = Integer.parseInt(p[0]);
+    int selector = Integer.parseInt(p[1]);
+    int type = Integer.parseInt(p[2]);
+    X509Certificate named;
+    if (p[3].equals("ca")) {
+      named = ca.certificate();
+    } else if (p[3].equals("retired")) {
+      named = retired;
+    } else if (p[3].matches("mx[1-9][0-9]?")) {
+      named = mxCertificates.get(Integer.parseInt(p[3].substring(2)) - 1).leaf();
+    } else {
+      records.tlsa(name, usage, selector, type, java.util.HexFormat.of().parseHex(p[3]));
+      return;
+    }
+    try {
+      byte[] selected = selector == 0 ? named.getEncoded() : named.getPublicKey().getEncoded();
+      records.tlsa(
+          name,
+          usage,
+          selector,
+          type,
+          org.stslens.engine.dane.TlsaMatcher.associationData(selected, type));
+    } catch (CertificateEncodingException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   private IssuedCertificate certificate(String kind, String name) {

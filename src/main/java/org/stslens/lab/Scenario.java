@@ -68,7 +68,10 @@ public record Scenario(
           "scenario " + id + ": the domain \"" + domain + "\" is not a normalised domain name");
     }
     Objects.requireNonNull(expect, "expect");
-    dns = dns == null ? new Dns(null, null, null, null, null, null, false, null, null) : dns;
+    dns =
+        dns == null
+            ? new Dns(null, null, null, null, null, null, false, null, null, null, null)
+            : dns;
     mx = mx == null ? List.of() : List.copyOf(mx);
   }
 
@@ -124,8 +127,18 @@ public record Scenario(
       // the null MX "0 ." of RFC 7505; next to entries in "mx" it is the forbidden mixed case
       boolean nullMx,
       Map<String, List<String>> foreignAnswers,
-      Map<String, List<String>> stalledA) {
+      Map<String, List<String>> stalledA,
+      // DNSSEC of the scenario's zone under the lab's signed parent: signed, unsigned or
+      // bogus-tlsa (signed, the TLSA signatures broken); absent: no DNSSEC records at all
+      String dnssec,
+      // name -> TLSA records "USAGE SELECTOR TYPE WHAT", WHAT = mx1, mx2... (that host's
+      // certificate), ca (the lab CA), retired (a certificate no server uses) or hex data
+      Map<String, List<String>> tlsa) {
     public Dns {
+      if (dnssec != null) {
+        LabDnssec.Mode.parse(dnssec); // rejects unknown words when the catalog loads
+      }
+      tlsa = tlsa == null ? Map.of() : Map.copyOf(tlsa);
       stalledA = stalledA == null ? Map.of() : Map.copyOf(stalledA);
       txt = txt == null ? Map.of() : Map.copyOf(txt);
       a = a == null ? Map.of() : Map.copyOf(a);
@@ -163,7 +176,18 @@ public record Scenario(
                                     return "id=" + next;
                                   }))
                   .toList());
-      return new Dns(changed, a, cname, servfail, truncate, drop, nullMx, foreignAnswers, stalledA);
+      return new Dns(
+          changed,
+          a,
+          cname,
+          servfail,
+          truncate,
+          drop,
+          nullMx,
+          foreignAnswers,
+          stalledA,
+          dnssec,
+          tlsa);
     }
   }
 
@@ -237,16 +261,38 @@ public record Scenario(
       String verdict,
       Map<String, String> mx,
       List<String> codes,
-      Map<String, SenderExpect> senders) {
+      Map<String, SenderExpect> senders,
+      // MX host -> its DANE result; absent hosts must have DANE verdict none and no dane finding
+      Map<String, DaneExpect> dane) {
     public Expect {
       Objects.requireNonNull(verdict, "verdict");
       mx = mx == null ? Map.of() : Map.copyOf(mx);
       codes = codes == null ? List.of() : List.copyOf(codes);
       senders = senders == null ? Map.of() : Map.copyOf(senders);
+      dane = dane == null ? Map.of() : Map.copyOf(dane);
+    }
+
+    public Expect(
+        String verdict, Map<String, String> mx, List<String> codes, Map<String, SenderExpect> s) {
+      this(verdict, mx, codes, s, null);
     }
 
     public Expect(String verdict, Map<String, String> mx, List<String> codes) {
-      this(verdict, mx, codes, null);
+      this(verdict, mx, codes, null, null);
+    }
+  }
+
+  /**
+   * The DANE result of one MX host (docs/report-format.md, Dane).
+   *
+   * @param verdict pass, fail or none
+   * @param dnssec secure, insecure, bogus or indeterminate
+   * @param codes dane.* codes that must all be present
+   */
+  public record DaneExpect(String verdict, String dnssec, List<String> codes) {
+    public DaneExpect {
+      Objects.requireNonNull(verdict, "verdict");
+      codes = codes == null ? List.of() : List.copyOf(codes);
     }
   }
 

@@ -93,6 +93,13 @@ final class ServerConfigs {
     if (!d.foreignAnswers().isEmpty()) {
       features.add("dns foreignAnswers");
     }
+    // DNSSEC: the lab signs online with keys made per start; unbound here serves local-data only
+    if (d.dnssec() != null) {
+      features.add("dns dnssec");
+    }
+    if (!d.tlsa().isEmpty()) {
+      features.add("dns tlsa");
+    }
     Scenario.PolicyHost host = s.policyHost();
     if (host != null && host.delayMs() != null) {
       features.add("policy delayMs");

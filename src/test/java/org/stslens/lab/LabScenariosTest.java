@@ -63,8 +63,39 @@ class LabScenariosTest {
       }
       ScenarioExpectations.assertMeets(
           expect, report.verdict().word(), mx, codes, report.verdictReason());
+      assertDane(expect, report);
       org.stslens.engine.senders.RfcProfileAgreement.assertAgrees(report);
       org.stslens.engine.senders.SenderExpectations.assertMeets(expect.senders(), report);
+    }
+  }
+
+  /**
+   * Each host named in {@code expect.dane} has that DANE verdict, DNSSEC status and codes; every
+   * other host (all hosts of the scenarios without DANE) has verdict none and no dane finding.
+   */
+  private static void assertDane(Scenario.Expect expect, DomainReport report) {
+    for (MxReport m : report.mx()) {
+      if (!m.probe().probed()) {
+        continue;
+      }
+      assertThat(m.dane()).as(m.host() + ": a DANE result").isPresent();
+      org.stslens.engine.dane.DaneResult dane = m.dane().orElseThrow();
+      List<String> codes = dane.findings().stream().map(f -> f.code().id()).toList();
+      Scenario.DaneExpect want = expect.dane().get(m.host());
+      if (want == null) {
+        assertThat(dane.verdict().word()).as(m.host() + ": DANE verdict").isEqualTo("none");
+        assertThat(codes).as(m.host() + ": DANE findings").isEmpty();
+        continue;
+      }
+      assertThat(dane.verdict().word())
+          .as(m.host() + ": DANE verdict (" + codes + ", " + dane.tlsa().reason() + ")")
+          .isEqualTo(want.verdict());
+      if (want.dnssec() != null) {
+        assertThat(dane.tlsa().dnssec().word())
+            .as(m.host() + ": DNSSEC (" + dane.tlsa().reason() + ")")
+            .isEqualTo(want.dnssec());
+      }
+      assertThat(codes).as(m.host() + ": DANE codes").containsAll(want.codes());
     }
   }
 

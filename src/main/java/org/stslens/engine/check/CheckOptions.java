@@ -3,6 +3,7 @@ package org.stslens.engine.check;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
+import org.stslens.engine.dane.DaneSettings;
 import org.stslens.engine.dns.DnsSettings;
 import org.stslens.engine.fetch.FetchSettings;
 import org.stslens.engine.net.PortMap;
@@ -21,6 +22,7 @@ import org.stslens.engine.tls.TrustAnchors;
  * @param ehloName the name the probe announces in EHLO
  * @param checkTimeout the whole check of one domain: when it runs out, every open step is cancelled
  *     and the report says which did not finish (not applied when stepping through)
+ * @param dane whether TLSA records are looked up and from which DNSSEC trust anchors
  */
 public record CheckOptions(
     DnsSettings dns,
@@ -30,7 +32,8 @@ public record CheckOptions(
     PortMap portMap,
     Clock clock,
     String ehloName,
-    Duration checkTimeout) {
+    Duration checkTimeout,
+    DaneSettings dane) {
 
   // The defaults of product.md, in one place: the command line, the desktop's settings and its
   // settings dialog all read them from here.
@@ -56,9 +59,32 @@ public record CheckOptions(
     Objects.requireNonNull(clock, "clock");
     Objects.requireNonNull(ehloName, "ehloName");
     Objects.requireNonNull(checkTimeout, "checkTimeout");
+    Objects.requireNonNull(dane, "dane");
     if (checkTimeout.isNegative() || checkTimeout.isZero()) {
       throw new IllegalArgumentException("the check time limit must be positive");
     }
+  }
+
+  /** Options with DANE on, validated from the IANA root anchors. */
+  public CheckOptions(
+      DnsSettings dns,
+      FetchSettings fetch,
+      Duration smtpStepTimeout,
+      TrustAnchors trust,
+      PortMap portMap,
+      Clock clock,
+      String ehloName,
+      Duration checkTimeout) {
+    this(
+        dns,
+        fetch,
+        smtpStepTimeout,
+        trust,
+        portMap,
+        clock,
+        ehloName,
+        checkTimeout,
+        DaneSettings.defaults());
   }
 
   /** Options with the default whole-check limit. */
@@ -87,29 +113,36 @@ public record CheckOptions(
 
   public CheckOptions withTrust(TrustAnchors newTrust) {
     return new CheckOptions(
-        dns, fetch, smtpStepTimeout, newTrust, portMap, clock, ehloName, checkTimeout);
+        dns, fetch, smtpStepTimeout, newTrust, portMap, clock, ehloName, checkTimeout, dane);
   }
 
   public CheckOptions withPortMap(PortMap newPortMap) {
     return new CheckOptions(
-        dns, fetch, smtpStepTimeout, trust, newPortMap, clock, ehloName, checkTimeout);
+        dns, fetch, smtpStepTimeout, trust, newPortMap, clock, ehloName, checkTimeout, dane);
   }
 
   public CheckOptions withFetch(FetchSettings newFetch) {
     return new CheckOptions(
-        dns, newFetch, smtpStepTimeout, trust, portMap, clock, ehloName, checkTimeout);
+        dns, newFetch, smtpStepTimeout, trust, portMap, clock, ehloName, checkTimeout, dane);
   }
 
   public CheckOptions withSmtpStepTimeout(Duration timeout) {
-    return new CheckOptions(dns, fetch, timeout, trust, portMap, clock, ehloName, checkTimeout);
+    return new CheckOptions(
+        dns, fetch, timeout, trust, portMap, clock, ehloName, checkTimeout, dane);
   }
 
   public CheckOptions withClock(Clock newClock) {
     return new CheckOptions(
-        dns, fetch, smtpStepTimeout, trust, portMap, newClock, ehloName, checkTimeout);
+        dns, fetch, smtpStepTimeout, trust, portMap, newClock, ehloName, checkTimeout, dane);
   }
 
   public CheckOptions withCheckTimeout(Duration timeout) {
-    return new CheckOptions(dns, fetch, smtpStepTimeout, trust, portMap, clock, ehloName, timeout);
+    return new CheckOptions(
+        dns, fetch, smtpStepTimeout, trust, portMap, clock, ehloName, timeout, dane);
+  }
+
+  public CheckOptions withDane(DaneSettings newDane) {
+    return new CheckOptions(
+        dns, fetch, smtpStepTimeout, trust, portMap, clock, ehloName, checkTimeout, newDane);
   }
 }

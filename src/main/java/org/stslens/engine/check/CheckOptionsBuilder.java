@@ -8,6 +8,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.stslens.engine.dane.DaneSettings;
+import org.stslens.engine.dane.DaneTrustAnchors;
 import org.stslens.engine.dns.DnsSettings;
 import org.stslens.engine.fetch.FetchSettings;
 import org.stslens.engine.net.PortMap;
@@ -26,7 +28,9 @@ public final class CheckOptionsBuilder {
     /** The DNS server given is not an address, or the system names none. */
     DNS_SERVER,
     /** A trust file could not be read or holds no valid certificate. */
-    TRUST_FILE
+    TRUST_FILE,
+    /** A DNSSEC trust-anchor file could not be read or holds no DS or DNSKEY record. */
+    TRUST_ANCHOR_FILE
   }
 
   /**
@@ -42,7 +46,11 @@ public final class CheckOptionsBuilder {
 
     UnusableSettingException(Setting setting, Path file, Exception cause) {
       super(
-          (setting == Setting.DNS_SERVER ? "DNS server: " : "trust file " + file + ": ")
+          (setting == Setting.DNS_SERVER
+                  ? "DNS server: "
+                  : (setting == Setting.TRUST_FILE ? "trust file " : "trust-anchor file ")
+                      + file
+                      + ": ")
               + cause.getMessage(),
           cause);
       this.setting = setting;
@@ -72,6 +80,8 @@ public final class CheckOptionsBuilder {
   private Duration checkTimeout = CheckOptions.DEFAULT_CHECK_TIMEOUT;
   private Duration slowThreshold;
   private PortMap portMap = PortMap.standard();
+  private boolean dane = true;
+  private Path trustAnchorFile;
 
   /** {@code IP[:PORT]}; empty or blank for the system's resolvers. */
   public CheckOptionsBuilder dnsServer(String server) {
@@ -116,6 +126,18 @@ public final class CheckOptionsBuilder {
     return this;
   }
 
+  /** False: no TLSA look-up ({@code --no-dane}). */
+  public CheckOptionsBuilder dane(boolean enabled) {
+    this.dane = enabled;
+    return this;
+  }
+
+  /** DS or DNSKEY records (zone-file form) that replace the IANA root anchors; null for those. */
+  public CheckOptionsBuilder trustAnchorFile(Path file) {
+    this.trustAnchorFile = file;
+    return this;
+  }
+
   public CheckOptions build() throws UnusableSettingException {
     DnsSettings dns;
     try {
@@ -138,6 +160,14 @@ public final class CheckOptionsBuilder {
     if (!extra.isEmpty()) {
       trust = trust.withExtra(extra);
     }
+    DaneSettings daneSettings = DaneSettings.defaults().withEnabled(dane);
+    if (trustAnchorFile != null) {
+      try {
+        daneSettings = daneSettings.withAnchors(DaneTrustAnchors.read(trustAnchorFile));
+      } catch (IOException | IllegalArgumentException e) {
+        throw new UnusableSettingException(Setting.TRUST_ANCHOR_FILE, trustAnchorFile, e);
+      }
+    }
     FetchSettings defaults = FetchSettings.defaults();
     FetchSettings fetch =
         new FetchSettings(
@@ -149,6 +179,7 @@ public final class CheckOptionsBuilder {
         .withFetch(fetch)
         .withSmtpStepTimeout(smtpStepTimeout)
         .withCheckTimeout(checkTimeout)
-        .withPortMap(portMap);
+        .withPortMap(portMap)
+        .withDane(daneSettings);
   }
 }

@@ -496,6 +496,10 @@ public final class MtaStsChecker {
       listener.stageFinished(report);
     }
 
+    CheckOptions options() {
+      return options;
+    }
+
     <T> CompletableFuture<T> async(IoTask<T> task) {
       return CompletableFuture.supplyAsync(
           () -> {

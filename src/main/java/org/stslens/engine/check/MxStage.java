@@ -5,6 +5,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import org.stslens.engine.dane.DaneJudge;
+import org.stslens.engine.dane.DaneResult;
+import org.stslens.engine.dane.DaneSettings;
+import org.stslens.engine.dane.DaneVerdict;
+import org.stslens.engine.dane.TlsaDiscovery;
+import org.stslens.engine.dane.TlsaLookup;
 import org.stslens.engine.dns.Discovery;
 import org.stslens.engine.dns.DnsClient;
 import org.stslens.engine.dns.DnsOutcome;
@@ -16,6 +22,7 @@ import org.stslens.engine.finding.Finding;
 import org.stslens.engine.mx.MxJudge;
 import org.stslens.engine.mx.MxProbeResult;
 import org.stslens.engine.mx.MxReport;
+import org.stslens.engine.mx.MxVerdict;
 import org.stslens.engine.net.StepListener;
 import org.stslens.engine.policy.Policy;
 import org.stslens.engine.report.StageEvidence;
@@ -62,12 +69,16 @@ final class MxStage {
     for (MxHost host : hosts) {
       long start = run.now();
       run.started(CheckStage.MX, host.host());
+      // The TLSA look-up runs beside the probe: at most one round trip more on the critical path.
+      CompletableFuture<Optional<TlsaDiscovery>> tlsa = lookupTlsa(host);
       each.add(
           probeHost(host)
+              .thenCombine(tlsa, ProbeAndTlsa::new)
               .thenCombine(
                   applied,
-                  (probe, policy) -> {
-                    MxReport report = MxJudge.judge(probe, policy.applied());
+                  (both, policy) -> {
+                    MxProbeResult probe = both.probe();
+                    MxReport report = withDane(MxJudge.judge(probe, policy.applied()), both.tlsa());
                     // The judgement waits for the policy; the stage took as long as its probe.
                     run.finish(
                         CheckStage.MX,
@@ -90,6 +101,55 @@ final class MxStage {
       run.partial.mx.put(all.get(i), each.get(i));
     }
     return MtaStsChecker.allOf(each);
+  }
+
+  private record ProbeAndTlsa(MxProbeResult probe, Optional<TlsaDiscovery> tlsa) {}
+
+  /** The validated TLSA look-up of one host; empty with DANE off. */
+  private CompletableFuture<Optional<TlsaDiscovery>> lookupTlsa(MxHost host) {
+    DaneSettings dane = run.options().dane();
+    if (!dane.enabled()) {
+      return CompletableFuture.completedFuture(Optional.empty());
+    }
+    TlsaLookup lookup = new TlsaLookup(run.options().dns(), dane.anchors());
+    return run.async(() -> Optional.of(lookup.lookup(host.host())));
+  }
+
+  /** The host's report with its DANE result, and where MTA-STS and DANE disagree, which wins. */
+  private MxReport withDane(MxReport report, Optional<TlsaDiscovery> tlsa) {
+    if (tlsa.isEmpty()) {
+      return report;
+    }
+    DaneResult dane =
+        DaneJudge.judge(
+            report.host(), tlsa.get(), report.endpoints(), run.options().clock().instant());
+    boolean stsRefuses =
+        report.verdict() == MxVerdict.REFUSE || report.verdict() == MxVerdict.REPORT;
+    if (stsRefuses && dane.verdict() == DaneVerdict.PASS) {
+      dane =
+          dane.withFinding(
+              Finding.of(
+                  Code.DANE_PRECEDENCE,
+                  report.host(),
+                  "MTA-STS fails "
+                      + report.host()
+                      + " but its TLSA records are secure and match: a sender that supports"
+                      + " both applies DANE (RFC 8461 §2) and delivers; an MTA-STS-only sender "
+                      + (report.verdict() == MxVerdict.REFUSE ? "refuses it." : "reports it."),
+                  ""));
+    } else if (report.verdict() == MxVerdict.DELIVER && dane.verdict() == DaneVerdict.FAIL) {
+      dane =
+          dane.withFinding(
+              Finding.of(
+                  Code.DANE_PRECEDENCE,
+                  report.host(),
+                  "MTA-STS accepts "
+                      + report.host()
+                      + " but DANE fails it: a sender that supports both applies DANE (RFC 8461"
+                      + " §2) and does not deliver; an MTA-STS-only sender delivers.",
+                  ""));
+    }
+    return report.withDane(dane);
   }
 
   /** The A and AAAA look-ups of one host, then every address (up to the limit) at once. */

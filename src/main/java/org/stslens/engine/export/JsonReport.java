@@ -11,6 +11,10 @@ import java.net.InetAddress;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
+import org.stslens.engine.dane.DaneResult;
+import org.stslens.engine.dane.TlsaDiscovery;
+import org.stslens.engine.dane.TlsaMatch;
+import org.stslens.engine.dane.TlsaRecord;
 import org.stslens.engine.dns.DnsAnswer;
 import org.stslens.engine.dns.DnsQuery;
 import org.stslens.engine.dns.MxHost;
@@ -211,6 +215,43 @@ public final class JsonReport {
     m.probe().lookups().forEach(q -> lookups.add(query(q)));
     ArrayNode findings = o.putArray("findings");
     m.findings().forEach(f -> findings.add(finding(f)));
+    m.dane().ifPresent(d -> o.set("dane", dane(d)));
+    return o;
+  }
+
+  /** The DANE result of one MX (docs/report-format.md, Dane). */
+  private static ObjectNode dane(DaneResult d) {
+    ObjectNode o = MAPPER.createObjectNode();
+    TlsaDiscovery t = d.tlsa();
+    o.put("name", t.name());
+    ArrayNode chain = o.putArray("cname_chain");
+    t.cnameChain().forEach(chain::add);
+    o.put("dnssec", t.dnssec().word());
+    o.put("dnssec_reason", t.reason());
+    o.put("resolver_strips_dnssec", t.resolverStripsDnssec());
+    ArrayNode tlsa = o.putArray("tlsa");
+    for (int i = 0; i < t.records().size(); i++) {
+      TlsaRecord r = t.records().get(i);
+      ObjectNode rec = tlsa.addObject();
+      rec.put("usage", r.usage());
+      rec.put("selector", r.selector());
+      rec.put("matching_type", r.matchingType());
+      rec.put("data", r.hex());
+      ArrayNode results = rec.putArray("matches");
+      for (DaneResult.EndpointMatch e : d.endpoints()) {
+        if (i < e.matches().size()) {
+          TlsaMatch match = e.matches().get(i);
+          ObjectNode one = results.addObject();
+          one.put("address", e.address());
+          one.put("result", match.result().word());
+          one.put("why", match.why());
+        }
+      }
+    }
+    o.put("verdict", d.verdict().word());
+    o.put("applied_by_sender_with_both", d.appliedBySenderWithBoth());
+    ArrayNode findings = o.putArray("findings");
+    d.findings().forEach(f -> findings.add(finding(f)));
     return o;
   }
 

@@ -5,6 +5,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.stslens.engine.dane.DaneResult;
+import org.stslens.engine.dane.TlsaDiscovery;
+import org.stslens.engine.dane.TlsaMatch;
+import org.stslens.engine.dane.TlsaRecord;
 import org.stslens.engine.dns.DiscoveryResult;
 import org.stslens.engine.dns.DnsAnswer;
 import org.stslens.engine.dns.DnsQuery;
@@ -314,6 +318,7 @@ public final class Narrative {
       }
       add(new Block.Fields(fields));
       findingsList(m.findings());
+      m.dane().ifPresent(d -> dane(h.host(), d));
     }
     findings(
         r.stages().stream().filter(s -> s.kind() == StageKind.MX_SUMMARY).findFirst().orElse(null));
@@ -322,6 +327,45 @@ public final class Narrative {
           new Block.Paragraph(
               "The SMTP conversation with each address and its certificates are in appendix B."));
     }
+  }
+
+  /** The DANE section of one MX: TLSA records, DNSSEC status, each record's match, who applies. */
+  private void dane(String host, DaneResult d) {
+    TlsaDiscovery t = d.tlsa();
+    add(new Block.Heading(4, "DANE for " + host + ": " + d.verdict().word()));
+    Map<String, String> fields = new LinkedHashMap<>();
+    fields.put("TLSA name", t.name());
+    if (t.cnameChain().size() > 1) {
+      fields.put("CNAME chain", String.join(" → ", t.cnameChain()));
+    }
+    fields.put("DNSSEC", t.dnssec().word() + (t.reason().isEmpty() ? "" : " (" + t.reason() + ")"));
+    if (t.resolverStripsDnssec()) {
+      fields.put("Resolver", "strips DNSSEC records: nothing could be validated through it");
+    }
+    fields.put(
+        "TLSA records",
+        t.records().isEmpty()
+            ? "none"
+            : String.join(", ", t.records().stream().map(TlsaRecord::text).toList()));
+    fields.put(
+        "Sender supporting both",
+        d.appliedBySenderWithBoth().equals("dane")
+            ? "applies DANE (RFC 8461 §2)"
+            : "applies MTA-STS (no secure TLSA)");
+    fields.put("MTA-STS-only sender", "applies MTA-STS");
+    add(new Block.Fields(fields));
+    for (DaneResult.EndpointMatch e : d.endpoints()) {
+      List<String> lines = new ArrayList<>();
+      for (TlsaMatch match : e.matches()) {
+        lines.add(match.record().text() + ": " + match.result().word() + ", " + match.why());
+      }
+      if (!e.starttls()) {
+        lines.add("no STARTTLS offered");
+      }
+      add(new Block.Paragraph(e.address() + ":"));
+      add(new Block.Items(lines));
+    }
+    findingsList(d.findings());
   }
 
   /** Appendix B: every SMTP conversation, as the sender had it, and the certificates shown. */

@@ -330,6 +330,33 @@ public enum Code {
   TLS_ENDPOINTS_DIFFER(
       "tls.endpoints-differ", WARNING, CheckStage.MX, "8461 §4.2", "refuse-mx on some tries", null),
 
+  // DANE (RFC 7672), beside MTA-STS: kept in each MX's DANE result, never in the MTA-STS verdict.
+  // The sender effect is that of a DANE sender.
+  DANE_TLSA_UNSIGNED(
+      "dane.tlsa-unsigned",
+      WARNING,
+      CheckStage.MX,
+      "7672 §2.1.1, §2.2",
+      "TLSA ignored (insecure)",
+      "dane-required"),
+  DANE_DNSSEC_BOGUS(
+      "dane.dnssec-bogus", ERROR, CheckStage.MX, "7672 §2.1.1, §2.2", "defer-mx", "dnssec-invalid"),
+  DANE_DNSSEC_INDETERMINATE(
+      "dane.dnssec-indeterminate", WARNING, CheckStage.MX, "7672 §2.1.1", "unknown", null),
+  DANE_TLSA_MISMATCH(
+      "dane.tlsa-mismatch", ERROR, CheckStage.MX, "7672 §3.1, §3.2", "refuse-mx", "tlsa-invalid"),
+  DANE_TLSA_UNUSABLE(
+      "dane.tlsa-unusable",
+      WARNING,
+      CheckStage.MX,
+      "7672 §2.2, §3.1.3",
+      "unauthenticated TLS",
+      "tlsa-invalid"),
+  DANE_NO_STARTTLS(
+      "dane.no-starttls", ERROR, CheckStage.MX, "7672 §2.2", "defer-mx", "starttls-not-supported"),
+  /** MTA-STS and DANE disagree about this MX: a sender supporting both follows DANE. */
+  DANE_PRECEDENCE("dane.precedence", INFO, CheckStage.MX, "8461 §2, 7672 §2.2", "none", null),
+
   // TLS reporting (RFC 8460)
   TLSRPT_NO_RECORD("tlsrpt.no-record", WARNING, CheckStage.TLSRPT, "8460 §3", "none", null),
   TLSRPT_MULTIPLE_RECORDS(

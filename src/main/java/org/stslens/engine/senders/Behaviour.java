@@ -42,12 +42,16 @@ public enum Behaviour {
   MX_WILDCARD_DEPTH("mx-wildcard-depth", true, "one-label", "any-depth"),
   MX_TRAILING_DOT("mx-trailing-dot", true, "dot-ignored", "never-matches"),
   TESTING_MODE("testing-mode", true, "deliver-and-report", "deliver-without-report"),
-  // Kept as data: one report holds no cache, DANE or per-sender TLS evidence to judge them by.
+  /**
+   * Exercised where an MX's DANE verdict (pass or fail) differs from its MTA-STS outcome. The
+   * rfc8461 row is a sender of MTA-STS alone: the verdict STS Lens gives.
+   */
+  DANE_PRECEDENCE("dane-precedence", true, "mta-sts-only", "dane-first", "sts-first"),
+  // Kept as data: one report holds no cache or per-sender TLS evidence to judge them by.
   MIN_TLS_VERSION("min-tls-version", false, "not-specified", "tls1.2"),
   CERTIFICATE_CHECKS("certificate-checks", false, "pkix-and-name", "name-only"),
   PROACTIVE_REFRESH("proactive-refresh", false, "refresh-before-expiry", "off"),
-  EXPIRED_ENTRY_UNCHANGED_ID("expired-entry-unchanged-id", false, "refetch", "extend"),
-  DANE_PRECEDENCE("dane-precedence", false, "dane-first", "sts-first");
+  EXPIRED_ENTRY_UNCHANGED_ID("expired-entry-unchanged-id", false, "refetch", "extend");
 
   /** The value of a behaviour that could not be established from a source. */
   public static final String UNKNOWN = "unknown";

@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.stslens.engine.dane.DaneResult;
+import org.stslens.engine.dane.DaneVerdict;
 import org.stslens.engine.dns.DiscoveryResult;
 import org.stslens.engine.dns.MxKind;
 import org.stslens.engine.dns.StsRecordParser;
@@ -101,7 +103,7 @@ public final class SenderJudge {
     }
     List<SenderVerdict.Mx> mx = new ArrayList<>();
     for (MxReport m : report.mx()) {
-      mx.add(new SenderVerdict.Mx(m.host(), outcome(m, applied)));
+      mx.add(new SenderVerdict.Mx(m.host(), withDane(m, outcome(m, applied))));
     }
     return new SenderVerdict(profile, applied.applies(), delivers(applied, mx), mx, differs);
   }
@@ -478,6 +480,30 @@ public final class SenderJudge {
     };
   }
 
+  /**
+   * Where the MX has secure TLSA records (DANE pass or fail), a sender that supports DANE applies
+   * it before MTA-STS (RFC 8461 §2): DANE pass delivers, DANE fail refuses. The rfc8461 row is a
+   * sender of MTA-STS alone (STS Lens's verdict); postfix-mta-sts-resolver's socketmap answer
+   * overrides Postfix's own DANE level (sts-first), and Postfix with default settings does no DANE
+   * without a policy either, so its MTA-STS outcome stands.
+   */
+  private Outcome withDane(MxReport m, Outcome sts) {
+    DaneVerdict dane = m.dane().map(DaneResult::verdict).orElse(DaneVerdict.NONE);
+    if (dane == DaneVerdict.NONE || sts == Outcome.UNKNOWN) {
+      return sts;
+    }
+    Outcome byDane = dane == DaneVerdict.PASS ? Outcome.DELIVER : Outcome.REFUSE;
+    if (byDane == sts) {
+      return sts;
+    }
+    note(Behaviour.DANE_PRECEDENCE);
+    String v = value(Behaviour.DANE_PRECEDENCE);
+    if (v.equals(Behaviour.UNKNOWN)) {
+      return Outcome.UNKNOWN;
+    }
+    return v.equals("dane-first") ? byDane : sts;
+  }
+
   private Optional<Boolean> delivers(Applied applied, List<SenderVerdict.Mx> mx) {
     MxKind kind = report.discovery().mxKind();
     if (kind == MxKind.NULL || kind == MxKind.NO_DOMAIN) {
@@ -528,7 +554,9 @@ public final class SenderJudge {
   }
 
   private static boolean isMxBehaviour(Behaviour b) {
-    return b == Behaviour.MX_WILDCARD_DEPTH || b == Behaviour.MX_TRAILING_DOT;
+    return b == Behaviour.MX_WILDCARD_DEPTH
+        || b == Behaviour.MX_TRAILING_DOT
+        || b == Behaviour.DANE_PRECEDENCE;
   }
 
   private String value(Behaviour b) {

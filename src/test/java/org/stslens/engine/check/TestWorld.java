@@ -206,7 +206,8 @@ public final class TestWorld implements AutoCloseable {
         o.portMap(),
         o.clock(),
         o.ehloName(),
-        o.checkTimeout());
+        o.checkTimeout(),
+        o.dane());
   }
 
   /** Each server's address and standard port to its actual port; closed ports included. */

@@ -378,4 +378,29 @@ class SenderJudgeTest {
     DomainReport cold = withTimings("good-enforce", new FetchTimings(10, 504, 2_642, 283, 4_710));
     assertThat(SenderJudge.judge(cold, resolver).applies()).isEqualTo(Applies.ENFORCE);
   }
+
+  @Test
+  void aSenderThatAppliesDaneFirstDeliversWhereDaneValidatesAnMxThatMtaStsRefuses() {
+    String mx = "mx1.dane-rescues-sts.lab.example";
+    // STS Lens's verdict is a sender of MTA-STS alone: the MX's certificate name is wrong
+    assertThat(judge("dane-rescues-sts", "rfc8461").mx())
+        .containsExactly(new SenderVerdict.Mx(mx, Outcome.REFUSE));
+    // the resolver's socketmap answer overrides Postfix's DANE (postfix-mta-sts-resolver#67)
+    SenderVerdict resolver = judge("dane-rescues-sts", "postfix-mta-sts-resolver");
+    assertThat(resolver.mx()).containsExactly(new SenderVerdict.Mx(mx, Outcome.REFUSE));
+    assertThat(differing(resolver)).containsExactly(Behaviour.DANE_PRECEDENCE);
+    // RFC 8461 section 2, for a sender of both: DANE first
+    SenderProfile both = withValue(profile("rfc8461"), Behaviour.DANE_PRECEDENCE, "dane-first");
+    SenderVerdict dane = SenderJudge.judge(report("dane-rescues-sts"), both);
+    assertThat(dane.mx()).containsExactly(new SenderVerdict.Mx(mx, Outcome.DELIVER));
+    assertThat(dane.delivers()).contains(true);
+    // and a bogus TLSA answer stops it where MTA-STS would deliver
+    SenderVerdict bogus = SenderJudge.judge(report("dane-dnssec-bogus"), both);
+    assertThat(bogus.mx())
+        .containsExactly(new SenderVerdict.Mx("mx1.dane-dnssec-bogus.lab.example", Outcome.REFUSE));
+    // unknown precedence: that MX is unknown, the policy is not
+    SenderVerdict gmail = judge("dane-rescues-sts", "gmail");
+    assertThat(gmail.applies()).isEqualTo(Applies.ENFORCE);
+    assertThat(gmail.mx()).containsExactly(new SenderVerdict.Mx(mx, Outcome.UNKNOWN));
+  }
 }
