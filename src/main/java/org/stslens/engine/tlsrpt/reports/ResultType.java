@@ -64,21 +64,21 @@ public enum ResultType {
       "DANE: the TLSA records of the MX were invalid or matched no certificate the host sent.",
       "A certificate or key renewed without updating the TLSA record; a malformed TLSA record.",
       "Publish TLSA records for the new key before switching to it, and keep them in step.",
-      ""),
+      "still matches no certificate the host sends"),
   DNSSEC_INVALID(
       "dnssec-invalid",
       Scope.MX,
       "DANE: the DNSSEC validation of the MX's records failed.",
       "Expired signatures, a broken chain of trust (DS records) or a key rollover gone wrong.",
       "Repair the zone's DNSSEC signing and its DS records at the parent.",
-      ""),
+      "DNSSEC still fails"),
   DANE_REQUIRED(
       "dane-required",
       Scope.MX,
       "DANE: the sender requires DANE for this domain, but found no usable TLSA records.",
       "TLSA records removed or never published while the sender expects them.",
       "Publish TLSA records for every MX host, DNSSEC-signed.",
-      ""),
+      "still no usable, DNSSEC-secure TLSA records"),
   STS_POLICY_FETCH_ERROR(
       "sts-policy-fetch-error",
       Scope.DOMAIN,
@@ -150,14 +150,21 @@ public enum ResultType {
     return fix;
   }
 
-  /** How a re-test that finds the cause again says so ("still expired"); empty for DANE. */
+  /** How a re-test that finds the cause again says so ("still expired"). */
   public String stillSeen() {
     return stillSeen;
   }
 
-  /** True when STS Lens checks for this type's causes: DANE is outside MTA-STS. */
+  /**
+   * True when some STS Lens finding is reported as this type (MTA-STS, and DANE since issue 18).
+   */
   public boolean checked() {
     return !producedBy().isEmpty();
+  }
+
+  /** A DANE result type (RFC 8460 §4.3.2): its causes are in an MX's DANE result. */
+  public boolean dane() {
+    return this == TLSA_INVALID || this == DNSSEC_INVALID || this == DANE_REQUIRED;
   }
 
   /** The STS Lens findings a sender reports as this type, in catalog order. */

@@ -55,7 +55,7 @@ public final class RetestLinks {
           row,
           RetestLink.Outcome.CANNOT_TELL,
           List.of(),
-          head + "a DANE failure; STS Lens checks MTA-STS only" + ago);
+          head + "no STS Lens finding is of this type: cannot tell" + ago);
     }
     if (type.get().scope() == ResultType.Scope.DOMAIN) {
       head = row.resultType() + ": ";
@@ -75,6 +75,17 @@ public final class RetestLinks {
           RetestLink.Outcome.CANNOT_TELL,
           List.of(),
           head + "not reached today: cannot tell" + ago);
+    }
+    if (type.get().dane()) {
+      // DANE findings live in the MX's DANE result, apart from the MTA-STS verdict
+      if (mx.get().dane().isEmpty()) {
+        return new RetestLink(
+            row,
+            RetestLink.Outcome.CANNOT_TELL,
+            List.of(),
+            head + "DANE was not checked today (--no-dane): cannot tell" + ago);
+      }
+      return judge(row, type.get(), mx.get().dane().get().findings(), head, ago);
     }
     return judge(row, type.get(), mx.get().findings(), head, ago);
   }

@@ -52,8 +52,9 @@ class ResultTypeTest {
     assertThat(ResultType.STS_POLICY_FETCH_ERROR.producedBy())
         .contains(Code.FETCH_HOST_UNRESOLVABLE)
         .allMatch(c -> c.tlsrptType().orElseThrow().equals("sts-policy-fetch-error"));
-    // what STS Lens checks says how: DANE is not checked, everything MTA-STS is
-    assertThat(ResultType.TLSA_INVALID.checked()).isFalse();
+    // DANE is checked too (issue 18): a TLSA mismatch is reported as tlsa-invalid
+    assertThat(ResultType.TLSA_INVALID.producedBy()).contains(Code.DANE_TLSA_MISMATCH);
+    assertThat(ResultType.TLSA_INVALID.checked()).isTrue();
     for (ResultType type : ResultType.values()) {
       assertThat(type.checked()).as(type.id()).isEqualTo(!type.stillSeen().isEmpty());
     }

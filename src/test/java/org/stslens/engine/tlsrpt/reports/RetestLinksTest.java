@@ -107,9 +107,10 @@ class RetestLinksTest {
 
     assertThat(linkOf(links, "starttls-not-supported", "mx9." + DOMAIN).outcome())
         .isEqualTo(RetestLink.Outcome.MX_GONE);
+    // DANE was checked: this MX has no TLSA records, so no TLSA can be invalid today
     RetestLink dane = linkOf(links, "tlsa-invalid", MX1);
-    assertThat(dane.outcome()).isEqualTo(RetestLink.Outcome.CANNOT_TELL);
-    assertThat(dane.words()).contains("DANE").endsWith("last reported 1 day ago");
+    assertThat(dane.outcome()).isEqualTo(RetestLink.Outcome.NOT_SEEN);
+    assertThat(dane.words()).endsWith("last reported 1 day ago");
     assertThat(linkOf(links, "made-up-type", MX1).outcome())
         .isEqualTo(RetestLink.Outcome.CANNOT_TELL);
     // the policy was fetched today: a fetch error of the reports (no MX name: by IP) is not seen
@@ -138,5 +139,31 @@ class RetestLinksTest {
         .isEqualTo(
             "sts-policy-fetch-error: the policy still cannot be fetched (fetch.http-status),"
                 + " last reported 3 days ago");
+  }
+
+  @Test
+  void aTlsaRecordLeftBehindByARolloverIsStillSeenInTheMxsDaneResult(@TempDir Path dir)
+      throws Exception {
+    DomainReport rolled = org.stslens.lab.LabReports.check("dane-rollover-mismatch");
+    String domain = rolled.domain();
+    String mx1 = "mx1." + domain;
+    LocalDate day = daysBefore(rolled, 2);
+    ReportWriter.write(
+        dir,
+        "r.json",
+        ReportWriter.json(
+            "Sender One",
+            "r-9",
+            day,
+            domain,
+            10,
+            List.of(new ReportWriter.Failure("tlsa-invalid", mx1, 4))));
+    List<RetestLink> links =
+        RetestLinks.link(
+            FailureRows.of(ReportImporter.importAll(List.of(dir)), domain), today(rolled));
+    RetestLink link = linkOf(links, "tlsa-invalid", mx1);
+    assertThat(link.outcome()).isEqualTo(RetestLink.Outcome.STILL_SEEN);
+    assertThat(link.causes()).extracting(f -> f.code()).contains(Code.DANE_TLSA_MISMATCH);
+    assertThat(link.words()).contains("dane.tlsa-mismatch");
   }
 }
