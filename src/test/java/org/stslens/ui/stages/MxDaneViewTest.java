@@ -41,6 +41,13 @@ class MxDaneViewTest {
                 .map(Labeled::getText))
         .contains("3 DANE-EE", "1 public key", "1 SHA-256", "did not match");
     assertThat(
+            robot.lookup("#tlsa-why .label").queryAllAs(Labeled.class).stream()
+                .map(Labeled::getText))
+        .singleElement()
+        .asString()
+        .startsWith("3 1 1 ")
+        .contains(": did not match, ");
+    assertThat(
             robot.lookup("#dane .command-text").queryAllAs(TextField.class).stream()
                 .map(TextField::getText))
         .anyMatch(c -> c.startsWith("dig +dnssec ") && c.contains("_25._tcp." + HOST))

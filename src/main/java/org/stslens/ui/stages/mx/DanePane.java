@@ -57,6 +57,14 @@ final class DanePane {
     List<DaneRows.Row> rows = DaneRows.rows(d);
     if (!rows.isEmpty()) {
       box.getChildren().add(table(rows));
+      // why each record matched or not is a sentence: it wraps below the table, never cut off
+      boolean severalAddresses = rows.stream().map(DaneRows.Row::address).distinct().count() > 1;
+      VBox why = new VBox(4);
+      why.setId("tlsa-why");
+      for (DaneRows.Row row : rows) {
+        why.getChildren().add(Texts.wrapping(row.line(severalAddresses)));
+      }
+      box.getChildren().add(why);
     }
     box.getChildren().add(new CommandBox(DaneRows.commands(m, d, commands)));
     if (!d.findings().isEmpty()) {
@@ -78,14 +86,13 @@ final class DanePane {
     table.setId("tlsa-table");
     boolean severalAddresses = rows.stream().map(DaneRows.Row::address).distinct().count() > 1;
     table.getColumns().add(Tables.column("Usage", 100, DaneRows.Row::usage));
-    table.getColumns().add(Tables.column("Selector", 120, DaneRows.Row::selector));
+    table.getColumns().add(Tables.column("Selector", 110, DaneRows.Row::selector));
     table.getColumns().add(Tables.column("Matching", 100, DaneRows.Row::matchingType));
     table.getColumns().add(dataColumn());
     if (severalAddresses) {
       table.getColumns().add(Tables.column("Address", 110, DaneRows.Row::address));
     }
     table.getColumns().add(Tables.column("Result", 110, DaneRows.Row::resultWord));
-    table.getColumns().add(Tables.column("Why", 220, DaneRows.Row::why));
     return table;
   }
 
@@ -94,8 +101,8 @@ final class DanePane {
     TableColumn<DaneRows.Row, DaneRows.Row> data = new TableColumn<>("Data");
     data.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
     data.setSortable(false);
-    data.setPrefWidth(280);
-    data.setMinWidth(260);
+    data.setPrefWidth(230);
+    data.setMinWidth(220);
     data.setCellFactory(
         c ->
             new TableCell<>() {

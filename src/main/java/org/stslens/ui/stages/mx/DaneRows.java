@@ -21,7 +21,7 @@ import org.stslens.engine.report.TryCommands;
 final class DaneRows {
 
   /** Data longer than this is shortened in the table (the full value is in the tooltip). */
-  private static final int SHORT = 24;
+  private static final int SHORT = 16;
 
   private DaneRows() {}
 
@@ -65,6 +65,21 @@ final class DaneRows {
 
     String resultWord() {
       return result.map(DaneRows::resultWord).orElse("not matched");
+    }
+
+    /** The row in one line, with why: the text under the table, where it can wrap. */
+    String line(boolean withAddress) {
+      return record.usage()
+          + " "
+          + record.selector()
+          + " "
+          + record.matchingType()
+          + " "
+          + shortData()
+          + (withAddress && !address.isEmpty() ? " at " + address : "")
+          + ": "
+          + resultWord()
+          + (why.isEmpty() ? "" : ", " + why);
     }
   }
 

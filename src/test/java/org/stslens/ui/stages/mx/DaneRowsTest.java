@@ -61,6 +61,10 @@ class DaneRowsTest {
         .extracting(DaneRows.Row::result)
         .containsOnly(Optional.of(TlsaMatch.Result.NOT_MATCHED));
     assertThat(DaneRows.rows(d)).extracting(DaneRows.Row::resultWord).containsOnly("did not match");
+    assertThat(DaneRows.rows(d).get(0).line(false))
+        .startsWith("3 1 1 ")
+        .contains(": did not match, ")
+        .doesNotContain("127.0.0.");
     assertThat(DaneRows.verdict(d.verdict())).startsWith("fail:");
     assertThat(DaneRows.whichApplies(mx(rollover), d))
         .isEqualTo(
@@ -80,9 +84,9 @@ class DaneRowsTest {
     DaneRows.Row row = DaneRows.rows(dane(valid)).get(0);
     assertThat(row.record().hex()).hasSize(64);
     assertThat(row.shortData())
-        .hasSize(25)
-        .startsWith(row.record().hex().substring(0, 12))
-        .endsWith(row.record().hex().substring(52))
+        .hasSize(17)
+        .startsWith(row.record().hex().substring(0, 8))
+        .endsWith(row.record().hex().substring(56))
         .contains("…");
   }
 
