@@ -239,36 +239,7 @@ public final class ScreenshotTool {
             return null;
           });
       pause(600);
-      onFx(
-          () -> {
-            @SuppressWarnings("unchecked")
-            ListView<org.stslens.ui.lab.LabScenarioInfo> list =
-                (ListView<org.stslens.ui.lab.LabScenarioInfo>) mainScene().lookup("#lab-scenarios");
-            list.getItems().stream()
-                .filter(s -> s.id().equals("policy-key-space"))
-                .findFirst()
-                .ifPresent(list.getSelectionModel()::select);
-            return null;
-          });
-      pause(400);
-      onFx(
-          () -> {
-            ((Button) mainScene().lookup("#lab-run")).fire();
-            return null;
-          });
-      // a lab run may start step by step: run the rest at once
-      waitFor(
-          () ->
-              desktop.viewModel().pendingStepProperty().get() != null
-                  || !desktop.viewModel().runningProperty().get());
-      onFx(
-          () -> {
-            if (desktop.viewModel().pendingStepProperty().get() != null) {
-              desktop.viewModel().runAll();
-            }
-            return null;
-          });
-      waitFor(() -> !desktop.viewModel().runningProperty().get());
+      runLab(desktop, "policy-key-space");
       onFx(
           () -> {
             ((ToggleButton) mainScene().lookup("#walkthrough")).setSelected(true);
@@ -303,12 +274,72 @@ public final class ScreenshotTool {
           });
       pause(400);
       shoot(mainScene(), out.resolve("19-editor-senders.png"));
+
+      // DANE beside MTA-STS: the MX page of a lab world whose TLSA record missed a key rollover
+      onFx(
+          () -> {
+            ((ToggleButton) mainScene().lookup("#lab")).setSelected(true);
+            return null;
+          });
+      pause(600);
+      runLab(desktop, "dane-rollover-mismatch");
+      onFx(
+          () -> {
+            ((ToggleButton) mainScene().lookup("#walkthrough")).setSelected(true);
+            desktop.viewModel().stages().stream()
+                .filter(s -> s.title().equals("MX mx1.dane-rollover-mismatch.lab.example"))
+                .findFirst()
+                .ifPresent(desktop.viewModel().selectedProperty()::set);
+            return null;
+          });
+      pause(800);
+      onFx(
+          () -> {
+            scrollTo(mainScene(), "#dane");
+            return null;
+          });
+      pause(600);
+      shoot(mainScene(), out.resolve("20-mx-dane.png"));
     } finally {
       pool.shutdownNow();
       timer.shutdownNow();
       background.shutdownNow();
       Platform.exit();
     }
+  }
+
+  /** Runs the lab scenario {@code id} from the Lab screen, all at once, until it ends. */
+  private static void runLab(Desktop desktop, String id) throws Exception {
+    onFx(
+        () -> {
+          @SuppressWarnings("unchecked")
+          ListView<org.stslens.ui.lab.LabScenarioInfo> list =
+              (ListView<org.stslens.ui.lab.LabScenarioInfo>) mainScene().lookup("#lab-scenarios");
+          list.getItems().stream()
+              .filter(s -> s.id().equals(id))
+              .findFirst()
+              .ifPresent(list.getSelectionModel()::select);
+          return null;
+        });
+    pause(400);
+    onFx(
+        () -> {
+          ((Button) mainScene().lookup("#lab-run")).fire();
+          return null;
+        });
+    // a lab run may start step by step: run the rest at once
+    waitFor(
+        () ->
+            desktop.viewModel().pendingStepProperty().get() != null
+                || !desktop.viewModel().runningProperty().get());
+    onFx(
+        () -> {
+          if (desktop.viewModel().pendingStepProperty().get() != null) {
+            desktop.viewModel().runAll();
+          }
+          return null;
+        });
+    waitFor(() -> !desktop.viewModel().runningProperty().get());
   }
 
   /**

@@ -143,6 +143,56 @@ public final class LearnContent {
             CheckStage.MX));
   }
 
+  /**
+   * A longer topic than a question: a title, short paragraphs with the same markup, an example.
+   *
+   * @param id a stable identifier (also the id of its card)
+   * @param title the title
+   * @param paragraphs the text, one paragraph each, with {@code `code`} and {@code **strong**}
+   * @param example a short monospace example
+   */
+  public record Topic(String id, String title, List<String> paragraphs, String example) {
+    public Topic {
+      Objects.requireNonNull(id, "id");
+      Objects.requireNonNull(title, "title");
+      paragraphs = List.copyOf(paragraphs);
+      Objects.requireNonNull(example, "example");
+    }
+  }
+
+  /** MTA-STS beside DANE: what each trusts, which one a sender applies, why a domain has both. */
+  public static Topic daneTopic(String domain) {
+    Objects.requireNonNull(domain, "domain");
+    String mx = "mail." + domain;
+    return new Topic(
+        "dane",
+        "MTA-STS and DANE: which one, and why both",
+        List.of(
+            "Both protect the same hop: a sending server delivering to your MX over STARTTLS."
+                + " **MTA-STS** trusts the public CA that signed the MX certificate, and the"
+                + " policy fetched over HTTPS. **DANE** (RFC 7672) trusts `TLSA` records at"
+                + " `_25._tcp.<mx>`, and needs your zone signed with **DNSSEC**.",
+            "**Which one applies:** a sender that supports both applies DANE first wherever the"
+                + " MX has DNSSEC-secure TLSA records (RFC 8461 §2), and MTA-STS elsewhere. So an"
+                + " MX that MTA-STS refuses can still get mail from DANE senders, and a stale TLSA"
+                + " record (a key rolled over) stops DANE senders even though MTA-STS passes. The"
+                + " MX page of a check shows both, and which one wins.",
+            "**Do you need DNSSEC for MTA-STS?** No. DANE adds protection that needs no HTTPS"
+                + " policy host and no public CA (`3 1 1` pins the key itself), and it reaches"
+                + " senders that do DANE but not MTA-STS (Postfix with a validating resolver,"
+                + " for one); MTA-STS reaches senders that do not validate DNSSEC (Gmail, for"
+                + " one). Both"
+                + " together cover the most senders, as long as the TLSA records follow each new"
+                + " key."),
+        "_25._tcp."
+            + mx
+            + ".  IN  TLSA  3 1 1 <sha256 of the key>\n\n"
+            + "DANE-EE (3): the MX key itself\n"
+            + "selector 1:  its public key (survives renewal\n"
+            + "             when the key is reused)\n"
+            + "type 1:      SHA-256 of it");
+  }
+
   /** {@code text} without the {@code `code`} and {@code **strong**} markup. */
   public static String plain(String text) {
     return text.replace("**", "").replace("`", "");

@@ -29,7 +29,8 @@ import org.stslens.engine.finding.CheckStage;
 /**
  * The Learn screen: the six questions every newcomer to MTA-STS asks, each answered with an example
  * and a link to the stage of the last check where the answer can be seen; a diagram of who talks to
- * whom; and a glossary. All text comes from {@link LearnContent} and {@link Glossary}.
+ * whom; MTA-STS beside DANE; and a glossary. All text comes from {@link LearnContent} and {@link
+ * Glossary}.
  */
 public final class LearnView extends ScrollPane {
 
@@ -48,6 +49,7 @@ public final class LearnView extends ScrollPane {
   private final List<QuestionCard> cards = new ArrayList<>();
   private final FlowDiagram diagram = new FlowDiagram();
   private final Label intro = new Label();
+  private final TopicCard daneCard = new TopicCard("dane");
   private Optional<String> lastCheck = Optional.empty();
 
   /**
@@ -85,6 +87,8 @@ public final class LearnView extends ScrollPane {
                     + " publishes MTA-STS. Step 2 is skipped while the policy it cached earlier is still"
                     + " valid and the id in the TXT record has not changed."),
             diagram,
+            sectionTitle(LearnContent.daneTopic(LearnContent.EXAMPLE_DOMAIN).title()),
+            daneCard,
             sectionTitle("Glossary"),
             glossaryGrid());
 
@@ -107,6 +111,7 @@ public final class LearnView extends ScrollPane {
       cards.get(i).show(questions.get(i), lastCheck.isPresent());
     }
     diagram.setDomain(shown);
+    daneCard.show(LearnContent.daneTopic(shown));
     intro.setText(
         "MTA-STS lets a domain say: \"send me mail only over TLS, to these MX hosts, with valid"
             + " certificates\". TLS-RPT lets it hear back when that fails. Here are the answers to"
@@ -282,6 +287,39 @@ public final class LearnView extends ScrollPane {
         link.setGraphic(null);
       }
       link.setContentDisplay(ContentDisplay.RIGHT);
+    }
+  }
+
+  /** A topic: its paragraphs and example in one card, the full width of the page. */
+  private static final class TopicCard extends VBox {
+    private final VBox paragraphs = new VBox(8);
+    private final Label example = new Label();
+
+    TopicCard(String id) {
+      setId("topic-" + id);
+      getStyleClass().add("learn-card");
+      example.getStyleClass().add("learn-example");
+      example.setId("example-topic-" + id);
+      example.setWrapText(true);
+      example.setMaxWidth(Double.MAX_VALUE);
+      example.setMinHeight(Region.USE_PREF_SIZE);
+      getChildren().addAll(paragraphs, example);
+    }
+
+    void show(LearnContent.Topic topic) {
+      paragraphs
+          .getChildren()
+          .setAll(
+              topic.paragraphs().stream()
+                  .map(
+                      p -> {
+                        TextFlow flow = new TextFlow();
+                        flow.getStyleClass().add("learn-answer");
+                        flow.getChildren().setAll(markup(p));
+                        return (Node) flow;
+                      })
+                  .toList());
+      example.setText(topic.example());
     }
   }
 }

@@ -73,4 +73,16 @@ class LearnContentTest {
         .extracting(Glossary.Entry::term)
         .contains("MTA", "MX", "STARTTLS", "MTA-STS", "SNI", "SAN", "TLS-RPT", "DANE", "DNSSEC");
   }
+
+  @Test
+  void theDaneTopicAnswersWhichOneAppliesAndWhetherMtaStsNeedsDnssec() {
+    LearnContent.Topic t = LearnContent.daneTopic("example.org");
+    String all = String.join(" ", t.paragraphs().stream().map(LearnContent::plain).toList());
+    assertThat(t.title()).isEqualTo("MTA-STS and DANE: which one, and why both");
+    assertThat(all)
+        .contains("applies DANE first wherever the MX has DNSSEC-secure TLSA records (RFC 8461 §2)")
+        .contains("Do you need DNSSEC for MTA-STS? No.")
+        .contains("_25._tcp.<mx>");
+    assertThat(t.example()).startsWith("_25._tcp.mail.example.org.  IN  TLSA  3 1 1");
+  }
 }

@@ -159,6 +159,16 @@ class LearnViewTest {
     assertThat(cut).extracting(Labeled::getText).isEmpty();
   }
 
+  @Test
+  void theDaneTopicSaysWhichOneASenderAppliesWithTheCheckedDomain(FxRobot robot) {
+    robot.interact(() -> view.setLastCheck(Optional.of("example.org")));
+    String text = textOf(robot.lookup("#topic-dane").query());
+    assertThat(text)
+        .contains("applies DANE first", "RFC 8461 §2", "Do you need DNSSEC for MTA-STS? No.")
+        .contains("_25._tcp.mail.example.org.  IN  TLSA  3 1 1");
+    assertThat(textOf(view.getContent())).contains("MTA-STS and DANE: which one, and why both");
+  }
+
   private static List<Hyperlink> links(FxRobot robot) {
     return new ArrayList<>(robot.lookup(".learn-link").queryAllAs(Hyperlink.class));
   }

@@ -27,7 +27,8 @@ import org.stslens.ui.stages.common.Texts;
 /**
  * Stage 4: every MX host in one table (what a sender sees and does with each), and below it the
  * selected host in detail: per address the SMTP transcript, TLS session, certificate and command;
- * then the host's findings. Selecting another row shows that host.
+ * then DANE for the host (TLSA records, DNSSEC, which one a sender applies) and its findings.
+ * Selecting another row shows that host.
  */
 public final class MxView {
 
@@ -103,6 +104,8 @@ public final class MxView {
     for (EndpointProbe e : m.endpoints()) {
       box.getChildren().add(EndpointPane.of(e, openCertificate, commands));
     }
+    // DANE sits beside MTA-STS, never inside its verdict: its own section, after the addresses
+    m.dane().ifPresent(d -> box.getChildren().add(DanePane.of(m, d, commands)));
     box.getChildren().add(Texts.sectionTitle("Findings for " + m.host()));
     box.getChildren().add(new FindingsPane(m.findings()));
     return List.of(box);
