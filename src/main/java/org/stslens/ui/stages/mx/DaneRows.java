@@ -94,8 +94,10 @@ final class DaneRows {
   static String quietLine(DaneResult d) {
     TlsaDiscovery t = d.tlsa();
     if (t.resolverStripsDnssec()) {
-      return "DANE: not known from here. The DNS resolver strips DNSSEC records, so no TLSA answer"
-          + " can be validated through it; try another resolver to see what a DANE sender sees.";
+      return "DANE: not known from here. The DNS server asked gives no DNSSEC signatures (a"
+          + " resolver that strips DNSSEC records, or a server of unsigned zones such as the lab's"
+          + " worlds other than dane-*), so no TLSA answer can be validated through it; try a"
+          + " validating resolver to see what a DANE sender sees.";
     }
     if (t.dnssec() == DnssecStatus.INDETERMINATE) {
       return "DANE: the TLSA look-up of "
