@@ -66,13 +66,8 @@ public final class SettingsStore {
    * {@code ~/.local/share/stslens}) elsewhere.
    */
   static Path userDataFolder() {
-    String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
-    if (os.contains("win") || os.contains("mac")) {
-      return userFolder();
-    }
-    String xdg = System.getenv("XDG_DATA_HOME");
-    String home = System.getProperty("user.home");
-    return Path.of(xdg != null && !xdg.isBlank() ? xdg : home + "/.local/share", "stslens");
+    // one rule for the data folder: the CLI's history file is found by the same one
+    return org.stslens.engine.history.DataFolder.forUser();
   }
 
   static Path userFolder() {

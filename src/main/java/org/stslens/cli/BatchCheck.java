@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.stslens.engine.batch.BatchLine;
 import org.stslens.engine.batch.BatchOutcome;
 import org.stslens.engine.batch.BatchRunner;
@@ -91,9 +90,10 @@ final class BatchCheck {
    */
   int run(Source source, PrintWriter out) throws IOException, InterruptedException {
     ExecutorService io =
-        Executors.newFixedThreadPool(IO_THREADS_PER_CHECK * parallel, daemon("stslens-io"));
+        Executors.newFixedThreadPool(
+            IO_THREADS_PER_CHECK * parallel, CheckCommand.daemon("stslens-io"));
     ScheduledExecutorService timer =
-        Executors.newSingleThreadScheduledExecutor(daemon("stslens-timer"));
+        Executors.newSingleThreadScheduledExecutor(CheckCommand.daemon("stslens-timer"));
     MtaStsChecker checker = new MtaStsChecker(options, io, timer);
     BatchRunner runner = new BatchRunner(d -> checker.check(d, CheckListener.NONE), parallel);
     Thread onCtrlC =
@@ -195,14 +195,5 @@ final class BatchCheck {
       }
       return n;
     }
-  }
-
-  private static java.util.concurrent.ThreadFactory daemon(String name) {
-    AtomicInteger n = new AtomicInteger();
-    return r -> {
-      Thread t = new Thread(r, name + "-" + n.incrementAndGet());
-      t.setDaemon(true);
-      return t;
-    };
   }
 }

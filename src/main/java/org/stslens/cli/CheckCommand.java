@@ -506,7 +506,8 @@ final class CheckCommand implements java.util.concurrent.Callable<Integer> {
     return new ProgressPrinter(err, domains.size() > 1 ? domain + ": " : "");
   }
 
-  private static java.util.concurrent.ThreadFactory daemon(String name) {
+  /** Daemon threads, named for a thread dump: the CLI exits when its work is done. */
+  static java.util.concurrent.ThreadFactory daemon(String name) {
     AtomicInteger n = new AtomicInteger();
     return r -> {
       Thread t = new Thread(r, name + "-" + n.incrementAndGet());
