@@ -1,8 +1,6 @@
 package org.stslens.ui.domains;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -41,6 +39,7 @@ import org.stslens.engine.history.PolicyTimeline;
 import org.stslens.engine.history.PolicyVersion;
 import org.stslens.engine.history.Refresh;
 import org.stslens.engine.history.StoredCheck;
+import org.stslens.engine.history.WatchlistFile;
 import org.stslens.engine.report.DomainReport;
 
 /**
@@ -153,8 +152,7 @@ public final class DomainsViewModel {
     background.execute(
         () -> {
           try {
-            WatchlistFile.Read read =
-                WatchlistFile.parse(Files.readAllLines(file, StandardCharsets.UTF_8));
+            WatchlistFile.Read read = WatchlistFile.read(file);
             String skipped =
                 read.bad().isEmpty()
                     ? ""
@@ -178,7 +176,7 @@ public final class DomainsViewModel {
     background.execute(
         () -> {
           try {
-            Files.writeString(file, WatchlistFile.render(domains), StandardCharsets.UTF_8);
+            WatchlistFile.write(file, domains);
             dispatcher.accept(
                 () -> status.set("Exported " + domains.size() + " domains to " + file + "."));
           } catch (IOException e) {

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.stslens.engine.check.TestWorld;
 import org.stslens.engine.history.HistoryRecorder;
 import org.stslens.engine.history.HistoryStore;
+import org.stslens.engine.history.WatchlistFile;
 import org.stslens.lab.LabHttpsServer;
 import org.testfx.util.WaitForAsyncUtils;
 

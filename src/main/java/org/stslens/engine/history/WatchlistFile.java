@@ -1,5 +1,9 @@
-package org.stslens.ui.domains;
+package org.stslens.engine.history;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -25,6 +29,16 @@ public final class WatchlistFile {
       domains = List.copyOf(domains);
       bad = List.copyOf(bad);
     }
+  }
+
+  /** Reads a watchlist file (UTF-8). */
+  public static Read read(Path file) throws IOException {
+    return parse(Files.readAllLines(file, StandardCharsets.UTF_8));
+  }
+
+  /** Writes {@code domains} as a watchlist file (UTF-8), replacing the file. */
+  public static void write(Path file, List<String> domains) throws IOException {
+    Files.writeString(file, render(domains), StandardCharsets.UTF_8);
   }
 
   public static Read parse(List<String> lines) {
