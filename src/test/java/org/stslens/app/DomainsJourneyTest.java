@@ -76,7 +76,7 @@ class DomainsJourneyTest {
     WaitForAsyncUtils.waitForFxEvents();
     assertThat(robot.lookup("Enforced").tryQuery()).isPresent();
     assertThat(robot.lookup("Testing").tryQuery()).isPresent();
-    assertThat(table.getItems()).allMatch(r -> r.changesText().equals("No change"));
+    assertThat(table.getItems()).allMatch(r -> r.changesText().equals("First check"));
 
     // each check went to the history beside the drafts, through the walkthrough's service
     HistoryStore store = HistoryStore.open(folder.resolve(HistoryStore.FILE_NAME));

@@ -170,11 +170,11 @@ public final class DomainsView {
     table.setPlaceholder(new Label("No domains yet: add one, or import a list."));
     table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
 
-    TableColumn<DomainRow, String> domain = column("Domain", 200, r -> r.domain());
+    TableColumn<DomainRow, String> domain = column("Domain", 170, r -> r.domain());
     TableColumn<DomainRow, String> verdict =
         column(
             "Last verdict",
-            170,
+            160,
             r ->
                 r.problem().isPresent()
                     ? "Check failed"
@@ -182,10 +182,11 @@ public final class DomainsView {
                         .map(v -> DomainVerdict.byWord(v).map(DomainVerdict::phrase).orElse(v))
                         .orElse("Not checked"));
     verdict.setCellFactory(c -> new VerdictCell());
+    verdict.setMinWidth(120);
     TableColumn<DomainRow, String> when =
-        column("Last checked", 140, r -> r.checkedAt().map(WHEN::format).orElse(""));
-    TableColumn<DomainRow, Long> expiry = new TableColumn<>("Cert. expiry (days)");
-    expiry.setPrefWidth(130);
+        column("Last checked", 130, r -> r.checkedAt().map(WHEN::format).orElse(""));
+    TableColumn<DomainRow, Long> expiry = new TableColumn<>("Expiry (days)");
+    expiry.setPrefWidth(100);
     expiry.setCellValueFactory(
         c ->
             new ReadOnlyObjectWrapper<>(
@@ -233,6 +234,7 @@ public final class DomainsView {
                 super.updateItem(item, empty);
                 setText(empty || item == null ? null : describe(item));
                 setWrapText(true);
+                setPrefWidth(0); // wrap at the list's width instead of scrolling sideways
               }
             });
     VBox.setVgrow(list, Priority.ALWAYS);

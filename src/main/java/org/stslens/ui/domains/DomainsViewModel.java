@@ -40,6 +40,7 @@ import org.stslens.engine.history.PolicyVersion;
 import org.stslens.engine.history.Refresh;
 import org.stslens.engine.history.StoredCheck;
 import org.stslens.engine.history.WatchlistFile;
+import org.stslens.engine.report.ChangeSet;
 import org.stslens.engine.report.DomainReport;
 
 /**
@@ -340,10 +341,15 @@ public final class DomainsViewModel {
     CheckFacts latest = checks.get(0).facts();
     Optional<CheckFacts> before =
         checks.size() > 1 ? Optional.of(checks.get(1).facts()) : Optional.empty();
-    return row(domain, latest, ChangeDetector.compare(before, latest).findings());
+    return row(
+        domain,
+        latest,
+        before.isPresent() ? DomainRow.Comparison.COMPARED : DomainRow.Comparison.FIRST,
+        ChangeDetector.compare(before, latest).findings());
   }
 
-  private DomainRow row(String domain, CheckFacts facts, List<Finding> changes) {
+  private DomainRow row(
+      String domain, CheckFacts facts, DomainRow.Comparison comparison, List<Finding> changes) {
     OptionalLong days =
         facts
             .nearestExpiry()
@@ -353,6 +359,7 @@ public final class DomainsViewModel {
         domain,
         Optional.of(facts.verdict()),
         Optional.of(facts.checkedAt()),
+        comparison,
         changes.stream().map(Finding::message).toList(),
         days,
         Optional.empty());
@@ -361,7 +368,12 @@ public final class DomainsViewModel {
   private Optional<DomainRow> row(BatchOutcome outcome) {
     if (outcome instanceof BatchOutcome.Checked c) {
       DomainReport report = c.report();
-      return Optional.of(row(report.domain(), CheckFacts.of(report), report.changes().findings()));
+      return Optional.of(
+          row(
+              report.domain(),
+              CheckFacts.of(report),
+              comparison(report.changes()),
+              report.changes().findings()));
     }
     if (outcome instanceof BatchOutcome.Failed f) {
       return Optional.of(
@@ -369,11 +381,21 @@ public final class DomainsViewModel {
               f.domain(),
               Optional.empty(),
               Optional.of(clock.instant()),
+              DomainRow.Comparison.NOT_SAVED,
               List.of(),
               OptionalLong.empty(),
               Optional.of(f.reason())));
     }
     return Optional.empty(); // the list holds only valid names: nothing is skipped
+  }
+
+  private static DomainRow.Comparison comparison(ChangeSet changes) {
+    if (!changes.compared()) {
+      return DomainRow.Comparison.NOT_SAVED;
+    }
+    return changes.previousCheck().isPresent()
+        ? DomainRow.Comparison.COMPARED
+        : DomainRow.Comparison.FIRST;
   }
 
   private void finished(DomainRow row) {

@@ -102,6 +102,7 @@ class DomainsViewModelTest {
     assertThat(vm.progressProperty().get()).isEqualTo(1.0);
     assertThat(HistoryStore.open(file()).checks("one.test")).hasSize(1);
     assertThat(vm.notices()).isEmpty(); // a first check changes nothing, certificates are young
+    assertThat(vm.rows().get(0).changesText()).isEqualTo("First check");
 
     // the second run sees the same policies: no change, and a restart shows the stored rows
     runAll(vm);
