@@ -411,9 +411,9 @@ public final class DomainsViewModel {
   }
 
   private void stopped(String how, int done) {
-    running.set(false);
-    runner = null;
     status.set(how + " " + done + " of " + rows.size() + " domains.");
+    runner = null;
+    running.set(false); // last: whoever waits for the end sees the rest already done
   }
 
   private void applyFilter() {
