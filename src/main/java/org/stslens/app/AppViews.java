@@ -28,12 +28,14 @@ final class AppViews implements ViewFactory {
   private final java.util.function.BiConsumer<String, Boolean> runLab;
   private final Supplier<Node> workbench;
   private final Supplier<ReportsView> reports;
+  private final Supplier<Node> domains;
 
   /**
    * @param openInEditor opens the workbench on a policy text of the last check
    * @param workbench builds the workbench screen (once, when first shown)
    * @param commands the "Try it yourself" commands of the world last checked
    * @param reports the Reports screen (built once, when first needed)
+   * @param domains the Domains screen (built once, when first shown)
    */
   AppViews(
       Supplier<Window> owner,
@@ -45,8 +47,10 @@ final class AppViews implements ViewFactory {
       Consumer<String> openInEditor,
       Supplier<Node> workbench,
       Supplier<org.stslens.engine.report.TryCommands> commands,
-      Supplier<ReportsView> reports) {
+      Supplier<ReportsView> reports,
+      Supplier<Node> domains) {
     this.scenarios = scenarios;
+    this.domains = domains;
     this.reports = reports;
     this.runLab = runLab;
     this.workbench = workbench;
@@ -98,6 +102,11 @@ final class AppViews implements ViewFactory {
   @Override
   public Node reportsView() {
     return reports.get().root();
+  }
+
+  @Override
+  public Node domainsView() {
+    return domains.get();
   }
 
   @Override

@@ -11,10 +11,14 @@ import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.scene.image.Image;
 import javafx.stage.Stage;
+import org.stslens.engine.check.CheckListener;
+import org.stslens.engine.check.StageGate;
 import org.stslens.engine.history.HistoryRecorder;
 import org.stslens.engine.history.HistoryStore;
 import org.stslens.ui.common.DialogService;
 import org.stslens.ui.common.FxDialogService;
+import org.stslens.ui.domains.DomainsView;
+import org.stslens.ui.domains.DomainsViewModel;
 import org.stslens.ui.reports.ReportsView;
 import org.stslens.ui.reports.ReportsViewModel;
 import org.stslens.ui.settings.Settings;
@@ -45,6 +49,7 @@ final class Desktop {
   private MainWindow window;
   private ReportsViewModel reportsModel;
   private ReportsView reportsView;
+  private DomainsViewModel domainsModel;
   private Stage stage;
   private final DialogService dialogs = new FxDialogService(() -> stage);
 
@@ -106,7 +111,8 @@ final class Desktop {
                 this::openInEditor,
                 () -> new WorkbenchView(workbench, dialogs, this::probe).root(),
                 () -> vm.originProperty().get().commands(),
-                this::reports),
+                this::reports,
+                () -> new DomainsView(domains(), dialogs).root()),
             this::openSettings,
             dialogs,
             background,
@@ -190,6 +196,24 @@ final class Desktop {
       reportsView = new ReportsView(reportsModel, dialogs);
     }
     return reportsView;
+  }
+
+  /**
+   * The Domains screen's model, built when first needed. Check all runs through the same check
+   * service as the walkthrough, so every check is saved to the history with what changed.
+   */
+  DomainsViewModel domains() {
+    if (domainsModel == null) {
+      domainsModel =
+          new DomainsViewModel(
+              store.draftsFolder().resolveSibling(HistoryStore.FILE_NAME),
+              domain -> service.start(domain, CheckListener.NONE, StageGate.OPEN).await(),
+              background,
+              Platform::runLater,
+              clock);
+      domainsModel.load();
+    }
+    return domainsModel;
   }
 
   ReportsViewModel reportsModel() {

@@ -255,6 +255,7 @@ class LabWorldJourneyTest {
             "_Lab",
             "Lear_n",
             "_Reports",
+            "_Domains",
             "Open _reports …",
             "E_xport",
             "_Export report",

@@ -168,6 +168,7 @@ public final class ScreenshotTool {
       selectTab("publish-tab");
       shoot(mainScene(), out.resolve("14-editor-publish.png"));
       reports(desktop, out.resolve("16-reports.png"));
+      domains(desktop, out.resolve("21-domains.png"));
       onFx(
           () -> {
             ((ToggleButton) mainScene().lookup("#walkthrough")).setSelected(true);
@@ -340,6 +341,36 @@ public final class ScreenshotTool {
           return null;
         });
     waitFor(() -> !desktop.viewModel().runningProperty().get());
+  }
+
+  /**
+   * The Domains screen after Check all: the screenshot domain (checked before, so it has a history
+   * and mx2's expired certificate raises a notification) and a domain without a policy.
+   */
+  private static void domains(Desktop desktop, Path file) throws Exception {
+    onFx(
+        () -> {
+          ((ToggleButton) mainScene().lookup("#domains")).setSelected(true);
+          desktop.domains().add(DOMAIN);
+          desktop.domains().add("no-policy.example");
+          return null;
+        });
+    waitFor(() -> desktop.domains().watchedCount() == 2);
+    onFx(
+        () -> {
+          desktop.domains().checkAll();
+          return null;
+        });
+    waitFor(() -> !desktop.domains().runningProperty().get());
+    onFx(
+        () -> {
+          javafx.scene.control.TableView<?> table =
+              (javafx.scene.control.TableView<?>) mainScene().lookup("#domains-table");
+          table.getSelectionModel().select(0);
+          return null;
+        });
+    pause(1000);
+    shoot(mainScene(), file);
   }
 
   /**

@@ -195,6 +195,50 @@ public final class HistoryStore {
     }
   }
 
+  /** The watched domains, in the order they were added. */
+  public List<String> watchlist() throws HistoryException {
+    try (Connection c = connect();
+        Statement s = c.createStatement();
+        ResultSet r = s.executeQuery("SELECT domain FROM watchlist ORDER BY added_at, domain")) {
+      List<String> out = new ArrayList<>();
+      while (r.next()) {
+        out.add(r.getString(1));
+      }
+      return out;
+    } catch (SQLException e) {
+      throw failure(e, "cannot read");
+    }
+  }
+
+  /** Adds {@code domains} to the watchlist; one already there keeps its place. */
+  public void watch(List<String> domains, Instant at) throws HistoryException {
+    try (Connection c = connect();
+        PreparedStatement p =
+            c.prepareStatement(
+                "INSERT OR IGNORE INTO watchlist (domain, added_at) VALUES (?, ?)")) {
+      c.setAutoCommit(false);
+      for (String domain : domains) {
+        p.setString(1, domain);
+        p.setLong(2, at.toEpochMilli());
+        p.executeUpdate();
+      }
+      c.commit();
+    } catch (SQLException e) {
+      throw failure(e, "cannot save the watchlist to");
+    }
+  }
+
+  /** Removes {@code domain} from the watchlist; its stored checks stay. */
+  public void unwatch(String domain) throws HistoryException {
+    try (Connection c = connect();
+        PreparedStatement p = c.prepareStatement("DELETE FROM watchlist WHERE domain = ?")) {
+      p.setString(1, domain);
+      p.executeUpdate();
+    } catch (SQLException e) {
+      throw failure(e, "cannot save the watchlist to");
+    }
+  }
+
   private List<StoredCheck> query(String domain, int limit) throws HistoryException {
     String sql =
         "SELECT id, domain, checked_at, verdict, txt_found, dns_temporary, txt_id,"

@@ -42,7 +42,13 @@ final class Migrations {
               "ALTER TABLE checks ADD COLUMN mx_cert_host TEXT",
               "ALTER TABLE checks ADD COLUMN mx_cert_expiry INTEGER",
               "ALTER TABLE checks ADD COLUMN nearest_cert_expiry INTEGER",
-              "CREATE INDEX checks_nearest_cert_expiry ON checks (nearest_cert_expiry)"));
+              "CREATE INDEX checks_nearest_cert_expiry ON checks (nearest_cert_expiry)"),
+          // 3: the watchlist of the Domains screen, beside the checks it lists
+          List.of(
+              """
+              CREATE TABLE watchlist (
+                domain TEXT PRIMARY KEY,
+                added_at INTEGER NOT NULL)"""));
 
   /** The version this build writes. */
   static int latest() {

@@ -43,6 +43,7 @@ import org.controlsfx.control.StatusBar;
 import org.controlsfx.control.ToggleSwitch;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignF;
 import org.stslens.engine.export.ReportFormat;
 import org.stslens.ui.common.DialogService;
 import org.stslens.ui.common.Icons;
@@ -52,7 +53,7 @@ import org.stslens.ui.stages.summary.ReportExport;
  * The application's shell: the menus, the toolbar (domain field with history, Check, Cancel,
  * Step-by-step, Export, the screens, Settings), the status bar, the keyboard shortcuts and which
  * screen is shown: the {@link WalkthroughView} of a check, with Lab or Learn in place of a stage,
- * the policy editor, or the TLS-RPT reports.
+ * the policy editor, the TLS-RPT reports, or the watched domains.
  */
 public final class MainWindow {
 
@@ -62,7 +63,11 @@ public final class MainWindow {
     EDITOR("_Editor", "Policy editor: write a draft, try it, publish it", KeyCode.DIGIT2),
     LAB("_Lab", "Lab: broken worlds on this computer, and their fixes", KeyCode.DIGIT3),
     LEARN("Lear_n", "Learn: MTA-STS for newcomers", KeyCode.DIGIT4),
-    REPORTS("_Reports", "Reports: the TLS-RPT reports senders mailed back", KeyCode.DIGIT5);
+    REPORTS("_Reports", "Reports: the TLS-RPT reports senders mailed back", KeyCode.DIGIT5),
+    DOMAINS(
+        "_Domains",
+        "Domains: watch many domains, check them all, see what changed",
+        KeyCode.DIGIT6);
 
     final String text;
     final String purpose;
@@ -94,6 +99,7 @@ public final class MainWindow {
   private Node labScreen;
   private Node editorScreen;
   private Node reportsScreen;
+  private Node domainsScreen;
 
   /**
    * @param dialogs asks where an exported report goes
@@ -219,6 +225,7 @@ public final class MainWindow {
               case LAB -> Icons.lab();
               case LEARN -> Icons.learn();
               case REPORTS -> new FontIcon(MaterialDesignC.CHART_BAR);
+              case DOMAINS -> new FontIcon(MaterialDesignF.FORMAT_LIST_CHECKS);
             });
     button.setId(screen.name().toLowerCase(Locale.ROOT));
     button.setMnemonicParsing(true);
@@ -398,6 +405,13 @@ public final class MainWindow {
         reportsScreen = views.reportsView();
       }
       root.setCenter(reportsScreen);
+      return;
+    }
+    if (screen == Screen.DOMAINS) {
+      if (domainsScreen == null) {
+        domainsScreen = views.domainsView();
+      }
+      root.setCenter(domainsScreen);
       return;
     }
     root.setCenter(walkthrough.body());

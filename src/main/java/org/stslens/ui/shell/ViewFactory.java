@@ -37,6 +37,9 @@ public interface ViewFactory {
   /** The Reports screen (TLS-RPT reports senders mailed back); the same node every time. */
   Node reportsView();
 
+  /** The Domains screen (the watchlist); built once, when first shown. */
+  Node domainsView();
+
   /** Opens report files or folders in the Reports screen (a drop onto the window). */
   void openReports(List<Path> paths);
 

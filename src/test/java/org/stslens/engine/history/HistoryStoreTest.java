@@ -40,7 +40,7 @@ class HistoryStoreTest {
   void aNewFileIsMigratedFromEmptyAndKeepsTheFactsOfACheck() throws Exception {
     Path file = dir.resolve("sub/folder").resolve(HistoryStore.FILE_NAME);
     HistoryStore store = HistoryStore.open(file);
-    assertThat(store.schemaVersion()).isEqualTo(Migrations.latest()).isEqualTo(2);
+    assertThat(store.schemaVersion()).isEqualTo(Migrations.latest()).isEqualTo(3);
     long id = store.save(report);
 
     StoredCheck stored = store.latest(report.domain()).orElseThrow();
@@ -102,7 +102,7 @@ class HistoryStoreTest {
       s.executeUpdate("PRAGMA user_version = 1");
     }
     HistoryStore store = HistoryStore.open(file);
-    assertThat(store.schemaVersion()).isEqualTo(2);
+    assertThat(store.schemaVersion()).isEqualTo(3);
     CheckFacts old = store.latest("old.example").orElseThrow().facts();
     assertThat(old.verdict()).isEqualTo("testing");
     assertThat(old.txtId()).contains("v1");
@@ -111,6 +111,36 @@ class HistoryStoreTest {
     assertThat(old.certificates()).isEmpty();
     store.save(report); // the new columns are there
     assertThat(store.latest(report.domain()).orElseThrow().facts().certificates()).isNotEmpty();
+  }
+
+  @Test
+  void aFileOfVersionTwoGainsAnEmptyWatchlistAndKeepsItsChecks() throws Exception {
+    Path file = dir.resolve(HistoryStore.FILE_NAME);
+    // a version-2 file: the first two steps, as the previous release wrote them
+    try (Connection c = sqlite(file);
+        Statement s = c.createStatement()) {
+      for (List<String> step : Migrations.STEPS.subList(0, 2)) {
+        for (String sql : step) {
+          s.executeUpdate(sql);
+        }
+      }
+      s.executeUpdate("PRAGMA user_version = 2");
+    }
+    HistoryStore.open(file).save(report);
+    try (Connection c = sqlite(file);
+        Statement s = c.createStatement()) {
+      s.executeUpdate("PRAGMA user_version = 2");
+      s.executeUpdate("DROP TABLE watchlist");
+    }
+    HistoryStore store = HistoryStore.open(file);
+    assertThat(store.schemaVersion()).isEqualTo(3);
+    assertThat(store.watchlist()).isEmpty();
+    assertThat(store.latest(report.domain())).isPresent();
+    store.watch(List.of("b.example", "a.example"), java.time.Instant.ofEpochMilli(1000));
+    store.watch(List.of("a.example", "c.example"), java.time.Instant.ofEpochMilli(2000));
+    store.unwatch("b.example");
+    // a new store on the same file sees the same list, in the order added
+    assertThat(HistoryStore.open(file).watchlist()).containsExactly("a.example", "c.example");
   }
 
   @Test

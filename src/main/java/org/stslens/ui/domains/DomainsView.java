@@ -1,0 +1,327 @@
+package org.stslens.ui.domains;
+
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.collections.ListChangeListener;
+import javafx.collections.transformation.SortedList;
+import javafx.geometry.Insets;
+import javafx.geometry.Orientation;
+import javafx.geometry.Pos;
+import javafx.scene.Parent;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.util.Duration;
+import org.controlsfx.control.Notifications;
+import org.stslens.engine.history.PolicyVersion;
+import org.stslens.engine.report.DomainVerdict;
+import org.stslens.ui.common.DialogService;
+
+/**
+ * The Domains screen: the watchlist as a sortable, filterable table, Check all with progress and
+ * Cancel, and the selected domain's policy versions as senders cache them. Talks only to its {@link
+ * DomainsViewModel}.
+ */
+public final class DomainsView {
+
+  private static final DateTimeFormatter WHEN =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneId.systemDefault());
+
+  private final DomainsViewModel vm;
+  private final DialogService dialogs;
+  private final BorderPane root = new BorderPane();
+  private final TableView<DomainRow> table = new TableView<>();
+
+  public DomainsView(DomainsViewModel vm, DialogService dialogs) {
+    this.vm = vm;
+    this.dialogs = dialogs;
+    root.setId("domains-screen");
+    root.setTop(toolbar());
+    SplitPane split = new SplitPane(table(), timeline());
+    split.setOrientation(Orientation.VERTICAL);
+    split.setDividerPositions(0.7);
+    root.setCenter(split);
+    Label status = new Label();
+    status.setId("domains-status");
+    status.textProperty().bind(vm.statusProperty());
+    status.setPadding(new Insets(4, 8, 4, 8));
+    root.setBottom(status);
+    vm.notices()
+        .addListener(
+            (ListChangeListener<DomainsViewModel.Notice>)
+                c -> {
+                  while (c.next()) {
+                    c.getAddedSubList().forEach(this::notify);
+                  }
+                });
+  }
+
+  public Parent root() {
+    return root;
+  }
+
+  private HBox toolbar() {
+    TextField domain = new TextField();
+    domain.setId("domains-add-field");
+    domain.setPromptText("example.com");
+    domain.setPrefColumnCount(16);
+    Button add = new Button("Add");
+    add.setId("domains-add");
+    add.setOnAction(
+        e -> {
+          if (vm.add(domain.getText())) {
+            domain.clear();
+          }
+        });
+    domain.setOnAction(add.getOnAction());
+    Button remove = new Button("Remove");
+    remove.setId("domains-remove");
+    remove.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull());
+    remove.setOnAction(
+        e -> {
+          DomainRow row = table.getSelectionModel().getSelectedItem();
+          if (row != null) {
+            vm.remove(row.domain());
+          }
+        });
+    Button importList = new Button("Import …");
+    importList.setId("domains-import");
+    importList.setTooltip(new Tooltip("A text file (one domain per line, # comments) or a CSV"));
+    importList.setOnAction(
+        e ->
+            dialogs
+                .showOpenDialog(
+                    new DialogService.FileDialog(
+                        "Import domains",
+                        "",
+                        List.of(
+                            DialogService.Filter.of(
+                                "Domain lists (*.txt, *.csv)", "*.txt", "*.csv"),
+                            DialogService.Filter.of("All files", "*"))))
+                .ifPresent(vm::importFile));
+    Button export = new Button("Export …");
+    export.setId("domains-export");
+    export.setOnAction(
+        e ->
+            dialogs
+                .showSaveDialog(
+                    new DialogService.FileDialog(
+                        "Export domains",
+                        "domains.txt",
+                        List.of(DialogService.Filter.of("Domain list (*.txt)", "*.txt"))))
+                .ifPresent(vm::exportFile));
+    TextField filter = new TextField();
+    filter.setId("domains-filter");
+    filter.setPromptText("Filter");
+    filter.setPrefColumnCount(12);
+    filter.textProperty().bindBidirectional(vm.filterProperty());
+    Button checkAll = new Button("Check all");
+    checkAll.setId("domains-check-all");
+    checkAll.setDefaultButton(false);
+    checkAll.disableProperty().bind(vm.runningProperty());
+    checkAll.setTooltip(
+        new Tooltip(
+            "Check every domain, " + DomainsViewModel.PARALLEL + " at once; each check is saved"));
+    checkAll.setOnAction(e -> vm.checkAll());
+    Button cancel = new Button("Cancel");
+    cancel.setId("domains-cancel");
+    cancel.disableProperty().bind(vm.runningProperty().not());
+    cancel.setOnAction(e -> vm.cancel());
+    ProgressBar progress = new ProgressBar();
+    progress.setId("domains-progress");
+    progress.progressProperty().bind(vm.progressProperty());
+    progress.visibleProperty().bind(vm.runningProperty());
+    progress.setPrefWidth(120);
+    Region spacer = new Region();
+    HBox.setHgrow(spacer, Priority.ALWAYS);
+    HBox bar =
+        new HBox(
+            6, domain, add, remove, importList, export, spacer, filter, checkAll, cancel, progress);
+    for (var n : bar.getChildren()) {
+      if (n instanceof Button b) {
+        b.setMinWidth(Region.USE_PREF_SIZE);
+      }
+    }
+    bar.setAlignment(Pos.CENTER_LEFT);
+    bar.getStyleClass().add("tool-bar");
+    bar.setId("domains-toolbar");
+    return bar;
+  }
+
+  private TableView<DomainRow> table() {
+    table.setId("domains-table");
+    table.setPlaceholder(new Label("No domains yet: add one, or import a list."));
+    table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+
+    TableColumn<DomainRow, String> domain = column("Domain", 170, r -> r.domain());
+    TableColumn<DomainRow, String> verdict =
+        column(
+            "Last verdict",
+            160,
+            r ->
+                r.problem().isPresent()
+                    ? "Check failed"
+                    : r.verdict()
+                        .map(v -> DomainVerdict.byWord(v).map(DomainVerdict::phrase).orElse(v))
+                        .orElse("Not checked"));
+    verdict.setCellFactory(c -> new VerdictCell());
+    verdict.setMinWidth(120);
+    TableColumn<DomainRow, String> when =
+        column("Last checked", 130, r -> r.checkedAt().map(WHEN::format).orElse(""));
+    TableColumn<DomainRow, Long> expiry = new TableColumn<>("Expiry (days)");
+    expiry.setPrefWidth(100);
+    expiry.setCellValueFactory(
+        c ->
+            new ReadOnlyObjectWrapper<>(
+                c.getValue().expiryDays().isPresent()
+                    ? c.getValue().expiryDays().getAsLong()
+                    : null));
+    expiry.setCellFactory(c -> new ExpiryCell());
+    TableColumn<DomainRow, String> changes =
+        column(
+            "What changed",
+            380,
+            r -> r.problem().map(p -> "Check failed: " + p).orElse(r.changesText()));
+    table.getColumns().setAll(List.of(domain, verdict, when, expiry, changes));
+
+    SortedList<DomainRow> sorted = new SortedList<>(vm.rows());
+    sorted.comparatorProperty().bind(table.comparatorProperty());
+    table.setItems(sorted);
+    table
+        .getSelectionModel()
+        .selectedItemProperty()
+        .addListener((o, was, now) -> vm.select(now == null ? null : now.domain()));
+    return table;
+  }
+
+  private static TableColumn<DomainRow, String> column(
+      String title, double width, java.util.function.Function<DomainRow, String> value) {
+    TableColumn<DomainRow, String> column = new TableColumn<>(title);
+    column.setPrefWidth(width);
+    column.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(value.apply(c.getValue())));
+    column.setComparator(Comparator.nullsLast(Comparator.naturalOrder()));
+    return column;
+  }
+
+  private VBox timeline() {
+    Label title = new Label("Policy versions of the selected domain, as senders cache them");
+    title.getStyleClass().add("title-4");
+    ListView<DomainsViewModel.TimelineEntry> list = new ListView<>(vm.timeline());
+    list.setId("domains-timeline");
+    list.setPlaceholder(new Label("Select a checked domain to see its stored policy versions."));
+    list.setCellFactory(
+        l ->
+            new ListCell<>() {
+              @Override
+              protected void updateItem(DomainsViewModel.TimelineEntry item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty || item == null ? null : describe(item));
+                setWrapText(true);
+                setPrefWidth(0); // wrap at the list's width instead of scrolling sideways
+              }
+            });
+    VBox.setVgrow(list, Priority.ALWAYS);
+    VBox box = new VBox(4, title, list);
+    box.setPadding(new Insets(6, 8, 6, 8));
+    return box;
+  }
+
+  /** One policy version in words: what was served when, and who applies it until when. */
+  static String describe(DomainsViewModel.TimelineEntry e) {
+    PolicyVersion v = e.version();
+    String served =
+        "Served from "
+            + WHEN.format(v.firstSeen())
+            + v.replacedAt().map(r -> " until " + WHEN.format(r)).orElse(" (current)");
+    return "id "
+        + v.id().orElse("?")
+        + ", mode "
+        + v.mode().word()
+        + ", max_age "
+        + v.maxAge()
+        + " s. "
+        + served
+        + ". A sender that fetched it on "
+        + WHEN.format(v.lastSeen())
+        + " applies it until "
+        + WHEN.format(v.appliesUntil(v.lastSeen()))
+        + ". Now a daily refresher "
+        + (e.dailySeesNewest() ? "sees" : "does not see")
+        + " the newest version; an at-expiry refresher "
+        + (e.atExpirySeesNewest() ? "sees" : "does not see")
+        + " it.";
+  }
+
+  private void notify(DomainsViewModel.Notice notice) {
+    if (root.getScene() == null || root.getScene().getWindow() == null) {
+      return; // not shown: the table carries the same news
+    }
+    Notifications.create()
+        .owner(root.getScene().getWindow())
+        .title(notice.domain())
+        .text(notice.text())
+        .hideAfter(Duration.seconds(8))
+        .showWarning();
+  }
+
+  /** The verdict coloured like the summary's banner. */
+  private static final class VerdictCell extends TableCell<DomainRow, String> {
+    @Override
+    protected void updateItem(String item, boolean empty) {
+      super.updateItem(item, empty);
+      getStyleClass().removeAll("verdict-good", "verdict-warn", "verdict-bad");
+      DomainRow row = getTableRow() == null ? null : getTableRow().getItem();
+      if (empty || item == null || row == null) {
+        setText(null);
+        return;
+      }
+      setText(item);
+      Optional<DomainVerdict> v = row.verdict().flatMap(DomainVerdict::byWord);
+      if (row.problem().isPresent()) {
+        getStyleClass().add("verdict-bad");
+      } else if (v.isPresent()) {
+        getStyleClass()
+            .add(
+                switch (v.get()) {
+                  case ENFORCED, NO_MAIL -> "verdict-good";
+                  case TESTING, NONE, TEMPORARILY_UNKNOWN, ENFORCED_WITH_FAILURES -> "verdict-warn";
+                  case NO_POLICY, ENFORCED_UNDELIVERABLE -> "verdict-bad";
+                });
+      }
+    }
+  }
+
+  /** Days to the nearest expiry, marked when it is near. */
+  private static final class ExpiryCell extends TableCell<DomainRow, Long> {
+    @Override
+    protected void updateItem(Long item, boolean empty) {
+      super.updateItem(item, empty);
+      getStyleClass().remove("verdict-bad");
+      if (empty || item == null) {
+        setText(null);
+        return;
+      }
+      setText(item < 0 ? "expired" : Long.toString(item));
+      if (item <= DomainsViewModel.NEAR_EXPIRY_DAYS) {
+        getStyleClass().add("verdict-bad");
+      }
+    }
+  }
+}
