@@ -14,8 +14,6 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.stslens.engine.net.CancelScope;
@@ -48,14 +46,16 @@ public final class DnsClient {
   /** RFC 8461 asks for CNAMEs to be followed; more than 8 links is treated as a loop. */
   public static final int MAX_CNAME_LINKS = 8;
 
-  /** Threads for the queries of {@link #queryTogether} beyond the first; idle ones end. */
-  private static final ExecutorService HELPERS =
-      Executors.newCachedThreadPool(
-          r -> {
-            Thread t = new Thread(r, "stslens-dns");
-            t.setDaemon(true);
-            return t;
-          });
+  /**
+   * Runs each query of {@link #queryTogether} beyond the first on a thread of its own: a check asks
+   * a few at a time, and a fresh daemon thread keeps no pool as shared state between checks.
+   */
+  private static final java.util.concurrent.Executor HELPERS =
+      r -> {
+        Thread t = new Thread(r, "stslens-dns");
+        t.setDaemon(true);
+        t.start();
+      };
 
   private final DnsSettings settings;
   private final CancelScope scope;
