@@ -47,6 +47,7 @@ import org.stslens.ui.common.DialogService;
 import org.stslens.ui.common.Icons;
 import org.stslens.ui.reports.ReportsViewModel.Dimension;
 import org.stslens.ui.reports.ReportsViewModel.Share;
+import org.stslens.ui.stages.common.VisibleText;
 
 /**
  * The Reports screen: the TLS-RPT reports senders mailed back, opened from files, folders or a
@@ -143,6 +144,19 @@ public final class ReportsView {
     domain.setPrefWidth(240);
     domain.setMinWidth(120);
     domain.valueProperty().bindBidirectional(vm.domainProperty());
+    // report files are written by senders: their text is shown with every control made visible
+    domain.setConverter(
+        new javafx.util.StringConverter<>() {
+          @Override
+          public String toString(String name) {
+            return name == null ? "" : VisibleText.line(name);
+          }
+
+          @Override
+          public String fromString(String text) {
+            return text;
+          }
+        });
     domainLabel.setLabelFor(domain);
     Button retest = new Button("Re-test now", Icons.play());
     retest.setId("reports-retest");
@@ -218,7 +232,7 @@ public final class ReportsView {
     table.setId("reports-table-" + id);
     TableColumn<Share, String> key = new TableColumn<>(dimension.title());
     key.setCellValueFactory(
-        c -> new javafx.beans.property.SimpleStringProperty(c.getValue().key()));
+        c -> new javafx.beans.property.SimpleStringProperty(VisibleText.line(c.getValue().key())));
     key.setMinWidth(175);
     TableColumn<Share, Number> sessions = new TableColumn<>("Failed");
     sessions.setMinWidth(80);
@@ -280,14 +294,19 @@ public final class ReportsView {
         () -> {
           // the largest at the top: a category axis draws its first category at the bottom
           List<Share> rows = List.copyOf(vm.breakdown(dimension));
-          List<String> names = new java.util.ArrayList<>(rows.stream().map(Share::key).toList());
+          List<String> names =
+              new java.util.ArrayList<>(
+                  rows.stream().map(r -> VisibleText.line(r.key())).distinct().toList());
           java.util.Collections.reverse(names);
           keys.getCategories().setAll(names);
           series
               .getData()
               .setAll(
                   rows.stream()
-                      .map(s -> new XYChart.Data<Number, String>(s.sessions(), s.key()))
+                      .map(
+                          s ->
+                              new XYChart.Data<Number, String>(
+                                  s.sessions(), VisibleText.line(s.key())))
                       .toList());
         };
     vm.breakdown(dimension).addListener((ListChangeListener<Share>) c -> fill.run());
@@ -336,7 +355,7 @@ public final class ReportsView {
                             + " cause is still there."));
             return;
           }
-          title.setText(x.type());
+          title.setText(VisibleText.line(x.type()));
           explanation
               .getChildren()
               .setAll(heading("What the sender saw"), paragraph(x.senderSaw()));
@@ -380,7 +399,7 @@ public final class ReportsView {
                   setText(null);
                   return;
                 }
-                setText(item.words());
+                setText(VisibleText.line(item.words()));
                 if (item.outcome() == RetestLink.Outcome.STILL_SEEN) {
                   getStyleClass().add("retest-still");
                 } else if (item.outcome() == RetestLink.Outcome.NOT_SEEN) {
@@ -409,7 +428,10 @@ public final class ReportsView {
               @Override
               protected void updateItem(ImportResult.Skipped item, boolean empty) {
                 super.updateItem(item, empty);
-                setText(empty || item == null ? null : item.file() + ": " + item.reason());
+                setText(
+                    empty || item == null
+                        ? null
+                        : VisibleText.line(item.file()) + ": " + VisibleText.line(item.reason()));
               }
             });
     TitledPane skippedPane = new TitledPane("", skipped);
@@ -435,7 +457,7 @@ public final class ReportsView {
               @Override
               protected void updateItem(String item, boolean empty) {
                 super.updateItem(item, empty);
-                setText(empty ? null : item);
+                setText(empty || item == null ? null : VisibleText.line(item));
               }
             });
     TitledPane notesPane = new TitledPane("", notes);

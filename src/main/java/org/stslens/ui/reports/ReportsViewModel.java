@@ -367,7 +367,7 @@ public final class ReportsViewModel {
     ResultType t = known.get();
     String codes =
         t.producedBy().isEmpty()
-            ? "No STS Lens finding: this is a DANE result, and STS Lens checks MTA-STS."
+            ? "No STS Lens finding produces it."
             : t.producedBy().stream().map(Code::id).collect(Collectors.joining(", "));
     explanation.set(new Explanation(t.id(), t.senderSaw(), t.causes(), t.fix(), codes, today));
   }
