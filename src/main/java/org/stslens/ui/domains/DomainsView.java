@@ -33,6 +33,7 @@ import org.controlsfx.control.Notifications;
 import org.stslens.engine.history.PolicyVersion;
 import org.stslens.engine.report.DomainVerdict;
 import org.stslens.ui.common.DialogService;
+import org.stslens.ui.stages.common.VisibleText;
 
 /**
  * The Domains screen: the watchlist as a sortable, filterable table, Check all with progress and
@@ -198,7 +199,10 @@ public final class DomainsView {
         column(
             "What changed",
             380,
-            r -> r.problem().map(p -> "Check failed: " + p).orElse(r.changesText()));
+            // the messages quote what the servers served (ids, hosts): controls shown as marks
+            r ->
+                VisibleText.line(
+                    r.problem().map(p -> "Check failed: " + p).orElse(r.changesText())));
     table.getColumns().setAll(List.of(domain, verdict, when, expiry, changes));
 
     SortedList<DomainRow> sorted = new SortedList<>(vm.rows());
@@ -232,7 +236,7 @@ public final class DomainsView {
               @Override
               protected void updateItem(DomainsViewModel.TimelineEntry item, boolean empty) {
                 super.updateItem(item, empty);
-                setText(empty || item == null ? null : describe(item));
+                setText(empty || item == null ? null : VisibleText.lines(describe(item)));
                 setWrapText(true);
                 setPrefWidth(0); // wrap at the list's width instead of scrolling sideways
               }
