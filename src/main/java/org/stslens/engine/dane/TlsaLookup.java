@@ -74,13 +74,15 @@ public final class TlsaLookup {
     } catch (IOException e) {
       return failed(asked, List.of(asked), "trust anchors unusable: " + e.getMessage());
     }
+    // one deadline for the whole look-up: every CNAME hop and the validator's walk share it
+    long deadline = System.nanoTime() + total().toNanos();
     List<String> chain = new ArrayList<>(List.of(asked));
     DnssecStatus worst = DnssecStatus.SECURE;
     String reason = "";
     for (int hop = 0; hop <= DnsClient.MAX_CNAME_LINKS; hop++) {
       Message response;
       try {
-        response = send(validator, current);
+        response = send(validator, current, deadline);
       } catch (TimeoutException | ExecutionException e) {
         String why =
             e instanceof TimeoutException
@@ -140,12 +142,16 @@ public final class TlsaLookup {
     return failed(asked, chain, "CNAME chain longer than " + DnsClient.MAX_CNAME_LINKS + " links");
   }
 
-  private Message send(ValidatingResolver validator, Name name)
+  private Message send(ValidatingResolver validator, Name name, long deadline)
       throws InterruptedException, TimeoutException, ExecutionException {
+    long left = deadline - System.nanoTime();
+    if (left <= 0) {
+      throw new TimeoutException("the look-up's time is spent");
+    }
     Message query = Message.newQuery(Record.newRecord(name, Type.TLSA, DClass.IN));
     CompletableFuture<Message> future = validator.sendAsync(query).toCompletableFuture();
     try {
-      return future.get(total().toMillis(), TimeUnit.MILLISECONDS);
+      return future.get(left, TimeUnit.NANOSECONDS);
     } finally {
       future.cancel(true);
     }
