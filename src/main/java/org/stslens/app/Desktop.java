@@ -14,7 +14,6 @@ import javafx.stage.Stage;
 import org.stslens.engine.check.CheckListener;
 import org.stslens.engine.check.StageGate;
 import org.stslens.engine.history.HistoryRecorder;
-import org.stslens.engine.history.HistoryStore;
 import org.stslens.ui.common.DialogService;
 import org.stslens.ui.common.FxDialogService;
 import org.stslens.ui.domains.DomainsView;
@@ -87,7 +86,7 @@ final class Desktop {
     // every check of the real Internet goes to the history beside the drafts; lab worlds run
     // through their own service and are never saved
     service.saveHistory(
-        new HistoryRecorder(store.draftsFolder().resolveSibling(HistoryStore.FILE_NAME)),
+        new HistoryRecorder(store.historyFile()),
         // posted twice: the check's own "Checked ..." status is posted when the report completes,
         // right after this, and the notice must not be overwritten by it
         message -> Platform.runLater(() -> Platform.runLater(() -> vm.reportSaveProblem(message))));
@@ -206,7 +205,7 @@ final class Desktop {
     if (domainsModel == null) {
       domainsModel =
           new DomainsViewModel(
-              store.draftsFolder().resolveSibling(HistoryStore.FILE_NAME),
+              store.historyFile(),
               domain -> service.start(domain, CheckListener.NONE, StageGate.OPEN).await(),
               background,
               Platform::runLater,

@@ -61,6 +61,11 @@ public final class SettingsStore {
     return drafts;
   }
 
+  /** The history of checks, beside the drafts (the CLI finds the same file: DataFolder). */
+  public Path historyFile() {
+    return drafts.resolveSibling(org.stslens.engine.history.HistoryStore.FILE_NAME);
+  }
+
   /**
    * Data (drafts) beside the settings on Windows and macOS; {@code $XDG_DATA_HOME/stslens} (or
    * {@code ~/.local/share/stslens}) elsewhere.
