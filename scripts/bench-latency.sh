@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
 # Check latency benchmark (issue 14; a benchmark, not a test: it reports numbers, it asserts nothing).
 #
-#   scripts/bench-latency.sh [runs] [ms-per-packet]     # defaults: 7 runs, 25 ms per packet
+#   scripts/bench-latency.sh [runs] [ms-per-packet]     # defaults: 10 runs, 25 ms per packet
 #
 # Runs inside ../shared/tools/with-latency (a private network namespace whose loopback delays every
 # packet, so TCP and TLS round trips count, not only server replies; needs root):
-# - warm: org.stslens.bench.CheckLatencyBenchmark checks the 2-MX lab scenario good-enforce in one
-#   JVM, median of N after a warm-up, against 1.15 x the critical path of the round-trip model;
+# - warm: org.stslens.bench.CheckLatencyBenchmark checks the 2-MX lab scenarios good-enforce and
+#   mx-additional in one JVM, median of N after a warm-up, against 1.15 x the critical path of the
+#   round-trip model, with the CPU time per check and the median of every step of the slowest probe;
 # - cold: a new JVM per check (`stslens check ... --port-map ...` against `stslens lab serve`), wall
 #   and CPU time (user + system of the process) and peak RSS, against the critical path + 350 ms.
 # JAVA selects the runtime of the cold runs (default: java on the PATH); JAVA_OPTS adds options.
@@ -16,7 +17,7 @@
 #   -XX:TieredStopAtLevel=1" scripts/bench-latency.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
-runs=${1:-7}
+runs=${1:-10}
 ms=${2:-25}
 jar=target/stslens.jar
 latency=${WITH_LATENCY:-../shared/tools/with-latency}
@@ -42,9 +43,14 @@ range() { sort -n | awk 'NR==1{lo=$1} {hi=$1} END {print lo "-" hi}'; }
 echo "== $ms ms per packet (RTT $((2 * ms)) ms), $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)"
 part=${PART:-both} # warm, cold or both
 if [ "$part" != cold ]; then
-echo "-- warm (one JVM, median of $runs after a warm-up)"
-java -cp "target/classes:target/test-classes:$(cat "$out/test.classpath")" \
-  -Dbench.runs="$runs" -Dbench.msPerPacket="$ms" org.stslens.bench.CheckLatencyBenchmark
+# SCENARIOS: the warm scenarios (default: good-enforce, then mx-additional, whose MX answer carries
+# the hosts' addresses); LAB=separate runs the lab servers in a JVM of their own (client CPU alone).
+for scenario in ${SCENARIOS:-good-enforce mx-additional}; do
+  echo "-- warm (one JVM, median of $runs after a warm-up), load $(cut -d' ' -f1-3 /proc/loadavg)"
+  java -cp "target/classes:target/test-classes:$(cat "$out/test.classpath")" \
+    -Dbench.runs="$runs" -Dbench.msPerPacket="$ms" -Dbench.scenario="$scenario" \
+    -Dbench.lab="${LAB:-}" org.stslens.bench.CheckLatencyBenchmark
+done
 fi
 [ "$part" != warm ] || exit 0
 

@@ -7,6 +7,7 @@ import java.util.Map;
 import org.xbill.DNS.CNAMERecord;
 import org.xbill.DNS.DClass;
 import org.xbill.DNS.Flags;
+import org.xbill.DNS.MXRecord;
 import org.xbill.DNS.Message;
 import org.xbill.DNS.Name;
 import org.xbill.DNS.OPTRecord;
@@ -35,12 +36,13 @@ final class DnsAnswers {
   private final Map<Name, List<Record>> foreignByQuestion;
   private final boolean authenticData;
   private final boolean chaseCnames;
+  private final boolean additionalAddresses;
 
   /** The zones' keys and how they are signed; null for an unsigned lab (no DNSSEC records). */
   private final LabDnssec dnssec;
 
   DnsAnswers(List<Record> records, boolean authenticData) {
-    this(records, Map.of(), authenticData, true, null);
+    this(records, Map.of(), authenticData, true, null, false);
   }
 
   /**
@@ -48,14 +50,19 @@ final class DnsAnswers {
    *     server); only those of the asked type are added
    * @param chaseCnames false: an answer stops at the first CNAME, as from an authoritative server
    *     whose targets lie in other zones; the client asks for each link itself
+   * @param additionalAddresses true: an MX answer carries the A and AAAA records of its targets in
+   *     the additional section, as BIND's resolver does from its cache (unbound with local-data
+   *     does not, nor with minimal-responses, its default since 1.8)
    */
   DnsAnswers(
       List<Record> records,
       Map<Name, List<Record>> foreign,
       boolean authenticData,
       boolean chaseCnames,
-      LabDnssec dnssec) {
+      LabDnssec dnssec,
+      boolean additionalAddresses) {
     this.chaseCnames = chaseCnames;
+    this.additionalAddresses = additionalAddresses;
     this.dnssec = dnssec;
     Map<Name, List<Record>> byName = new HashMap<>();
     for (Record record : records) {
@@ -94,6 +101,9 @@ final class DnsAnswers {
         foreignAdded = true;
       }
     }
+    if (additionalAddresses && question.getType() == Type.MX) {
+      addTargetAddresses(response);
+    }
     // a server that puts records in the answer does not also say that the name does not exist
     response.getHeader().setRcode(foreignAdded && rcode == Rcode.NXDOMAIN ? Rcode.NOERROR : rcode);
     if (withDnssec) {
@@ -103,6 +113,19 @@ final class DnsAnswers {
       response.getHeader().setFlag(Flags.AD);
     }
     return response;
+  }
+
+  /** RFC 1035 §3.3.9: the A (and AAAA) records of every MX target in the data, as additional. */
+  private void addTargetAddresses(Message response) {
+    for (Record answer : response.getSection(Section.ANSWER)) {
+      if (answer instanceof MXRecord mx) {
+        for (Record r : recordsByName.getOrDefault(mx.getTarget(), List.of())) {
+          if (r.getType() == Type.A || r.getType() == Type.AAAA) {
+            response.addRecord(r, Section.ADDITIONAL);
+          }
+        }
+      }
+    }
   }
 
   /** The types of the records at {@code name}, for an NSEC bitmap. */

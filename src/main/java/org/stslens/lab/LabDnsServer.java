@@ -93,7 +93,8 @@ public final class LabDnsServer implements LabServer {
             builder.foreign,
             builder.authenticData,
             builder.chaseCnames,
-            builder.dnssec);
+            builder.dnssec,
+            builder.additionalAddresses);
     this.faults = Map.copyOf(builder.faults);
     this.delays = Map.copyOf(builder.delays);
     this.holds = Map.copyOf(builder.holds);
@@ -388,6 +389,7 @@ public final class LabDnsServer implements LabServer {
     private Duration replyDelay = Duration.ZERO;
     private boolean authenticData;
     private boolean chaseCnames = true;
+    private boolean additionalAddresses;
     private LabDnssec dnssec;
 
     private Builder() {
@@ -535,6 +537,15 @@ public final class LabDnsServer implements LabServer {
      */
     public Builder oneCnameLinkPerAnswer() {
       this.chaseCnames = false;
+      return this;
+    }
+
+    /**
+     * MX answers carry the A and AAAA records of their targets in the additional section, as a
+     * resolver with them in its cache adds them (BIND); default off, as unbound answers.
+     */
+    public Builder additionalAddresses() {
+      this.additionalAddresses = true;
       return this;
     }
 

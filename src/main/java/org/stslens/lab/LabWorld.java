@@ -268,6 +268,9 @@ public final class LabWorld implements AutoCloseable {
     if (d.nullMx()) {
       records.mx(domain, 0, ".");
     }
+    if (d.additionalAddresses()) {
+      records.additionalAddresses();
+    }
     // The MX certificates exist before the DNS starts: TLSA records name them.
     List<IssuedCertificate> mxCertificates = new ArrayList<>();
     for (Scenario.MxHost mx : mxHosts) {

@@ -70,7 +70,7 @@ public record Scenario(
     Objects.requireNonNull(expect, "expect");
     dns =
         dns == null
-            ? new Dns(null, null, null, null, null, null, false, null, null, null, null)
+            ? new Dns(null, null, null, null, null, null, false, null, null, null, null, false)
             : dns;
     mx = mx == null ? List.of() : List.copyOf(mx);
   }
@@ -133,7 +133,9 @@ public record Scenario(
       String dnssec,
       // name -> TLSA records "USAGE SELECTOR TYPE WHAT", WHAT = mx1, mx2... (that host's
       // certificate), ca (the lab CA), retired (a certificate no server uses) or hex data
-      Map<String, List<String>> tlsa) {
+      Map<String, List<String>> tlsa,
+      // MX answers carry their targets' A/AAAA in the additional section (a caching resolver)
+      boolean additionalAddresses) {
     public Dns {
       if (dnssec != null) {
         LabDnssec.Mode.parse(dnssec); // rejects unknown words when the catalog loads
@@ -187,7 +189,8 @@ public record Scenario(
           foreignAnswers,
           stalledA,
           dnssec,
-          tlsa);
+          tlsa,
+          additionalAddresses);
     }
   }
 

@@ -84,6 +84,11 @@ class RealServersIT {
                   + " of an answer (echo_sleep is a third-party module, limit_rate only slows the body"
                   + " after the headers), so the fetch would take milliseconds and the scenario, which"
                   + " is about 3 s, would not be tested. Its fix runs.",
+              "mx-additional",
+              "unbound's local-data answers carry no additional section (an MX query to it, dig,"
+                  + " unbound 1.17.1, with minimal-responses yes and no: the answer section only), so"
+                  + " the check would ask for the MX hosts' A records as in good-enforce and the"
+                  + " scenario's point, addresses taken from the MX answer, would not be tested.",
               "policy-slow-6s",
               "nginx cannot hold a response back (as policy-slow-3s): the 6 s that make"
                   + " postfix-mta-sts-resolver give up could not be served, so the per-sender outcome"

@@ -93,6 +93,11 @@ final class ServerConfigs {
     if (!d.foreignAnswers().isEmpty()) {
       features.add("dns foreignAnswers");
     }
+    // unbound's local-data answers carry no additional section, with minimal-responses yes or no
+    // (dig, unbound 1.17.1)
+    if (d.additionalAddresses()) {
+      features.add("dns additionalAddresses");
+    }
     // DNSSEC: the lab signs online with keys made per start; unbound here serves local-data only
     if (d.dnssec() != null) {
       features.add("dns dnssec");

@@ -304,7 +304,7 @@ public final class MtaStsChecker {
           // stepping through: the MX stage comes after the policy, as a sender thinks of it
           (stepwise ? mxQuery.thenCombine(parsed, (m, p) -> m) : mxQuery)
               .thenCompose(m -> async(() -> mxHostsThroughGate(m)))
-              .thenComposeAsync(all -> mxStage.run(all, applied), executor);
+              .thenComposeAsync(all -> mxStage.run(all, mxQuery.join(), applied), executor);
 
       // TLS reporting needs nothing else: at once, or last when stepping through the stages.
       CompletableFuture<?> tlsrptAfter =

@@ -11,6 +11,7 @@ import org.stslens.engine.dane.DaneSettings;
 import org.stslens.engine.dane.DaneVerdict;
 import org.stslens.engine.dane.TlsaDiscovery;
 import org.stslens.engine.dane.TlsaLookup;
+import org.stslens.engine.dns.AdditionalAddresses;
 import org.stslens.engine.dns.Discovery;
 import org.stslens.engine.dns.DnsClient;
 import org.stslens.engine.dns.DnsOutcome;
@@ -23,6 +24,7 @@ import org.stslens.engine.mx.MxJudge;
 import org.stslens.engine.mx.MxProbeResult;
 import org.stslens.engine.mx.MxReport;
 import org.stslens.engine.mx.MxVerdict;
+import org.stslens.engine.net.Step;
 import org.stslens.engine.net.StepListener;
 import org.stslens.engine.policy.Policy;
 import org.stslens.engine.report.StageEvidence;
@@ -56,10 +58,11 @@ final class MxStage {
 
   /**
    * Probes the first {@link #MAX_MX_HOSTS} of {@code all} (in preference order) and judges every
-   * host once {@code applied} is known; the rest are judged on the policy's coverage alone.
+   * host once {@code applied} is known; the rest are judged on the policy's coverage alone. {@code
+   * mx} is the MX answer, whose additional section may carry the hosts' addresses.
    */
   CompletableFuture<List<MxReport>> run(
-      List<MxHost> all, CompletableFuture<StageRules.SenderPolicy> applied) {
+      List<MxHost> all, DnsQuery mx, CompletableFuture<StageRules.SenderPolicy> applied) {
     List<MxHost> hosts = all.subList(0, Math.min(all.size(), MAX_MX_HOSTS));
     List<MxHost> beyond = all.subList(hosts.size(), all.size());
     if (!beyond.isEmpty()) {
@@ -72,7 +75,7 @@ final class MxStage {
       // The TLSA look-up runs beside the probe: at most one round trip more on the critical path.
       CompletableFuture<Optional<TlsaDiscovery>> tlsa = lookupTlsa(host);
       each.add(
-          probeHost(host)
+          probeHost(host, mx)
               .thenCombine(tlsa, ProbeAndTlsa::new)
               .thenCombine(
                   applied,
@@ -152,52 +155,108 @@ final class MxStage {
     return report.withDane(dane);
   }
 
-  /** The A and AAAA look-ups of one host, then every address (up to the limit) at once. */
-  private CompletableFuture<MxProbeResult> probeHost(MxHost host) {
+  /**
+   * The A and AAAA of one host, then every address (up to the limit) at once. Each family's
+   * addresses are probed as soon as they are known: those from the MX answer's additional section
+   * at once, without waiting for the other family's query.
+   */
+  private CompletableFuture<MxProbeResult> probeHost(MxHost host, DnsQuery mx) {
     long start = System.nanoTime();
     StepListener steps = run.steps(CheckStage.MX, host.host());
     DnsClient dns = run.dns.reporting(steps);
-    CompletableFuture<List<DnsQuery>> lookups =
-        run.async(() -> dns.query(host.host(), Type.A))
-            .thenCombine(run.async(() -> dns.query(host.host(), Type.AAAA)), List::of);
-    return lookups.thenComposeAsync(
-        queries -> {
-          List<Finding> hostFindings = new ArrayList<>();
-          for (DnsQuery q : queries) {
-            if (q.outcome().isTemporary()) {
-              hostFindings.add(Discovery.temporaryFailure(q, CheckStage.MX));
-            }
-            Discovery.foreignRecords(q, CheckStage.MX).ifPresent(hostFindings::add);
-          }
-          List<InetAddress> all =
-              queries.stream().flatMap(q -> DnsClient.addresses(q).stream()).toList();
-          List<InetAddress> addresses =
-              all.subList(0, Math.min(all.size(), MAX_ADDRESSES_PER_HOST));
-          if (addresses.size() < all.size()) {
-            hostFindings.add(addressLimit(host, all.size()));
-          }
-          if (addresses.isEmpty() && hostFindings.isEmpty()) {
-            // Both look-ups answered, neither with an address: this fails from everywhere.
-            hostFindings.add(noAddress(host, queries));
-          }
-          List<CompletableFuture<EndpointProbe>> probes = new ArrayList<>();
-          for (InetAddress address : addresses) {
-            // addresses are probed at once: each step says which one it is about
-            String at = "[" + address.getHostAddress() + "] ";
-            StepListener endpointSteps = (step, detail) -> steps.step(step, at + detail);
-            probes.add(run.async(() -> prober.probe(host.host(), address, endpointSteps)));
-          }
-          return MtaStsChecker.allOf(probes)
-              .thenApply(
-                  endpoints ->
-                      new MxProbeResult(
-                          host,
-                          queries,
-                          endpoints,
-                          hostFindings,
-                          (System.nanoTime() - start) / 1_000_000));
-        },
-        run.executor());
+    CompletableFuture<DnsQuery> v4 = addressQuery(host, mx, Type.A, dns, steps);
+    CompletableFuture<DnsQuery> v6 = addressQuery(host, mx, Type.AAAA, dns, steps);
+    CompletableFuture<List<EndpointProbe>> probes4 =
+        v4.thenComposeAsync(
+            q -> probeAll(host, first(DnsClient.addresses(q), MAX_ADDRESSES_PER_HOST), steps),
+            run.executor());
+    CompletableFuture<List<EndpointProbe>> probes6 =
+        v4.thenCombine(
+                v6,
+                (q4, q6) ->
+                    first(
+                        DnsClient.addresses(q6),
+                        MAX_ADDRESSES_PER_HOST
+                            - Math.min(DnsClient.addresses(q4).size(), MAX_ADDRESSES_PER_HOST)))
+            .thenComposeAsync(addresses -> probeAll(host, addresses, steps), run.executor());
+    CompletableFuture<List<EndpointProbe>> endpoints =
+        probes4.thenCombine(
+            probes6,
+            (a, b) -> {
+              List<EndpointProbe> both = new ArrayList<>(a);
+              both.addAll(b);
+              return both;
+            });
+    return v4.thenCombine(v6, List::of)
+        .thenCombine(
+            endpoints,
+            (queries, probed) ->
+                new MxProbeResult(
+                    host,
+                    queries,
+                    probed,
+                    hostFindings(host, queries),
+                    (System.nanoTime() - start) / 1_000_000));
+  }
+
+  /**
+   * The {@code type} addresses of {@code host}: from the MX answer's additional section when it has
+   * them (the step says so), else asked. A family missing there is still asked: a resolver adds
+   * only what it holds, so its absence says nothing.
+   */
+  private CompletableFuture<DnsQuery> addressQuery(
+      MxHost host, DnsQuery mx, int type, DnsClient dns, StepListener steps) {
+    Optional<DnsQuery> carried = AdditionalAddresses.of(mx, host.host(), Type.string(type));
+    if (carried.isPresent()) {
+      DnsQuery q = carried.get();
+      steps.step(
+          Step.DNS_ANSWER_RECEIVED,
+          q.name()
+              + " "
+              + q.type()
+              + ": "
+              + q.answers().size()
+              + (q.answers().size() == 1 ? " record" : " records")
+              + " from the MX answer's additional section, no query sent");
+      return CompletableFuture.completedFuture(q);
+    }
+    return run.async(() -> dns.query(host.host(), type));
+  }
+
+  private CompletableFuture<List<EndpointProbe>> probeAll(
+      MxHost host, List<InetAddress> addresses, StepListener steps) {
+    List<CompletableFuture<EndpointProbe>> probes = new ArrayList<>();
+    for (InetAddress address : addresses) {
+      // addresses are probed at once: each step says which one it is about
+      String at = "[" + address.getHostAddress() + "] ";
+      StepListener endpointSteps = (step, detail) -> steps.step(step, at + detail);
+      probes.add(run.async(() -> prober.probe(host.host(), address, endpointSteps)));
+    }
+    return MtaStsChecker.allOf(probes);
+  }
+
+  private static <T> List<T> first(List<T> all, int n) {
+    return all.subList(0, Math.max(0, Math.min(all.size(), n)));
+  }
+
+  /** Failed look-ups, foreign records, too many addresses or none. */
+  private static List<Finding> hostFindings(MxHost host, List<DnsQuery> queries) {
+    List<Finding> hostFindings = new ArrayList<>();
+    for (DnsQuery q : queries) {
+      if (q.outcome().isTemporary()) {
+        hostFindings.add(Discovery.temporaryFailure(q, CheckStage.MX));
+      }
+      Discovery.foreignRecords(q, CheckStage.MX).ifPresent(hostFindings::add);
+    }
+    int all = queries.stream().mapToInt(q -> DnsClient.addresses(q).size()).sum();
+    if (all > MAX_ADDRESSES_PER_HOST) {
+      hostFindings.add(addressLimit(host, all));
+    }
+    if (all == 0 && hostFindings.isEmpty()) {
+      // Both look-ups answered, neither with an address: this fails from everywhere.
+      hostFindings.add(noAddress(host, queries));
+    }
+    return hostFindings;
   }
 
   /** The report of a host beyond the probe limit, judged on the policy's coverage alone. */

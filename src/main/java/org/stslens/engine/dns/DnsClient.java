@@ -428,7 +428,19 @@ public final class DnsClient {
         ad,
         answers,
         chain,
-        failure);
+        failure,
+        response == null ? List.of() : additionalAddresses(response));
+  }
+
+  /** The A and AAAA records of the additional section; {@link AdditionalAddresses} reads them. */
+  private static List<DnsAnswer> additionalAddresses(Message response) {
+    List<DnsAnswer> out = new ArrayList<>();
+    for (Record r : response.getSection(Section.ADDITIONAL)) {
+      if (r.getDClass() == DClass.IN && (r instanceof ARecord || r instanceof AAAARecord)) {
+        out.add(toAnswer(r));
+      }
+    }
+    return out;
   }
 
   private DnsQuery failed(String name, int type, DnsFailure failure) {

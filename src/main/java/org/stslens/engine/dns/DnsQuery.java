@@ -19,6 +19,9 @@ import java.util.Optional;
  * @param cnameChain the names walked from {@code name} through CNAMEs, {@code name} first; a single
  *     element when no CNAME was involved
  * @param failure what went wrong for TEMPORARY outcomes, else empty
+ * @param additional the A and AAAA records of the additional section of the response that gave the
+ *     answer, as the resolver sent them (other types there, OPT and RRSIG, are not kept); read only
+ *     through {@link AdditionalAddresses}, which takes an MX target's addresses from them
  */
 public record DnsQuery(
     String name,
@@ -31,11 +34,41 @@ public record DnsQuery(
     boolean authenticData,
     List<DnsAnswer> answers,
     List<String> cnameChain,
-    Optional<DnsFailure> failure) {
+    Optional<DnsFailure> failure,
+    List<DnsAnswer> additional) {
 
   public DnsQuery {
     answers = List.copyOf(answers);
     cnameChain = cnameChain.isEmpty() ? List.of(name) : List.copyOf(cnameChain);
+    additional = List.copyOf(additional);
+  }
+
+  /** A query whose response carried no address records in its additional section. */
+  public DnsQuery(
+      String name,
+      String type,
+      String server,
+      String transport,
+      long rttMillis,
+      DnsOutcome outcome,
+      String rcode,
+      boolean authenticData,
+      List<DnsAnswer> answers,
+      List<String> cnameChain,
+      Optional<DnsFailure> failure) {
+    this(
+        name,
+        type,
+        server,
+        transport,
+        rttMillis,
+        outcome,
+        rcode,
+        authenticData,
+        answers,
+        cnameChain,
+        failure,
+        List.of());
   }
 
   /** What went wrong, in words, for TEMPORARY outcomes; built from {@link #failure()}. */

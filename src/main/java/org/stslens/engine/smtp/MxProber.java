@@ -156,6 +156,9 @@ public final class MxProber {
     private ChainVerdict verdict;
     private ConnectFailure connectFailure;
 
+    /** The chain of a completed handshake until it is judged, while the EHLO reply travels. */
+    private List<X509Certificate> chainToJudge;
+
     private final StepListener steps;
 
     Run(String mxHost, InetAddress address, StepListener steps) {
@@ -217,8 +220,12 @@ public final class MxProber {
         return null;
       }
       smtp.upgrade(tls);
-      if (ehlo(smtp, null)) {
-        quit(smtp);
+      try {
+        if (ehlo(smtp, null)) {
+          quit(smtp);
+        }
+      } finally {
+        judgeHandshakeChain(); // when the EHLO could not be sent
       }
       return tls;
     }
@@ -278,15 +285,22 @@ public final class MxProber {
       return true;
     }
 
-    /** EHLO; before TLS (timingKey "ehlo") it must advertise STARTTLS. */
+    /**
+     * EHLO; before TLS (timingKey "ehlo") it must advertise STARTTLS. After TLS the certificate
+     * chain is judged while the reply travels: judging first held the EHLO back by the validation's
+     * CPU time.
+     */
     private boolean ehlo(SmtpConnection smtp, String timingKey) throws IOException {
       String when = timingKey == null ? " after STARTTLS" : "";
       long t = System.nanoTime();
       Optional<SmtpReply> reply =
-          exchange(smtp, "EHLO " + ehloName, Code.SMTP_BANNER, "the answer to EHLO" + when);
-      if (timingKey != null) {
-        timings.put(timingKey, millisSince(t));
-      }
+          exchange(
+              smtp,
+              "EHLO " + ehloName,
+              Code.SMTP_BANNER,
+              "the answer to EHLO" + when,
+              timingKey == null ? this::judgeHandshakeChain : () -> {});
+      timings.put(timingKey == null ? "ehlo-tls" : timingKey, millisSince(t));
       if (reply.isEmpty()) {
         return false;
       }
@@ -477,8 +491,20 @@ public final class MxProber {
             target + " negotiated " + tlsVersion + ", below TLS 1.2.",
             "Enable TLS 1.2 and 1.3 on the mail server.");
       }
-      judge(context.trustManager().serverChain().orElseGet(() -> peerChain(session)));
+      chainToJudge = context.trustManager().serverChain().orElseGet(() -> peerChain(session));
       return tls;
+    }
+
+    /** Judges the chain of the completed handshake, once; the time it took is "validation". */
+    private void judgeHandshakeChain() {
+      if (chainToJudge == null) {
+        return;
+      }
+      List<X509Certificate> chain = chainToJudge;
+      chainToJudge = null;
+      long t = System.nanoTime();
+      judge(chain);
+      timings.put("validation", millisSince(t));
     }
 
     private void judge(List<X509Certificate> chain) {
@@ -544,6 +570,15 @@ public final class MxProber {
      */
     private Optional<SmtpReply> exchange(
         SmtpConnection smtp, String command, Code code, String what) {
+      return exchange(smtp, command, code, what, () -> {});
+    }
+
+    /**
+     * {@link #exchange(SmtpConnection, String, Code, String)}, doing {@code meanwhile} once the
+     * command is sent, before its reply is read.
+     */
+    private Optional<SmtpReply> exchange(
+        SmtpConnection smtp, String command, Code code, String what, Runnable meanwhile) {
       checkCancelled(null);
       long before = metered.received();
       try (StepDeadline deadline = deadline(stepTimeout)) {
@@ -552,6 +587,7 @@ public final class MxProber {
             smtp.send(command);
             steps.step(Step.SMTP_COMMAND_SENT, command);
           }
+          meanwhile.run();
           SmtpReply reply = smtp.readReply(stepTimeout);
           if (!deadline.expired()) {
             steps.step(command == null ? Step.SMTP_GREETING : Step.SMTP_REPLY, shown(reply));

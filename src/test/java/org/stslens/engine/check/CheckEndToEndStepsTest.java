@@ -127,15 +127,19 @@ class CheckEndToEndStepsTest {
       assertThat(retrieval.subList(0, retrieval.indexOf(Step.CONNECT_STARTED)))
           .contains(Step.DNS_QUERY_SENT, Step.DNS_ANSWER_RECEIVED);
 
-      // the A and AAAA look-ups, then the SMTP conversation step by step
+      // the A and AAAA look-ups, and the SMTP conversation step by step; the address is probed as
+      // soon as its answer is there, so the other family's answer may come during the conversation
       List<Step> mx = recorder.steps(CheckStage.MX, MX1);
-      assertThat(mx.subList(0, 4))
+      List<Step> dns = mx.stream().filter(CheckEndToEndStepsTest::isDns).toList();
+      assertThat(dns)
           .containsExactlyInAnyOrder(
               Step.DNS_QUERY_SENT,
               Step.DNS_QUERY_SENT,
               Step.DNS_ANSWER_RECEIVED,
               Step.DNS_ANSWER_RECEIVED);
-      assertThat(mx.subList(4, mx.size()))
+      assertThat(mx.indexOf(Step.CONNECT_STARTED))
+          .isGreaterThan(mx.indexOf(Step.DNS_ANSWER_RECEIVED));
+      assertThat(mx.stream().filter(s -> !isDns(s)).toList())
           .containsExactly(
               Step.CONNECT_STARTED,
               Step.CONNECTED,
@@ -164,6 +168,12 @@ class CheckEndToEndStepsTest {
     }
   }
 
+  private static boolean isDns(Step step) {
+    return step == Step.DNS_QUERY_SENT
+        || step == Step.DNS_ANSWER_RECEIVED
+        || step == Step.DNS_QUERY_FAILED;
+  }
+
   @Test
   void aRefusedConnectionIsAFailedStep() throws Exception {
     try (TestWorld world = new TestWorld()) {
@@ -174,7 +184,7 @@ class CheckEndToEndStepsTest {
 
       world.check(DOMAIN, recorder);
 
-      List<Step> mx = recorder.steps(CheckStage.MX, MX1);
+      List<Step> mx = recorder.steps(CheckStage.MX, MX1).stream().filter(s -> !isDns(s)).toList();
       assertThat(mx).endsWith(Step.CONNECT_STARTED, Step.CONNECT_FAILED);
       assertThat(Step.CONNECT_FAILED.isFailure()).isTrue();
     }

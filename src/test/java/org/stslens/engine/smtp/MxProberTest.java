@@ -107,6 +107,21 @@ class MxProberTest {
   }
 
   @Test
+  void theEhloAfterTlsGoesOutBeforeTheChainIsJudged() throws Exception {
+    try (ScriptedSmtpServer server = ScriptedSmtpServer.start(Script.happy(GOOD))) {
+      EndpointProbe probe = probe(server, Duration.ofSeconds(5));
+      server.awaitFinished();
+
+      // the chain is judged while the EHLO reply travels, not before the EHLO is sent
+      List<String> all = probe.transcript().stream().map(TranscriptLine::text).toList();
+      int ehloAfterTls = all.lastIndexOf("EHLO stslens.invalid");
+      assertThat(indexStartingWith(all, "certificate chain of")).isGreaterThan(ehloAfterTls);
+      assertThat(probe.certificate()).hasValueSatisfying(v -> assertThat(v.valid()).isTrue());
+      assertThat(probe.timingsMillis()).containsKeys("ehlo-tls", "validation");
+    }
+  }
+
+  @Test
   void quitIsSentButItsReplyIsNotAwaited() throws Exception {
     CountDownLatch quitReceived = new CountDownLatch(1);
     CountDownLatch probeReturned = new CountDownLatch(1);
