@@ -31,7 +31,9 @@ import org.stslens.lab.ScenarioExpectations;
 /**
  * The interop suite: the lab scenarios served by real server software (unbound, nginx, Postfix)
  * configured from the same scenario files, checked by {@code stslens check} (the shaded jar, as a
- * user runs it) inside a private network namespace on the standard ports.
+ * user runs it) inside a private network namespace on the standard ports. The signed (DANE) worlds
+ * are served from signed zone files by an unbound of their own and checked with the lab's trust
+ * anchor; their per-MX DANE results are asserted too.
  *
  * <p>Needs root, {@code ip netns}, Debian's {@code unbound}, {@code nginx} and {@code postfix}, and
  * {@code target/stslens.jar} (run by failsafe in {@code mvn verify}, after {@code package}). When
@@ -58,39 +60,38 @@ class RealServersIT {
    * variants still run when the fix is reproducible.
    */
   static final Map<String, String> EXCLUDED =
-      Map.copyOf(
-          Map.of(
-              "policy-slow",
-              "nginx cannot hold a response back (the lab server sleeps 500 ms before answering)."
-                  + " limit_rate could slow the body, but the scenario's 0.2 s slow threshold is below"
-                  + " the time a fresh stslens JVM takes for its first TLS fetch (0.5 to 2.6 s"
-                  + " measured here), so the check would report fetch.slow whether or not the server"
-                  + " was slow: a test that cannot fail. Its fix runs.",
-              "dns-foreign-owner",
-              "unbound cannot put another owner's record into an answer: local-data answers only with"
-                  + " records owned by the name asked, and from an upstream (a stub-zone pointed at the"
-                  + " lab DNS server) it removes them itself (\"normalize: removing irrelevant RRset:"
-                  + " unrelated.example. TXT IN\", unbound 1.17.1, tried by hand): the check would see"
-                  + " no foreign record, so the scenario cannot fail there. Its fix runs.",
-              "policy-reason-escapes",
-              "nginx writes its own reason phrase for each status code (\"200 OK\") and no directive"
-                  + " sets another one, so the escapes could not reach the check. The escapes in"
-                  + " header values and the Content-Type run in policy-headers-escapes.",
-              "policy-status-201",
-              "the interop config serves a non-200 body through nginx's error_page, which takes only"
-                  + " 300 to 599 (\"nginx: [emerg] value 201 must be between 300 and 599\", nginx"
-                  + " 1.22); `return 201 \"text\"` would put the body through nginx's string syntax,"
-                  + " which was not tried for exact CRLF bytes. The status-201 reading is checked"
-                  + " against the lab server in LabScenariosTest. Its fix runs.",
-              "policy-slow-3s",
-              "nginx cannot hold a response back: stock nginx has no directive that delays the start"
-                  + " of an answer (echo_sleep is a third-party module, limit_rate only slows the body"
-                  + " after the headers), so the fetch would take milliseconds and the scenario, which"
-                  + " is about 3 s, would not be tested. Its fix runs.",
-              "policy-slow-6s",
-              "nginx cannot hold a response back (as policy-slow-3s): the 6 s that make"
-                  + " postfix-mta-sts-resolver give up could not be served, so the per-sender outcome"
-                  + " is checked against the lab server in LabScenariosTest only. Its fix runs."));
+      Map.of(
+          "policy-slow",
+          "nginx cannot hold a response back (the lab server sleeps 500 ms before answering)."
+              + " limit_rate could slow the body, but the scenario's 0.2 s slow threshold is below"
+              + " the time a fresh stslens JVM takes for its first TLS fetch (0.5 to 2.6 s"
+              + " measured here), so the check would report fetch.slow whether or not the server"
+              + " was slow: a test that cannot fail. Its fix runs.",
+          "dns-foreign-owner",
+          "unbound cannot put another owner's record into an answer: local-data answers only with"
+              + " records owned by the name asked, and from an upstream (a stub-zone pointed at the"
+              + " lab DNS server) it removes them itself (\"normalize: removing irrelevant RRset:"
+              + " unrelated.example. TXT IN\", unbound 1.17.1, tried by hand): the check would see"
+              + " no foreign record, so the scenario cannot fail there. Its fix runs.",
+          "policy-reason-escapes",
+          "nginx writes its own reason phrase for each status code (\"200 OK\") and no directive"
+              + " sets another one, so the escapes could not reach the check. The escapes in"
+              + " header values and the Content-Type run in policy-headers-escapes.",
+          "policy-status-201",
+          "the interop config serves a non-200 body through nginx's error_page, which takes only"
+              + " 300 to 599 (\"nginx: [emerg] value 201 must be between 300 and 599\", nginx"
+              + " 1.22); `return 201 \"text\"` would put the body through nginx's string syntax,"
+              + " which was not tried for exact CRLF bytes. The status-201 reading is checked"
+              + " against the lab server in LabScenariosTest. Its fix runs.",
+          "policy-slow-3s",
+          "nginx cannot hold a response back: stock nginx has no directive that delays the start"
+              + " of an answer (echo_sleep is a third-party module, limit_rate only slows the body"
+              + " after the headers), so the fetch would take milliseconds and the scenario, which"
+              + " is about 3 s, would not be tested. Its fix runs.",
+          "policy-slow-6s",
+          "nginx cannot hold a response back (as policy-slow-3s): the 6 s that make"
+              + " postfix-mta-sts-resolver give up could not be served, so the per-sender outcome"
+              + " is checked against the lab server in LabScenariosTest only. Its fix runs.");
 
   /** What the subset must contain whatever else is excluded (the issue's minimum). */
   static final List<String> REQUIRED =
