@@ -209,25 +209,33 @@ public final class LabDnssec {
               now.minus(Duration.ofHours(1)),
               now.plus(Duration.ofDays(7)));
       if (mode == Mode.BOGUS_TLSA && !atParent && set.getType() == Type.TLSA) {
-        byte[] broken = sig.getSignature();
-        broken[broken.length / 2] ^= 0x5a; // a signature that no longer verifies
-        return new RRSIGRecord(
-            sig.getName(),
-            sig.getDClass(),
-            sig.getTTL(),
-            sig.getTypeCovered(),
-            sig.getAlgorithm(),
-            sig.getOrigTTL(),
-            sig.getExpire(),
-            sig.getTimeSigned(),
-            sig.getFootprint(),
-            sig.getSigner(),
-            broken);
+        return broken(sig);
       }
       return sig;
     } catch (DNSSEC.DNSSECException e) {
       throw new IllegalStateException("cannot sign " + set.getName(), e);
     }
+  }
+
+  /**
+   * {@code sig} with one byte of its signature changed, so that it no longer verifies: how the lab
+   * makes a bogus answer, online here and in the zone files of {@link LabSignedZones}.
+   */
+  static RRSIGRecord broken(RRSIGRecord sig) {
+    byte[] broken = sig.getSignature();
+    broken[broken.length / 2] ^= 0x5a;
+    return new RRSIGRecord(
+        sig.getName(),
+        sig.getDClass(),
+        sig.getTTL(),
+        sig.getTypeCovered(),
+        sig.getAlgorithm(),
+        sig.getOrigTTL(),
+        sig.getExpire(),
+        sig.getTimeSigned(),
+        sig.getFootprint(),
+        sig.getSigner(),
+        broken);
   }
 
   /** The zone a record of {@code type} at {@code name} lives in; null outside the lab's zones. */

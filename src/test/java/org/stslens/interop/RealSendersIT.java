@@ -77,7 +77,11 @@ class RealSendersIT {
   private static final Map<String, MailauthAnswer> mailauth = new ConcurrentHashMap<>();
 
   static List<World> worlds() {
-    return RealServersIT.worlds().stream().filter(w -> !EXCLUDED.containsKey(w.key())).toList();
+    // The signed (DANE) worlds live on their own unbound, which the senders do not ask.
+    return RealServersIT.worlds().stream()
+        .filter(w -> !EXCLUDED.containsKey(w.key()))
+        .filter(w -> w.scenario().dns().dnssec() == null)
+        .toList();
   }
 
   @BeforeAll

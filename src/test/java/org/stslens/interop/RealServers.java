@@ -38,6 +38,14 @@ final class RealServers implements AutoCloseable {
     return "127.53." + variant + ".1";
   }
 
+  /**
+   * The DNS server of the signed worlds of variant V: an unbound authoritative for the signed zone
+   * files, checked with that variant's trust anchor ({@link #trustAnchor}).
+   */
+  static String signedDnsAddress(int variant) {
+    return "127.53." + variant + ".2";
+  }
+
   /** Where nothing listens: the name server of the zones that must fail with SERVFAIL. */
   static String deadAddress(int variant) {
     return "127.53." + variant + ".99";
@@ -84,12 +92,19 @@ final class RealServers implements AutoCloseable {
     return dir;
   }
 
+  /** The trust anchor file (DS records, zone-file form) of variant V's signed zones. */
+  Path trustAnchor(int variant) {
+    return dir.resolve("trust-anchor-" + variant + ".ds");
+  }
+
   private void startAll(List<World> worlds) throws IOException, InterruptedException {
     // A fresh CA per run, trusted only through --trust.
     CertificateAuthority ca = CertificateAuthority.create("STS Lens interop CA");
     Files.writeString(caPem, ca.certificatePem(), StandardCharsets.US_ASCII);
 
     Path certs = Files.createDirectories(dir.resolve("certs"));
+    // TLSA records name these: the served MX certificates, the CA, and one no server uses
+    java.util.Map<String, java.security.cert.X509Certificate> named = new java.util.HashMap<>();
     Path bodies = Files.createDirectories(dir.resolve("bodies"));
     for (World w : worlds) {
       Scenario s = w.scenario();
@@ -105,10 +120,15 @@ final class RealServers implements AutoCloseable {
       }
       for (int i = 0; i < s.mx().size(); i++) {
         Scenario.MxHost mx = s.mx().get(i);
-        write(
-            certs,
-            w.key() + "-mx" + (i + 1),
-            LabCertificates.issue(ca, mx.certificate(), mx.name(), s.domain()));
+        IssuedCertificate issued =
+            LabCertificates.issue(ca, mx.certificate(), mx.name(), s.domain());
+        write(certs, w.key() + "-mx" + (i + 1), issued);
+        named.put(w.key() + " mx" + (i + 1), issued.leaf());
+      }
+      if (!s.dns().tlsa().isEmpty()) {
+        named.put(w.key() + " ca", ca.certificate());
+        String host = s.mx().isEmpty() ? s.domain() : s.mx().get(0).name();
+        named.put(w.key() + " retired", ca.issue(host).leaf());
       }
     }
 
@@ -126,6 +146,9 @@ final class RealServers implements AutoCloseable {
       spawn("unbound-" + v, UNBOUND, "-d", "-c", conf.toString());
       listeners.add("udp " + dnsAddress(v) + ":53");
       listeners.add("tcp " + dnsAddress(v) + ":53");
+      if (!ServerConfigs.signedWorlds(ofVariant).isEmpty()) {
+        startSigned(v, ofVariant, named, listeners);
+      }
     }
 
     Path nginxDir = Files.createDirectories(dir.resolve("nginx"));
@@ -227,6 +250,49 @@ final class RealServers implements AutoCloseable {
       }
     }
     awaitListeners(listeners, Duration.ofSeconds(30));
+  }
+
+  /**
+   * The signed zones of variant V written as zone files, an unbound serving them on {@link
+   * #signedDnsAddress}, and the trust anchor file.
+   */
+  private void startSigned(
+      int v,
+      List<World> ofVariant,
+      java.util.Map<String, java.security.cert.X509Certificate> named,
+      Set<String> listeners)
+      throws IOException {
+    Path signedDir = Files.createDirectories(dir.resolve("unbound-signed-" + v));
+    List<org.stslens.lab.LabSignedZones> zones =
+        ServerConfigs.signedZones(
+            signedDnsAddress(v),
+            ofVariant,
+            (w, token) -> {
+              java.security.cert.X509Certificate cert = named.get(w.key() + " " + token);
+              if (cert == null) {
+                throw new IllegalArgumentException(w.key() + ": no certificate " + token);
+              }
+              return cert;
+            });
+    java.util.Map<String, Path> files = new java.util.LinkedHashMap<>();
+    StringBuilder anchors = new StringBuilder();
+    List<String> parents = new ArrayList<>();
+    for (org.stslens.lab.LabSignedZones z : zones) {
+      parents.add(z.parentName());
+      anchors.append(z.trustAnchor());
+      for (java.util.Map.Entry<String, String> zone : z.zoneFiles().entrySet()) {
+        Path file = signedDir.resolve(zone.getKey() + "zone");
+        Files.writeString(file, zone.getValue(), StandardCharsets.US_ASCII);
+        files.put(zone.getKey(), file);
+      }
+    }
+    Files.writeString(trustAnchor(v), anchors, StandardCharsets.US_ASCII);
+    Path conf = signedDir.resolve("unbound.conf");
+    Files.writeString(
+        conf, ServerConfigs.unboundSigned(signedDnsAddress(v), signedDir, parents, files));
+    spawn("unbound-signed-" + v, UNBOUND, "-d", "-c", conf.toString());
+    listeners.add("udp " + signedDnsAddress(v) + ":53");
+    listeners.add("tcp " + signedDnsAddress(v) + ":53");
   }
 
   private static void write(Path certs, String name, IssuedCertificate cert) throws IOException {

@@ -31,7 +31,9 @@ import org.stslens.lab.ScenarioExpectations;
 /**
  * The interop suite: the lab scenarios served by real server software (unbound, nginx, Postfix)
  * configured from the same scenario files, checked by {@code stslens check} (the shaded jar, as a
- * user runs it) inside a private network namespace on the standard ports.
+ * user runs it) inside a private network namespace on the standard ports. The signed (DANE) worlds
+ * are served from signed zone files by an unbound of their own and checked with the lab's trust
+ * anchor; their per-MX DANE results are asserted too.
  *
  * <p>Needs root, {@code ip netns}, Debian's {@code unbound}, {@code nginx} and {@code postfix}, and
  * {@code target/stslens.jar} (run by failsafe in {@code mvn verify}, after {@code package}). When
@@ -40,7 +42,10 @@ import org.stslens.lab.ScenarioExpectations;
  */
 class RealServersIT {
 
-  /** The DANE scenarios (issue 18): their zones are signed, which the suite's unbound does not. */
+  /**
+   * The DANE scenarios (issue 18): their zones are signed zone files served by an unbound of their
+   * own, checked with the lab's trust anchor; each must run.
+   */
   static final List<String> DANE_SCENARIOS =
       List.of(
           "dane-ee-valid",
@@ -55,56 +60,43 @@ class RealServersIT {
    * variants still run when the fix is reproducible.
    */
   static final Map<String, String> EXCLUDED =
-      withDane(
-          Map.of(
-              "policy-slow",
-              "nginx cannot hold a response back (the lab server sleeps 500 ms before answering)."
-                  + " limit_rate could slow the body, but the scenario's 0.2 s slow threshold is below"
-                  + " the time a fresh stslens JVM takes for its first TLS fetch (0.5 to 2.6 s"
-                  + " measured here), so the check would report fetch.slow whether or not the server"
-                  + " was slow: a test that cannot fail. Its fix runs.",
-              "dns-foreign-owner",
-              "unbound cannot put another owner's record into an answer: local-data answers only with"
-                  + " records owned by the name asked, and from an upstream (a stub-zone pointed at the"
-                  + " lab DNS server) it removes them itself (\"normalize: removing irrelevant RRset:"
-                  + " unrelated.example. TXT IN\", unbound 1.17.1, tried by hand): the check would see"
-                  + " no foreign record, so the scenario cannot fail there. Its fix runs.",
-              "policy-reason-escapes",
-              "nginx writes its own reason phrase for each status code (\"200 OK\") and no directive"
-                  + " sets another one, so the escapes could not reach the check. The escapes in"
-                  + " header values and the Content-Type run in policy-headers-escapes.",
-              "policy-status-201",
-              "the interop config serves a non-200 body through nginx's error_page, which takes only"
-                  + " 300 to 599 (\"nginx: [emerg] value 201 must be between 300 and 599\", nginx"
-                  + " 1.22); `return 201 \"text\"` would put the body through nginx's string syntax,"
-                  + " which was not tried for exact CRLF bytes. The status-201 reading is checked"
-                  + " against the lab server in LabScenariosTest. Its fix runs.",
-              "policy-slow-3s",
-              "nginx cannot hold a response back: stock nginx has no directive that delays the start"
-                  + " of an answer (echo_sleep is a third-party module, limit_rate only slows the body"
-                  + " after the headers), so the fetch would take milliseconds and the scenario, which"
-                  + " is about 3 s, would not be tested. Its fix runs.",
-              "mx-additional",
-              "unbound's local-data answers carry no additional section (an MX query to it, dig,"
-                  + " unbound 1.17.1, with minimal-responses yes and no: the answer section only), so"
-                  + " the check would ask for the MX hosts' A records as in good-enforce and the"
-                  + " scenario's point, addresses taken from the MX answer, would not be tested.",
-              "policy-slow-6s",
-              "nginx cannot hold a response back (as policy-slow-3s): the 6 s that make"
-                  + " postfix-mta-sts-resolver give up could not be served, so the per-sender outcome"
-                  + " is checked against the lab server in LabScenariosTest only. Its fix runs."));
-
-  private static Map<String, String> withDane(Map<String, String> others) {
-    Map<String, String> all = new LinkedHashMap<>(others);
-    for (String id : DANE_SCENARIOS) {
-      all.put(
-          id,
-          "signed zones not yet served by unbound in the suite: the lab signs its zones online"
-              + " with keys made per start, and the suite would need a signed zone file, unbound"
-              + " serving it and the lab's trust anchor handed to the check (--trust-anchor).");
-    }
-    return Map.copyOf(all);
-  }
+      Map.of(
+          "policy-slow",
+          "nginx cannot hold a response back (the lab server sleeps 500 ms before answering)."
+              + " limit_rate could slow the body, but the scenario's 0.2 s slow threshold is below"
+              + " the time a fresh stslens JVM takes for its first TLS fetch (0.5 to 2.6 s"
+              + " measured here), so the check would report fetch.slow whether or not the server"
+              + " was slow: a test that cannot fail. Its fix runs.",
+          "dns-foreign-owner",
+          "unbound cannot put another owner's record into an answer: local-data answers only with"
+              + " records owned by the name asked, and from an upstream (a stub-zone pointed at the"
+              + " lab DNS server) it removes them itself (\"normalize: removing irrelevant RRset:"
+              + " unrelated.example. TXT IN\", unbound 1.17.1, tried by hand): the check would see"
+              + " no foreign record, so the scenario cannot fail there. Its fix runs.",
+          "policy-reason-escapes",
+          "nginx writes its own reason phrase for each status code (\"200 OK\") and no directive"
+              + " sets another one, so the escapes could not reach the check. The escapes in"
+              + " header values and the Content-Type run in policy-headers-escapes.",
+          "policy-status-201",
+          "the interop config serves a non-200 body through nginx's error_page, which takes only"
+              + " 300 to 599 (\"nginx: [emerg] value 201 must be between 300 and 599\", nginx"
+              + " 1.22); `return 201 \"text\"` would put the body through nginx's string syntax,"
+              + " which was not tried for exact CRLF bytes. The status-201 reading is checked"
+              + " against the lab server in LabScenariosTest. Its fix runs.",
+          "policy-slow-3s",
+          "nginx cannot hold a response back: stock nginx has no directive that delays the start"
+              + " of an answer (echo_sleep is a third-party module, limit_rate only slows the body"
+              + " after the headers), so the fetch would take milliseconds and the scenario, which"
+              + " is about 3 s, would not be tested. Its fix runs.",
+          "policy-slow-6s",
+          "nginx cannot hold a response back (as policy-slow-3s): the 6 s that make"
+              + " postfix-mta-sts-resolver give up could not be served, so the per-sender outcome"
+              + " is checked against the lab server in LabScenariosTest only. Its fix runs.",
+          "mx-additional",
+          "unbound's local-data answers carry no additional section (an MX query to it, dig,"
+              + " unbound 1.17.1, with minimal-responses yes and no: the answer section only), so"
+              + " the check would ask for the MX hosts' A records as in good-enforce and the"
+              + " scenario's point, addresses taken from the MX answer, would not be tested.");
 
   /** What the subset must contain whatever else is excluded (the issue's minimum). */
   static final List<String> REQUIRED =
@@ -133,12 +125,25 @@ class RealServersIT {
   private static final Map<String, JsonNode> reports = new LinkedHashMap<>();
   private static final Map<String, String> timings = new LinkedHashMap<>();
 
+  /**
+   * {@code -Dstslens.interop.only=dane-,mx-cert}: only the scenarios whose id starts with one of
+   * these prefixes (and their fixes); empty or absent: all.
+   */
+  static List<String> onlyPrefixes() {
+    String only = System.getProperty("stslens.interop.only", "").strip();
+    return only.isEmpty() ? List.of() : List.of(only.split("\\s*,\\s*"));
+  }
+
   /** The worlds to serve: each scenario of the subset, and each reproducible fix. */
   static List<World> worlds() {
     List<World> worlds = new ArrayList<>();
     List<Scenario> all = CATALOG.all();
+    List<String> only = onlyPrefixes();
     for (int n = 1; n <= all.size(); n++) {
       Scenario s = all.get(n - 1);
+      if (!only.isEmpty() && only.stream().noneMatch(s.id()::startsWith)) {
+        continue;
+      }
       if (!EXCLUDED.containsKey(s.id())) {
         worlds.add(new World(s, 0, n));
       }
@@ -165,22 +170,35 @@ class RealServersIT {
     long t0 = System.nanoTime();
     servers = RealServers.start(worlds);
     long t1 = System.nanoTime();
-    List<CompletableFuture<Map<String, JsonNode>>> runs = new ArrayList<>();
+    // Per variant, one run against the plain unbound and one against the signed zones' unbound
+    // with their trust anchor (the plain worlds keep the built-in root anchor, as before).
+    Map<String, CompletableFuture<Map<String, JsonNode>>> runs = new LinkedHashMap<>();
+    List<World> signed = ServerConfigs.signedWorlds(worlds);
     for (int variant = 0; variant <= 1; variant++) {
       final int v = variant;
-      List<String> domains =
-          worlds.stream().filter(w -> w.variant() == v).map(World::domain).toList();
-      runs.add(CompletableFuture.supplyAsync(() -> check(servers, v, domains)));
+      List<String> plain =
+          worlds.stream()
+              .filter(w -> w.variant() == v && !signed.contains(w))
+              .map(World::domain)
+              .toList();
+      List<String> dane = signed.stream().filter(w -> w.variant() == v).map(World::domain).toList();
+      if (!plain.isEmpty()) {
+        runs.put(v + " plain", CompletableFuture.supplyAsync(() -> check(servers, v, plain)));
+      }
+      if (!dane.isEmpty()) {
+        runs.put(v + " signed", CompletableFuture.supplyAsync(() -> checkSigned(servers, v, dane)));
+      }
     }
-    for (int variant = 0; variant <= 1; variant++) {
-      for (Map.Entry<String, JsonNode> e : runs.get(variant).get(5, TimeUnit.MINUTES).entrySet()) {
+    for (Map.Entry<String, CompletableFuture<Map<String, JsonNode>>> run : runs.entrySet()) {
+      String variant = run.getKey().substring(0, 1);
+      for (Map.Entry<String, JsonNode> e : run.getValue().get(5, TimeUnit.MINUTES).entrySet()) {
         reports.put(variant + " " + e.getKey(), e.getValue());
       }
     }
     long t2 = System.nanoTime();
     timings.put("worlds", String.valueOf(worlds.size()));
     timings.put("servers started", millis(t1 - t0));
-    timings.put("checks (two stslens check runs side by side)", millis(t2 - t1));
+    timings.put("checks (" + runs.size() + " stslens check runs side by side)", millis(t2 - t1));
     System.out.println("Interop suite timings: " + timings);
     if (Boolean.getBoolean("stslens.interop.compare")) {
       compareWithTheBuiltInLab(worlds);
@@ -277,6 +295,7 @@ class RealServersIT {
         mx,
         codes,
         report.path("verdict_reason").asText());
+    verifyDane(w, report);
     if (!w.scenario().dns().stalledA().isEmpty()) {
       // dead addresses: the fetch ends within its one limit (--timeout 10), however many there are
       assertThat(report.path("retrieval").path("timings_ms").path("total").asLong())
@@ -285,11 +304,58 @@ class RealServersIT {
     }
   }
 
+  /**
+   * Each host named in {@code expect.dane} has that DANE verdict, DNSSEC status and every expected
+   * {@code dane.*} code, as the in-process lab asserts (LabScenariosTest); every other probed host
+   * has DANE verdict none.
+   */
+  private static void verifyDane(World w, JsonNode report) {
+    Map<String, Scenario.DaneExpect> expected = w.scenario().expect().dane();
+    for (JsonNode m : report.path("mx")) {
+      if (!m.path("probed").asBoolean(true)) {
+        continue;
+      }
+      String host = m.path("host").asText();
+      JsonNode dane = m.path("dane");
+      assertThat(dane.isObject()).as(host + ": a dane object").isTrue();
+      List<String> codes = new ArrayList<>();
+      dane.path("findings").forEach(f -> codes.add(f.path("code").asText()));
+      String summary =
+          host
+              + ": "
+              + dane.path("verdict").asText()
+              + " "
+              + dane.path("dnssec").asText()
+              + " "
+              + codes
+              + " ("
+              + dane.path("dnssec_reason").asText()
+              + ")";
+      Scenario.DaneExpect want = expected.get(host);
+      if (want == null) {
+        if (!expected.isEmpty()) {
+          assertThat(dane.path("verdict").asText()).as(summary).isEqualTo("none");
+        }
+        continue;
+      }
+      assertThat(dane.path("verdict").asText()).as(summary).isEqualTo(want.verdict());
+      if (want.dnssec() != null) {
+        assertThat(dane.path("dnssec").asText()).as(summary).isEqualTo(want.dnssec());
+      }
+      assertThat(codes).as(summary).containsAll(want.codes());
+    }
+  }
+
   @Test
   void theSubsetHasWhatTheIssueAsksAndEveryExclusionHasAReason() {
     List<String> included =
         worlds().stream().filter(w -> w.variant() == 0).map(w -> w.scenario().id()).toList();
-    assertThat(included).hasSizeGreaterThanOrEqualTo(15).containsAll(REQUIRED);
+    if (onlyPrefixes().isEmpty()) {
+      assertThat(included)
+          .hasSizeGreaterThanOrEqualTo(15)
+          .containsAll(REQUIRED)
+          .containsAll(DANE_SCENARIOS);
+    }
     for (Scenario s : CATALOG.all()) {
       List<String> features = ServerConfigs.unsupportedFeatures(s);
       if (EXCLUDED.containsKey(s.id())) {
@@ -308,8 +374,26 @@ class RealServersIT {
    * by {@link RealSendersIT}).
    */
   static Map<String, JsonNode> check(RealServers servers, int variant, List<String> domains) {
+    return check(servers, "report-" + variant, RealServers.dnsAddress(variant), List.of(), domains);
+  }
+
+  /**
+   * {@code stslens check} of signed worlds: against their own unbound, with the lab's trust anchor
+   * ({@code --trust-anchor}) instead of the IANA root's.
+   */
+  static Map<String, JsonNode> checkSigned(RealServers servers, int variant, List<String> domains) {
+    return check(
+        servers,
+        "report-signed-" + variant,
+        RealServers.signedDnsAddress(variant),
+        List.of("--trust-anchor", servers.trustAnchor(variant).toString()),
+        domains);
+  }
+
+  private static Map<String, JsonNode> check(
+      RealServers servers, String name, String dns, List<String> options, List<String> domains) {
     try {
-      Path out = servers.dir().resolve("report-" + variant + ".json");
+      Path out = servers.dir().resolve(name + ".json");
       List<String> command =
           new ArrayList<>(
               List.of(
@@ -322,7 +406,7 @@ class RealServersIT {
                   Prerequisites.jar().toString(),
                   "check",
                   "--dns",
-                  RealServers.dnsAddress(variant),
+                  dns,
                   "--trust",
                   servers.caPem().toString(),
                   "--dns-timeout",
@@ -336,6 +420,7 @@ class RealServersIT {
                   "-q",
                   "-o",
                   out.toString()));
+      command.addAll(options);
       command.addAll(domains);
       Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
       String console = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

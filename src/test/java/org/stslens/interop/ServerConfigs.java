@@ -2,13 +2,23 @@ package org.stslens.interop;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.stslens.lab.LabDnssec;
+import org.stslens.lab.LabSignedZones;
 import org.stslens.lab.Scenario;
+import org.xbill.DNS.ARecord;
+import org.xbill.DNS.CNAMERecord;
+import org.xbill.DNS.DClass;
+import org.xbill.DNS.MXRecord;
+import org.xbill.DNS.Record;
+import org.xbill.DNS.TXTRecord;
+import org.xbill.DNS.TextParseException;
 
 /**
  * Writes the configuration of the real servers (unbound, nginx, Postfix) for the worlds of the
@@ -98,12 +108,17 @@ final class ServerConfigs {
     if (d.additionalAddresses()) {
       features.add("dns additionalAddresses");
     }
-    // DNSSEC: the lab signs online with keys made per start; unbound here serves local-data only
+    // DNSSEC: the scenario's zone is a signed zone file served by the DANE unbound (see
+    // signedZones), which holds only the zone's own records, all fixed in advance.
     if (d.dnssec() != null) {
-      features.add("dns dnssec");
-    }
-    if (!d.tlsa().isEmpty()) {
-      features.add("dns tlsa");
+      if (!d.servfail().isEmpty() || !d.stalledA().isEmpty()) {
+        features.add("dns servfail or stalledA in a signed zone");
+      }
+      if (!signedZoneOwners(s).stream().allMatch(name -> isAtOrBelow(name, s.domain()))) {
+        features.add("dns names outside the scenario's signed zone");
+      }
+    } else if (!d.tlsa().isEmpty()) {
+      features.add("dns tlsa outside a signed zone");
     }
     Scenario.PolicyHost host = s.policyHost();
     if (host != null && host.delayMs() != null) {
@@ -136,7 +151,8 @@ final class ServerConfigs {
 
   /**
    * unbound: a static local zone for the whole tree, so it never asks another server; {@code
-   * servfail} names are delegated to {@code deadAddress}, where nothing listens.
+   * servfail} names are delegated to {@code deadAddress}, where nothing listens. The signed worlds
+   * are left out: {@link #unboundSigned} serves them.
    */
   static String unbound(String listen, String deadAddress, Path dir, List<World> worlds) {
     StringBuilder c = new StringBuilder();
@@ -158,6 +174,9 @@ final class ServerConfigs {
     for (World w : worlds) {
       Scenario s = w.scenario();
       Scenario.Dns d = s.dns();
+      if (d.dnssec() != null) {
+        continue; // served signed by the DANE unbound (unboundSigned)
+      }
       // A name that must fail is delegated to a name server that does not answer (nothing
       // listens on the dead address): unbound answers SERVFAIL, as any resolver does when a
       // zone's servers are down. Its local data, if any, is left out.
@@ -215,6 +234,146 @@ final class ServerConfigs {
       }
     }
     c.append(stubs);
+    c.append("remote-control:\n  control-enable: no\n");
+    return c.toString();
+  }
+
+  /**
+   * The worlds whose scenario zone is DNSSEC-signed (or provably unsigned under a signed parent).
+   */
+  static List<World> signedWorlds(List<World> worlds) {
+    return worlds.stream().filter(w -> w.scenario().dns().dnssec() != null).toList();
+  }
+
+  /** The certificate a TLSA token of a world names: mx1, mx2..., ca or retired. */
+  interface TlsaCertificates {
+    X509Certificate named(World w, String token);
+  }
+
+  /**
+   * The signed zones of {@code worlds} (all signed worlds of one variant): each scenario's zone
+   * with all its records, under its signed parent, as {@link LabSignedZones} writes them; the name
+   * server glue of every delegation is {@code listen}.
+   */
+  static List<LabSignedZones> signedZones(
+      String listen, List<World> worlds, TlsaCertificates certificates) {
+    Map<String, LabSignedZones> byParent = new java.util.TreeMap<>();
+    for (World w : signedWorlds(worlds)) {
+      Scenario s = w.scenario();
+      String parent = s.domain().substring(s.domain().indexOf('.') + 1);
+      byParent
+          .computeIfAbsent(parent, p -> LabSignedZones.under(p, listen))
+          .zone(
+              s.domain(),
+              LabDnssec.Mode.parse(s.dns().dnssec()),
+              signedZoneRecords(w, certificates));
+    }
+    return List.copyOf(byParent.values());
+  }
+
+  /** A scenario zone's records in dnsjava form: TXT, A, CNAME, MX and the MX addresses, TLSA. */
+  private static List<Record> signedZoneRecords(World w, TlsaCertificates certificates) {
+    Scenario s = w.scenario();
+    Scenario.Dns d = s.dns();
+    List<Record> records = new ArrayList<>();
+    try {
+      for (Map.Entry<String, List<String>> txt : d.txt().entrySet()) {
+        for (String record : txt.getValue()) {
+          records.add(new TXTRecord(name(txt.getKey()), DClass.IN, 60, List.of(record)));
+        }
+      }
+      for (Map.Entry<String, String> a : d.a().entrySet()) {
+        records.add(
+            new ARecord(
+                name(a.getKey()),
+                DClass.IN,
+                60,
+                java.net.InetAddress.getByName(w.resolve(a.getValue()))));
+      }
+      for (Map.Entry<String, String> cname : d.cname().entrySet()) {
+        records.add(new CNAMERecord(name(cname.getKey()), DClass.IN, 60, name(cname.getValue())));
+      }
+      for (int i = 0; i < s.mx().size(); i++) {
+        Scenario.MxHost mx = s.mx().get(i);
+        records.add(
+            new MXRecord(name(s.domain()), DClass.IN, 60, mx.preference(), name(mx.name())));
+        if (!mx.noAddress()) {
+          records.add(
+              new ARecord(
+                  name(mx.name()),
+                  DClass.IN,
+                  60,
+                  java.net.InetAddress.getByName(w.mxAddress(i + 1))));
+        }
+      }
+      if (d.nullMx()) {
+        records.add(new MXRecord(name(s.domain()), DClass.IN, 60, 0, org.xbill.DNS.Name.root));
+      }
+    } catch (java.io.IOException e) {
+      throw new IllegalArgumentException(s.id() + ": " + e.getMessage(), e);
+    }
+    d.tlsa()
+        .forEach(
+            (owner, rrs) ->
+                rrs.forEach(
+                    rr ->
+                        records.add(
+                            LabSignedZones.tlsa(
+                                fqdn(owner), rr, token -> certificates.named(w, token)))));
+    return records;
+  }
+
+  /** Every owner name a signed scenario zone would hold. */
+  private static Set<String> signedZoneOwners(Scenario s) {
+    Set<String> owners = new HashSet<>();
+    Scenario.Dns d = s.dns();
+    owners.addAll(d.txt().keySet());
+    owners.addAll(d.a().keySet());
+    owners.addAll(d.cname().keySet());
+    owners.addAll(d.tlsa().keySet());
+    s.mx().forEach(mx -> owners.add(mx.name()));
+    return owners;
+  }
+
+  private static boolean isAtOrBelow(String name, String domain) {
+    String n = fqdn(name).toLowerCase(Locale.ROOT);
+    String z = fqdn(domain).toLowerCase(Locale.ROOT);
+    return n.equals(z) || n.endsWith("." + z);
+  }
+
+  private static org.xbill.DNS.Name name(String name) throws TextParseException {
+    return org.xbill.DNS.Name.fromString(fqdn(name));
+  }
+
+  /**
+   * unbound for the signed worlds: authoritative ({@code auth-zone}, {@code for-downstream}) for
+   * each zone file in {@code zoneFiles} (zone name to file), answering with RRSIGs and NSECs to
+   * queries with the DO bit. Like {@link #unbound}, it never asks another server: "." is static,
+   * and each parent is a transparent local zone only so that its queries reach the auth zones
+   * (unbound answers local zones before auth zones).
+   */
+  static String unboundSigned(
+      String listen, Path dir, List<String> parents, Map<String, Path> zoneFiles) {
+    StringBuilder c = new StringBuilder();
+    c.append("server:\n");
+    c.append("  interface: ").append(listen).append("\n");
+    c.append("  port: 53\n  do-ip4: yes\n  do-ip6: no\n  do-udp: yes\n  do-tcp: yes\n");
+    c.append("  chroot: \"\"\n  username: \"\"\n");
+    c.append("  directory: \"").append(dir).append("\"\n");
+    c.append("  pidfile: \"").append(dir.resolve("unbound-" + listen + ".pid")).append("\"\n");
+    c.append("  use-syslog: no\n  logfile: \"\"\n  verbosity: 1\n  num-threads: 1\n");
+    c.append("  access-control: 127.0.0.0/8 allow\n");
+    c.append("  local-zone: \".\" static\n");
+    for (String parent : parents) {
+      c.append("  local-zone: \"").append(fqdn(parent)).append("\" transparent\n");
+    }
+    zoneFiles.forEach(
+        (zone, file) ->
+            c.append("auth-zone:\n  name: \"")
+                .append(fqdn(zone))
+                .append("\"\n  zonefile: \"")
+                .append(file)
+                .append("\"\n  for-downstream: yes\n  for-upstream: no\n  fallback-enabled: no\n"));
     c.append("remote-control:\n  control-enable: no\n");
     return c.toString();
   }

@@ -3,9 +3,15 @@ package org.stslens.interop;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.stslens.interop.ServerConfigs.World;
+import org.stslens.lab.CertificateAuthority;
+import org.stslens.lab.IssuedCertificate;
+import org.stslens.lab.LabSignedZones;
+import org.stslens.lab.Scenario;
 import org.stslens.lab.ScenarioCatalog;
 
 /** The real-server configuration of the newer scenario features, without starting servers. */
@@ -92,5 +98,63 @@ class ServerConfigsTest {
     assertThat(unbound.lines().filter(l -> l.contains("\"" + host + " 60 IN A "))).hasSize(20);
     assertThat(unbound).contains(host + " 60 IN A " + w.prefix() + "101\"");
     assertThat(unbound).contains(host + " 60 IN A " + w.prefix() + "120\"");
+  }
+
+  @Test
+  void signedWorldsAreServedFromSignedZoneFilesByTheirOwnUnbound() {
+    World ee = world("dane-ee-valid");
+    World plain = world("mx-no-address");
+    IssuedCertificate mx = CertificateAuthority.create("test CA").issue("mx1.dane-ee-valid");
+    List<LabSignedZones> zones =
+        ServerConfigs.signedZones(
+            "127.53.0.2", List.of(ee, plain), (w, token) -> token.equals("mx1") ? mx.leaf() : null);
+    assertThat(zones).hasSize(1);
+    Map<String, String> files = zones.get(0).zoneFiles();
+    String tlsa =
+        HexFormat.of()
+            .formatHex(
+                LabSignedZones.tlsa("x.", "3 1 1 mx1", t -> mx.leaf())
+                    .getCertificateAssociationData())
+            .toUpperCase(java.util.Locale.ROOT);
+
+    assertThat(files).containsOnlyKeys("lab.example.", "dane-ee-valid.lab.example.");
+    assertThat(files.get("dane-ee-valid.lab.example."))
+        .contains("_25._tcp.mx1.dane-ee-valid.lab.example.\t300\tIN\tTLSA\t3 1 1 " + tlsa)
+        .contains("RRSIG\tTLSA 13 ")
+        .contains("mx1.dane-ee-valid.lab.example.\t60\tIN\tA\t127.0.7.2")
+        .contains("\tIN\tDNSKEY\t257 3 13 ")
+        .contains("\tIN\tNSEC\t");
+    assertThat(files.get("lab.example."))
+        .contains("dane-ee-valid.lab.example.\t300\tIN\tDS\t")
+        .doesNotContain("mx-no-address");
+    assertThat(zones.get(0).trustAnchor()).startsWith("lab.example.").contains("\tDS\t");
+
+    String conf =
+        ServerConfigs.unboundSigned(
+            "127.53.0.2",
+            DIR,
+            List.of("lab.example"),
+            Map.of("lab.example.", DIR.resolve("lab.example.zone")));
+    assertThat(conf)
+        .contains("  interface: 127.53.0.2\n")
+        .contains("  local-zone: \".\" static\n  local-zone: \"lab.example.\" transparent\n")
+        .contains(
+            "auth-zone:\n  name: \"lab.example.\"\n  zonefile: \""
+                + DIR.resolve("lab.example.zone")
+                + "\"\n  for-downstream: yes\n  for-upstream: no\n");
+    // the plain unbound leaves the signed world out: one name, one server
+    assertThat(ServerConfigs.unbound("127.53.0.1", "127.53.0.99", DIR, List.of(ee, plain)))
+        .doesNotContain("dane-ee-valid")
+        .contains("mx-no-address");
+  }
+
+  @Test
+  void everyDaneScenarioAndItsFixIsReproducible() {
+    for (String id : RealServersIT.DANE_SCENARIOS) {
+      Scenario s = CATALOG.byId(id).orElseThrow();
+      assertThat(ServerConfigs.unsupportedFeatures(s)).as(id).isEmpty();
+      assertThat(ServerConfigs.unsupportedFeatures(s.fixed())).as(id + " fixed").isEmpty();
+      assertThat(RealServersIT.EXCLUDED).doesNotContainKey(id);
+    }
   }
 }
