@@ -99,6 +99,7 @@ public final class ReportsViewModel {
    * @param added the reports (and skipped files) to add to what is shown
    * @param forgotten the stored reports were removed: what is shown is cleared first
    * @param note a note on the store, kept in the notes until the stored reports are forgotten
+   * @param usedStore the history file was used (or tried): its last problem is replaced
    * @param storeProblem why the store could not be used, in one line
    * @param done the status afterwards, instead of the counts
    */
@@ -106,15 +107,22 @@ public final class ReportsViewModel {
       ImportResult added,
       boolean forgotten,
       Optional<String> note,
+      boolean usedStore,
       Optional<String> storeProblem,
       Optional<String> done) {
 
+    /** Reports read without the store. */
     static Batch of(ImportResult added) {
-      return new Batch(added, false, Optional.empty(), Optional.empty(), Optional.empty());
+      return new Batch(added, false, Optional.empty(), false, Optional.empty(), Optional.empty());
+    }
+
+    /** Reports read, and the store used without a problem. */
+    static Batch stored(ImportResult added) {
+      return new Batch(added, false, Optional.empty(), true, Optional.empty(), Optional.empty());
     }
 
     Batch withProblem(String problem) {
-      return new Batch(added, forgotten, note, Optional.of(problem), done);
+      return new Batch(added, forgotten, note, true, Optional.of(problem), done);
     }
   }
 
@@ -222,6 +230,10 @@ public final class ReportsViewModel {
       status.set("Reports are being read: wait, or press Cancel first.");
       return;
     }
+    read(paths);
+  }
+
+  private void read(List<Path> paths) {
     ReportImporter.Progress heard =
         (done, total, next) -> {
           if (total > 0) {
@@ -272,7 +284,7 @@ public final class ReportsViewModel {
                             + " came from the store ("
                             + file
                             + ")");
-            return new Batch(stored, false, note, Optional.empty(), Optional.empty());
+            return new Batch(stored, false, note, true, Optional.empty(), Optional.empty());
           } catch (HistoryException e) {
             return Batch.of(NOTHING).withProblem("Stored reports not read: " + e.getMessage());
           }
@@ -297,6 +309,7 @@ public final class ReportsViewModel {
                 NOTHING,
                 true,
                 Optional.empty(),
+                true,
                 Optional.empty(),
                 Optional.of(
                     "Forgot "
@@ -336,7 +349,7 @@ public final class ReportsViewModel {
     }
     try {
       HistoryStore.open(historyFile.get()).saveReports(read.reports(), clock.instant());
-      return Batch.of(read);
+      return Batch.stored(read);
     } catch (HistoryException e) {
       return Batch.of(read).withProblem("Not stored: " + e.getMessage());
     }
@@ -432,8 +445,13 @@ public final class ReportsViewModel {
     }
     running = null;
     loadingStored = false;
-    importing.set(false);
-    progress.set(0);
+    // files dropped while the stored reports were read: read now, without a moment of "not busy"
+    List<Path> next = waiting.stream().flatMap(List::stream).toList();
+    waiting.clear();
+    if (next.isEmpty()) {
+      importing.set(false);
+      progress.set(0);
+    }
     try {
       show(task.get());
     } catch (CancellationException e) {
@@ -447,13 +465,15 @@ public final class ReportsViewModel {
               ? "Reading cancelled: nothing of it was added."
               : "The reports could not be read: " + cause);
     }
-    if (!waiting.isEmpty()) {
-      open(waiting.remove(0));
+    if (!next.isEmpty()) {
+      read(next);
     }
   }
 
   private void show(Batch batch) {
-    storeProblem.set(batch.storeProblem().orElse(""));
+    if (batch.usedStore()) {
+      storeProblem.set(batch.storeProblem().orElse(""));
+    }
     if (batch.forgotten()) {
       imported = NOTHING;
       storeNotes.clear();
@@ -496,7 +516,8 @@ public final class ReportsViewModel {
             + (names.size() == 1 ? " domain" : " domains")
             + (counted.skipped().isEmpty()
                 ? ""
-                : "; " + counted.skipped().size() + " files skipped (listed below)"));
+                : "; " + counted.skipped().size() + " files skipped (listed below)")
+            + (batch.note().isPresent() ? "; " + batch.added().reports().size() + " stored" : ""));
   }
 
   private void showDomain() {

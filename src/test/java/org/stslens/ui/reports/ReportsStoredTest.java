@@ -244,6 +244,9 @@ class ReportsStoredTest {
   void theForgetButtonIsThereOnlyWhenReportsAreStored(FxRobot robot) {
     start(robot);
     assertThat(robot.lookup("#reports-forget").queryAs(Button.class).isVisible()).isTrue();
+    // the whole toolbar, Re-test now included, fits the smallest window offered (1024 wide)
+    Button retest = robot.lookup("#reports-retest").queryAs(Button.class);
+    assertThat(retest.localToScene(retest.getBoundsInLocal()).getMaxX()).isLessThanOrEqualTo(1024);
     robot.interact(
         () ->
             stage.setScene(
