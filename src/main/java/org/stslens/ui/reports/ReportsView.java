@@ -153,7 +153,7 @@ public final class ReportsView {
     cancel.disableProperty().bind(vm.importingProperty().not().and(vm.retestingProperty().not()));
     ProgressBar progress = new ProgressBar();
     progress.setId("reports-progress");
-    progress.setPrefWidth(80);
+    progress.setPrefWidth(110);
     progress.visibleProperty().bind(vm.importingProperty().or(vm.retestingProperty()));
     progress
         .progressProperty()
@@ -163,7 +163,7 @@ public final class ReportsView {
     ComboBox<String> domain = new ComboBox<>(vm.domains());
     domain.setId("reports-domain");
     domain.setPrefWidth(240);
-    domain.setMinWidth(100);
+    domain.setMinWidth(120);
     domain.valueProperty().bindBidirectional(vm.domainProperty());
     // report files are written by senders: their text is shown with every control made visible
     domain.setConverter(
