@@ -121,22 +121,20 @@ final class TlsRptCommand extends ParentCommand {
       PrintWriter err = spec.commandLine().getErr();
       ImportResult read = ReportImporter.importAll(paths);
       ImportResult imported = read;
-      if (stored || save) {
+      if (stored) {
         try {
-          HistoryStore store = HistoryStore.open(historyPath());
-          if (stored) {
-            imported = together(store.storedReports(), read);
-          }
-          if (save) {
-            store.saveReports(read.reports(), Instant.now());
-          }
+          imported = together(HistoryStore.open(historyPath()).storedReports(), read);
         } catch (HistoryException e) {
-          if (stored) {
-            // what was asked for cannot be read: no summary that would pass for it
-            err.println("stslens: " + e.getMessage());
-            err.flush();
-            return ExitCodes.INTERNAL;
-          }
+          // what was asked for cannot be read: no summary that would pass for it
+          err.println("stslens: " + e.getMessage());
+          err.flush();
+          return ExitCodes.INTERNAL;
+        }
+      }
+      if (save) {
+        try {
+          HistoryStore.open(historyPath()).saveReports(read.reports(), Instant.now());
+        } catch (HistoryException e) {
           // as `check --save`: the summary of what was read is still given
           err.println("stslens: the reports were not stored: " + e.getMessage());
           err.flush();

@@ -517,7 +517,9 @@ public final class ReportsViewModel {
             + (counted.skipped().isEmpty()
                 ? ""
                 : "; " + counted.skipped().size() + " files skipped (listed below)")
-            + (batch.note().isPresent() ? "; " + batch.added().reports().size() + " stored" : ""));
+            + (batch.note().isPresent()
+                ? "; " + batch.added().reports().size() + " from the store"
+                : ""));
   }
 
   private void showDomain() {

@@ -152,7 +152,7 @@ class ReportsStoredTest {
     assertThat(second.notes())
         .anySatisfy(n -> assertThat(n).startsWith("2 reports came from the store ("));
     assertThat(robot.lookup("#reports-status").queryAs(Label.class).getText())
-        .startsWith("2 reports of 2 domains");
+        .isEqualTo("2 reports of 2 domains; 2 from the store");
 
     // the same files again: already stored, still counted once
     dialogs.chooseAll(twoReports());
