@@ -160,8 +160,11 @@ final class Desktop {
    */
   ReportsView reports() {
     if (reportsView == null) {
+      // every import is stored beside the checks; the stored reports are shown again below
       reportsModel =
           new ReportsViewModel(
+              store.historyFile(),
+              clock,
               background,
               Platform::runLater,
               new ReportsViewModel.Retester() {
@@ -193,6 +196,7 @@ final class Desktop {
                 }
               });
       reportsView = new ReportsView(reportsModel, dialogs);
+      reportsModel.loadStored();
     }
     return reportsView;
   }

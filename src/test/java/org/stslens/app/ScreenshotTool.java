@@ -301,6 +301,36 @@ public final class ScreenshotTool {
           });
       pause(600);
       shoot(mainScene(), out.resolve("20-mx-dane.png"));
+
+      // a second start on the same data folder: the Reports screen shows the stored reports again
+      Desktop restarted =
+          onFx(
+              () -> {
+                mainScene().getWindow().hide();
+                Desktop d =
+                    new Desktop(
+                        service,
+                        new SettingsStore(settings),
+                        new Settings("", List.of(), 5, 60, 30, dark, false, List.of(DOMAIN)),
+                        background,
+                        Clock.systemUTC(),
+                        true,
+                        new LabRunner(
+                            org.stslens.lab.ScenarioCatalog.load(), pool, timer, background));
+                Stage stage = new Stage();
+                d.show(stage);
+                stage.setWidth(Integer.parseInt(size[0]));
+                stage.setHeight(Integer.parseInt(size[1]));
+                ((ToggleButton) mainScene().lookup("#reports")).setSelected(true);
+                return d;
+              });
+      waitFor(
+          () ->
+              restarted.reportsModel() != null
+                  && !restarted.reportsModel().importingProperty().get()
+                  && !restarted.reportsModel().domains().isEmpty());
+      pause(800);
+      shoot(mainScene(), out.resolve("22-reports-restart.png"));
     } finally {
       pool.shutdownNow();
       timer.shutdownNow();

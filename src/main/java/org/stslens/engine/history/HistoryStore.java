@@ -21,12 +21,15 @@ import org.stslens.engine.export.JsonReport;
 import org.stslens.engine.history.HistoryException.Kind;
 import org.stslens.engine.policy.Mode;
 import org.stslens.engine.report.DomainReport;
+import org.stslens.engine.tlsrpt.reports.ImportResult;
+import org.stslens.engine.tlsrpt.reports.TlsReport;
 
 /**
  * Every saved check, in one SQLite file (docs/adr/0010-history-in-sqlite.md): the full JSON report
- * and, in indexed columns, the facts two checks are compared on. Only checks of the real Internet
- * are stored: a lab world is a fixture, not the domain's history (a lab domain may even share a
- * real domain's name), so a lab report is refused.
+ * and, in indexed columns, the facts two checks are compared on. The same file keeps the imported
+ * TLS-RPT reports ({@link #saveReports}), with the sender's own JSON. Only checks of the real
+ * Internet are stored: a lab world is a fixture, not the domain's history (a lab domain may even
+ * share a real domain's name), so a lab report is refused.
  *
  * <p>Each call opens its own connection and closes it, so that the file is locked only while it is
  * read or written, and another STS Lens can use it in between.
@@ -239,6 +242,54 @@ public final class HistoryStore {
     }
   }
 
+  /**
+   * Stores TLS-RPT reports with their own JSON text. A report already stored (same organisation and
+   * report-id; without a report-id, the same text) is left as it was: it counts once.
+   *
+   * @return how many of {@code reports} were new to the store
+   */
+  public int saveReports(List<TlsReport> reports, Instant importedAt) throws HistoryException {
+    try (Connection c = connect()) {
+      return ReportRows.save(c, reports, importedAt);
+    } catch (SQLException e) {
+      throw failure(e, "cannot save the reports to", "the reports were not stored");
+    }
+  }
+
+  /**
+   * Every stored TLS-RPT report, in the order stored, read again by this build's parser; a stored
+   * text it no longer reads is listed as skipped.
+   */
+  public ImportResult storedReports() throws HistoryException {
+    return loadReports(Optional.empty());
+  }
+
+  /** The stored TLS-RPT reports that name {@code domain} as a policy domain. */
+  public ImportResult storedReports(String domain) throws HistoryException {
+    return loadReports(Optional.of(domain));
+  }
+
+  /**
+   * Removes every stored TLS-RPT report (the checks stay).
+   *
+   * @return how many were removed
+   */
+  public int forgetReports() throws HistoryException {
+    try (Connection c = connect()) {
+      return ReportRows.forget(c);
+    } catch (SQLException e) {
+      throw failure(e, "cannot remove the reports from", "the stored reports were not removed");
+    }
+  }
+
+  private ImportResult loadReports(Optional<String> domain) throws HistoryException {
+    try (Connection c = connect()) {
+      return ReportRows.load(c, domain);
+    } catch (SQLException e) {
+      throw failure(e, "cannot read", "the stored reports were not read");
+    }
+  }
+
   private List<StoredCheck> query(String domain, int limit) throws HistoryException {
     String sql =
         "SELECT id, domain, checked_at, verdict, txt_found, dns_temporary, txt_id,"
@@ -335,13 +386,20 @@ public final class HistoryStore {
   private static final int SQLITE_NOTADB = 26;
 
   private HistoryException failure(SQLException e, String doing) {
+    return failure(e, doing, "the check was not saved");
+  }
+
+  /**
+   * @param notDone what did not happen, for a locked file ("the check was not saved")
+   */
+  private HistoryException failure(SQLException e, String doing, String notDone) {
     int code = (e instanceof SQLiteException s ? s.getResultCode().code : e.getErrorCode()) & 0xff;
     return switch (code) {
       case SQLITE_BUSY, SQLITE_LOCKED ->
           new HistoryException(
               Kind.LOCKED,
               file,
-              "the history file " + file + " is locked by another program; the check was not saved",
+              "the history file " + file + " is locked by another program; " + notDone,
               e);
       case SQLITE_CORRUPT, SQLITE_NOTADB ->
           new HistoryException(

@@ -48,7 +48,30 @@ final class Migrations {
               """
               CREATE TABLE watchlist (
                 domain TEXT PRIMARY KEY,
-                added_at INTEGER NOT NULL)"""));
+                added_at INTEGER NOT NULL)"""),
+          // 4: the TLS-RPT reports of the Reports screen and `tlsrpt summarize --save`; one row per
+          // (organisation, report-id), so a report imported twice is stored (and counted) once. A
+          // report without a report-id is kept once per distinct text. The JSON is the sender's
+          // own,
+          // read again by each build; the other columns are for a look with any sqlite3 shell.
+          List.of(
+              """
+              CREATE TABLE tlsrpt_reports (
+                id INTEGER PRIMARY KEY,
+                organization TEXT NOT NULL,
+                report_id TEXT,
+                policy_domains TEXT NOT NULL,
+                start_at INTEGER,
+                end_at INTEGER,
+                imported_at INTEGER NOT NULL,
+                source TEXT NOT NULL,
+                domain_hint TEXT NOT NULL,
+                json_sha256 TEXT NOT NULL,
+                report_json TEXT NOT NULL,
+                UNIQUE (organization, report_id))""",
+              "CREATE UNIQUE INDEX tlsrpt_reports_without_id ON tlsrpt_reports (json_sha256)"
+                  + " WHERE report_id IS NULL",
+              "CREATE INDEX tlsrpt_reports_start ON tlsrpt_reports (start_at)"));
 
   /** The version this build writes. */
   static int latest() {

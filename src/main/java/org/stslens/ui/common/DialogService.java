@@ -14,6 +14,9 @@ public interface DialogService {
   /** The file the user chose to open, or empty when they cancelled. */
   Optional<Path> showOpenDialog(FileDialog dialog);
 
+  /** The files the user chose to open (several at once), or empty when they cancelled. */
+  List<Path> showOpenMultipleDialog(FileDialog dialog);
+
   /** The file the user chose to write, or empty when they cancelled. */
   Optional<Path> showSaveDialog(FileDialog dialog);
 
@@ -22,6 +25,14 @@ public interface DialogService {
 
   /** A line of text the user typed (e.g. a new name), or empty when they cancelled. */
   Optional<String> askForText(String title, String header, String initial);
+
+  /**
+   * Asks before something that cannot be undone.
+   *
+   * @param action the button that goes ahead ("Forget")
+   * @return true only when the user pressed {@code action}
+   */
+  boolean confirm(String title, String header, String detail, String action);
 
   /**
    * What a file dialog shows.

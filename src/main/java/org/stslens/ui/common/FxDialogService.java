@@ -2,8 +2,13 @@ package org.stslens.ui.common;
 
 import java.io.File;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
+import javafx.scene.control.Alert;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
 import javafx.scene.control.TextInputDialog;
 import javafx.stage.DirectoryChooser;
 import javafx.stage.FileChooser;
@@ -27,6 +32,12 @@ public final class FxDialogService implements DialogService {
   }
 
   @Override
+  public List<Path> showOpenMultipleDialog(FileDialog dialog) {
+    List<File> files = chooser(dialog).showOpenMultipleDialog(owner.get());
+    return files == null ? List.of() : files.stream().map(File::toPath).toList();
+  }
+
+  @Override
   public Optional<Path> showSaveDialog(FileDialog dialog) {
     return path(chooser(dialog).showSaveDialog(owner.get()));
   }
@@ -45,6 +56,19 @@ public final class FxDialogService implements DialogService {
     dialog.setTitle(title);
     dialog.setHeaderText(header);
     return dialog.showAndWait();
+  }
+
+  @Override
+  public boolean confirm(String title, String header, String detail, String action) {
+    ButtonType go = new ButtonType(action, ButtonBar.ButtonData.OK_DONE);
+    Alert alert = new Alert(Alert.AlertType.CONFIRMATION, detail, go, ButtonType.CANCEL);
+    alert.initOwner(owner.get());
+    alert.setTitle(title);
+    alert.setHeaderText(header);
+    // the safe answer is the default one
+    ((Button) alert.getDialogPane().lookupButton(go)).setDefaultButton(false);
+    ((Button) alert.getDialogPane().lookupButton(ButtonType.CANCEL)).setDefaultButton(true);
+    return alert.showAndWait().filter(go::equals).isPresent();
   }
 
   private static FileChooser chooser(FileDialog dialog) {

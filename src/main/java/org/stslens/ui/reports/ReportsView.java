@@ -78,10 +78,10 @@ public final class ReportsView {
     return root;
   }
 
-  /** File → Open reports…: one report file, mail or archive. */
+  /** File → Open reports…: report files, mails or archives, several at once. */
   public void chooseFile() {
-    dialogs
-        .showOpenDialog(
+    List<Path> chosen =
+        dialogs.showOpenMultipleDialog(
             new DialogService.FileDialog(
                 "Open TLS-RPT reports",
                 "",
@@ -93,8 +93,20 @@ public final class ReportsView {
                         "*.eml",
                         "*.mbox",
                         "*.zip"),
-                    DialogService.Filter.of("All files", "*"))))
-        .ifPresent(p -> vm.open(List.of(p)));
+                    DialogService.Filter.of("All files", "*"))));
+    vm.open(chosen);
+  }
+
+  /** Forget stored reports: asks first, then removes them from the history file. */
+  public void forgetStored() {
+    if (dialogs.confirm(
+        "Forget stored reports",
+        "Forget every stored TLS-RPT report?",
+        "The reports are removed from the history file and from this screen; the report files"
+            + " themselves stay where they are and can be opened again. Stored checks are kept.",
+        "Forget")) {
+      vm.forgetStored();
+    }
   }
 
   /** A folder of reports, read recursively. */
@@ -122,6 +134,15 @@ public final class ReportsView {
     openFolder.setOnAction(e -> chooseFolder());
     openFile.disableProperty().bind(vm.importingProperty());
     openFolder.disableProperty().bind(vm.importingProperty());
+    Button forget = new Button("Forget stored …");
+    forget.setId("reports-forget");
+    forget.setTooltip(
+        new Tooltip(
+            "Remove the stored reports from the history file (the files stay where they are)"));
+    forget.setOnAction(e -> forgetStored());
+    forget.disableProperty().bind(vm.importingProperty());
+    forget.setVisible(vm.storesReports());
+    forget.setManaged(vm.storesReports());
     Button cancel = new Button("Cancel", Icons.stop());
     cancel.setId("reports-cancel");
     cancel.setOnAction(
@@ -165,7 +186,7 @@ public final class ReportsView {
             "Check the domain now and say, for each failure, whether its cause is still there"));
     retest.disableProperty().bind(vm.domainProperty().isNull().or(vm.retestingProperty()));
     retest.setOnAction(e -> vm.retest());
-    for (Region r : List.of(openFile, openFolder, cancel, domainLabel, retest)) {
+    for (Region r : List.of(openFile, openFolder, forget, cancel, domainLabel, retest)) {
       r.setMinWidth(Region.USE_PREF_SIZE);
     }
     HBox bar =
@@ -173,6 +194,7 @@ public final class ReportsView {
             6,
             openFile,
             openFolder,
+            forget,
             cancel,
             progress,
             new Separator(Orientation.VERTICAL),
@@ -186,7 +208,15 @@ public final class ReportsView {
     status.textProperty().bind(vm.statusProperty());
     status.setWrapText(true);
     status.getStyleClass().add("muted");
-    VBox top = new VBox(4, bar, status);
+    // the history file's problem: the reports are shown all the same, only not kept
+    Label storeProblem = new Label();
+    storeProblem.setId("reports-store-problem");
+    storeProblem.textProperty().bind(vm.storeProblemProperty());
+    storeProblem.getStyleClass().add("store-problem");
+    storeProblem.setWrapText(true);
+    storeProblem.visibleProperty().bind(vm.storeProblemProperty().isNotEmpty());
+    storeProblem.managedProperty().bind(storeProblem.visibleProperty());
+    VBox top = new VBox(4, bar, status, storeProblem);
     top.setPadding(new Insets(0, 8, 4, 8));
     return top;
   }

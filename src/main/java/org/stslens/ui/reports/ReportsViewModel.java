@@ -1,10 +1,12 @@
 package org.stslens.ui.reports;
 
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.FutureTask;
@@ -25,6 +27,8 @@ import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.stslens.engine.finding.Code;
+import org.stslens.engine.history.HistoryException;
+import org.stslens.engine.history.HistoryStore;
 import org.stslens.engine.report.DomainReport;
 import org.stslens.engine.tlsrpt.reports.FailureRows;
 import org.stslens.engine.tlsrpt.reports.ImportResult;
@@ -34,12 +38,15 @@ import org.stslens.engine.tlsrpt.reports.ReportSummary;
 import org.stslens.engine.tlsrpt.reports.ResultType;
 import org.stslens.engine.tlsrpt.reports.RetestLink;
 import org.stslens.engine.tlsrpt.reports.RetestLinks;
+import org.stslens.engine.tlsrpt.reports.TlsReport;
 
 /**
  * The Reports screen's state: imports TLS-RPT report files off the FX thread (with progress and
  * cancel), counts them by the engine's rules, breaks the chosen domain's failures down, explains a
  * result type, and links the failures to a re-test of the domain. Each open adds to what was read
- * (a report read twice still counts once); nothing is stored between runs.
+ * (a report read twice still counts once). With a history file, every import is stored there and
+ * {@link #loadStored()} shows the stored reports again at the next start; a store that cannot be
+ * used never costs the import, it is named in {@link #storeProblemProperty()}.
  */
 public final class ReportsViewModel {
 
@@ -86,6 +93,43 @@ public final class ReportsViewModel {
     }
   }
 
+  /**
+   * What one piece of background work gave.
+   *
+   * @param added the reports (and skipped files) to add to what is shown
+   * @param forgotten the stored reports were removed: what is shown is cleared first
+   * @param note a note on the store, kept in the notes until the stored reports are forgotten
+   * @param usedStore the history file was used (or tried): its last problem is replaced
+   * @param storeProblem why the store could not be used, in one line
+   * @param done the status afterwards, instead of the counts
+   */
+  private record Batch(
+      ImportResult added,
+      boolean forgotten,
+      Optional<String> note,
+      boolean usedStore,
+      Optional<String> storeProblem,
+      Optional<String> done) {
+
+    /** Reports read without the store. */
+    static Batch of(ImportResult added) {
+      return new Batch(added, false, Optional.empty(), false, Optional.empty(), Optional.empty());
+    }
+
+    /** Reports read, and the store used without a problem. */
+    static Batch stored(ImportResult added) {
+      return new Batch(added, false, Optional.empty(), true, Optional.empty(), Optional.empty());
+    }
+
+    Batch withProblem(String problem) {
+      return new Batch(added, forgotten, note, true, Optional.of(problem), done);
+    }
+  }
+
+  private static final ImportResult NOTHING = new ImportResult(List.of(), List.of());
+
+  private final Optional<Path> historyFile;
+  private final Clock clock;
   private final Executor background;
   private final Consumer<Runnable> dispatcher;
   private final Retester retester;
@@ -107,6 +151,7 @@ public final class ReportsViewModel {
   private final ObjectProperty<Explanation> explanation = new SimpleObjectProperty<>();
   private final BooleanProperty retesting = new SimpleBooleanProperty(false);
   private final ObservableList<RetestLink> links = FXCollections.observableArrayList();
+  private final StringProperty storeProblem = new SimpleStringProperty("");
 
   // one read-only view of each list, kept: a view made per call loses its listeners to the GC
   private final ObservableList<ImportResult.Skipped> skippedView = readOnly(skipped);
@@ -118,17 +163,47 @@ public final class ReportsViewModel {
   private final ObservableList<Share> byOrganizationView = readOnly(byOrganization);
   private final ObservableList<RetestLink> linksView = readOnly(links);
 
-  private ImportResult imported = new ImportResult(List.of(), List.of());
+  private ImportResult imported = NOTHING;
   private ReportSummary counted = ReportCounter.count(imported);
-  private FutureTask<ImportResult> running;
+  private FutureTask<Batch> running;
+  private boolean loadingStored;
+  private boolean storedLoaded;
+  private final List<List<Path>> waiting = new ArrayList<>();
+  private final List<String> storeNotes = new ArrayList<>();
   private String retested;
 
   /**
+   * A screen whose reports are not stored.
+   *
    * @param background reads the files (never the FX thread)
    * @param dispatcher runs on the FX thread ({@code Platform::runLater}; {@code Runnable::run} in
    *     tests)
    */
   public ReportsViewModel(Executor background, Consumer<Runnable> dispatcher, Retester retester) {
+    this(Optional.empty(), Clock.systemUTC(), background, dispatcher, retester);
+  }
+
+  /**
+   * A screen that stores every import in the history file {@code historyFile} and reads the stored
+   * reports back with {@link #loadStored()}.
+   */
+  public ReportsViewModel(
+      Path historyFile,
+      Clock clock,
+      Executor background,
+      Consumer<Runnable> dispatcher,
+      Retester retester) {
+    this(Optional.of(historyFile), clock, background, dispatcher, retester);
+  }
+
+  private ReportsViewModel(
+      Optional<Path> historyFile,
+      Clock clock,
+      Executor background,
+      Consumer<Runnable> dispatcher,
+      Retester retester) {
+    this.historyFile = historyFile;
+    this.clock = clock;
     this.background = background;
     this.dispatcher = dispatcher;
     this.retester = retester;
@@ -138,18 +213,27 @@ public final class ReportsViewModel {
 
   // ---- commands (FX thread) ----
 
-  /** Reads the files and folders in the background and adds them to what was read. */
+  /**
+   * Reads the files and folders in the background, adds them to what was read and stores them.
+   * While the stored reports are being read, the files wait for them.
+   */
   public void open(List<Path> paths) {
     if (paths.isEmpty()) {
+      return;
+    }
+    if (importing.get() && loadingStored) {
+      waiting.add(List.copyOf(paths));
+      status.set("Reading the stored reports; " + describe(paths) + " will be read next …");
       return;
     }
     if (importing.get()) {
       status.set("Reports are being read: wait, or press Cancel first.");
       return;
     }
-    importing.set(true);
-    progress.set(-1);
-    status.set("Reading " + describe(paths) + " …");
+    read(paths);
+  }
+
+  private void read(List<Path> paths) {
     ReportImporter.Progress heard =
         (done, total, next) -> {
           if (total > 0) {
@@ -163,8 +247,92 @@ public final class ReportsViewModel {
                 });
           }
         };
-    FutureTask<ImportResult> task =
-        new FutureTask<>(() -> ReportImporter.importAll(paths, heard)) {
+    start(
+        "Reading " + describe(paths) + " …",
+        () -> {
+          ImportResult read = ReportImporter.importAll(paths, heard);
+          if (Thread.currentThread().isInterrupted()) {
+            throw new CancellationException("cancelled before the reports were stored");
+          }
+          return stored(read);
+        });
+  }
+
+  /**
+   * Reads the reports of the history file in the background and shows them with whatever else was
+   * read: once, when the screen is first opened. Does nothing without a history file.
+   */
+  public void loadStored() {
+    if (historyFile.isEmpty() || storedLoaded || importing.get()) {
+      return;
+    }
+    storedLoaded = true;
+    loadingStored = true;
+    Path file = historyFile.get();
+    start(
+        "Reading the stored reports …",
+        () -> {
+          try {
+            ImportResult stored = HistoryStore.open(file).storedReports();
+            int n = stored.reports().size();
+            Optional<String> note =
+                n == 0
+                    ? Optional.empty()
+                    : Optional.of(
+                        n
+                            + (n == 1 ? " report" : " reports")
+                            + " came from the store ("
+                            + file
+                            + ")");
+            return new Batch(stored, false, note, true, Optional.empty(), Optional.empty());
+          } catch (HistoryException e) {
+            return Batch.of(NOTHING).withProblem("Stored reports not read: " + e.getMessage());
+          }
+        });
+  }
+
+  /**
+   * Removes every stored report from the history file, then clears the screen; the files stay where
+   * they are and can be opened again. Does nothing without a history file.
+   */
+  public void forgetStored() {
+    if (historyFile.isEmpty() || importing.get()) {
+      return;
+    }
+    Path file = historyFile.get();
+    start(
+        "Forgetting the stored reports …",
+        () -> {
+          try {
+            int n = HistoryStore.open(file).forgetReports();
+            return new Batch(
+                NOTHING,
+                true,
+                Optional.empty(),
+                true,
+                Optional.empty(),
+                Optional.of(
+                    "Forgot "
+                        + n
+                        + (n == 1 ? " stored report" : " stored reports")
+                        + "; open the files again to see them."));
+          } catch (HistoryException e) {
+            return Batch.of(NOTHING).withProblem("Stored reports not removed: " + e.getMessage());
+          }
+        });
+  }
+
+  /** True when the reports are stored (a history file was given). */
+  public boolean storesReports() {
+    return historyFile.isPresent();
+  }
+
+  private void start(String message, Callable<Batch> work) {
+    importing.set(true);
+    progress.set(-1);
+    status.set(message);
+    FutureTask<Batch> task =
+        new FutureTask<>(work) {
           @Override
           protected void done() {
             dispatcher.accept(() -> finished(this));
@@ -172,6 +340,19 @@ public final class ReportsViewModel {
         };
     running = task;
     background.execute(task);
+  }
+
+  /** Stores what was read (on the background thread); a store that cannot be used is named. */
+  private Batch stored(ImportResult read) {
+    if (historyFile.isEmpty() || read.reports().isEmpty()) {
+      return Batch.of(read);
+    }
+    try {
+      HistoryStore.open(historyFile.get()).saveReports(read.reports(), clock.instant());
+      return Batch.stored(read);
+    } catch (HistoryException e) {
+      return Batch.of(read).withProblem("Not stored: " + e.getMessage());
+    }
   }
 
   /** Stops reading between two files; what was read before this open stays. */
@@ -258,46 +439,74 @@ public final class ReportsViewModel {
 
   // ---- internals ----
 
-  private void finished(FutureTask<ImportResult> task) {
+  private void finished(FutureTask<Batch> task) {
     if (task != running) {
       return;
     }
     running = null;
-    importing.set(false);
-    progress.set(0);
-    ImportResult result;
+    loadingStored = false;
+    // files dropped while the stored reports were read: read now, without a moment of "not busy"
+    List<Path> next = waiting.stream().flatMap(List::stream).toList();
+    waiting.clear();
+    if (next.isEmpty()) {
+      importing.set(false);
+      progress.set(0);
+    }
     try {
-      result = task.get();
+      show(task.get());
     } catch (CancellationException e) {
       status.set("Reading cancelled: nothing of it was added.");
-      return;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      return;
     } catch (java.util.concurrent.ExecutionException e) {
       Throwable cause = e.getCause();
       status.set(
           cause instanceof CancellationException
               ? "Reading cancelled: nothing of it was added."
               : "The reports could not be read: " + cause);
-      return;
     }
-    List<org.stslens.engine.tlsrpt.reports.TlsReport> reports = new ArrayList<>(imported.reports());
+    if (!next.isEmpty()) {
+      read(next);
+    }
+  }
+
+  private void show(Batch batch) {
+    if (batch.usedStore()) {
+      storeProblem.set(batch.storeProblem().orElse(""));
+    }
+    if (batch.forgotten()) {
+      imported = NOTHING;
+      storeNotes.clear();
+    }
+    batch.note().ifPresent(storeNotes::add);
+    ImportResult result = batch.added();
+    List<TlsReport> reports = new ArrayList<>(imported.reports());
     reports.addAll(result.reports());
     List<ImportResult.Skipped> skippedNow = new ArrayList<>(imported.skipped());
     skippedNow.addAll(result.skipped());
     imported = new ImportResult(reports, skippedNow);
     counted = ReportCounter.count(imported);
     skipped.setAll(counted.skipped());
-    notes.setAll(counted.notes());
+    List<String> allNotes = new ArrayList<>(storeNotes);
+    allNotes.addAll(counted.notes());
+    notes.setAll(allNotes);
     String keep = domain.get();
     List<String> names = counted.domains().stream().map(ReportSummary.Domain::domain).toList();
     domains.setAll(names);
     links.clear();
     if (names.contains(keep)) {
-      showDomain();
+      // a chooser bound to the domain may have let go of it while its items were replaced
+      if (keep.equals(domain.get())) {
+        showDomain();
+      } else {
+        domain.set(keep);
+      }
     } else {
       domain.set(names.isEmpty() ? null : names.get(0));
+    }
+    if (batch.done().isPresent()) {
+      status.set(batch.done().get());
+      return;
     }
     status.set(
         counted.reports()
@@ -307,7 +516,10 @@ public final class ReportsViewModel {
             + (names.size() == 1 ? " domain" : " domains")
             + (counted.skipped().isEmpty()
                 ? ""
-                : "; " + counted.skipped().size() + " files skipped (listed below)"));
+                : "; " + counted.skipped().size() + " files skipped (listed below)")
+            + (batch.note().isPresent()
+                ? "; " + batch.added().reports().size() + " from the store"
+                : ""));
   }
 
   private void showDomain() {
@@ -381,6 +593,13 @@ public final class ReportsViewModel {
   }
 
   // ---- state ----
+
+  /**
+   * Why the history file could not be used by the last import, load or forget; empty if it could.
+   */
+  public ReadOnlyStringProperty storeProblemProperty() {
+    return storeProblem;
+  }
 
   public ReadOnlyBooleanProperty importingProperty() {
     return importing;

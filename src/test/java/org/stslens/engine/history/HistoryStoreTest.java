@@ -40,7 +40,7 @@ class HistoryStoreTest {
   void aNewFileIsMigratedFromEmptyAndKeepsTheFactsOfACheck() throws Exception {
     Path file = dir.resolve("sub/folder").resolve(HistoryStore.FILE_NAME);
     HistoryStore store = HistoryStore.open(file);
-    assertThat(store.schemaVersion()).isEqualTo(Migrations.latest()).isEqualTo(3);
+    assertThat(store.schemaVersion()).isEqualTo(Migrations.latest()).isEqualTo(4);
     long id = store.save(report);
 
     StoredCheck stored = store.latest(report.domain()).orElseThrow();
@@ -102,7 +102,7 @@ class HistoryStoreTest {
       s.executeUpdate("PRAGMA user_version = 1");
     }
     HistoryStore store = HistoryStore.open(file);
-    assertThat(store.schemaVersion()).isEqualTo(3);
+    assertThat(store.schemaVersion()).isEqualTo(4);
     CheckFacts old = store.latest("old.example").orElseThrow().facts();
     assertThat(old.verdict()).isEqualTo("testing");
     assertThat(old.txtId()).contains("v1");
@@ -131,9 +131,10 @@ class HistoryStoreTest {
         Statement s = c.createStatement()) {
       s.executeUpdate("PRAGMA user_version = 2");
       s.executeUpdate("DROP TABLE watchlist");
+      s.executeUpdate("DROP TABLE tlsrpt_reports"); // step 4, back to what version 2 had
     }
     HistoryStore store = HistoryStore.open(file);
-    assertThat(store.schemaVersion()).isEqualTo(3);
+    assertThat(store.schemaVersion()).isEqualTo(4);
     assertThat(store.watchlist()).isEmpty();
     assertThat(store.latest(report.domain())).isPresent();
     store.watch(List.of("b.example", "a.example"), java.time.Instant.ofEpochMilli(1000));

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.io.JsonEOFException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -59,7 +60,9 @@ public final class ReportParser {
     if (!root.isObject() || !root.path("policies").isArray()) {
       return new ParseOutcome.Refused("not a TLS-RPT report: no \"policies\" list (RFC 8460 §4.3)");
     }
-    return new ParseOutcome.Parsed(new Reading(source, normalDomain(domainHint)).report(root));
+    String text = new String(json, StandardCharsets.UTF_8);
+    return new ParseOutcome.Parsed(
+        new Reading(source, normalDomain(domainHint)).report(root, text));
   }
 
   /** Lower case, without a final dot. */
@@ -79,7 +82,7 @@ public final class ReportParser {
       this.domainHint = domainHint;
     }
 
-    TlsReport report(JsonNode root) {
+    TlsReport report(JsonNode root, String text) {
       JsonNode range = root.path("date-range");
       List<PolicyResult> policies = new ArrayList<>();
       for (JsonNode p : root.path("policies")) {
@@ -93,7 +96,9 @@ public final class ReportParser {
           time(range.path("end-datetime"), "end-datetime"),
           policies,
           source,
-          notes);
+          notes,
+          domainHint,
+          text);
     }
 
     private PolicyResult policy(JsonNode p) {

@@ -15,6 +15,11 @@ import java.util.Optional;
  * @param policies one entry per policy the sender applied
  * @param source where it came from: a file, an archive entry or a message of an mbox
  * @param notes what was tolerated while reading it, one line each
+ * @param domainHint the domain a {@code TLS-Report-Domain} header or the file name gave (used for
+ *     policies without {@code policy-domain}), or empty
+ * @param json the report's own JSON text, as the sender wrote it (at most {@link
+ *     ReportImporter#MAX_BYTES}): what the history store keeps, so that a later build reads it
+ *     again with its own rules
  */
 public record TlsReport(
     String organization,
@@ -24,7 +29,9 @@ public record TlsReport(
     Optional<Instant> end,
     List<PolicyResult> policies,
     String source,
-    List<String> notes) {
+    List<String> notes,
+    String domainHint,
+    String json) {
 
   public TlsReport {
     policies = List.copyOf(policies);
