@@ -177,6 +177,8 @@ public final class SettingsDialog extends Dialog<Settings> {
     anchorProblem.setId("settings-trust-anchor-problem");
     anchorProblem.textProperty().bind(vm.trustAnchorProblemProperty());
     anchorProblem.getStyleClass().add("severity-error");
+    // the dialog has the theme but not the app's stylesheet: the theme's danger colour inline
+    anchorProblem.setStyle("-fx-text-fill: -color-danger-fg;");
     anchorProblem.setWrapText(true);
     anchorProblem.setMaxWidth(380);
     anchorProblem.visibleProperty().bind(vm.trustAnchorProblemProperty().isNotEmpty());

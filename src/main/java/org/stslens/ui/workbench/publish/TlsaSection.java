@@ -10,6 +10,7 @@ import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -71,8 +72,10 @@ final class TlsaSection extends VBox {
                         "",
                         CERTIFICATE_FILES))
                 .ifPresent(model::openChain));
-    HBox hostRow = new HBox(8, hostLabel, host, open, chain);
+    HBox hostRow = new HBox(8, hostLabel, host);
     hostRow.setAlignment(Pos.CENTER_LEFT);
+    // the buttons wrap below each other in a narrow editor (1024 px, the draft beside the kit)
+    FlowPane buttons = new FlowPane(8, 6, open, chain);
     List<MxCertificates.Presented> presented = model.presented();
     if (!presented.isEmpty()) {
       MenuButton last = new MenuButton("From the last check");
@@ -84,12 +87,12 @@ final class TlsaSection extends VBox {
         item.setOnAction(e -> model.usePresented(p));
         last.getItems().add(item);
       }
-      hostRow.getChildren().add(last);
+      buttons.getChildren().add(last);
     }
     lines.setId("tlsa-records");
     lines.setAccessibleText("The TLSA records to publish");
     result.setId("tlsa-result");
-    getChildren().addAll(hostRow, result);
+    getChildren().addAll(hostRow, buttons, result);
     model.sourceProperty().addListener(new WeakInvalidationListener(refresh));
     model.problemProperty().addListener(new WeakInvalidationListener(refresh));
     model.recordsProperty().addListener(new WeakInvalidationListener(refresh));
