@@ -189,9 +189,8 @@ public final class SettingsDialog extends Dialog<Settings> {
         new HBox(6, builtIn, choose),
         anchorProblem,
         hint(
-            "TLSA answers are validated from it (DANE). Another anchor (DS or DNSKEY records, as"
-                + " dnssec-dsfromkey or a .key file writes them) is for a lab or a private DNS"
-                + " tree."));
+            "DANE's TLSA answers are validated from it. A file of DS or DNSKEY records is for a"
+                + " lab or a private DNS tree."));
   }
 
   private static Label hint(String text) {
