@@ -69,7 +69,10 @@ final class EngineCheckService implements CheckService {
   }
 
   static CheckOptions optionsFor(Settings s) throws CheckOptionsBuilder.UnusableSettingException {
+    // another anchor file that cannot be read stops the checks: never a silent fall-back to the
+    // root, which would call a lab's or a private tree's signed TLSA bogus
     return new CheckOptionsBuilder()
+        .trustAnchorFile(s.builtInTrustAnchor() ? null : Path.of(s.trustAnchorFile()))
         .dnsServer(s.dnsServer())
         .trustFiles(s.trustFiles().stream().map(Path::of).toList())
         .dnsTimeout(Duration.ofSeconds(s.dnsTimeoutSeconds()))

@@ -118,7 +118,8 @@ public final class SettingsStore {
         Boolean.parseBoolean(p.getProperty("theme.dark", "false")),
         Boolean.parseBoolean(p.getProperty("step.by.step", "false")),
         list(p.getProperty("history", "")),
-        integer(p, "check.timeout", d.checkTimeoutSeconds()));
+        integer(p, "check.timeout", d.checkTimeoutSeconds()),
+        p.getProperty("dnssec.trust.anchor", d.trustAnchorFile()));
   }
 
   /** What went wrong when the settings were last loaded (the defaults are in use), for the user. */
@@ -169,6 +170,7 @@ public final class SettingsStore {
     p.setProperty("theme.dark", Boolean.toString(s.darkTheme()));
     p.setProperty("step.by.step", Boolean.toString(s.stepByStep()));
     p.setProperty("history", String.join("\n", s.history()));
+    p.setProperty("dnssec.trust.anchor", s.trustAnchorFile());
     Files.createDirectories(file.getParent());
     Path temp = Files.createTempFile(file.getParent(), FILE, ".tmp");
     try (Writer out = Files.newBufferedWriter(temp, StandardCharsets.UTF_8)) {

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalLong;
@@ -15,18 +16,87 @@ import org.stslens.engine.io.BoundedFile;
 import org.stslens.engine.mx.MxJudge;
 import org.stslens.engine.policy.ParsedPolicy;
 import org.stslens.engine.policy.PolicyParser;
+import org.stslens.workbench.publish.CertificateFile;
+import org.stslens.workbench.publish.DaneTlsaRecords;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code stslens policy lint FILE}: checks a policy text before it is published. */
+/**
+ * {@code stslens policy lint FILE}: checks a policy text before it is published; {@code stslens
+ * policy tlsa --mx HOST CERT}: the DANE TLSA records for an MX certificate, as the publishing kit
+ * makes them.
+ */
 @Command(
     name = "policy",
     mixinStandardHelpOptions = true,
     description = "Works with MTA-STS policy files (mta-sts.txt).",
-    subcommands = {PolicyCommand.Lint.class})
+    subcommands = {PolicyCommand.Lint.class, PolicyCommand.Tlsa.class})
 final class PolicyCommand extends ParentCommand {
+
+  @Command(
+      name = "tlsa",
+      mixinStandardHelpOptions = true,
+      description = {
+        "Prints the DANE TLSA records (RFC 7672) for an MX host's certificate, as the publishing"
+            + " kit makes them: 3 1 1 of the server key, and 2 1 1 of the issuing CA when the"
+            + " chain is given. The warnings go to standard error.",
+      })
+  static final class Tlsa implements Callable<Integer> {
+
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+    @Parameters(
+        index = "0",
+        paramLabel = "CERT",
+        description = "The MX host's certificate, PEM or DER (a PEM chain may follow it).")
+    Path certificate;
+
+    @Option(
+        names = "--mx",
+        required = true,
+        paramLabel = "HOST",
+        description = "The MX host the record is for: _25._tcp.HOST.")
+    String mx;
+
+    @Option(
+        names = "--chain",
+        paramLabel = "FILE",
+        description = "The issuing CA's certificate (PEM or DER), for the 2 1 1 record.")
+    Path chain;
+
+    @Override
+    public Integer call() {
+      List<X509Certificate> all = new ArrayList<>();
+      try {
+        all.addAll(CertificateFile.read(certificate));
+        if (chain != null) {
+          all.addAll(CertificateFile.read(chain));
+        }
+      } catch (CertificateFile.UnusableException e) {
+        throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+      }
+      DaneTlsaRecords records;
+      try {
+        records = DaneTlsaRecords.of(mx, all);
+      } catch (IllegalArgumentException e) {
+        throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+      }
+      PrintWriter out = spec.commandLine().getOut();
+      records.zoneLines().forEach(out::println);
+      out.flush();
+      PrintWriter err = spec.commandLine().getErr();
+      if (chain != null && records.issuingCa().isEmpty()) {
+        err.println(
+            "warning: " + chain + " holds no CA that issued the certificate: no 2 1 1 record.");
+      }
+      err.println("warning: " + DaneTlsaRecords.DNSSEC_WARNING);
+      err.println("warning: " + DaneTlsaRecords.ROLLOVER_WARNING);
+      err.flush();
+      return ExitCodes.OK;
+    }
+  }
 
   @Command(
       name = "lint",

@@ -301,6 +301,8 @@ public final class ScreenshotTool {
           });
       pause(600);
       shoot(mainScene(), out.resolve("20-mx-dane.png"));
+      kitTlsa(desktop, out.resolve("23-kit-tlsa.png"));
+      settings(out, dark);
 
       // a second start on the same data folder: the Reports screen shows the stored reports again
       Desktop restarted =
@@ -336,6 +338,100 @@ public final class ScreenshotTool {
       timer.shutdownNow();
       background.shutdownNow();
       Platform.exit();
+    }
+  }
+
+  /**
+   * The publishing kit's DANE TLSA section, filled from the certificate mx1 presented in the last
+   * check (the lab's DANE scenario), scrolled to the section.
+   */
+  private static void kitTlsa(Desktop desktop, Path file) throws Exception {
+    onFx(
+        () -> {
+          desktop.viewModel().stages().stream()
+              .filter(s -> s.title().equals("Policy"))
+              .findFirst()
+              .ifPresent(desktop.viewModel().selectedProperty()::set);
+          return null;
+        });
+    pause(600);
+    onFx(
+        () -> {
+          Button open = (Button) mainScene().lookup("#open-in-editor");
+          if (open != null) {
+            open.fire();
+          }
+          return null;
+        });
+    pause(800);
+    selectTab("publish-tab");
+    pause(600);
+    onFx(
+        () -> {
+          javafx.scene.control.MenuButton last =
+              (javafx.scene.control.MenuButton) mainScene().lookup("#tlsa-last-check");
+          if (last != null && !last.getItems().isEmpty()) {
+            last.getItems().get(0).fire();
+          }
+          return null;
+        });
+    pause(600);
+    onFx(
+        () -> {
+          javafx.scene.control.ScrollPane kit =
+              (javafx.scene.control.ScrollPane) mainScene().lookup("#kit-pane");
+          if (kit != null) {
+            kit.setVvalue(1);
+          }
+          return null;
+        });
+    pause(600);
+    shoot(mainScene(), file);
+  }
+
+  /**
+   * The Settings dialog: with a lab trust anchor chosen (24-settings.png), and with a saved anchor
+   * file that went missing (24-settings-anchor-problem.png).
+   */
+  private static void settings(Path out, boolean dark) throws Exception {
+    Path anchor = Files.createTempFile("stslens-shot", ".ds");
+    Files.writeString(
+        anchor,
+        org.stslens.lab.LabDnssec.create("lab.example", org.stslens.lab.LabDnssec.Mode.SIGNED)
+            .trustAnchor());
+    Path gone = anchor.resolveSibling("stslens-shot-missing-root.key");
+    for (Path chosen : List.of(anchor, gone)) {
+      javafx.scene.control.Dialog<?> dialog =
+          onFx(
+              () -> {
+                org.stslens.ui.settings.SettingsDialog d =
+                    new org.stslens.ui.settings.SettingsDialog(
+                        mainScene().getWindow(),
+                        new Settings(
+                            "",
+                            List.of(),
+                            5,
+                            60,
+                            30,
+                            dark,
+                            false,
+                            List.of(),
+                            180,
+                            chosen.toString()),
+                        new org.stslens.ui.common.FakeDialogService());
+                d.show();
+                return d;
+              });
+      pause(800);
+      shoot(
+          dialog.getDialogPane().getScene(),
+          out.resolve(chosen == anchor ? "24-settings.png" : "24-settings-anchor-problem.png"));
+      onFx(
+          () -> {
+            dialog.setResult(null);
+            dialog.close();
+            return null;
+          });
     }
   }
 

@@ -11,6 +11,7 @@ import org.stslens.engine.dane.DaneSettings;
 import org.stslens.engine.dane.DaneVerdict;
 import org.stslens.engine.dane.TlsaDiscovery;
 import org.stslens.engine.dane.TlsaLookup;
+import org.stslens.engine.dane.TlsaStepText;
 import org.stslens.engine.dns.AdditionalAddresses;
 import org.stslens.engine.dns.Discovery;
 import org.stslens.engine.dns.DnsClient;
@@ -115,7 +116,17 @@ final class MxStage {
       return CompletableFuture.completedFuture(Optional.empty());
     }
     TlsaLookup lookup = new TlsaLookup(run.options().dns(), dane.anchors());
-    return run.async(() -> Optional.of(lookup.lookup(host.host())));
+    // told as steps of the host's stage, like its A/AAAA queries and SMTP exchange
+    StepListener steps = run.steps(CheckStage.MX, host.host());
+    return run.async(
+        () -> {
+          long start = System.nanoTime();
+          steps.step(Step.TLSA_LOOKUP_STARTED, TlsaStepText.started(host.host(), dane.anchors()));
+          TlsaDiscovery found = lookup.lookup(host.host());
+          long millis = (System.nanoTime() - start) / 1_000_000;
+          steps.step(TlsaStepText.ending(found), TlsaStepText.finished(found, millis));
+          return Optional.of(found);
+        });
   }
 
   /** The host's report with its DANE result, and where MTA-STS and DANE disagree, which wins. */

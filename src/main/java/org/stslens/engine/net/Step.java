@@ -39,7 +39,13 @@ public enum Step {
   /** The body of the policy response was read (up to the size cap). */
   FETCH_BODY_RECEIVED(false),
   /** The request to one address produced no response. */
-  FETCH_FAILED(true);
+  FETCH_FAILED(true),
+  /** The DNSSEC-validated TLSA look-up of an MX host started (beside its STARTTLS probe). */
+  TLSA_LOOKUP_STARTED(false),
+  /** The TLSA look-up reached an answer (records or none) that validated secure or insecure. */
+  TLSA_ANSWER_RECEIVED(false),
+  /** The TLSA look-up failed: bogus DNSSEC, no DNSSEC conclusion, timeout or network error. */
+  TLSA_LOOKUP_FAILED(true);
 
   private final boolean failure;
 

@@ -16,6 +16,8 @@ import org.stslens.engine.check.CheckOptions;
  * @param stepByStep the default of the Step-by-step switch
  * @param history the domains checked, most recent first
  * @param checkTimeoutSeconds the whole check of one domain (not when stepping through)
+ * @param trustAnchorFile the DNSSEC trust-anchor file TLSA answers are validated from, or empty for
+ *     the built-in IANA root anchors
  */
 public record Settings(
     String dnsServer,
@@ -26,7 +28,8 @@ public record Settings(
     boolean darkTheme,
     boolean stepByStep,
     List<String> history,
-    int checkTimeoutSeconds) {
+    int checkTimeoutSeconds,
+    String trustAnchorFile) {
 
   // The defaults are the engine's (CheckOptions), so the app, its dialog and the CLI agree.
   public static final int DEFAULT_DNS_TIMEOUT_SECONDS = seconds(CheckOptions.DEFAULT_DNS_TIMEOUT);
@@ -52,6 +55,31 @@ public record Settings(
     fetchTimeoutSeconds = clamp(fetchTimeoutSeconds, MAX_STEP_TIMEOUT_SECONDS);
     smtpTimeoutSeconds = clamp(smtpTimeoutSeconds, MAX_STEP_TIMEOUT_SECONDS);
     checkTimeoutSeconds = clamp(checkTimeoutSeconds, MAX_CHECK_TIMEOUT_SECONDS);
+    trustAnchorFile = trustAnchorFile == null ? "" : trustAnchorFile.strip();
+  }
+
+  /** Settings with the built-in DNSSEC root anchors. */
+  public Settings(
+      String dnsServer,
+      List<String> trustFiles,
+      int dnsTimeoutSeconds,
+      int fetchTimeoutSeconds,
+      int smtpTimeoutSeconds,
+      boolean darkTheme,
+      boolean stepByStep,
+      List<String> history,
+      int checkTimeoutSeconds) {
+    this(
+        dnsServer,
+        trustFiles,
+        dnsTimeoutSeconds,
+        fetchTimeoutSeconds,
+        smtpTimeoutSeconds,
+        darkTheme,
+        stepByStep,
+        history,
+        checkTimeoutSeconds,
+        "");
   }
 
   /** Settings with the default whole-check limit. */
@@ -99,7 +127,13 @@ public record Settings(
         darkTheme,
         stepByStep,
         newHistory,
-        checkTimeoutSeconds);
+        checkTimeoutSeconds,
+        trustAnchorFile);
+  }
+
+  /** True when TLSA answers are validated from the built-in IANA root anchors. */
+  public boolean builtInTrustAnchor() {
+    return trustAnchorFile.isEmpty();
   }
 
   private static int clamp(int value, int max) {

@@ -19,9 +19,9 @@ import javafx.stage.Window;
 import org.stslens.ui.common.DialogService;
 
 /**
- * The Settings dialog: DNS server, extra trusted CA certificates, time limits, theme and the
- * step-by-step default. Binds to a {@link SettingsViewModel}, which validates as the user types; OK
- * stays disabled while a value is wrong.
+ * The Settings dialog: DNS server, extra trusted CA certificates, the DNSSEC trust anchor, time
+ * limits, theme and the step-by-step default. Binds to a {@link SettingsViewModel}, which validates
+ * as the user types; OK stays disabled while a value is wrong.
  */
 public final class SettingsDialog extends Dialog<Settings> {
 
@@ -117,6 +117,9 @@ public final class SettingsDialog extends Dialog<Settings> {
             hint(
                 "Added to the JDK's trust store, e.g. your company's internal CA. Never added to the"
                     + " system.")));
+    Label anchorLabel = new Label("DNSSEC trust anchor");
+    GridPane.setValignment(anchorLabel, javafx.geometry.VPos.TOP);
+    grid.addRow(row++, anchorLabel, trustAnchor(dialogs));
     grid.addRow(row++, new Label("DNS time limit (s)"), dnsTimeout);
     grid.addRow(row++, new Label("Policy fetch time limit (s)"), fetchTimeout);
     grid.addRow(row++, new Label("SMTP step time limit (s)"), smtpTimeout);
@@ -136,6 +139,58 @@ public final class SettingsDialog extends Dialog<Settings> {
     getDialogPane().lookupButton(ButtonType.OK).disableProperty().bind(vm.validProperty().not());
 
     setResultConverter(button -> button == ButtonType.OK ? vm.result().orElse(null) : null);
+  }
+
+  /** Built-in IANA root, or a file of DS/DNSKEY records checked as soon as it is chosen. */
+  private VBox trustAnchor(DialogService dialogs) {
+    Label shown = new Label();
+    shown.setId("settings-trust-anchor");
+    shown.setWrapText(true);
+    shown.setMaxWidth(380);
+    shown
+        .textProperty()
+        .bind(
+            javafx.beans.binding.Bindings.createStringBinding(
+                () ->
+                    vm.trustAnchorFileProperty().get().isEmpty()
+                        ? "Built-in IANA root (KSK-2017, KSK-2024)"
+                        : vm.trustAnchorFileProperty().get(),
+                vm.trustAnchorFileProperty()));
+    Button choose = new Button("File…");
+    choose.setId("settings-trust-anchor-choose");
+    choose.setOnAction(
+        e ->
+            dialogs
+                .showOpenDialog(
+                    new DialogService.FileDialog(
+                        "DNSSEC trust anchor (DS or DNSKEY records)",
+                        "",
+                        List.of(
+                            DialogService.Filter.of("Key and DS files", "*.key", "*.ds", "*.zone"),
+                            DialogService.Filter.of("All files", "*"))))
+                .ifPresent(vm::chooseTrustAnchor));
+    Button builtIn = new Button("Built-in IANA root");
+    builtIn.setId("settings-trust-anchor-root");
+    builtIn.disableProperty().bind(vm.trustAnchorFileProperty().isEmpty());
+    builtIn.setOnAction(e -> vm.useBuiltInTrustAnchor());
+    Label anchorProblem = new Label();
+    anchorProblem.setId("settings-trust-anchor-problem");
+    anchorProblem.textProperty().bind(vm.trustAnchorProblemProperty());
+    anchorProblem.getStyleClass().add("severity-error");
+    // the dialog has the theme but not the app's stylesheet: the theme's danger colour inline
+    anchorProblem.setStyle("-fx-text-fill: -color-danger-fg;");
+    anchorProblem.setWrapText(true);
+    anchorProblem.setMaxWidth(380);
+    anchorProblem.visibleProperty().bind(vm.trustAnchorProblemProperty().isNotEmpty());
+    anchorProblem.managedProperty().bind(anchorProblem.visibleProperty());
+    return new VBox(
+        6,
+        shown,
+        new HBox(6, builtIn, choose),
+        anchorProblem,
+        hint(
+            "DANE's TLSA answers are validated from it. A file of DS or DNSKEY records is for a"
+                + " lab or a private DNS tree."));
   }
 
   private static Label hint(String text) {

@@ -14,6 +14,7 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import org.stslens.engine.dane.TrustAnchorFile;
 import org.stslens.engine.dns.DnsSettings;
 
 /**
@@ -33,6 +34,8 @@ public final class SettingsViewModel {
   private final ObjectProperty<Integer> checkTimeout = new SimpleObjectProperty<>();
   private final BooleanProperty darkTheme = new SimpleBooleanProperty();
   private final BooleanProperty stepByStep = new SimpleBooleanProperty();
+  private final ReadOnlyStringWrapper trustAnchorFile = new ReadOnlyStringWrapper("");
+  private final ReadOnlyStringWrapper trustAnchorProblem = new ReadOnlyStringWrapper("");
   private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper("");
   private final ReadOnlyBooleanWrapper valid = new ReadOnlyBooleanWrapper(true);
 
@@ -49,6 +52,11 @@ public final class SettingsViewModel {
     checkTimeout.set(current.checkTimeoutSeconds());
     darkTheme.set(current.darkTheme());
     stepByStep.set(current.stepByStep());
+    trustAnchorFile.set(current.trustAnchorFile());
+    if (!current.builtInTrustAnchor()) {
+      // a file that went missing or changed since it was chosen is said here, not at OK
+      anchorProblem(Path.of(current.trustAnchorFile())).ifPresent(trustAnchorProblem::set);
+    }
     dnsServer.addListener((o, was, now) -> validate());
     validate();
   }
@@ -65,6 +73,38 @@ public final class SettingsViewModel {
       return Optional.of(
           "DNS server: " + e.getMessage() + " (give an IP address, optionally :PORT)");
     }
+  }
+
+  /** Why {@code file} cannot serve as DNSSEC trust anchor, or empty when it can. */
+  static Optional<String> anchorProblem(Path file) {
+    try {
+      TrustAnchorFile.read(file);
+      return Optional.empty();
+    } catch (IllegalArgumentException e) {
+      return Optional.of("DNSSEC trust anchor: " + e.getMessage());
+    }
+  }
+
+  /**
+   * Validates {@code file} as the user chose it: kept only when it holds DS or DNSKEY records;
+   * otherwise the previous choice stays and {@link #trustAnchorProblemProperty} says why.
+   *
+   * @return whether the file was taken
+   */
+  public boolean chooseTrustAnchor(Path file) {
+    Optional<String> bad = anchorProblem(file);
+    trustAnchorProblem.set(bad.orElse(""));
+    if (bad.isPresent()) {
+      return false;
+    }
+    trustAnchorFile.set(file.toAbsolutePath().toString());
+    return true;
+  }
+
+  /** Back to the IANA root anchors shipped with STS Lens. */
+  public void useBuiltInTrustAnchor() {
+    trustAnchorFile.set("");
+    trustAnchorProblem.set("");
   }
 
   /** Adds a trusted CA file once, by its absolute path. */
@@ -94,7 +134,8 @@ public final class SettingsViewModel {
             darkTheme.get(),
             stepByStep.get(),
             current.history(),
-            checkTimeout.get()));
+            checkTimeout.get(),
+            trustAnchorFile.get()));
   }
 
   private void validate() {
@@ -133,6 +174,16 @@ public final class SettingsViewModel {
 
   public BooleanProperty stepByStepProperty() {
     return stepByStep;
+  }
+
+  /** The chosen trust-anchor file, or empty for the built-in IANA root anchors. */
+  public ReadOnlyStringProperty trustAnchorFileProperty() {
+    return trustAnchorFile.getReadOnlyProperty();
+  }
+
+  /** Why the last chosen (or the saved) trust-anchor file cannot be used; empty when it can. */
+  public ReadOnlyStringProperty trustAnchorProblemProperty() {
+    return trustAnchorProblem.getReadOnlyProperty();
   }
 
   /** Why OK cannot be pressed yet; empty when every value is usable. */

@@ -27,6 +27,7 @@ import org.stslens.engine.check.RunningCheck;
 import org.stslens.engine.check.StageRules;
 import org.stslens.engine.finding.CheckStage;
 import org.stslens.engine.mx.MxReport;
+import org.stslens.engine.net.Step;
 import org.stslens.engine.report.CheckOrigin;
 import org.stslens.engine.report.DomainReport;
 import org.stslens.engine.report.DomainVerdict;
@@ -279,6 +280,15 @@ public final class CheckViewModel {
     @Override
     public void stageFinished(StageReport stageReport) {
       post(run, () -> finishedStage(stageReport));
+    }
+
+    @Override
+    public void stepEvent(CheckStage stage, String target, Step step, String detail) {
+      // the TLSA look-up runs beside the probe: its steps are shown on the host's row
+      if (stage == CheckStage.MX && StepLine.isTlsa(step)) {
+        StepLine line = new StepLine(step, detail);
+        post(run, () -> itemFor(stage, target).setTlsaStep(line));
+      }
     }
   }
 

@@ -69,7 +69,26 @@ final class ProgressPane extends ScrollPane {
       Label state = new Label(stateOf(item));
       state.getStyleClass().add("progress-" + item.status().word());
       rows.addRow(row++, title, state);
+      if (item.tlsaStep().isPresent()) {
+        rows.addRow(row++, tlsaTitle(), tlsaState(item.tlsaStep().get()));
+      }
     }
+  }
+
+  /** The TLSA look-up of an MX host, beside its probe: one line under the host's row. */
+  private static Label tlsaTitle() {
+    Label title = new Label("DANE: TLSA look-up");
+    title.getStyleClass().add("muted");
+    title.setPadding(new Insets(0, 0, 0, 16));
+    return title;
+  }
+
+  private static Label tlsaState(StepLine line) {
+    Label state = new Label(line.shown());
+    state.setWrapText(true);
+    state.getStyleClass().add(line.step().isFailure() ? "severity-error" : "muted");
+    state.setId("progress-tlsa");
+    return state;
   }
 
   private static String stateOf(StageItem item) {

@@ -30,6 +30,7 @@ public final class StageItem {
       new ReadOnlyObjectWrapper<>(StageStatus.PENDING);
   private final ReadOnlyLongWrapper durationMillis = new ReadOnlyLongWrapper(-1);
   private final ReadOnlyObjectWrapper<StageReport> report = new ReadOnlyObjectWrapper<>();
+  private final ReadOnlyObjectWrapper<StepLine> tlsaStep = new ReadOnlyObjectWrapper<>();
   private long startedNanos;
 
   StageItem(Kind kind, CheckStage stage, String target, String title) {
@@ -96,6 +97,22 @@ public final class StageItem {
 
   void setReport(StageReport value) {
     report.set(value);
+  }
+
+  /**
+   * The latest step of the MX host's TLSA look-up (started, answered or failed), as the engine told
+   * it; null before the look-up starts and for rows that are not MX hosts or when DANE is off.
+   */
+  public ReadOnlyObjectProperty<StepLine> tlsaStepProperty() {
+    return tlsaStep.getReadOnlyProperty();
+  }
+
+  public Optional<StepLine> tlsaStep() {
+    return Optional.ofNullable(tlsaStep.get());
+  }
+
+  void setTlsaStep(StepLine value) {
+    tlsaStep.set(value);
   }
 
   @Override

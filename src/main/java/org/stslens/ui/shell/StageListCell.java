@@ -39,6 +39,7 @@ final class StageListCell extends ListCell<StageItem> {
     if (shown != null) {
       shown.statusProperty().removeListener(refresh);
       shown.durationMillisProperty().removeListener(refresh);
+      shown.tlsaStepProperty().removeListener(refresh);
     }
     shown = empty ? null : item;
     if (shown == null) {
@@ -48,6 +49,7 @@ final class StageListCell extends ListCell<StageItem> {
     }
     shown.statusProperty().addListener(refresh);
     shown.durationMillisProperty().addListener(refresh);
+    shown.tlsaStepProperty().addListener(refresh);
     refresh();
     setGraphic(box);
   }
@@ -58,7 +60,9 @@ final class StageListCell extends ListCell<StageItem> {
     }
     box.getChildren().set(0, Icons.status(shown.status()));
     title.setText(shown.title());
-    title.setTooltip(new Tooltip(shown.title()));
+    // an MX host's TLSA look-up, told beside its probe, in the tooltip of its row
+    title.setTooltip(
+        new Tooltip(shown.title() + shown.tlsaStep().map(l -> "\nTLSA: " + l.shown()).orElse("")));
     long ms = shown.durationMillisProperty().get();
     boolean noTime = ms < 0 || shown.status() == org.stslens.engine.report.StageStatus.SKIPPED;
     duration.setText(noTime ? shown.status().word() : ms + " ms");

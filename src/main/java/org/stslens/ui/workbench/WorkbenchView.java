@@ -30,9 +30,11 @@ import org.stslens.engine.export.Visible;
 import org.stslens.ui.common.DialogService;
 import org.stslens.ui.common.Icons;
 import org.stslens.ui.workbench.publish.PublishingKitPane;
+import org.stslens.ui.workbench.publish.TlsaRecordModel;
 import org.stslens.workbench.draft.Draft;
 import org.stslens.workbench.draft.Templates;
 import org.stslens.workbench.edit.DraftText;
+import org.stslens.workbench.publish.MxCertificates;
 import org.stslens.workbench.publish.PublishingKit;
 
 /**
@@ -50,6 +52,8 @@ public final class WorkbenchView {
   private final StackPane publish = new StackPane();
   private final Tab publishTab = new Tab("Publish");
   private PublishingKitPane kitPane;
+  // the kit's TLSA section keeps its certificate while the draft (and so the kit) changes
+  private final TlsaRecordModel tlsa;
   private final javafx.animation.PauseTransition kitDelay =
       new javafx.animation.PauseTransition(javafx.util.Duration.millis(300));
   private final Tab sendersTab = new Tab("Senders");
@@ -69,6 +73,12 @@ public final class WorkbenchView {
   public WorkbenchView(WorkbenchViewModel vm, DialogService dialogs, Consumer<String> probe) {
     this.vm = vm;
     this.dialogs = dialogs;
+    this.tlsa =
+        new TlsaRecordModel(
+            () ->
+                vm.lastCheckProperty().get() == null
+                    ? java.util.List.of()
+                    : MxCertificates.of(vm.lastCheckProperty().get()));
     this.editor = new PolicyEditor(vm::edited, vm::mxHosts);
     this.problems = new ProblemsPane(editor::reveal, editor::apply, vm::mxHosts);
     this.trial = new TryAgainstMxPane(() -> vm.probe(probe));
@@ -345,7 +355,7 @@ public final class WorkbenchView {
       return;
     }
     double scrolled = kitPane == null ? 0 : kitPane.getVvalue();
-    PublishingKitPane pane = new PublishingKitPane(kit, this::export);
+    PublishingKitPane pane = new PublishingKitPane(kit, this::export, tlsa, dialogs);
     pane.setVvalue(scrolled); // the reader keeps their place while the draft changes
     pane.setId("kit-pane");
     kitPane = pane;

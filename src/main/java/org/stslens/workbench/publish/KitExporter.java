@@ -11,10 +11,11 @@ import java.util.Map;
 
 /**
  * Writes a publishing kit to a folder: {@code mta-sts.txt} (the exact bytes), {@code
- * txt-record.txt}, one file per snippet and {@code CHECKLIST.md}. It never overwrites: when any of
- * these names already exists in the chosen folder, the kit goes to a new subfolder {@code
- * mta-sts-kit-<id>} (then {@code -2}, {@code -3}...), and every file is created with CREATE_NEW so
- * that a file appearing meanwhile fails the export instead of being replaced.
+ * txt-record.txt}, one file per snippet, {@code CHECKLIST.md} and, when the user made them, the
+ * DANE TLSA records ({@code tlsa-records.txt}). It never overwrites: when any of these names
+ * already exists in the chosen folder, the kit goes to a new subfolder {@code mta-sts-kit-<id>}
+ * (then {@code -2}, {@code -3}...), and every file is created with CREATE_NEW so that a file
+ * appearing meanwhile fails the export instead of being replaced.
  */
 public final class KitExporter {
 
@@ -52,6 +53,7 @@ public final class KitExporter {
       files.put(snippet.fileName(), utf8(snippet.text()));
     }
     files.put(CHECKLIST_FILE, utf8(kit.checklist().toMarkdown()));
+    kit.tlsa().ifPresent(t -> files.put(DaneTlsaRecords.FILE_NAME, utf8(t.fileText())));
     return files;
   }
 

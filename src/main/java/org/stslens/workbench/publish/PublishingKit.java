@@ -18,6 +18,7 @@ import org.stslens.engine.policy.PolicyParser;
  * @param tlsRptRua the TLS-RPT report address, when the user gave one
  * @param snippets DNS zone file, nginx, Apache httpd, Caddy and IIS, in that order
  * @param checklist the rollout steps filled with the draft's values
+ * @param tlsa the DANE TLSA records for an MX certificate the user opened, if any
  */
 public record PublishingKit(
     PolicyHost names,
@@ -25,7 +26,8 @@ public record PublishingKit(
     String fileText,
     Optional<String> tlsRptRua,
     List<Snippet> snippets,
-    RolloutChecklist checklist) {
+    RolloutChecklist checklist,
+    Optional<DaneTlsaRecords> tlsa) {
 
   public PublishingKit {
     Objects.requireNonNull(names, "names");
@@ -34,6 +36,7 @@ public record PublishingKit(
     Objects.requireNonNull(tlsRptRua, "tlsRptRua");
     snippets = List.copyOf(snippets);
     Objects.requireNonNull(checklist, "checklist");
+    Objects.requireNonNull(tlsa, "tlsa");
   }
 
   /**
@@ -67,7 +70,12 @@ public record PublishingKit(
     int size = fileText.getBytes(StandardCharsets.UTF_8).length;
     RolloutChecklist checklist =
         RolloutChecklist.of(names, id, PolicyParser.parse(fileText), size, rua);
-    return new PublishingKit(names, id, fileText, rua, snippets, checklist);
+    return new PublishingKit(names, id, fileText, rua, snippets, checklist, Optional.empty());
+  }
+
+  /** The same kit with the TLSA records of an MX certificate (they are exported with it). */
+  public PublishingKit withTlsa(Optional<DaneTlsaRecords> records) {
+    return new PublishingKit(names, id, fileText, tlsRptRua, snippets, checklist, records);
   }
 
   public String domain() {

@@ -47,6 +47,12 @@ class CheckEndToEndStepsTest {
 
     @Override
     public synchronized void stepEvent(CheckStage stage, String target, Step step, String detail) {
+      if (step.name().startsWith("TLSA_")) {
+        // the TLSA look-up runs beside the probe, so its steps fall anywhere among the host's;
+        // against an unsigned test world it ends without a DNSSEC conclusion (a failed step).
+        // CheckEndToEndTlsaStepsTest checks them.
+        return;
+      }
       events.add(new Event("step", stage, target, step, detail));
       if (step == Step.CONNECTED && stage == CheckStage.MX) {
         connected.countDown();

@@ -21,6 +21,7 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignF;
+import org.stslens.ui.common.DialogService;
 import org.stslens.ui.stages.common.Copy;
 import org.stslens.ui.stages.common.Texts;
 import org.stslens.workbench.publish.PublishingKit;
@@ -40,14 +41,32 @@ public final class PublishingKitPane extends ScrollPane {
 
   private final PublishingKit kit;
   private final Label exportStatus = new Label();
+  private final TlsaRecordModel tlsa;
 
   /**
    * @param kit the kit to show
    * @param onExport called on the FX thread when the user asks to export the kit to a folder
    */
   public PublishingKitPane(PublishingKit kit, Consumer<PublishingKit> onExport) {
+    this(kit, onExport, null, null);
+  }
+
+  /**
+   * @param kit the kit to show
+   * @param onExport called on the FX thread with the kit (and its TLSA records, when made) to
+   *     export to a folder
+   * @param tlsa the state of the DANE TLSA section, kept by the caller across drafts; null leaves
+   *     the section out
+   * @param dialogs opens the certificate files of the TLSA section; null leaves the section out
+   */
+  public PublishingKitPane(
+      PublishingKit kit,
+      Consumer<PublishingKit> onExport,
+      TlsaRecordModel tlsa,
+      DialogService dialogs) {
     this.kit = Objects.requireNonNull(kit, "kit");
     Objects.requireNonNull(onExport, "onExport");
+    this.tlsa = tlsa;
     VBox content = new VBox(22);
     content.getStyleClass().add("kit-pane");
     content.setPadding(new Insets(20, 24, 28, 24));
@@ -62,6 +81,17 @@ public final class PublishingKitPane extends ScrollPane {
                 "Paste the part for your server. Each snippet says in its comments what to adapt.",
                 snippets()),
             checklist());
+    if (tlsa != null && dialogs != null) {
+      content
+          .getChildren()
+          .add(
+              KitSections.section(
+                  "DANE TLSA record (optional)",
+                  "For senders that use DANE (RFC 7672), beside MTA-STS: a record that binds an MX"
+                      + " host to its certificate's key. Open the certificate, or take the one an"
+                      + " MX presented in the last check.",
+                  new TlsaSection(tlsa, dialogs)));
+    }
     setContent(content);
     setFitToWidth(true);
     setHbarPolicy(ScrollBarPolicy.NEVER);
@@ -92,7 +122,8 @@ public final class PublishingKitPane extends ScrollPane {
         new Tooltip(
             "Write mta-sts.txt, the TXT record, the snippets and the checklist to a folder"));
     export.setAccessibleText("Export the publishing kit to a folder");
-    export.setOnAction(e -> onExport.accept(kit));
+    // the TLSA records made in this kit's section go with it
+    export.setOnAction(e -> onExport.accept(tlsa == null ? kit : kit.withTlsa(tlsa.records())));
     exportStatus.setId("export-status");
     exportStatus.getStyleClass().add("muted");
     exportStatus.setWrapText(true);
