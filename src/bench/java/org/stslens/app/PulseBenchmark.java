@@ -410,6 +410,18 @@ public final class PulseBenchmark {
         committed >> 20,
         ManagementFactory.getRuntimeMXBean().getInputArguments(),
         load());
+    if (Boolean.getBoolean("bench.histogram")) {
+      // what the live heap holds, by class (jcmd GC.class_histogram), the 25 largest
+      String histogram =
+          (String)
+              ManagementFactory.getPlatformMBeanServer()
+                  .invoke(
+                      new javax.management.ObjectName("com.sun.management:type=DiagnosticCommand"),
+                      "gcClassHistogram",
+                      new Object[] {new String[0]},
+                      new String[] {String[].class.getName()});
+      histogram.lines().limit(28).forEach(System.out::println);
+    }
     if (ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
         .anyMatch(a -> a.startsWith("-XX:NativeMemoryTracking="))) {
       // where the resident memory goes, by the JVM's own account (run with NMT on)
