@@ -12,6 +12,10 @@
 # Both run with the installer's JVM options (jpackage/common.args) on the Java 25 runtime it ships
 # (JAVA names another java). The AOT cache is left out: it is trained for the packaged jar, not for
 # this class path.
+# BENCH_JAVA_OPTIONS adds JVM options, e.g. "-Xms32m" (another heap sizing), "-Dbench.sample=true"
+# (samples the FX thread's stack while a pulse is overdue and prints who does the work),
+# "-Dbench.histogram=true" (the live heap by class after the check), or
+# "-XX:NativeMemoryTracking=summary" (the JVM's own account of its memory).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 reps=${1:-5}
