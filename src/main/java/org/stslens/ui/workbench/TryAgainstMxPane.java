@@ -2,6 +2,7 @@ package org.stslens.ui.workbench;
 
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.geometry.Insets;
 import javafx.scene.control.Button;
@@ -121,8 +122,7 @@ final class TryAgainstMxPane {
     StringBuilder g = new StringBuilder();
     if (!evaluation.unusedPatterns().isEmpty()) {
       g.append("Patterns that match no MX host: ")
-          .append(
-              String.join(", ", evaluation.unusedPatterns().stream().map(Finding::target).toList()))
+          .append(firstOf(evaluation.unusedPatterns().stream().map(Finding::target).toList()))
           .append(". ");
     }
     if (!evaluation.uncovered().isEmpty()) {
@@ -131,6 +131,20 @@ final class TryAgainstMxPane {
           .append('.');
     }
     gaps.setText(g.toString().strip());
+  }
+
+  /** Patterns listed by name: a 64 KiB draft can hold thousands, laid out on every key. */
+  static final int LISTED = 20;
+
+  /** The first {@link #LISTED} names, and how many more there are. */
+  static String firstOf(List<String> names) {
+    if (names.size() <= LISTED) {
+      return String.join(", ", names);
+    }
+    return String.join(", ", names.subList(0, LISTED))
+        + " and "
+        + (names.size() - LISTED)
+        + " more";
   }
 
   private static String word(MxVerdict v) {

@@ -1,0 +1,43 @@
+#!/usr/bin/env bash
+# Pulse and memory benchmark of the desktop app (issue 14, items 5 and 6): a benchmark, not a test;
+# it prints each figure beside its goal and asserts nothing.
+#
+#   scripts/bench-pulse.sh [repetitions] [memory-runs]     # defaults: 5 and 3
+#
+# Pulse: org.stslens.app.PulseBenchmark in one process, in a real window under Xvfb (GTK glass;
+# prism falls back to software rendering without a GPU): the longest gap between JavaFX pulses per
+# activity, and the keystroke -> underline latency in a 64 KiB draft.
+# Memory: a new process per run checks the 2-MX lab scenario, then prints VmRSS and the heap used
+# after a full GC.
+# Both run with the installer's JVM options (jpackage/common.args) on the Java 25 runtime it ships
+# (JAVA names another java). The AOT cache is left out: it is trained for the packaged jar, not for
+# this class path.
+# BENCH_JAVA_OPTIONS adds JVM options, e.g. "-Xms32m" (another heap sizing), "-Dbench.sample=true"
+# (samples the FX thread's stack while a pulse is overdue and prints who does the work),
+# "-Dbench.histogram=true" (the live heap by class after the check), or
+# "-XX:NativeMemoryTracking=summary" (the JVM's own account of its memory).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+reps=${1:-5}
+memruns=${2:-3}
+java=${JAVA:-/usr/lib/jvm/temurin-25-jdk-amd64/bin/java}
+[ -x "$java" ] || java=java
+out=target/bench
+mkdir -p "$out"
+unset JAVA_TOOL_OPTIONS
+mvn -B -o -q -Pbench test-compile
+mvn -B -o -q -Pbench dependency:build-classpath -Dmdep.outputFile="$out/cp.txt" \
+  -Dmdep.includeScope=test >/dev/null
+cp="target/test-classes:target/classes:$(cat "$out/cp.txt")"
+# the installer's options, read from where the packaging takes them
+read -r -a shipped <<<"$(sed -n 's/^--java-options "\(.*\)"$/\1/p' jpackage/common.args)"
+run() {
+  xvfb-run -a -s "-screen 0 1400x900x24" \
+    "$java" "${shipped[@]}" ${BENCH_JAVA_OPTIONS:-} -cp "$cp" org.stslens.app.PulseBenchmark "$@" \
+    2> >(grep -v 'Unsupported JavaFX configuration' >&2)
+}
+echo "java: $("$java" -version 2>&1 | head -1); options: ${shipped[*]} ${BENCH_JAVA_OPTIONS:-}"
+echo "uptime: $(uptime)"
+for i in $(seq "$memruns"); do run memory; done
+run pulse "$reps"
+echo "uptime: $(uptime)"
