@@ -96,10 +96,19 @@ public record DnssecChain(
     }
   }
 
-  /** {@code secure to the TLSA RRset}, {@code insecure at lab.example.}... in words. */
+  /** {@code secure to the TLSA RRset}, {@code insecure at lab.example.}... with the reason. */
   public String endLine() {
+    return endLine(true);
+  }
+
+  /**
+   * Where the chain ended, in words.
+   *
+   * @param withReason false where the validator's reason is shown beside it already
+   */
+  public String endLine(boolean withReason) {
     String at = endZone.isEmpty() ? "" : " at " + endZone;
-    String why = reason.isEmpty() ? "" : " (" + reason + ")";
+    String why = reason.isEmpty() || !withReason ? "" : " (" + reason + ")";
     return switch (end) {
       case SECURE -> "secure to the TLSA RRset" + at;
       case INSECURE -> "insecure" + at + (endZone.isEmpty() ? "" : ": no DS") + why;
@@ -108,10 +117,13 @@ public record DnssecChain(
     };
   }
 
-  /** The chain as lines, one per zone and the end last: what the screens and reports show. */
+  /**
+   * The chain as lines, one per zone and the end last: what the screens and reports show, beside
+   * the DNSSEC status and its reason (not repeated here).
+   */
   public List<String> lines() {
     List<String> out = new java.util.ArrayList<>(zones.stream().map(Zone::line).toList());
-    out.add("→ " + endLine() + " · " + queries + " quer" + (queries == 1 ? "y" : "ies"));
+    out.add("→ " + endLine(false) + " · " + queries + " quer" + (queries == 1 ? "y" : "ies"));
     return List.copyOf(out);
   }
 
