@@ -53,6 +53,13 @@ class MxDaneViewTest {
         .anyMatch(c -> c.startsWith("dig +dnssec ") && c.contains("_25._tcp." + HOST))
         .anyMatch(c -> c.contains("-dane_tlsa_domain " + HOST + " -dane_tlsa_rrdata \"3 1 1 "));
     assertThat(
+            robot.lookup("#dane-chain .dane-chain-line").queryAllAs(Labeled.class).stream()
+                .map(Labeled::getText))
+        .hasSize(3)
+        .first()
+        .asString()
+        .startsWith("lab.example.  DS tag ");
+    assertThat(
             robot.lookup("#dane .finding-code").queryAllAs(Labeled.class).stream()
                 .map(Labeled::getText))
         .contains("dane.tlsa-mismatch");

@@ -47,6 +47,8 @@ final class DanePane {
     box.getChildren().add(title);
     Facts facts = new Facts();
     facts.add("TLSA name", d.tlsa().name(), "evidence");
+    DaneRows.alias(d.tlsa())
+        .ifPresent(a -> facts.add("MX host alias", a, "evidence").setId("dane-alias"));
     if (d.tlsa().cnameChain().size() > 1) {
       facts.add("CNAME chain", String.join(" → ", d.tlsa().cnameChain()), "evidence");
     }
@@ -54,6 +56,10 @@ final class DanePane {
     facts.add("DANE verdict", DaneRows.verdict(d.verdict())).setId("dane-verdict");
     facts.add("Which applies", DaneRows.whichApplies(m, d)).setId("dane-applies");
     box.getChildren().add(facts);
+    List<String> chain = DaneRows.chain(d.tlsa());
+    if (!chain.isEmpty()) {
+      box.getChildren().add(chain(chain));
+    }
     List<DaneRows.Row> rows = DaneRows.rows(d);
     if (!rows.isEmpty()) {
       box.getChildren().add(table(rows));
@@ -69,6 +75,20 @@ final class DanePane {
     box.getChildren().add(new CommandBox(DaneRows.commands(m, d, commands)));
     if (!d.findings().isEmpty()) {
       box.getChildren().add(new FindingsPane(d.findings()));
+    }
+    return box;
+  }
+
+  /** The chain of trust, one zone a line, with a button that copies it whole. */
+  private static Node chain(List<String> lines) {
+    Label title = new Label("Chain of trust, as the validator walked it");
+    title.getStyleClass().add("muted");
+    HBox head = new HBox(6, title, Copy.button(() -> String.join("\n", lines), "the chain"));
+    head.setAlignment(Pos.CENTER_LEFT);
+    VBox box = new VBox(2, head);
+    box.setId("dane-chain");
+    for (String line : lines) {
+      box.getChildren().add(Texts.wrapping(line, "evidence", "dane-chain-line"));
     }
     return box;
   }

@@ -127,6 +127,31 @@ final class DaneRows {
     return t.reason().isEmpty() ? words : words + " (" + t.reason() + ")";
   }
 
+  /**
+   * The MX host's CNAME expansion and which name became the TLSA base domain (RFC 7672 §2.2.2);
+   * empty when the MX host is no alias.
+   */
+  static Optional<String> alias(TlsaDiscovery t) {
+    if (t.mxAliases().size() < 2) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        String.join(" → ", t.mxAliases())
+            + (t.expandedSecurely()
+                ? ": every CNAME is secure, so the TLSA records are looked up at " + t.baseDomain()
+                : ": not every CNAME is secure, so the TLSA records stay at the MX host name "
+                    + t.baseDomain())
+            + " (RFC 7672 §2.2.2)");
+  }
+
+  /**
+   * The chain of trust as the validator walked it, one line per zone from the anchor down and where
+   * it ended last; empty when the look-up never reached the validator's walk.
+   */
+  static List<String> chain(TlsaDiscovery t) {
+    return t.chain().zones().isEmpty() ? List.of() : t.chain().lines();
+  }
+
   static String verdict(DaneVerdict v) {
     return switch (v) {
       case PASS -> "pass: a DANE sender delivers to this host";
@@ -240,7 +265,8 @@ final class DaneRows {
         commands.lab().isEmpty() || address.isEmpty()
             ? "openssl s_client -connect " + host + ":25 -starttls smtp"
             : commands.openssl(host, address.get());
-    out.add(connect + " -dane_tlsa_domain " + host + rrdata);
+    // the reference name of DANE-TA checks is the TLSA base domain (the MX host unless aliased)
+    out.add(connect + " -dane_tlsa_domain " + d.tlsa().baseDomain() + rrdata);
     return out;
   }
 }
