@@ -9,11 +9,13 @@ import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.Tooltip;
+import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import org.stslens.engine.dane.DaneResult;
 import org.stslens.engine.dane.DaneVerdict;
+import org.stslens.engine.dane.TlsaDiscovery;
 import org.stslens.engine.mx.MxReport;
 import org.stslens.engine.report.StageStatus;
 import org.stslens.engine.report.TryCommands;
@@ -58,7 +60,7 @@ final class DanePane {
     box.getChildren().add(facts);
     List<String> chain = DaneRows.chain(d.tlsa());
     if (!chain.isEmpty()) {
-      box.getChildren().add(chain(chain));
+      box.getChildren().add(chain(d.tlsa(), chain));
     }
     List<DaneRows.Row> rows = DaneRows.rows(d);
     if (!rows.isEmpty()) {
@@ -79,17 +81,38 @@ final class DanePane {
     return box;
   }
 
-  /** The chain of trust, one zone a line, with a button that copies it whole. */
-  private static Node chain(List<String> lines) {
+  /**
+   * The chain of trust as a small grid (zone, DS, DNSKEY, RRSIGs) and where it ended, with a button
+   * that copies it as lines.
+   */
+  private static Node chain(TlsaDiscovery t, List<String> lines) {
     Label title = new Label("Chain of trust, as the validator walked it");
     title.getStyleClass().add("muted");
     HBox head = new HBox(6, title, Copy.button(() -> String.join("\n", lines), "the chain"));
     head.setAlignment(Pos.CENTER_LEFT);
-    VBox box = new VBox(2, head);
-    box.setId("dane-chain");
-    for (String line : lines) {
-      box.getChildren().add(Texts.wrapping(line, "evidence", "dane-chain-line"));
+    GridPane grid = new GridPane();
+    grid.setId("dane-chain-grid");
+    grid.setHgap(14);
+    grid.setVgap(2);
+    String[] header = {"Zone", "DS (tag / alg / digest)", "DNSKEY (tag / alg)", "RRSIGs"};
+    for (int c = 0; c < header.length; c++) {
+      Label h = new Label(header[c]);
+      h.getStyleClass().add("muted");
+      grid.add(h, c, 0);
     }
+    int row = 1;
+    for (DaneRows.ChainRow r : DaneRows.chainRows(t)) {
+      String[] cells = {r.zone(), r.ds(), r.keys(), r.signatures()};
+      for (int c = 0; c < cells.length; c++) {
+        Label cell = Texts.wrapping(cells[c], "evidence", "dane-chain-cell");
+        grid.add(cell, c, row);
+      }
+      row++;
+    }
+    Label end = Texts.wrapping(DaneRows.chainEnd(t), "dane-chain-end");
+    end.setId("dane-chain-end");
+    VBox box = new VBox(4, head, grid, end);
+    box.setId("dane-chain");
     return box;
   }
 

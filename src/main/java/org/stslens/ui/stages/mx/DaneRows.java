@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import org.stslens.engine.dane.DaneResult;
 import org.stslens.engine.dane.DaneVerdict;
+import org.stslens.engine.dane.DnssecChain;
 import org.stslens.engine.dane.DnssecStatus;
 import org.stslens.engine.dane.TlsaDiscovery;
 import org.stslens.engine.dane.TlsaMatch;
@@ -150,6 +151,57 @@ final class DaneRows {
    */
   static List<String> chain(TlsaDiscovery t) {
     return t.chain().zones().isEmpty() ? List.of() : t.chain().lines();
+  }
+
+  /**
+   * One zone of the chain of trust, as the small table shows it.
+   *
+   * @param zone the zone name
+   * @param ds its DS records (tag / algorithm / digest type) and where they came from
+   * @param keys its DNSKEY records (tag / algorithm, KSK or ZSK)
+   * @param signatures which of its answers carried RRSIGs
+   */
+  record ChainRow(String zone, String ds, String keys, String signatures) {}
+
+  static List<ChainRow> chainRows(TlsaDiscovery t) {
+    List<ChainRow> rows = new ArrayList<>();
+    for (DnssecChain.Zone z : t.chain().zones()) {
+      String ds =
+          z.dsDenied()
+              ? "none (the parent proves there is no DS)"
+              : z.ds().isEmpty()
+                  ? "–"
+                  : String.join(
+                          ", ",
+                          z.ds().stream()
+                              .map(d -> d.keyTag() + " / " + d.algorithm() + " / " + d.digestType())
+                              .toList())
+                      + (z.fromAnchor() ? " (trust anchor)" : "");
+      String keys =
+          z.keys().isEmpty()
+              ? "–"
+              : String.join(
+                  ", ",
+                  z.keys().stream()
+                      .map(k -> k.keyTag() + " / " + k.algorithm() + " " + k.role())
+                      .toList());
+      List<String> signed = new ArrayList<>();
+      if (z.dsSigned()) {
+        signed.add("DS");
+      }
+      if (z.keysSigned()) {
+        signed.add("DNSKEY");
+      }
+      rows.add(
+          new ChainRow(z.name(), ds, keys, signed.isEmpty() ? "none" : String.join(", ", signed)));
+    }
+    return rows;
+  }
+
+  /** Where the chain ended, as the validator concluded, and how many queries it took. */
+  static String chainEnd(TlsaDiscovery t) {
+    int q = t.chain().queries();
+    return "Ended: " + t.chain().endLine(false) + " (" + q + " quer" + (q == 1 ? "y" : "ies") + ")";
   }
 
   static String verdict(DaneVerdict v) {

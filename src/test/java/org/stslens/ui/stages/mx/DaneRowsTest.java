@@ -66,6 +66,16 @@ class DaneRowsTest {
         .contains("KSK (RRSIG present)");
     assertThat(chain.get(2)).startsWith("→ secure to the TLSA RRset at dane-ee-valid.lab.example.");
     assertThat(DaneRows.alias(dane(valid).tlsa())).isEmpty();
+    List<DaneRows.ChainRow> rows = DaneRows.chainRows(dane(valid).tlsa());
+    assertThat(rows)
+        .extracting(DaneRows.ChainRow::zone)
+        .containsExactly("lab.example.", "dane-ee-valid.lab.example.");
+    assertThat(rows.get(0).ds()).matches("\\d+ / 13 / 2 \\(trust anchor\\)");
+    assertThat(rows.get(0).signatures()).isEqualTo("DNSKEY");
+    assertThat(rows.get(1).keys()).matches("\\d+ / 13 KSK");
+    assertThat(rows.get(1).signatures()).isEqualTo("DS, DNSKEY");
+    assertThat(DaneRows.chainEnd(dane(valid).tlsa()))
+        .startsWith("Ended: secure to the TLSA RRset at dane-ee-valid.lab.example. (");
   }
 
   @Test
