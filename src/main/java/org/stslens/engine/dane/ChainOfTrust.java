@@ -119,7 +119,12 @@ final class ChainOfTrust {
             .toList();
     int queries = exchanges.size();
     return new DnssecChain(
-        out, status, endZone, status == DnssecStatus.SECURE ? "" : reason, queries);
+        out,
+        status,
+        endZone,
+        status == DnssecStatus.SECURE ? "" : reason,
+        queries,
+        RecordingResolver.roundTrips(exchanges));
   }
 
   /** A name the validator asked about is on the path when it is an ancestor of a name looked up. */

@@ -14,9 +14,15 @@ import java.util.Locale;
  *     DS for insecure); empty when not known
  * @param reason the validator's reason, for insecure, bogus and indeterminate; may be empty
  * @param queries the queries the validator sent (DS, DNSKEY and the answers themselves)
+ * @param roundTrips of those, how many waited for one another: the look-up's length in round trips
  */
 public record DnssecChain(
-    List<Zone> zones, DnssecStatus end, String endZone, String reason, int queries) {
+    List<Zone> zones,
+    DnssecStatus end,
+    String endZone,
+    String reason,
+    int queries,
+    int roundTrips) {
 
   public DnssecChain {
     zones = List.copyOf(zones);
@@ -26,7 +32,7 @@ public record DnssecChain(
 
   /** No chain: the look-up failed before the validator asked anything. */
   public static DnssecChain none(DnssecStatus end, String reason) {
-    return new DnssecChain(List.of(), end, "", reason, 0);
+    return new DnssecChain(List.of(), end, "", reason, 0, 0);
   }
 
   /**
@@ -123,7 +129,17 @@ public record DnssecChain(
    */
   public List<String> lines() {
     List<String> out = new java.util.ArrayList<>(zones.stream().map(Zone::line).toList());
-    out.add("→ " + endLine(false) + " · " + queries + " quer" + (queries == 1 ? "y" : "ies"));
+    out.add(
+        "→ "
+            + endLine(false)
+            + " · "
+            + queries
+            + " quer"
+            + (queries == 1 ? "y" : "ies")
+            + " in "
+            + roundTrips
+            + " round trip"
+            + (roundTrips == 1 ? "" : "s"));
     return List.copyOf(out);
   }
 

@@ -12,6 +12,8 @@ import org.xbill.DNS.Section;
  * RFC 7672 §2.2.2: when the MX host name is a CNAME alias, the TLSA base domain is the fully
  * CNAME-expanded name if every CNAME in the expansion is secure, and otherwise the original name
  * (an attacker who can forge an insecure CNAME must not choose the name whose TLSA records apply).
+ * With a secure expansion but no TLSA records at the expanded name, senders look at the original
+ * name next (Postfix does, and RFC 7672's author describes it so); {@link TlsaLookup} too.
  *
  * @param names the expansion, the MX host first; one name when it is no alias
  * @param secure every CNAME in it validated secure
@@ -51,9 +53,9 @@ record MxAliases(List<Name> names, boolean secure) {
     return names.size() > 1;
   }
 
-  /** The TLSA base domain: the expanded name only if every CNAME was secure. */
-  Name base() {
-    return isAlias() && secure ? names.get(names.size() - 1) : names.get(0);
+  /** The end of the expansion: the first TLSA base domain to try when {@link #secure()}. */
+  Name expanded() {
+    return names.get(names.size() - 1);
   }
 
   List<String> words() {

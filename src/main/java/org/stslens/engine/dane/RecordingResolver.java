@@ -29,8 +29,17 @@ final class RecordingResolver implements Resolver {
    * @param rcode the answer's rcode, or -1 when no answer came
    * @param answer the answer section
    * @param authority the authority section (the NSEC/NSEC3 and SOA of a denial)
+   * @param sentNanos when it was sent ({@link System#nanoTime()})
+   * @param answeredNanos when the answer (or the failure) came
    */
-  record Exchange(Name name, int type, int rcode, List<Record> answer, List<Record> authority) {
+  record Exchange(
+      Name name,
+      int type,
+      int rcode,
+      List<Record> answer,
+      List<Record> authority,
+      long sentNanos,
+      long answeredNanos) {
     Exchange {
       answer = List.copyOf(answer);
       authority = List.copyOf(authority);
@@ -49,9 +58,30 @@ final class RecordingResolver implements Resolver {
     return List.copyOf(exchanges);
   }
 
+  /**
+   * The round trips one after another: the most exchanges of which each was sent after the one
+   * before was answered (earliest answer first). Queries sent together count once.
+   */
+  static int roundTrips(List<Exchange> exchanges) {
+    List<Exchange> byAnswer =
+        exchanges.stream()
+            .sorted(java.util.Comparator.comparingLong(Exchange::answeredNanos))
+            .toList();
+    int count = 0;
+    long free = Long.MIN_VALUE;
+    for (Exchange e : byAnswer) {
+      if (e.sentNanos() >= free) {
+        count++;
+        free = e.answeredNanos();
+      }
+    }
+    return count;
+  }
+
   @Override
   public CompletionStage<Message> sendAsync(Message query, Executor executor) {
     Record q = query.getQuestion();
+    long sent = System.nanoTime();
     return head.sendAsync(query, executor)
         .whenComplete(
             (response, failure) -> {
@@ -59,7 +89,15 @@ final class RecordingResolver implements Resolver {
                 return;
               }
               if (response == null) {
-                exchanges.add(new Exchange(q.getName(), q.getType(), -1, List.of(), List.of()));
+                exchanges.add(
+                    new Exchange(
+                        q.getName(),
+                        q.getType(),
+                        -1,
+                        List.of(),
+                        List.of(),
+                        sent,
+                        System.nanoTime()));
               } else {
                 exchanges.add(
                     new Exchange(
@@ -67,7 +105,9 @@ final class RecordingResolver implements Resolver {
                         q.getType(),
                         response.getRcode(),
                         response.getSection(Section.ANSWER),
-                        response.getSection(Section.AUTHORITY)));
+                        response.getSection(Section.AUTHORITY),
+                        sent,
+                        System.nanoTime()));
               }
             });
   }

@@ -15,8 +15,9 @@ import org.stslens.engine.dns.DnsOutcome;
  * @param reason the validator's reason (and extended DNS error), or the failure; may be empty
  * @param resolverStripsDnssec the resolver returned no signatures for the trust anchor's own
  *     DNSKEY: it strips DNSSEC records, so nothing can be validated through it
- * @param baseDomain the TLSA base domain (RFC 7672 §2.2.2): the MX host, or the end of its CNAME
- *     expansion when every CNAME in it validated secure; without a trailing dot
+ * @param baseDomain the TLSA base domain (RFC 7672 §2.2.2): the end of the MX host's CNAME
+ *     expansion when every CNAME in it validated secure and TLSA records (or a failure) are there,
+ *     else the MX host; without a trailing dot
  * @param mxAliases the MX host name's CNAME expansion, the MX host first; one name when it is no
  *     alias (or its address look-up failed)
  * @param expandedSecurely every CNAME in {@code mxAliases} validated secure
@@ -81,9 +82,9 @@ public record TlsaDiscovery(
         walked);
   }
 
-  /** The MX host name is an alias and the TLSA records were looked up at its expansion. */
+  /** The MX host name is an alias and its TLSA records are those of its expansion. */
   public boolean usesExpandedName() {
-    return mxAliases.size() > 1 && expandedSecurely;
+    return mxAliases.size() > 1 && !baseDomain.equalsIgnoreCase(mxAliases.get(0));
   }
 
   /** The TLSA name of an MX host: {@code _25._tcp.<mx>.} (RFC 7672 §2.2). */

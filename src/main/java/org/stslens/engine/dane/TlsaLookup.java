@@ -90,8 +90,21 @@ public final class TlsaLookup {
     } finally {
       address.cancel(true);
     }
+    Name base = host;
     if (aliases.isAlias() && aliases.secure()) {
-      found = walk(validator, head, TlsaDiscovery.tlsaName(aliases.base().toString()), deadline);
+      // the expanded name first; with no TLSA records there, the MX host name's (RFC 7672
+      // §2.2.2, as Postfix does): a failure at the expanded name stays a failure
+      TlsaDiscovery expanded =
+          walk(validator, head, TlsaDiscovery.tlsaName(aliases.expanded().toString()), deadline);
+      boolean none =
+          expanded.records().isEmpty()
+              && (expanded.outcome() == DnsOutcome.NO_DATA
+                  || expanded.outcome() == DnsOutcome.NX_DOMAIN)
+              && expanded.dnssec() != DnssecStatus.BOGUS;
+      if (!none) {
+        found = expanded;
+        base = aliases.expanded();
+      }
     }
     List<Name> names = new ArrayList<>();
     for (String n : found.cnameChain()) {
@@ -105,7 +118,7 @@ public final class TlsaLookup {
         found.resolverStripsDnssec()
             ? DnssecChain.none(found.dnssec(), found.reason())
             : ChainOfTrust.build(anchors, head.exchanges(), names, found.dnssec(), found.reason());
-    return found.with(MxAliases.strip(aliases.base()), aliases.words(), aliases.secure(), chain);
+    return found.with(MxAliases.strip(base), aliases.words(), aliases.secure(), chain);
   }
 
   /**

@@ -292,6 +292,7 @@ public final class JsonReport {
     o.put("end_zone", c.endZone());
     o.put("reason", c.reason());
     o.put("queries", c.queries());
+    o.put("round_trips", c.roundTrips());
     return o;
   }
 

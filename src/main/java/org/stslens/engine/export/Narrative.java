@@ -339,9 +339,13 @@ public final class Narrative {
       fields.put(
           "MX host alias",
           String.join(" → ", t.mxAliases())
-              + (t.expandedSecurely()
+              + (t.usesExpandedName()
                   ? ": every CNAME secure, so the TLSA base domain is " + t.baseDomain()
-                  : ": not every CNAME secure, so the TLSA base domain stays " + t.baseDomain())
+                  : t.expandedSecurely()
+                      ? ": every CNAME secure, but no TLSA records at the expanded name, so the"
+                          + " TLSA base domain stays "
+                          + t.baseDomain()
+                      : ": not every CNAME secure, so the TLSA base domain stays " + t.baseDomain())
               + " (RFC 7672 §2.2.2)");
     }
     if (t.cnameChain().size() > 1) {

@@ -61,6 +61,7 @@ class DnssecChainTest {
         .containsExactly(child.ds().get(0).keyTag());
     assertThat(c.endZone()).isEqualTo(DOMAIN + ".");
     assertThat(c.queries()).isGreaterThanOrEqualTo(4); // TLSA, DNSKEY, DS, DNSKEY at least
+    assertThat(c.roundTrips()).isBetween(4, c.queries()); // those four wait for one another
     assertThat(c.endLine()).startsWith("secure to the TLSA RRset");
   }
 
@@ -90,6 +91,22 @@ class DnssecChainTest {
     // the keys were all there and signed: still bogus, because the validator said so
     assertThat(c.zones()).allMatch(z -> !z.keys().isEmpty() && z.keysSigned());
     assertThat(c.endLine()).startsWith("bogus at " + DOMAIN + ".");
+  }
+
+  @Test
+  void queriesSentTogetherCountAsOneRoundTrip() throws Exception {
+    org.xbill.DNS.Name n = org.xbill.DNS.Name.fromString("a.");
+    java.util.function.BiFunction<Long, Long, RecordingResolver.Exchange> ex =
+        (sent, answered) ->
+            new RecordingResolver.Exchange(n, 1, 0, List.of(), List.of(), sent, answered);
+    assertThat(RecordingResolver.roundTrips(List.of(ex.apply(0L, 10L), ex.apply(1L, 11L))))
+        .isEqualTo(1);
+    assertThat(
+            RecordingResolver.roundTrips(
+                List.of(
+                    ex.apply(0L, 10L), ex.apply(12L, 20L), ex.apply(1L, 9L), ex.apply(21L, 30L))))
+        .isEqualTo(3);
+    assertThat(RecordingResolver.roundTrips(List.of())).isZero();
   }
 
   @Test

@@ -56,6 +56,26 @@ class TlsaBaseDomainTest {
   }
 
   @Test
+  void aSecureAliasWithoutTlsaAtItsTargetFallsBackToTheMxHostName() throws Exception {
+    String mx = "mx1." + DOMAIN;
+    LabDnssec keys = LabDnssec.create(DOMAIN, LabDnssec.Mode.SIGNED);
+    TlsaDiscovery t =
+        lookup(
+            mx,
+            keys,
+            LabDnsServer.builder()
+                .cname(mx, TARGET)
+                .a(TARGET, "127.0.0.2")
+                .tlsa("_25._tcp." + mx, 3, 1, 1, AT_ALIAS));
+    assertThat(t.expandedSecurely()).isTrue();
+    assertThat(t.usesExpandedName()).isFalse();
+    assertThat(t.baseDomain()).isEqualTo(mx);
+    assertThat(t.name()).isEqualTo("_25._tcp." + mx + ".");
+    assertThat(t.dnssec()).isEqualTo(DnssecStatus.SECURE);
+    assertThat(t.records()).containsExactly(new TlsaRecord(3, 1, 1, AT_ALIAS));
+  }
+
+  @Test
   void anInsecureAliasKeepsTheMxHostNameAsBase() throws Exception {
     // the alias lives outside every trust anchor (insecure); its target is in the signed zone
     String mx = "mx.elsewhere.test";

@@ -69,10 +69,12 @@ class JsonReportDaneTest {
     JsonNode chain = dane.get("dnssec_chain");
     assertThat(chain.fieldNames())
         .toIterable()
-        .containsExactly("zones", "end", "end_zone", "reason", "queries");
+        .containsExactly("zones", "end", "end_zone", "reason", "queries", "round_trips");
     assertThat(chain.get("end").asText()).isEqualTo("secure");
     assertThat(chain.get("end_zone").asText()).isEqualTo("dane-ee-valid.lab.example.");
     assertThat(chain.get("queries").asInt()).isGreaterThanOrEqualTo(4);
+    // TLSA, then DNSKEY of the anchor zone, DS and DNSKEY of the scenario zone: one after another
+    assertThat(chain.get("round_trips").asInt()).isBetween(4, chain.get("queries").asInt());
     JsonNode zones = chain.get("zones");
     assertThat(zones).hasSize(2);
     JsonNode anchor = zones.get(0);

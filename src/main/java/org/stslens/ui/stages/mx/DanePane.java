@@ -12,6 +12,7 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.stslens.engine.dane.DaneResult;
 import org.stslens.engine.dane.DaneVerdict;
@@ -94,17 +95,24 @@ final class DanePane {
     grid.setId("dane-chain-grid");
     grid.setHgap(14);
     grid.setVgap(2);
-    String[] header = {"Zone", "DS (tag / alg / digest)", "DNSKEY (tag / alg)", "RRSIGs"};
+    String[] header = {"Zone", "DS: tag / alg / digest", "DNSKEY: tag / alg", "RRSIGs over"};
     for (int c = 0; c < header.length; c++) {
       Label h = new Label(header[c]);
       h.getStyleClass().add("muted");
+      h.setMinWidth(Region.USE_PREF_SIZE);
       grid.add(h, c, 0);
     }
     int row = 1;
     for (DaneRows.ChainRow r : DaneRows.chainRows(t)) {
       String[] cells = {r.zone(), r.ds(), r.keys(), r.signatures()};
       for (int c = 0; c < cells.length; c++) {
-        Label cell = Texts.wrapping(cells[c], "evidence", "dane-chain-cell");
+        // names and key tags are not cut or wrapped; only the DS column (with its origin) wraps
+        Label cell =
+            c == 1 ? Texts.wrapping(cells[c], "evidence", "dane-chain-cell") : new Label(cells[c]);
+        if (c != 1) {
+          cell.getStyleClass().addAll("evidence", "dane-chain-cell");
+          cell.setMinWidth(Region.USE_PREF_SIZE);
+        }
         grid.add(cell, c, row);
       }
       row++;

@@ -138,10 +138,15 @@ final class DaneRows {
     }
     return Optional.of(
         String.join(" → ", t.mxAliases())
-            + (t.expandedSecurely()
+            + (t.usesExpandedName()
                 ? ": every CNAME is secure, so the TLSA records are looked up at " + t.baseDomain()
-                : ": not every CNAME is secure, so the TLSA records stay at the MX host name "
-                    + t.baseDomain())
+                : t.expandedSecurely()
+                    ? ": every CNAME is secure, but the expanded name has no TLSA records, so"
+                        + " those of the MX host name "
+                        + t.baseDomain()
+                        + " apply"
+                    : ": not every CNAME is secure, so the TLSA records stay at the MX host name "
+                        + t.baseDomain())
             + " (RFC 7672 §2.2.2)");
   }
 
@@ -201,7 +206,18 @@ final class DaneRows {
   /** Where the chain ended, as the validator concluded, and how many queries it took. */
   static String chainEnd(TlsaDiscovery t) {
     int q = t.chain().queries();
-    return "Ended: " + t.chain().endLine(false) + " (" + q + " quer" + (q == 1 ? "y" : "ies") + ")";
+    int rt = t.chain().roundTrips();
+    return "Ended: "
+        + t.chain().endLine(false)
+        + " ("
+        + q
+        + " quer"
+        + (q == 1 ? "y" : "ies")
+        + " in "
+        + rt
+        + " round trip"
+        + (rt == 1 ? "" : "s")
+        + ")";
   }
 
   static String verdict(DaneVerdict v) {
