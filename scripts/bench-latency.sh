@@ -11,7 +11,11 @@
 # - cold: a new JVM per check (`stslens check ... --port-map ...` against `stslens lab serve`), wall
 #   and CPU time (user + system of the process) and peak RSS, against the critical path + 350 ms.
 # JAVA selects the runtime of the cold runs (default: java on the PATH); JAVA_OPTS adds options.
-# PART=warm or PART=cold runs only one half. AOT=yes (Java 25): the first cold run, which is not counted, trains an AOT cache of a check
+# PART=warm or PART=cold runs only one half. DANE=compare (issue 18) runs only a warm comparison
+# instead: the signed world SCENARIO (default dane-ee-valid) checked with DANE on and with
+# --no-dane, alternately, medians and ranges of both and the validator's queries, e.g.
+#   DANE=compare scripts/bench-latency.sh 11 25
+# AOT=yes (Java 25): the first cold run, which is not counted, trains an AOT cache of a check
 # (-XX:AOTCacheOutput) and the counted runs use it, e.g.
 #   JAVA=/usr/lib/jvm/temurin-25-jdk-amd64/bin/java AOT=yes JAVA_OPTS="-XX:+UseSerialGC
 #   -XX:TieredStopAtLevel=1" scripts/bench-latency.sh
@@ -21,7 +25,7 @@ runs=${1:-10}
 ms=${2:-25}
 jar=target/stslens.jar
 latency=${WITH_LATENCY:-../shared/tools/with-latency}
-[ -f "$jar" ] || mvn -B -q -o package -DskipTests
+[ -f "$jar" ] || [ "${DANE:-}" = compare ] || mvn -B -q -o package -DskipTests
 [ -f target/test-classes/org/stslens/bench/CheckLatencyBenchmark.class ] || mvn -B -q -o -Pbench test-compile
 [ -f target/bench/test.classpath ] || {
   mkdir -p target/bench
@@ -41,6 +45,13 @@ median() { sort -n | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : int((a[
 range() { sort -n | awk 'NR==1{lo=$1} {hi=$1} END {print lo "-" hi}'; }
 
 echo "== $ms ms per packet (RTT $((2 * ms)) ms), $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)"
+if [ "${DANE:-}" = compare ]; then
+  java -cp "target/classes:target/test-classes:$(cat "$out/test.classpath")" \
+    -Dbench.runs="$runs" -Dbench.msPerPacket="$ms" -Dbench.dane=compare \
+    -Dbench.scenario="${SCENARIO:-dane-ee-valid}" org.stslens.bench.CheckLatencyBenchmark
+  echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"
+  exit 0
+fi
 part=${PART:-both} # warm, cold or both
 if [ "$part" != cold ]; then
 # SCENARIOS: the warm scenarios (default: good-enforce, then mx-additional, whose MX answer carries

@@ -64,6 +64,10 @@ public final class CheckLatencyBenchmark {
     int runs = Integer.getInteger("bench.runs", 10);
     int warmup = Integer.getInteger("bench.warmup", 5);
     int msPerPacket = Integer.getInteger("bench.msPerPacket", 25);
+    if ("compare".equals(System.getProperty("bench.dane"))) {
+      compareDane(System.getProperty("bench.scenario", "dane-ee-valid"), runs, msPerPacket);
+      return;
+    }
     String scenario = System.getProperty("bench.scenario", "good-enforce");
     boolean separate = "separate".equals(System.getProperty("bench.lab"));
     double criticalRtt = scenario.equals("mx-additional") ? 6.5 : 7.5;
@@ -129,6 +133,92 @@ public final class CheckLatencyBenchmark {
       pool.shutdownNow();
       timer.shutdownNow();
     }
+  }
+
+  /**
+   * DANE's cost on the critical path (issue 18): the same signed world checked with DANE on and
+   * with {@code --no-dane}, alternately (so that load on a shared machine hits both alike), with
+   * the queries the TLSA look-up's validator sent.
+   */
+  private static void compareDane(String scenario, int runs, int msPerPacket) throws Exception {
+    ExecutorService pool = Executors.newFixedThreadPool(16);
+    ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
+    try (LabWorld world = LabWorld.start(ScenarioCatalog.load().byId(scenario).orElseThrow(), false)) {
+      MtaStsChecker on = new MtaStsChecker(world.options(), pool, timer);
+      MtaStsChecker off =
+          new MtaStsChecker(
+              world.options().withDane(world.options().dane().withEnabled(false)), pool, timer);
+      for (int i = 0; i < 3; i++) {
+        on.check(world.domain(), CheckListener.NONE); // warm-up: classes, JIT, TLS, validator
+        off.check(world.domain(), CheckListener.NONE);
+      }
+      List<Long> withDane = new ArrayList<>();
+      List<Long> without = new ArrayList<>();
+      System.out.printf("%-4s %10s %10s  %s%n", "run", "DANE ms", "no-DANE ms", "DANE per MX: validator");
+      for (int run = 1; run <= runs; run++) {
+        long start = System.nanoTime();
+        DomainReport r = on.check(world.domain(), CheckListener.NONE);
+        long a = (System.nanoTime() - start) / 1_000_000;
+        start = System.nanoTime();
+        off.check(world.domain(), CheckListener.NONE);
+        long b = (System.nanoTime() - start) / 1_000_000;
+        withDane.add(a);
+        without.add(b);
+        String queries =
+            String.join(
+                " ",
+                r.mx().stream()
+                    .map(
+                        m ->
+                            m.dane()
+                                .map(
+                                    d ->
+                                        d.verdict().word()
+                                            + " "
+                                            + d.tlsa().chain().queries()
+                                            + " queries in "
+                                            + d.tlsa().chain().roundTrips()
+                                            + " RTT")
+                                .orElse("-"))
+                    .toList());
+        System.out.printf("%-4d %10d %10d  %s%n", run, a, b, queries);
+      }
+      long medOn = median(withDane);
+      long medOff = median(without);
+      double rtt = 2.0 * msPerPacket;
+      System.out.printf(
+          "%s, %d ms per packet, %d runs each: DANE median %d ms (range %d-%d), --no-dane median"
+              + " %d ms (range %d-%d); DANE adds %d ms = %.2f RTT; goal <= 1 RTT: %s%n",
+          scenario,
+          msPerPacket,
+          runs,
+          medOn,
+          min(withDane),
+          max(withDane),
+          medOff,
+          min(without),
+          max(without),
+          medOn - medOff,
+          (medOn - medOff) / rtt,
+          medOn - medOff <= rtt ? "met" : "NOT met");
+    } finally {
+      pool.shutdownNow();
+      timer.shutdownNow();
+    }
+  }
+
+  private static long median(List<Long> values) {
+    List<Long> sorted = values.stream().sorted().toList();
+    int n = sorted.size();
+    return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
+  }
+
+  private static long min(List<Long> values) {
+    return values.stream().mapToLong(Long::longValue).min().orElse(0);
+  }
+
+  private static long max(List<Long> values) {
+    return values.stream().mapToLong(Long::longValue).max().orElse(0);
   }
 
   /**
@@ -228,19 +318,6 @@ public final class CheckLatencyBenchmark {
     return ((com.sun.management.OperatingSystemMXBean)
             ManagementFactory.getOperatingSystemMXBean())
         .getProcessCpuTime();
-  }
-
-  private static long median(List<Long> values) {
-    List<Long> sorted = values.stream().sorted().toList();
-    return sorted.get(sorted.size() / 2);
-  }
-
-  private static long min(List<Long> values) {
-    return values.stream().mapToLong(Long::longValue).min().orElse(0);
-  }
-
-  private static long max(List<Long> values) {
-    return values.stream().mapToLong(Long::longValue).max().orElse(0);
   }
 
   /** The lab world checked: in this JVM, or served by {@code stslens lab serve} in another. */

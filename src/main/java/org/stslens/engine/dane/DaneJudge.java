@@ -91,7 +91,11 @@ public final class DaneJudge {
                   + "). DANE senders still insist on STARTTLS but authenticate nothing.",
               "Publish a DANE-EE record, e.g. 3 1 1 with the SHA-256 of the server's public key."));
     }
-    List<String> names = List.of(strip(mxHost));
+    // DANE-TA names (RFC 7672 §3.2.2): the MX host and, when it differs, the TLSA base domain
+    List<String> names =
+        strip(tlsa.baseDomain()).equalsIgnoreCase(strip(mxHost))
+            ? List.of(strip(mxHost))
+            : List.of(strip(tlsa.baseDomain()), strip(mxHost));
     List<DaneResult.EndpointMatch> matches = new ArrayList<>();
     boolean fail = false;
     for (EndpointProbe e : endpoints) {

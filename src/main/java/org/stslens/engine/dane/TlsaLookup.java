@@ -54,19 +54,21 @@ public final class TlsaLookup {
   }
 
   /**
-   * The TLSA records of {@code mxHost} and their DNSSEC status.
+   * The TLSA records of {@code mxHost} and their DNSSEC status, at the TLSA base domain of RFC 7672
+   * §2.2.2, with the chain of trust the validator walked.
    *
    * @throws InterruptedException when the check is cancelled
    */
   public TlsaDiscovery lookup(String mxHost) throws InterruptedException {
     String asked = TlsaDiscovery.tlsaName(mxHost);
-    Name current;
+    Name host;
     try {
-      current = Name.fromString(asked);
+      host = Name.fromString(mxHost.endsWith(".") ? mxHost : mxHost + ".");
+      Name.fromString(asked);
     } catch (TextParseException e) {
       return failed(asked, List.of(asked), "not a DNS name: " + e.getMessage());
     }
-    Resolver head = head();
+    RecordingResolver head = new RecordingResolver(head());
     ValidatingResolver validator = new ValidatingResolver(head);
     try {
       validator.loadTrustAnchors(
@@ -76,6 +78,106 @@ public final class TlsaLookup {
     }
     // one deadline for the whole look-up: every CNAME hop and the validator's walk share it
     long deadline = System.nanoTime() + total().toNanos();
+    // Whether the MX host is an alias (§2.2.2) is asked beside the TLSA look-up of its own name:
+    // a second TLSA look-up, and a round trip more, only when it is a securely expanded alias.
+    CompletableFuture<Message> address =
+        validator.sendAsync(query(host, Type.A)).toCompletableFuture();
+    TlsaDiscovery found;
+    MxAliases aliases;
+    try {
+      found = walk(validator, head, asked, deadline);
+      aliases = aliases(validator, host, address, deadline);
+    } finally {
+      address.cancel(true);
+    }
+    Name base = host;
+    if (aliases.isAlias() && aliases.secure()) {
+      // the expanded name first; with no TLSA records there, the MX host name's (RFC 7672
+      // §2.2.2, as Postfix does): a failure at the expanded name stays a failure
+      TlsaDiscovery expanded =
+          walk(validator, head, TlsaDiscovery.tlsaName(aliases.expanded().toString()), deadline);
+      boolean none =
+          expanded.records().isEmpty()
+              && (expanded.outcome() == DnsOutcome.NO_DATA
+                  || expanded.outcome() == DnsOutcome.NX_DOMAIN)
+              && expanded.dnssec() != DnssecStatus.BOGUS;
+      if (!none) {
+        found = expanded;
+        base = aliases.expanded();
+      }
+    }
+    List<Name> names = new ArrayList<>();
+    for (String n : found.cnameChain()) {
+      try {
+        names.add(Name.fromString(n));
+      } catch (TextParseException e) {
+        // a name the look-up itself asked: it parsed then
+      }
+    }
+    DnssecChain chain =
+        found.resolverStripsDnssec()
+            ? DnssecChain.none(found.dnssec(), found.reason())
+            : ChainOfTrust.build(anchors, head.exchanges(), names, found.dnssec(), found.reason());
+    return found.with(MxAliases.strip(base), aliases.words(), aliases.secure(), chain);
+  }
+
+  /**
+   * The MX host's CNAME expansion and whether every link validated secure: secure when the
+   * validator calls the whole address answer secure, else each CNAME is asked on its own (an
+   * insecure address at the end does not make the CNAMEs before it insecure).
+   */
+  private MxAliases aliases(
+      ValidatingResolver validator, Name host, CompletableFuture<Message> address, long deadline)
+      throws InterruptedException {
+    Message response;
+    try {
+      response = address.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+    } catch (TimeoutException | ExecutionException e) {
+      return MxAliases.none(host); // not known to be an alias: the MX host name is the base
+    }
+    List<Name> chain = MxAliases.expansion(response, host);
+    if (chain.size() == 1) {
+      return MxAliases.none(host);
+    }
+    DnssecStatus whole = status(response, reason(response));
+    if (whole == DnssecStatus.SECURE) {
+      return new MxAliases(chain, true);
+    }
+    if (whole != DnssecStatus.INSECURE) {
+      return new MxAliases(chain, false);
+    }
+    List<CompletableFuture<Message>> links = new ArrayList<>();
+    for (Name owner : chain.subList(0, chain.size() - 1)) {
+      links.add(validator.sendAsync(query(owner, Type.CNAME)).toCompletableFuture());
+    }
+    boolean secure = true;
+    try {
+      for (CompletableFuture<Message> link : links) {
+        Message m = link.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+        secure &= status(m, reason(m)) == DnssecStatus.SECURE;
+      }
+    } catch (TimeoutException | ExecutionException e) {
+      secure = false;
+    } finally {
+      links.forEach(l -> l.cancel(true));
+    }
+    return new MxAliases(chain, secure);
+  }
+
+  private static Message query(Name name, int type) {
+    return Message.newQuery(Record.newRecord(name, type, DClass.IN));
+  }
+
+  /** The TLSA records at {@code asked}, following CNAMEs of the TLSA name (RFC 7672 §2.2.3). */
+  private TlsaDiscovery walk(
+      ValidatingResolver validator, Resolver head, String asked, long deadline)
+      throws InterruptedException {
+    Name current;
+    try {
+      current = Name.fromString(asked);
+    } catch (TextParseException e) {
+      return failed(asked, List.of(asked), "not a DNS name: " + e.getMessage());
+    }
     List<String> chain = new ArrayList<>(List.of(asked));
     DnssecStatus worst = DnssecStatus.SECURE;
     String reason = "";

@@ -12,6 +12,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import org.stslens.engine.dane.DaneResult;
+import org.stslens.engine.dane.DnssecChain;
 import org.stslens.engine.dane.TlsaDiscovery;
 import org.stslens.engine.dane.TlsaMatch;
 import org.stslens.engine.dane.TlsaRecord;
@@ -229,6 +230,11 @@ public final class JsonReport {
     o.put("dnssec", t.dnssec().word());
     o.put("dnssec_reason", t.reason());
     o.put("resolver_strips_dnssec", t.resolverStripsDnssec());
+    o.put("base_domain", t.baseDomain());
+    ArrayNode aliases = o.putArray("mx_aliases");
+    t.mxAliases().forEach(aliases::add);
+    o.put("mx_aliases_secure", t.expandedSecurely());
+    o.set("dnssec_chain", chain(t.chain()));
     ArrayNode tlsa = o.putArray("tlsa");
     for (int i = 0; i < t.records().size(); i++) {
       TlsaRecord r = t.records().get(i);
@@ -252,6 +258,41 @@ public final class JsonReport {
     o.put("applied_by_sender_with_both", d.appliedBySenderWithBoth());
     ArrayNode findings = o.putArray("findings");
     d.findings().forEach(f -> findings.add(finding(f)));
+    return o;
+  }
+
+  /** The chain of trust the validator walked (docs/report-format.md, DnssecChain). */
+  private static ObjectNode chain(DnssecChain c) {
+    ObjectNode o = MAPPER.createObjectNode();
+    ArrayNode zones = o.putArray("zones");
+    for (DnssecChain.Zone z : c.zones()) {
+      ObjectNode zone = zones.addObject();
+      zone.put("zone", z.name());
+      zone.put("ds_from", z.fromAnchor() ? "trust-anchor" : "parent");
+      ArrayNode ds = zone.putArray("ds");
+      for (DnssecChain.Ds d : z.ds()) {
+        ObjectNode one = ds.addObject();
+        one.put("key_tag", d.keyTag());
+        one.put("algorithm", d.algorithm());
+        one.put("digest_type", d.digestType());
+      }
+      zone.put("ds_signed", z.dsSigned());
+      zone.put("ds_denied", z.dsDenied());
+      ArrayNode keys = zone.putArray("dnskeys");
+      for (DnssecChain.Key k : z.keys()) {
+        ObjectNode one = keys.addObject();
+        one.put("key_tag", k.keyTag());
+        one.put("algorithm", k.algorithm());
+        one.put("flags", k.flags());
+        one.put("role", k.role().toLowerCase(java.util.Locale.ROOT));
+      }
+      zone.put("dnskeys_signed", z.keysSigned());
+    }
+    o.put("end", c.endWord());
+    o.put("end_zone", c.endZone());
+    o.put("reason", c.reason());
+    o.put("queries", c.queries());
+    o.put("round_trips", c.roundTrips());
     return o;
   }
 

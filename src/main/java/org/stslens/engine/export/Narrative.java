@@ -335,6 +335,19 @@ public final class Narrative {
     add(new Block.Heading(4, "DANE for " + host + ": " + d.verdict().word()));
     Map<String, String> fields = new LinkedHashMap<>();
     fields.put("TLSA name", t.name());
+    if (t.mxAliases().size() > 1) {
+      fields.put(
+          "MX host alias",
+          String.join(" → ", t.mxAliases())
+              + (t.usesExpandedName()
+                  ? ": every CNAME secure, so the TLSA base domain is " + t.baseDomain()
+                  : t.expandedSecurely()
+                      ? ": every CNAME secure, but no TLSA records at the expanded name, so the"
+                          + " TLSA base domain stays "
+                          + t.baseDomain()
+                      : ": not every CNAME secure, so the TLSA base domain stays " + t.baseDomain())
+              + " (RFC 7672 §2.2.2)");
+    }
     if (t.cnameChain().size() > 1) {
       fields.put("CNAME chain", String.join(" → ", t.cnameChain()));
     }
@@ -354,6 +367,10 @@ public final class Narrative {
             : "applies MTA-STS (no secure TLSA)");
     fields.put("MTA-STS-only sender", "applies MTA-STS");
     add(new Block.Fields(fields));
+    if (!t.chain().zones().isEmpty()) {
+      add(new Block.Paragraph("Chain of trust the validator walked:"));
+      add(new Block.Items(t.chain().lines()));
+    }
     for (DaneResult.EndpointMatch e : d.endpoints()) {
       List<String> lines = new ArrayList<>();
       for (TlsaMatch match : e.matches()) {

@@ -53,6 +53,13 @@ class MxDaneViewTest {
         .anyMatch(c -> c.startsWith("dig +dnssec ") && c.contains("_25._tcp." + HOST))
         .anyMatch(c -> c.contains("-dane_tlsa_domain " + HOST + " -dane_tlsa_rrdata \"3 1 1 "));
     assertThat(
+            robot.lookup("#dane-chain .dane-chain-cell").queryAllAs(Labeled.class).stream()
+                .map(Labeled::getText))
+        .hasSize(8) // two zones, four cells each
+        .contains("lab.example.", "dane-rollover-mismatch.lab.example.", "DS, DNSKEY");
+    assertThat(robot.lookup("#dane-chain-end").queryAs(Labeled.class).getText())
+        .startsWith("Ended: secure to the TLSA RRset at dane-rollover-mismatch.lab.example. (");
+    assertThat(
             robot.lookup("#dane .finding-code").queryAllAs(Labeled.class).stream()
                 .map(Labeled::getText))
         .contains("dane.tlsa-mismatch");

@@ -9,11 +9,14 @@ import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.Tooltip;
+import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.stslens.engine.dane.DaneResult;
 import org.stslens.engine.dane.DaneVerdict;
+import org.stslens.engine.dane.TlsaDiscovery;
 import org.stslens.engine.mx.MxReport;
 import org.stslens.engine.report.StageStatus;
 import org.stslens.engine.report.TryCommands;
@@ -47,6 +50,8 @@ final class DanePane {
     box.getChildren().add(title);
     Facts facts = new Facts();
     facts.add("TLSA name", d.tlsa().name(), "evidence");
+    DaneRows.alias(d.tlsa())
+        .ifPresent(a -> facts.add("MX host alias", a, "evidence").setId("dane-alias"));
     if (d.tlsa().cnameChain().size() > 1) {
       facts.add("CNAME chain", String.join(" → ", d.tlsa().cnameChain()), "evidence");
     }
@@ -54,6 +59,10 @@ final class DanePane {
     facts.add("DANE verdict", DaneRows.verdict(d.verdict())).setId("dane-verdict");
     facts.add("Which applies", DaneRows.whichApplies(m, d)).setId("dane-applies");
     box.getChildren().add(facts);
+    List<String> chain = DaneRows.chain(d.tlsa());
+    if (!chain.isEmpty()) {
+      box.getChildren().add(chain(d.tlsa(), chain));
+    }
     List<DaneRows.Row> rows = DaneRows.rows(d);
     if (!rows.isEmpty()) {
       box.getChildren().add(table(rows));
@@ -70,6 +79,48 @@ final class DanePane {
     if (!d.findings().isEmpty()) {
       box.getChildren().add(new FindingsPane(d.findings()));
     }
+    return box;
+  }
+
+  /**
+   * The chain of trust as a small grid (zone, DS, DNSKEY, RRSIGs) and where it ended, with a button
+   * that copies it as lines.
+   */
+  private static Node chain(TlsaDiscovery t, List<String> lines) {
+    Label title = new Label("Chain of trust, as the validator walked it");
+    title.getStyleClass().add("muted");
+    HBox head = new HBox(6, title, Copy.button(() -> String.join("\n", lines), "the chain"));
+    head.setAlignment(Pos.CENTER_LEFT);
+    GridPane grid = new GridPane();
+    grid.setId("dane-chain-grid");
+    grid.setHgap(14);
+    grid.setVgap(2);
+    String[] header = {"Zone", "DS: tag / alg / digest", "DNSKEY: tag / alg", "RRSIGs over"};
+    for (int c = 0; c < header.length; c++) {
+      Label h = new Label(header[c]);
+      h.getStyleClass().add("muted");
+      h.setMinWidth(Region.USE_PREF_SIZE);
+      grid.add(h, c, 0);
+    }
+    int row = 1;
+    for (DaneRows.ChainRow r : DaneRows.chainRows(t)) {
+      String[] cells = {r.zone(), r.ds(), r.keys(), r.signatures()};
+      for (int c = 0; c < cells.length; c++) {
+        // names and key tags are not cut or wrapped; only the DS column (with its origin) wraps
+        Label cell =
+            c == 1 ? Texts.wrapping(cells[c], "evidence", "dane-chain-cell") : new Label(cells[c]);
+        if (c != 1) {
+          cell.getStyleClass().addAll("evidence", "dane-chain-cell");
+          cell.setMinWidth(Region.USE_PREF_SIZE);
+        }
+        grid.add(cell, c, row);
+      }
+      row++;
+    }
+    Label end = Texts.wrapping(DaneRows.chainEnd(t), "dane-chain-end");
+    end.setId("dane-chain-end");
+    VBox box = new VBox(4, head, grid, end);
+    box.setId("dane-chain");
     return box;
   }
 

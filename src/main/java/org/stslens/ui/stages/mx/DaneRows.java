@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import org.stslens.engine.dane.DaneResult;
 import org.stslens.engine.dane.DaneVerdict;
+import org.stslens.engine.dane.DnssecChain;
 import org.stslens.engine.dane.DnssecStatus;
 import org.stslens.engine.dane.TlsaDiscovery;
 import org.stslens.engine.dane.TlsaMatch;
@@ -127,6 +128,98 @@ final class DaneRows {
     return t.reason().isEmpty() ? words : words + " (" + t.reason() + ")";
   }
 
+  /**
+   * The MX host's CNAME expansion and which name became the TLSA base domain (RFC 7672 §2.2.2);
+   * empty when the MX host is no alias.
+   */
+  static Optional<String> alias(TlsaDiscovery t) {
+    if (t.mxAliases().size() < 2) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        String.join(" → ", t.mxAliases())
+            + (t.usesExpandedName()
+                ? ": every CNAME is secure, so the TLSA records are looked up at " + t.baseDomain()
+                : t.expandedSecurely()
+                    ? ": every CNAME is secure, but the expanded name has no TLSA records, so"
+                        + " those of the MX host name "
+                        + t.baseDomain()
+                        + " apply"
+                    : ": not every CNAME is secure, so the TLSA records stay at the MX host name "
+                        + t.baseDomain())
+            + " (RFC 7672 §2.2.2)");
+  }
+
+  /**
+   * The chain of trust as the validator walked it, one line per zone from the anchor down and where
+   * it ended last; empty when the look-up never reached the validator's walk.
+   */
+  static List<String> chain(TlsaDiscovery t) {
+    return t.chain().zones().isEmpty() ? List.of() : t.chain().lines();
+  }
+
+  /**
+   * One zone of the chain of trust, as the small table shows it.
+   *
+   * @param zone the zone name
+   * @param ds its DS records (tag / algorithm / digest type) and where they came from
+   * @param keys its DNSKEY records (tag / algorithm, KSK or ZSK)
+   * @param signatures which of its answers carried RRSIGs
+   */
+  record ChainRow(String zone, String ds, String keys, String signatures) {}
+
+  static List<ChainRow> chainRows(TlsaDiscovery t) {
+    List<ChainRow> rows = new ArrayList<>();
+    for (DnssecChain.Zone z : t.chain().zones()) {
+      String ds =
+          z.dsDenied()
+              ? "none (the parent proves there is no DS)"
+              : z.ds().isEmpty()
+                  ? "–"
+                  : String.join(
+                          ", ",
+                          z.ds().stream()
+                              .map(d -> d.keyTag() + " / " + d.algorithm() + " / " + d.digestType())
+                              .toList())
+                      + (z.fromAnchor() ? " (trust anchor)" : "");
+      String keys =
+          z.keys().isEmpty()
+              ? "–"
+              : String.join(
+                  ", ",
+                  z.keys().stream()
+                      .map(k -> k.keyTag() + " / " + k.algorithm() + " " + k.role())
+                      .toList());
+      List<String> signed = new ArrayList<>();
+      if (z.dsSigned()) {
+        signed.add("DS");
+      }
+      if (z.keysSigned()) {
+        signed.add("DNSKEY");
+      }
+      rows.add(
+          new ChainRow(z.name(), ds, keys, signed.isEmpty() ? "none" : String.join(", ", signed)));
+    }
+    return rows;
+  }
+
+  /** Where the chain ended, as the validator concluded, and how many queries it took. */
+  static String chainEnd(TlsaDiscovery t) {
+    int q = t.chain().queries();
+    int rt = t.chain().roundTrips();
+    return "Ended: "
+        + t.chain().endLine(false)
+        + " ("
+        + q
+        + " quer"
+        + (q == 1 ? "y" : "ies")
+        + " in "
+        + rt
+        + " round trip"
+        + (rt == 1 ? "" : "s")
+        + ")";
+  }
+
   static String verdict(DaneVerdict v) {
     return switch (v) {
       case PASS -> "pass: a DANE sender delivers to this host";
@@ -240,7 +333,8 @@ final class DaneRows {
         commands.lab().isEmpty() || address.isEmpty()
             ? "openssl s_client -connect " + host + ":25 -starttls smtp"
             : commands.openssl(host, address.get());
-    out.add(connect + " -dane_tlsa_domain " + host + rrdata);
+    // the reference name of DANE-TA checks is the TLSA base domain (the MX host unless aliased)
+    out.add(connect + " -dane_tlsa_domain " + d.tlsa().baseDomain() + rrdata);
     return out;
   }
 }

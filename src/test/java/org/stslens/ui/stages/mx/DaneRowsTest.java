@@ -20,6 +20,7 @@ class DaneRowsTest {
   private static DomainReport rollover;
   private static DomainReport rescues;
   private static DomainReport noDane;
+  private static DomainReport alias;
 
   @BeforeAll
   static void check() throws InterruptedException {
@@ -27,6 +28,7 @@ class DaneRowsTest {
     rollover = LabReports.check("dane-rollover-mismatch");
     rescues = LabReports.check("dane-rescues-sts");
     noDane = LabReports.check("good-enforce");
+    alias = LabReports.check("dane-cname-mx");
   }
 
   private static MxReport mx(DomainReport r) {
@@ -51,6 +53,42 @@ class DaneRowsTest {
     assertThat(rows).extracting(DaneRows.Row::resultWord).containsOnly("matched");
     assertThat(DaneRows.verdict(d.verdict())).startsWith("pass:");
     assertThat(DaneRows.whichApplies(mx(valid), d)).startsWith("MTA-STS and DANE agree.");
+  }
+
+  @Test
+  void theChainOfTrustRunsFromTheAnchorToTheZoneAndEndsSecure() {
+    List<String> chain = DaneRows.chain(dane(valid).tlsa());
+    assertThat(chain).hasSize(3);
+    assertThat(chain.get(0)).startsWith("lab.example.  DS tag ").contains("(trust anchor)");
+    assertThat(chain.get(1))
+        .startsWith("dane-ee-valid.lab.example.  DS tag ")
+        .contains("DNSKEY tag ")
+        .contains("KSK (RRSIG present)");
+    assertThat(chain.get(2)).startsWith("→ secure to the TLSA RRset at dane-ee-valid.lab.example.");
+    assertThat(DaneRows.alias(dane(valid).tlsa())).isEmpty();
+    List<DaneRows.ChainRow> rows = DaneRows.chainRows(dane(valid).tlsa());
+    assertThat(rows)
+        .extracting(DaneRows.ChainRow::zone)
+        .containsExactly("lab.example.", "dane-ee-valid.lab.example.");
+    assertThat(rows.get(0).ds()).matches("\\d+ / 13 / 2 \\(trust anchor\\)");
+    assertThat(rows.get(0).signatures()).isEqualTo("DNSKEY");
+    assertThat(rows.get(1).keys()).matches("\\d+ / 13 KSK");
+    assertThat(rows.get(1).signatures()).isEqualTo("DS, DNSKEY");
+    assertThat(DaneRows.chainEnd(dane(valid).tlsa()))
+        .startsWith("Ended: secure to the TLSA RRset at dane-ee-valid.lab.example. (");
+  }
+
+  @Test
+  void anAliasedMxHostSaysWhichNameCarriesItsTlsaRecords() {
+    DaneResult d = dane(alias);
+    assertThat(DaneRows.alias(d.tlsa()))
+        .hasValue(
+            "mx1.dane-cname-mx.lab.example → mail.dane-cname-mx.lab.example: every CNAME is"
+                + " secure, so the TLSA records are looked up at mail.dane-cname-mx.lab.example"
+                + " (RFC 7672 §2.2.2)");
+    assertThat(DaneRows.commands(mx(alias), d, TryCommands.internet()))
+        .anyMatch(c -> c.equals("dig +dnssec TLSA _25._tcp.mail.dane-cname-mx.lab.example."))
+        .anyMatch(c -> c.contains("-dane_tlsa_domain mail.dane-cname-mx.lab.example "));
   }
 
   @Test
