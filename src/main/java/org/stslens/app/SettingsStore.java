@@ -118,7 +118,9 @@ public final class SettingsStore {
         Boolean.parseBoolean(p.getProperty("theme.dark", "false")),
         Boolean.parseBoolean(p.getProperty("step.by.step", "false")),
         list(p.getProperty("history", "")),
-        integer(p, "check.timeout", d.checkTimeoutSeconds()));
+        integer(p, "check.timeout", d.checkTimeoutSeconds()),
+        Boolean.parseBoolean(p.getProperty("domains.autocheck", "false")),
+        integer(p, "domains.autocheck.hours", d.autoCheckHours()));
   }
 
   /** What went wrong when the settings were last loaded (the defaults are in use), for the user. */
@@ -169,6 +171,8 @@ public final class SettingsStore {
     p.setProperty("theme.dark", Boolean.toString(s.darkTheme()));
     p.setProperty("step.by.step", Boolean.toString(s.stepByStep()));
     p.setProperty("history", String.join("\n", s.history()));
+    p.setProperty("domains.autocheck", Boolean.toString(s.autoCheck()));
+    p.setProperty("domains.autocheck.hours", Integer.toString(s.autoCheckHours()));
     Files.createDirectories(file.getParent());
     Path temp = Files.createTempFile(file.getParent(), FILE, ".tmp");
     try (Writer out = Files.newBufferedWriter(temp, StandardCharsets.UTF_8)) {

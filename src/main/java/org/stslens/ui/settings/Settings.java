@@ -16,6 +16,8 @@ import org.stslens.engine.check.CheckOptions;
  * @param stepByStep the default of the Step-by-step switch
  * @param history the domains checked, most recent first
  * @param checkTimeoutSeconds the whole check of one domain (not when stepping through)
+ * @param autoCheck the Domains screen runs Check all on a timer while the app is open
+ * @param autoCheckHours its period, {@link #MIN_AUTO_CHECK_HOURS} to {@link #MAX_AUTO_CHECK_HOURS}
  */
 public record Settings(
     String dnsServer,
@@ -26,7 +28,9 @@ public record Settings(
     boolean darkTheme,
     boolean stepByStep,
     List<String> history,
-    int checkTimeoutSeconds) {
+    int checkTimeoutSeconds,
+    boolean autoCheck,
+    int autoCheckHours) {
 
   // The defaults are the engine's (CheckOptions), so the app, its dialog and the CLI agree.
   public static final int DEFAULT_DNS_TIMEOUT_SECONDS = seconds(CheckOptions.DEFAULT_DNS_TIMEOUT);
@@ -44,6 +48,12 @@ public record Settings(
   public static final int MAX_STEP_TIMEOUT_SECONDS = 300;
   public static final int MAX_CHECK_TIMEOUT_SECONDS = 3600;
 
+  /** "Check all every N hours": one hour to one week, a day by default. */
+  public static final int MIN_AUTO_CHECK_HOURS = 1;
+
+  public static final int MAX_AUTO_CHECK_HOURS = 168;
+  public static final int DEFAULT_AUTO_CHECK_HOURS = 24;
+
   public Settings {
     dnsServer = dnsServer == null ? "" : dnsServer.strip();
     trustFiles = List.copyOf(trustFiles);
@@ -52,6 +62,32 @@ public record Settings(
     fetchTimeoutSeconds = clamp(fetchTimeoutSeconds, MAX_STEP_TIMEOUT_SECONDS);
     smtpTimeoutSeconds = clamp(smtpTimeoutSeconds, MAX_STEP_TIMEOUT_SECONDS);
     checkTimeoutSeconds = clamp(checkTimeoutSeconds, MAX_CHECK_TIMEOUT_SECONDS);
+    autoCheckHours = Math.max(MIN_AUTO_CHECK_HOURS, Math.min(MAX_AUTO_CHECK_HOURS, autoCheckHours));
+  }
+
+  /** Settings without the Domains screen's timer (off, every day when switched on). */
+  public Settings(
+      String dnsServer,
+      List<String> trustFiles,
+      int dnsTimeoutSeconds,
+      int fetchTimeoutSeconds,
+      int smtpTimeoutSeconds,
+      boolean darkTheme,
+      boolean stepByStep,
+      List<String> history,
+      int checkTimeoutSeconds) {
+    this(
+        dnsServer,
+        trustFiles,
+        dnsTimeoutSeconds,
+        fetchTimeoutSeconds,
+        smtpTimeoutSeconds,
+        darkTheme,
+        stepByStep,
+        history,
+        checkTimeoutSeconds,
+        false,
+        DEFAULT_AUTO_CHECK_HOURS);
   }
 
   /** Settings with the default whole-check limit. */
@@ -99,7 +135,25 @@ public record Settings(
         darkTheme,
         stepByStep,
         newHistory,
-        checkTimeoutSeconds);
+        checkTimeoutSeconds,
+        autoCheck,
+        autoCheckHours);
+  }
+
+  /** The same settings with the Domains screen's timer as given. */
+  public Settings withAutoCheck(boolean on, int hours) {
+    return new Settings(
+        dnsServer,
+        trustFiles,
+        dnsTimeoutSeconds,
+        fetchTimeoutSeconds,
+        smtpTimeoutSeconds,
+        darkTheme,
+        stepByStep,
+        history,
+        checkTimeoutSeconds,
+        on,
+        hours);
   }
 
   private static int clamp(int value, int max) {
