@@ -49,22 +49,29 @@ public final class CheckDiffListing {
       b.append("Nothing differs.\n");
     }
     for (CheckDiff.Section s : d.sections()) {
-      b.append('\n').append(s.title()).append(s.changed() ? "" : " (same)").append('\n');
-      if (s.rows().isEmpty()) {
-        b.append("  (none)\n");
-      }
-      for (CheckDiff.Row r : s.rows()) {
-        String label = r.label().isEmpty() ? "" : Visible.line(r.label()) + ": ";
-        if (!r.changed()) {
-          r.older().forEach(v -> b.append("  ").append(label).append(Visible.line(v)).append('\n'));
-          if (r.older().isEmpty()) {
-            b.append("  ").append(label).append("(none)\n");
-          }
-          continue;
+      b.append('\n').append(section(s));
+    }
+    return b.toString();
+  }
+
+  /** One section: its title, then its rows (what the screen's Copy button of a section copies). */
+  public static String section(CheckDiff.Section s) {
+    StringBuilder b = new StringBuilder();
+    b.append(s.title()).append(s.changed() ? "" : " (same)").append('\n');
+    if (s.rows().isEmpty()) {
+      b.append("  (none)\n");
+    }
+    for (CheckDiff.Row r : s.rows()) {
+      String label = r.label().isEmpty() ? "" : Visible.line(r.label()) + ": ";
+      if (!r.changed()) {
+        r.older().forEach(v -> b.append("  ").append(label).append(Visible.line(v)).append('\n'));
+        if (r.older().isEmpty()) {
+          b.append("  ").append(label).append("(none)\n");
         }
-        side(b, "- ", label, r.older());
-        side(b, "+ ", label, r.newer());
+        continue;
       }
+      side(b, "- ", label, r.older());
+      side(b, "+ ", label, r.newer());
     }
     return b.toString();
   }
