@@ -324,6 +324,8 @@ public final class DomainsView {
               protected void updateItem(StoredCheck item, boolean empty) {
                 super.updateItem(item, empty);
                 setText(empty || item == null ? null : pastCheck(item));
+                setWrapText(true);
+                setPrefWidth(0); // wrap at the list's width instead of scrolling sideways
               }
             });
     vm.pastChecks()
@@ -357,7 +359,14 @@ public final class DomainsView {
     VBox left = new VBox(4, hint, checks, compare);
     left.setPadding(new Insets(4));
     left.setMinWidth(180);
-    vm.diffProperty().addListener((o, was, now) -> diffView.show(now));
+    vm.diffProperty()
+        .addListener(
+            (o, was, now) -> {
+              diffView.show(now);
+              if (now != null && split.getDividers().get(0).getPosition() > 0.35) {
+                split.setDividerPositions(0.3); // a comparison needs the room more than the list
+              }
+            });
     SplitPane pane = new SplitPane(left, diffView.root());
     pane.setDividerPositions(0.26);
     return pane;
@@ -367,13 +376,12 @@ public final class DomainsView {
   static String pastCheck(StoredCheck c) {
     var f = c.facts();
     return WHEN.format(f.checkedAt())
-        + "  "
-        + DomainVerdict.byWord(f.verdict()).map(DomainVerdict::phrase).orElse(f.verdict())
-        + "  id "
-        + f.txtId().map(VisibleText::line).orElse("-")
         + "  (#"
         + c.id()
-        + ")";
+        + ")\n"
+        + DomainVerdict.byWord(f.verdict()).map(DomainVerdict::phrase).orElse(f.verdict())
+        + ", id "
+        + f.txtId().map(VisibleText::line).orElse("-");
   }
 
   /** One policy version in words: what was served when, and who applies it until when. */
