@@ -39,6 +39,7 @@ class DomainsCompareJourneyTest {
   private static final String DOMAIN = "cmp.test";
   private static final String MX1 = "mx1.cmp.test";
   private final DesktopRig rig = new DesktopRig();
+  private Path folder;
 
   private static DomainReport check(String id, String mode) throws Exception {
     try (TestWorld world = new TestWorld()) {
@@ -51,7 +52,7 @@ class DomainsCompareJourneyTest {
 
   @Start
   void start(Stage stage) throws Exception {
-    Path folder = Files.createTempDirectory("stslens-compare");
+    folder = Files.createTempDirectory("stslens-compare");
     HistoryStore store = HistoryStore.open(folder.resolve(HistoryStore.FILE_NAME));
     store.save(check("20260101", "testing"));
     store.save(check("20260102", "enforce"));
@@ -106,6 +107,23 @@ class DomainsCompareJourneyTest {
         .startsWith("Policy\n")
         .contains("- mode: testing")
         .contains("+ mode: enforce");
+  }
+
+  @Test
+  void checkAllEveryNHoursIsSwitchedOnFromTheStatusBarAndKeptInTheSettings(FxRobot robot)
+      throws Exception {
+    robot.press(KeyCode.CONTROL, KeyCode.DIGIT6).release(KeyCode.DIGIT6, KeyCode.CONTROL);
+    WaitForAsyncUtils.waitForFxEvents();
+    javafx.scene.control.Spinner<?> hours =
+        robot.lookup("#domains-autocheck-hours").queryAs(javafx.scene.control.Spinner.class);
+    robot.interact(() -> hours.increment()); // 25
+    robot.clickOn("#domains-autocheck");
+    WaitForAsyncUtils.waitForFxEvents();
+    assertThat(robot.lookup("#domains-next-check").queryLabeled().getText())
+        .matches("Next check at \\d\\d:\\d\\d");
+    SettingsStore store = new SettingsStore(folder);
+    WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> store.load().autoCheck());
+    assertThat(store.load().autoCheckHours()).isEqualTo(25);
   }
 
   /** The label in {@code column} of the diff grid whose text starts with or equals {@code text}. */

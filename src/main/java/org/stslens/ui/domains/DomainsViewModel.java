@@ -305,6 +305,11 @@ public final class DomainsViewModel {
     if (domain == null) {
       return;
     }
+    readSelected(domain);
+  }
+
+  /** Reads the stored checks and policy versions of {@code domain}, the selected one. */
+  private void readSelected(String domain) {
     inBackground(
         store -> {
           List<StoredCheck> checks = store.checks(domain);
@@ -325,7 +330,12 @@ public final class DomainsViewModel {
                               t.seesNewest(Refresh.DAILY, v.lastSeen(), now),
                               t.seesNewest(Refresh.AT_EXPIRY, v.lastSeen(), now)))
                   .toList();
-          dispatcher.accept(() -> timeline.setAll(entries));
+          dispatcher.accept(
+              () -> {
+                if (domain.equals(selected)) {
+                  timeline.setAll(entries);
+                }
+              });
         });
   }
 
@@ -547,6 +557,9 @@ public final class DomainsViewModel {
 
   private void finished(DomainRow row) {
     rows.replaceAll(r -> r.domain().equals(row.domain()) ? row : r);
+    if (row.domain().equals(selected)) {
+      readSelected(selected); // its new check joins the list to compare and the timeline
+    }
     if (!row.changes().isEmpty()) {
       notices.add(new Notice(row.domain(), "Changed: " + row.changesText()));
     }
