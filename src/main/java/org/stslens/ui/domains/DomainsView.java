@@ -285,15 +285,6 @@ public final class DomainsView {
     hours.setEditable(true);
     hours.setPrefWidth(80);
     hours.setMinWidth(Region.USE_PREF_SIZE);
-    // typed text counts when focus leaves, not only on Enter
-    hours
-        .focusedProperty()
-        .addListener(
-            (o, was, now) -> {
-              if (!now) {
-                hours.increment(0);
-              }
-            });
     hours.valueProperty().addListener((o, was, now) -> vm.autoCheckHoursProperty().set(now));
     vm.autoCheckHoursProperty()
         .addListener((o, was, now) -> hours.getValueFactory().setValue(now.intValue()));
