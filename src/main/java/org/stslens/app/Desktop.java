@@ -133,6 +133,9 @@ final class Desktop {
     primary.setScene(scene);
     primary.show();
     window.focusDomain();
+    if (settings.get().autoCheck()) {
+      domains(); // "Check all every N hours" runs while the app is open, seen or not
+    }
   }
 
   /**
@@ -214,6 +217,19 @@ final class Desktop {
               background,
               Platform::runLater,
               clock);
+      // the timer's state is a setting: restored here, saved on every change
+      domainsModel.autoCheckHoursProperty().set(settings.get().autoCheckHours());
+      domainsModel.autoCheckProperty().set(settings.get().autoCheck());
+      javafx.beans.InvalidationListener keep =
+          o ->
+              save(
+                  settings.updateAndGet(
+                      s ->
+                          s.withAutoCheck(
+                              domainsModel.autoCheckProperty().get(),
+                              domainsModel.autoCheckHoursProperty().get())));
+      domainsModel.autoCheckProperty().addListener(keep);
+      domainsModel.autoCheckHoursProperty().addListener(keep);
       domainsModel.load();
     }
     return domainsModel;
@@ -244,7 +260,10 @@ final class Desktop {
         .showAndWait()
         .ifPresent(
             chosen -> {
-              Settings merged = chosen.withHistory(settings.get().history());
+              Settings merged =
+                  chosen
+                      .withHistory(settings.get().history())
+                      .withAutoCheck(settings.get().autoCheck(), settings.get().autoCheckHours());
               settings.set(merged);
               applyTheme(merged);
               vm.stepByStepProperty().set(merged.stepByStep());

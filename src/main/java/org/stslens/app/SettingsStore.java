@@ -119,7 +119,9 @@ public final class SettingsStore {
         Boolean.parseBoolean(p.getProperty("step.by.step", "false")),
         list(p.getProperty("history", "")),
         integer(p, "check.timeout", d.checkTimeoutSeconds()),
-        p.getProperty("dnssec.trust.anchor", d.trustAnchorFile()));
+        p.getProperty("dnssec.trust.anchor", d.trustAnchorFile()),
+        Boolean.parseBoolean(p.getProperty("domains.autocheck", "false")),
+        integer(p, "domains.autocheck.hours", d.autoCheckHours()));
   }
 
   /** What went wrong when the settings were last loaded (the defaults are in use), for the user. */
@@ -171,6 +173,8 @@ public final class SettingsStore {
     p.setProperty("step.by.step", Boolean.toString(s.stepByStep()));
     p.setProperty("history", String.join("\n", s.history()));
     p.setProperty("dnssec.trust.anchor", s.trustAnchorFile());
+    p.setProperty("domains.autocheck", Boolean.toString(s.autoCheck()));
+    p.setProperty("domains.autocheck.hours", Integer.toString(s.autoCheckHours()));
     Files.createDirectories(file.getParent());
     Path temp = Files.createTempFile(file.getParent(), FILE, ".tmp");
     try (Writer out = Files.newBufferedWriter(temp, StandardCharsets.UTF_8)) {

@@ -96,6 +96,16 @@ final class CheckCommand implements java.util.concurrent.Callable<Integer> {
   String historyOf;
 
   @Option(
+      names = "--compare",
+      arity = "0..2",
+      paramLabel = "ID",
+      description =
+          "With --history: compare two stored checks, OLDER_ID NEWER_ID (the ids --history"
+              + " lists; default: the last two): TXT record, policy lines, MX hosts,"
+              + " certificates, verdicts and findings (--format text or json).")
+  List<Long> compare;
+
+  @Option(
       names = "--history-file",
       paramLabel = "FILE",
       description =
@@ -195,6 +205,10 @@ final class CheckCommand implements java.util.concurrent.Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     if (historyOf != null) {
       return history();
+    }
+    if (compare != null) {
+      throw new CommandLine.ParameterException(
+          spec.commandLine(), "--compare compares stored checks: give --history DOMAIN");
     }
     if (from != null || BatchFormat.onlyBatch(format)) {
       if (save) {
@@ -362,6 +376,9 @@ final class CheckCommand implements java.util.concurrent.Callable<Integer> {
           spec.commandLine(), "not a domain name: '" + historyOf + "': " + not.reason());
     }
     String domain = ((DomainNameInput.Domain) reading).ascii();
+    if (compare != null) {
+      return new HistoryCompare(spec.commandLine(), historyPath(), domain, json).run(compare);
+    }
     try {
       HistoryStore store = HistoryStore.open(historyPath());
       List<StoredCheck> checks = store.checks(domain);

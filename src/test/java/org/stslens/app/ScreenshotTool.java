@@ -169,6 +169,10 @@ public final class ScreenshotTool {
       shoot(mainScene(), out.resolve("14-editor-publish.png"));
       reports(desktop, out.resolve("16-reports.png"));
       domains(desktop, out.resolve("21-domains.png"));
+      compare(
+          desktop,
+          new SettingsStore(settings).historyFile(),
+          out.resolve("25-domains-compare.png"));
       onFx(
           () -> {
             ((ToggleButton) mainScene().lookup("#walkthrough")).setSelected(true);
@@ -495,6 +499,47 @@ public final class ScreenshotTool {
           table.getSelectionModel().select(0);
           return null;
         });
+    pause(1000);
+    shoot(mainScene(), file);
+  }
+
+  /**
+   * The Domains screen's Compare: the screenshot domain's last two stored checks side by side
+   * (after {@link #domains}, which leaves it selected).
+   */
+  private static void compare(Desktop desktop, Path history, Path file) throws Exception {
+    // a later check of the domain in another world (testing, mx2 gone, a new id), so that the
+    // comparison has changes to highlight: both are real reports of loopback worlds
+    try (TestWorld later = new TestWorld()) {
+      later.standardDns(DOMAIN, "20261205T0900", "mx1." + DOMAIN);
+      later.policyHost(
+          DOMAIN,
+          LabHttpResponse.ok(
+              "text/plain",
+              "version: STSv1\r\nmode: testing\r\nmx: mx1.lab.example\r\nmax_age: 86400\r\n"));
+      later.goodMx(0, "mx1." + DOMAIN);
+      org.stslens.engine.history.HistoryStore.open(history).save(later.check(DOMAIN));
+    }
+    onFx(
+        () -> {
+          desktop.domains().select(DOMAIN);
+          return null;
+        });
+    onFx(
+        () -> {
+          ((javafx.scene.control.TabPane) mainScene().lookup("#domains-tabs"))
+              .getSelectionModel()
+              .select(1);
+          return null;
+        });
+    waitFor(() -> desktop.domains().pastChecks().size() >= 2);
+    pause(300);
+    onFx(
+        () -> {
+          ((javafx.scene.control.Button) mainScene().lookup("#domains-compare")).fire();
+          return null;
+        });
+    waitFor(() -> desktop.domains().diffProperty().get() != null);
     pause(1000);
     shoot(mainScene(), file);
   }

@@ -46,16 +46,25 @@ public final class HistoryListing {
           .append(").\n")
           .toString();
     }
-    String format = "%-23s  %-22s  %-20s  %-8s  %s%n";
+    // "check" is the stored check's number (--compare takes it); "id" is the TXT record's
+    String format = "%6s  %-23s  %-22s  %-20s  %-8s  %s%n";
     b.append(
         String.format(
-            java.util.Locale.ROOT, format, "checked at", "verdict", "id", "mode", "MX hosts"));
+            java.util.Locale.ROOT,
+            format,
+            "check",
+            "checked at",
+            "verdict",
+            "id",
+            "mode",
+            "MX hosts"));
     for (StoredCheck c : checks) {
       CheckFacts f = c.facts();
       b.append(
           String.format(
               java.util.Locale.ROOT,
               format,
+              c.id(),
               TABLE_TIME.format(f.checkedAt()),
               f.verdict(),
               f.txtId().orElse("-"),

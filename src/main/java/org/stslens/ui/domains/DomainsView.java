@@ -13,11 +13,16 @@ import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.ProgressBar;
+import javafx.scene.control.SelectionMode;
+import javafx.scene.control.Spinner;
 import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
@@ -31,6 +36,7 @@ import javafx.scene.layout.VBox;
 import javafx.util.Duration;
 import org.controlsfx.control.Notifications;
 import org.stslens.engine.history.PolicyVersion;
+import org.stslens.engine.history.StoredCheck;
 import org.stslens.engine.report.DomainVerdict;
 import org.stslens.ui.common.DialogService;
 import org.stslens.ui.stages.common.VisibleText;
@@ -49,21 +55,37 @@ public final class DomainsView {
   private final DialogService dialogs;
   private final BorderPane root = new BorderPane();
   private final TableView<DomainRow> table = new TableView<>();
+  private final TabPane tabs = new TabPane();
+  private final SplitPane split = new SplitPane();
+  private final CheckDiffView diffView = new CheckDiffView();
 
   public DomainsView(DomainsViewModel vm, DialogService dialogs) {
     this.vm = vm;
     this.dialogs = dialogs;
     root.setId("domains-screen");
     root.setTop(toolbar());
-    SplitPane split = new SplitPane(table(), timeline());
+    Tab versions = new Tab("Policy versions", timeline());
+    versions.setId("domains-versions-tab");
+    Tab compare = new Tab("Compare checks", compare());
+    compare.setId("domains-compare-tab");
+    tabs.getTabs().setAll(versions, compare);
+    tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+    tabs.setId("domains-tabs");
+    split.getItems().setAll(table(), tabs);
     split.setOrientation(Orientation.VERTICAL);
-    split.setDividerPositions(0.7);
+    split.setDividerPositions(0.6);
     root.setCenter(split);
     Label status = new Label();
     status.setId("domains-status");
     status.textProperty().bind(vm.statusProperty());
-    status.setPadding(new Insets(4, 8, 4, 8));
-    root.setBottom(status);
+    status.setMinWidth(0);
+    Region gap = new Region();
+    HBox.setHgrow(gap, Priority.ALWAYS);
+    HBox bottom = new HBox(6, status, gap);
+    bottom.getChildren().addAll(autoCheck());
+    bottom.setAlignment(Pos.CENTER_LEFT);
+    bottom.setPadding(new Insets(4, 8, 4, 8));
+    root.setBottom(bottom);
     vm.notices()
         .addListener(
             (ListChangeListener<DomainsViewModel.Notice>)
@@ -245,6 +267,112 @@ public final class DomainsView {
     VBox box = new VBox(4, title, list);
     box.setPadding(new Insets(6, 8, 6, 8));
     return box;
+  }
+
+  /** "Check all every [N] hours", and when the next one runs. */
+  private List<javafx.scene.Node> autoCheck() {
+    CheckBox every = new CheckBox("Check all every");
+    every.setId("domains-autocheck");
+    every.setMnemonicParsing(false);
+    every.selectedProperty().bindBidirectional(vm.autoCheckProperty());
+    every.setTooltip(new Tooltip("Runs Check all on a timer while STS Lens is open"));
+    Spinner<Integer> hours =
+        new Spinner<>(
+            DomainsViewModel.MIN_AUTO_HOURS,
+            DomainsViewModel.MAX_AUTO_HOURS,
+            vm.autoCheckHoursProperty().get());
+    hours.setId("domains-autocheck-hours");
+    hours.setEditable(true);
+    hours.setPrefWidth(80);
+    hours.setMinWidth(Region.USE_PREF_SIZE);
+    hours.valueProperty().addListener((o, was, now) -> vm.autoCheckHoursProperty().set(now));
+    vm.autoCheckHoursProperty()
+        .addListener((o, was, now) -> hours.getValueFactory().setValue(now.intValue()));
+    Label unit = new Label("hours");
+    unit.setLabelFor(hours);
+    unit.setMinWidth(Region.USE_PREF_SIZE);
+    Label next = new Label();
+    next.setId("domains-next-check");
+    next.textProperty().bind(vm.nextCheckTextProperty());
+    next.setMinWidth(Region.USE_PREF_SIZE);
+    every.setMinWidth(Region.USE_PREF_SIZE);
+    return List.of(every, hours, unit, next);
+  }
+
+  /**
+   * The selected domain's stored checks (newest first; the last two picked) and their comparison,
+   * older left and newer right. Compare reads the stored reports off the FX thread.
+   */
+  private SplitPane compare() {
+    ListView<StoredCheck> checks = new ListView<>(vm.pastChecks());
+    checks.setId("domains-past-checks");
+    checks.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
+    checks.setPlaceholder(new Label("Select a checked domain to see its stored checks."));
+    checks.setCellFactory(
+        l ->
+            new ListCell<>() {
+              @Override
+              protected void updateItem(StoredCheck item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty || item == null ? null : pastCheck(item));
+                setWrapText(true);
+                setPrefWidth(0); // wrap at the list's width instead of scrolling sideways
+              }
+            });
+    vm.pastChecks()
+        .addListener(
+            (ListChangeListener<StoredCheck>)
+                c -> {
+                  checks.getSelectionModel().clearSelection();
+                  if (vm.pastChecks().size() >= 2) {
+                    checks.getSelectionModel().selectIndices(0, 1);
+                  }
+                });
+    Button compare = new Button("Compare");
+    compare.setId("domains-compare");
+    compare.setTooltip(new Tooltip("Compare the two checks picked (Ctrl+click or Shift+arrows)"));
+    compare
+        .disableProperty()
+        .bind(
+            javafx.beans.binding.Bindings.size(checks.getSelectionModel().getSelectedItems())
+                .isNotEqualTo(2));
+    compare.setOnAction(
+        e -> {
+          List<StoredCheck> picked = List.copyOf(checks.getSelectionModel().getSelectedItems());
+          if (picked.size() == 2) {
+            vm.compare(picked.get(0), picked.get(1));
+          }
+        });
+    compare.setMinWidth(Region.USE_PREF_SIZE);
+    Label hint = new Label("Pick two checks:");
+    hint.setLabelFor(checks);
+    VBox.setVgrow(checks, Priority.ALWAYS);
+    VBox left = new VBox(4, hint, checks, compare);
+    left.setPadding(new Insets(4));
+    left.setMinWidth(180);
+    vm.diffProperty()
+        .addListener(
+            (o, was, now) -> {
+              diffView.show(now);
+              if (now != null && split.getDividers().get(0).getPosition() > 0.35) {
+                split.setDividerPositions(0.3); // a comparison needs the room more than the list
+              }
+            });
+    SplitPane pane = new SplitPane(left, diffView.root());
+    pane.setDividerPositions(0.26);
+    return pane;
+  }
+
+  /** A stored check in one line: when, the verdict, the TXT id (server text, marked). */
+  static String pastCheck(StoredCheck c) {
+    var f = c.facts();
+    return WHEN.format(f.checkedAt())
+        + "  (#"
+        + c.id()
+        + ")\n"
+        + DomainVerdict.byWord(f.verdict()).map(DomainVerdict::phrase).orElse(f.verdict())
+        + ", id "
+        + f.txtId().map(VisibleText::line).orElse("-");
   }
 
   /** One policy version in words: what was served when, and who applies it until when. */

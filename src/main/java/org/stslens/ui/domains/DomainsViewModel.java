@@ -14,11 +14,16 @@ import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleDoubleProperty;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
@@ -32,6 +37,7 @@ import org.stslens.engine.batch.DomainCheck;
 import org.stslens.engine.batch.DomainList;
 import org.stslens.engine.finding.Finding;
 import org.stslens.engine.history.ChangeDetector;
+import org.stslens.engine.history.CheckDiff;
 import org.stslens.engine.history.CheckFacts;
 import org.stslens.engine.history.HistoryException;
 import org.stslens.engine.history.HistoryStore;
@@ -53,6 +59,36 @@ public final class DomainsViewModel {
 
   /** At most this many checks run at once. */
   public static final int PARALLEL = BatchRunner.DEFAULT_PARALLEL;
+
+  /** "Check all every N hours": the spinner's range and its first value. */
+  public static final int MIN_AUTO_HOURS = 1;
+
+  public static final int MAX_AUTO_HOURS = 168;
+  public static final int DEFAULT_AUTO_HOURS = 24;
+
+  /**
+   * Runs a task once after a delay, on any thread; the returned action cancels it. The timer of
+   * "Check all every N hours" goes through it, so that a test fires it without waiting.
+   */
+  @FunctionalInterface
+  public interface Scheduler {
+    Runnable schedule(java.time.Duration delay, Runnable task);
+
+    /** One daemon thread: a pending check never keeps the app from exiting. */
+    static Scheduler daemon() {
+      java.util.concurrent.ScheduledExecutorService timer =
+          java.util.concurrent.Executors.newSingleThreadScheduledExecutor(
+              r -> {
+                Thread t = new Thread(r, "stslens-check-all-timer");
+                t.setDaemon(true);
+                return t;
+              });
+      return (delay, task) -> {
+        var f = timer.schedule(task, delay.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+        return () -> f.cancel(false);
+      };
+    }
+  }
 
   /** A certificate expiring within this many days raises a notice. */
   public static final long NEAR_EXPIRY_DAYS = 14;
@@ -84,7 +120,18 @@ public final class DomainsViewModel {
   private final StringProperty status = new SimpleStringProperty("");
   private final ObservableList<Notice> notices = FXCollections.observableArrayList();
   private final ObservableList<TimelineEntry> timeline = FXCollections.observableArrayList();
+  private final ObservableList<StoredCheck> pastChecks = FXCollections.observableArrayList();
+  private final ObjectProperty<CheckDiff> diff = new SimpleObjectProperty<>();
+  private final BooleanProperty autoCheck = new SimpleBooleanProperty(false);
+  private final IntegerProperty autoCheckHours = new SimpleIntegerProperty(DEFAULT_AUTO_HOURS);
+  private final ObjectProperty<Instant> nextCheck = new SimpleObjectProperty<>();
+  private final StringProperty nextCheckText = new SimpleStringProperty("");
+  private final Scheduler scheduler;
+  private Runnable cancelTimer = () -> {};
   private volatile BatchRunner runner;
+
+  /** The domain whose past checks are shown: a late answer for another one is dropped. */
+  private String selected;
 
   /**
    * @param historyFile the history store, which also keeps the watchlist
@@ -99,12 +146,28 @@ public final class DomainsViewModel {
       Executor background,
       Consumer<Runnable> dispatcher,
       Clock clock) {
+    this(historyFile, check, background, dispatcher, clock, Scheduler.daemon());
+  }
+
+  /**
+   * @param scheduler the timer of "Check all every N hours"
+   */
+  public DomainsViewModel(
+      Path historyFile,
+      DomainCheck check,
+      Executor background,
+      Consumer<Runnable> dispatcher,
+      Clock clock,
+      Scheduler scheduler) {
+    this.scheduler = scheduler;
     this.historyFile = historyFile;
     this.check = check;
     this.background = background;
     this.dispatcher = dispatcher;
     this.clock = clock;
     filter.addListener((o, was, now) -> applyFilter());
+    autoCheck.addListener((o, was, now) -> reschedule());
+    autoCheckHours.addListener((o, was, now) -> reschedule());
   }
 
   // ---- commands (FX thread) ----
@@ -236,13 +299,27 @@ public final class DomainsViewModel {
   /** Shows the stored policy versions of {@code domain} (none when null). */
   public void select(String domain) {
     timeline.clear();
+    pastChecks.clear();
+    diff.set(null);
+    selected = domain;
     if (domain == null) {
       return;
     }
+    readSelected(domain);
+  }
+
+  /** Reads the stored checks and policy versions of {@code domain}, the selected one. */
+  private void readSelected(String domain) {
     inBackground(
         store -> {
-          PolicyTimeline t =
-              PolicyTimeline.of(store.checks(domain).stream().map(StoredCheck::facts).toList());
+          List<StoredCheck> checks = store.checks(domain);
+          dispatcher.accept(
+              () -> {
+                if (domain.equals(selected)) {
+                  pastChecks.setAll(checks);
+                }
+              });
+          PolicyTimeline t = PolicyTimeline.of(checks.stream().map(StoredCheck::facts).toList());
           Instant now = clock.instant();
           List<TimelineEntry> entries =
               t.versions().stream()
@@ -253,11 +330,80 @@ public final class DomainsViewModel {
                               t.seesNewest(Refresh.DAILY, v.lastSeen(), now),
                               t.seesNewest(Refresh.AT_EXPIRY, v.lastSeen(), now)))
                   .toList();
-          dispatcher.accept(() -> timeline.setAll(entries));
+          dispatcher.accept(
+              () -> {
+                if (domain.equals(selected)) {
+                  timeline.setAll(entries);
+                }
+              });
+        });
+  }
+
+  /**
+   * Compares two stored checks of the selected domain, the older on the left whatever the order
+   * given; the result arrives in {@link #diffProperty()}.
+   */
+  public void compare(StoredCheck a, StoredCheck b) {
+    boolean inOrder = !a.facts().checkedAt().isAfter(b.facts().checkedAt());
+    StoredCheck older = inOrder ? a : b;
+    StoredCheck newer = inOrder ? b : a;
+    status.set("Comparing …");
+    inBackground(
+        store -> {
+          Optional<String> olderJson = store.reportJson(older.id());
+          Optional<String> newerJson = store.reportJson(newer.id());
+          if (olderJson.isEmpty() || newerJson.isEmpty()) {
+            dispatcher.accept(() -> status.set("A stored check is gone from the history."));
+            return;
+          }
+          try {
+            CheckDiff d = CheckDiff.of(older.id(), olderJson.get(), newer.id(), newerJson.get());
+            dispatcher.accept(
+                () -> {
+                  diff.set(d);
+                  status.set(
+                      d.changed()
+                          ? "Compared: the changed rows are highlighted."
+                          : "Compared: nothing differs.");
+                });
+          } catch (IllegalArgumentException e) {
+            dispatcher.accept(
+                () -> status.set("A stored report cannot be read: " + e.getMessage()));
+          }
         });
   }
 
   // ---- state ----
+
+  /** The selected domain's stored checks, newest first. */
+  public ObservableList<StoredCheck> pastChecks() {
+    return pastChecks;
+  }
+
+  /** The last comparison of the selected domain's checks; null before one. */
+  public ReadOnlyObjectProperty<CheckDiff> diffProperty() {
+    return diff;
+  }
+
+  /** "Check all every N hours" while the app is open. */
+  public BooleanProperty autoCheckProperty() {
+    return autoCheck;
+  }
+
+  /** The N of {@link #autoCheckProperty()}, from 1 to 168. */
+  public IntegerProperty autoCheckHoursProperty() {
+    return autoCheckHours;
+  }
+
+  /** When the timer runs Check all next; null when it is off. */
+  public ReadOnlyObjectProperty<Instant> nextCheckProperty() {
+    return nextCheck;
+  }
+
+  /** "Next check at 14:30" (in the clock's zone), or empty when the timer is off. */
+  public ReadOnlyStringProperty nextCheckTextProperty() {
+    return nextCheckText;
+  }
 
   /** The rows the filter lets through, in watchlist order (the table sorts its own view). */
   public ObservableList<DomainRow> rows() {
@@ -411,6 +557,9 @@ public final class DomainsViewModel {
 
   private void finished(DomainRow row) {
     rows.replaceAll(r -> r.domain().equals(row.domain()) ? row : r);
+    if (row.domain().equals(selected)) {
+      readSelected(selected); // its new check joins the list to compare and the timeline
+    }
     if (!row.changes().isEmpty()) {
       notices.add(new Notice(row.domain(), "Changed: " + row.changesText()));
     }
@@ -424,6 +573,47 @@ public final class DomainsViewModel {
     runner = null;
     running.set(false); // last: whoever waits for the end sees the rest already done
   }
+
+  /** Cancels the pending timer and, when on, starts it again for N hours from now. */
+  private void reschedule() {
+    cancelTimer.run();
+    cancelTimer = () -> {};
+    if (!autoCheck.get()) {
+      nextCheck.set(null);
+      nextCheckText.set("");
+      return;
+    }
+    int hours = Math.max(MIN_AUTO_HOURS, Math.min(MAX_AUTO_HOURS, autoCheckHours.get()));
+    java.time.Duration every = java.time.Duration.ofHours(hours);
+    Instant at = clock.instant().plus(every);
+    nextCheck.set(at);
+    nextCheckText.set("Next check at " + NEXT_AT.withZone(clock.getZone()).format(at));
+    Runnable[] cancel = new Runnable[1];
+    cancel[0] =
+        scheduler.schedule(
+            every,
+            () ->
+                dispatcher.accept(
+                    () -> {
+                      if (cancelTimer != cancel[0]) {
+                        return; // rescheduled or switched off in the meantime
+                      }
+                      timerFired();
+                    }));
+    cancelTimer = cancel[0];
+  }
+
+  private void timerFired() {
+    if (running.get()) {
+      status.set("The scheduled check was skipped: Check all is still running.");
+    } else if (!rows.isEmpty()) {
+      checkAll();
+    }
+    reschedule();
+  }
+
+  private static final java.time.format.DateTimeFormatter NEXT_AT =
+      java.time.format.DateTimeFormatter.ofPattern("HH:mm", java.util.Locale.ROOT);
 
   private void applyFilter() {
     String f = filter.get() == null ? "" : filter.get().strip().toLowerCase(java.util.Locale.ROOT);

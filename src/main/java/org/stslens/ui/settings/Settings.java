@@ -18,6 +18,8 @@ import org.stslens.engine.check.CheckOptions;
  * @param checkTimeoutSeconds the whole check of one domain (not when stepping through)
  * @param trustAnchorFile the DNSSEC trust-anchor file TLSA answers are validated from, or empty for
  *     the built-in IANA root anchors
+ * @param autoCheck the Domains screen runs Check all on a timer while the app is open
+ * @param autoCheckHours its period, {@link #MIN_AUTO_CHECK_HOURS} to {@link #MAX_AUTO_CHECK_HOURS}
  */
 public record Settings(
     String dnsServer,
@@ -29,7 +31,9 @@ public record Settings(
     boolean stepByStep,
     List<String> history,
     int checkTimeoutSeconds,
-    String trustAnchorFile) {
+    String trustAnchorFile,
+    boolean autoCheck,
+    int autoCheckHours) {
 
   // The defaults are the engine's (CheckOptions), so the app, its dialog and the CLI agree.
   public static final int DEFAULT_DNS_TIMEOUT_SECONDS = seconds(CheckOptions.DEFAULT_DNS_TIMEOUT);
@@ -47,6 +51,12 @@ public record Settings(
   public static final int MAX_STEP_TIMEOUT_SECONDS = 300;
   public static final int MAX_CHECK_TIMEOUT_SECONDS = 3600;
 
+  /** "Check all every N hours": one hour to one week, a day by default. */
+  public static final int MIN_AUTO_CHECK_HOURS = 1;
+
+  public static final int MAX_AUTO_CHECK_HOURS = 168;
+  public static final int DEFAULT_AUTO_CHECK_HOURS = 24;
+
   public Settings {
     dnsServer = dnsServer == null ? "" : dnsServer.strip();
     trustFiles = List.copyOf(trustFiles);
@@ -56,9 +66,65 @@ public record Settings(
     smtpTimeoutSeconds = clamp(smtpTimeoutSeconds, MAX_STEP_TIMEOUT_SECONDS);
     checkTimeoutSeconds = clamp(checkTimeoutSeconds, MAX_CHECK_TIMEOUT_SECONDS);
     trustAnchorFile = trustAnchorFile == null ? "" : trustAnchorFile.strip();
+    autoCheckHours = Math.max(MIN_AUTO_CHECK_HOURS, Math.min(MAX_AUTO_CHECK_HOURS, autoCheckHours));
   }
 
-  /** Settings with the built-in DNSSEC root anchors. */
+  /** Settings with the given trust anchor, without the Domains screen's timer (off, daily). */
+  public Settings(
+      String dnsServer,
+      List<String> trustFiles,
+      int dnsTimeoutSeconds,
+      int fetchTimeoutSeconds,
+      int smtpTimeoutSeconds,
+      boolean darkTheme,
+      boolean stepByStep,
+      List<String> history,
+      int checkTimeoutSeconds,
+      String trustAnchorFile) {
+    this(
+        dnsServer,
+        trustFiles,
+        dnsTimeoutSeconds,
+        fetchTimeoutSeconds,
+        smtpTimeoutSeconds,
+        darkTheme,
+        stepByStep,
+        history,
+        checkTimeoutSeconds,
+        trustAnchorFile,
+        false,
+        DEFAULT_AUTO_CHECK_HOURS);
+  }
+
+  /** Settings with the given timer and the built-in DNSSEC root anchors. */
+  public Settings(
+      String dnsServer,
+      List<String> trustFiles,
+      int dnsTimeoutSeconds,
+      int fetchTimeoutSeconds,
+      int smtpTimeoutSeconds,
+      boolean darkTheme,
+      boolean stepByStep,
+      List<String> history,
+      int checkTimeoutSeconds,
+      boolean autoCheck,
+      int autoCheckHours) {
+    this(
+        dnsServer,
+        trustFiles,
+        dnsTimeoutSeconds,
+        fetchTimeoutSeconds,
+        smtpTimeoutSeconds,
+        darkTheme,
+        stepByStep,
+        history,
+        checkTimeoutSeconds,
+        "",
+        autoCheck,
+        autoCheckHours);
+  }
+
+  /** Settings with the built-in DNSSEC root anchors and without the timer. */
   public Settings(
       String dnsServer,
       List<String> trustFiles,
@@ -79,7 +145,9 @@ public record Settings(
         stepByStep,
         history,
         checkTimeoutSeconds,
-        "");
+        "",
+        false,
+        DEFAULT_AUTO_CHECK_HOURS);
   }
 
   /** Settings with the default whole-check limit. */
@@ -128,12 +196,31 @@ public record Settings(
         stepByStep,
         newHistory,
         checkTimeoutSeconds,
-        trustAnchorFile);
+        trustAnchorFile,
+        autoCheck,
+        autoCheckHours);
   }
 
   /** True when TLSA answers are validated from the built-in IANA root anchors. */
   public boolean builtInTrustAnchor() {
     return trustAnchorFile.isEmpty();
+  }
+
+  /** The same settings with the Domains screen's timer as given. */
+  public Settings withAutoCheck(boolean on, int hours) {
+    return new Settings(
+        dnsServer,
+        trustFiles,
+        dnsTimeoutSeconds,
+        fetchTimeoutSeconds,
+        smtpTimeoutSeconds,
+        darkTheme,
+        stepByStep,
+        history,
+        checkTimeoutSeconds,
+        trustAnchorFile,
+        on,
+        hours);
   }
 
   private static int clamp(int value, int max) {
