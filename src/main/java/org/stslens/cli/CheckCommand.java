@@ -197,10 +197,6 @@ final class CheckCommand implements java.util.concurrent.Callable<Integer> {
       return history();
     }
     if (from != null || BatchFormat.onlyBatch(format)) {
-      if (save) {
-        throw new CommandLine.ParameterException(
-            spec.commandLine(), "--save is for checks of named domains; a batch is not stored");
-      }
       return batch(err);
     }
     if (domains.isEmpty()) {
@@ -305,7 +301,14 @@ final class CheckCommand implements java.util.concurrent.Callable<Integer> {
           spec.commandLine(), "--from " + from + ": no readable file");
     }
     Optional<ReportTarget> target = reportTarget();
-    BatchCheck run = new BatchCheck(options(), batchFormat, parallel, quiet, err);
+    BatchCheck run =
+        new BatchCheck(
+            options(),
+            batchFormat,
+            parallel,
+            quiet,
+            err,
+            save ? Optional.of(new HistoryRecorder(historyPath())) : Optional.empty());
     BatchCheck.Source source =
         from == null ? BatchCheck.Source.of(domains) : BatchCheck.Source.of(from);
     if (target.isEmpty()) {
