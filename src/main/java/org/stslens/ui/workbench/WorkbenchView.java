@@ -61,6 +61,7 @@ public final class WorkbenchView {
   private final TextArea invisibles = new TextArea();
   private final Label notes = new Label();
   private final Label status = new Label();
+  private final Label publishNotice = new Label();
   private final BorderPane root = new BorderPane();
 
   /**
@@ -84,6 +85,7 @@ public final class WorkbenchView {
     vm.evaluationProperty().addListener((o, was, now) -> evaluated());
     vm.loadProperty().addListener((o, was, now) -> load(now.text()));
     notes.textProperty().bind(vm.notesProperty());
+    publishNotice.textProperty().bind(vm.publishNoticeProperty());
     status.textProperty().bind(vm.statusProperty());
     vm.kitExportStatusProperty()
         .addListener(
@@ -261,7 +263,16 @@ public final class WorkbenchView {
     status.setWrapText(true);
     status.setId("workbench-status");
     status.managedProperty().bind(status.textProperty().isNotEmpty());
-    VBox left = new VBox(6, editorHeader(), notes, editor.node(), invisibles, hint, status);
+    publishNotice.setId("publish-notice");
+    publishNotice.setWrapText(true);
+    publishNotice.setMaxWidth(Double.MAX_VALUE);
+    publishNotice.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+    publishNotice.setGraphic(Icons.severity(org.stslens.engine.finding.Severity.INFO));
+    publishNotice.getStyleClass().add("explanation");
+    publishNotice.visibleProperty().bind(publishNotice.textProperty().isNotEmpty());
+    publishNotice.managedProperty().bind(publishNotice.visibleProperty());
+    VBox left =
+        new VBox(6, editorHeader(), publishNotice, notes, editor.node(), invisibles, hint, status);
     VBox.setVgrow(editor.node(), Priority.ALWAYS);
     left.setPadding(new Insets(8));
     installDrop(left);
