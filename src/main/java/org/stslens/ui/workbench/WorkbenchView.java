@@ -267,12 +267,17 @@ public final class WorkbenchView {
     publishNotice.setWrapText(true);
     publishNotice.setMaxWidth(Double.MAX_VALUE);
     publishNotice.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
-    publishNotice.setGraphic(Icons.severity(org.stslens.engine.finding.Severity.INFO));
     publishNotice.getStyleClass().add("explanation");
-    publishNotice.visibleProperty().bind(publishNotice.textProperty().isNotEmpty());
-    publishNotice.managedProperty().bind(publishNotice.visibleProperty());
+    // the icon beside the first line, not the middle of the paragraph
+    javafx.scene.layout.HBox noticeRow =
+        new javafx.scene.layout.HBox(
+            6, Icons.severity(org.stslens.engine.finding.Severity.INFO), publishNotice);
+    noticeRow.setAlignment(javafx.geometry.Pos.TOP_LEFT);
+    javafx.scene.layout.HBox.setHgrow(publishNotice, Priority.ALWAYS);
+    noticeRow.visibleProperty().bind(publishNotice.textProperty().isNotEmpty());
+    noticeRow.managedProperty().bind(noticeRow.visibleProperty());
     VBox left =
-        new VBox(6, editorHeader(), publishNotice, notes, editor.node(), invisibles, hint, status);
+        new VBox(6, editorHeader(), noticeRow, notes, editor.node(), invisibles, hint, status);
     VBox.setVgrow(editor.node(), Priority.ALWAYS);
     left.setPadding(new Insets(8));
     installDrop(left);

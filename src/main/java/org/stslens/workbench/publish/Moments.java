@@ -15,7 +15,15 @@ final class Moments {
       DateTimeFormatter.ofPattern("d MMMM uuuu, HH:mm 'UTC'", Locale.ENGLISH)
           .withZone(ZoneOffset.UTC);
 
+  private static final DateTimeFormatter DAY =
+      DateTimeFormatter.ofPattern("d MMMM uuuu", Locale.ENGLISH).withZone(ZoneOffset.UTC);
+
   private Moments() {}
+
+  /** The day in UTC: "5 December 2026". */
+  static String day(Instant at) {
+    return DAY.format(at);
+  }
 
   static String date(Instant at) {
     return FORMAT.format(at);

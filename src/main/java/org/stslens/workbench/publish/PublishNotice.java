@@ -73,6 +73,7 @@ public record PublishNotice(
     }
     CheckFacts c = current.get();
     String seen = "the check of " + Moments.date(c.checkedAt());
+    // the policy of the latest check is taken as the one served now
     if (!c.servedPolicy()) {
       return new PublishNotice(
           Kind.NO_POLICY,
@@ -117,8 +118,6 @@ public record PublishNotice(
             .append(id)
             .append(", max_age ")
             .append(maxAge)
-            .append(", as of ")
-            .append(seen)
             .append(") ");
     if (maxAge == 0) {
       text.append("do not keep it: its max_age is 0.");
@@ -132,22 +131,18 @@ public record PublishNotice(
     boolean idKept =
         c.txtId().isPresent() && (newId.isEmpty() || newId.get().equals(c.txtId().get()));
     if (idKept) {
-      text.append(" The TXT id is still ")
-          .append(id)
-          .append(": senders that hold the current policy never fetch this draft (they fetch")
-          .append(" again only for a new id or when their copy expires). Publish it with a new")
-          .append(" id (the Publish tab has one).");
+      text.append(" Under the same TXT id they never fetch it: publish a new id (Publish tab).");
     }
     boolean lowered =
         mode == Mode.ENFORCE
             && maxAge > 0
             && draft.map(p -> p.mode() != Mode.ENFORCE).orElse(false);
     if (lowered) {
-      text.append(" Lowering the mode to ")
+      text.append(" Mode ")
           .append(draft.get().mode().word())
-          .append(" does not stop refusals at once: senders that cached the enforce policy keep")
-          .append(" refusing MX hosts that fail it until ")
-          .append(Moments.date(until))
+          .append(" does not stop refusals: MX hosts that fail the cached enforce policy are")
+          .append(" refused until ")
+          .append(Moments.day(until))
           .append('.');
     }
     return new PublishNotice(Kind.CACHED, Optional.of(until), idKept, lowered, text.toString());

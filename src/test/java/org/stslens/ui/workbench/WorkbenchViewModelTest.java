@@ -71,7 +71,7 @@ class WorkbenchViewModelTest {
     assertThat(vm.publishNoticeProperty().get())
         .contains("id 20261127, max_age 2592000")
         .contains("until 28 December 2026, 12:00 UTC (30 days)")
-        .contains("Lowering the mode to testing"); // the template is testing-first
+        .contains("Mode testing does not stop refusals"); // the template is testing-first
     var plan = vm.kit().orElseThrow().withdrawal();
     assertThat(plan.oldMaxAgeFrom())
         .isEqualTo(org.stslens.workbench.publish.WithdrawalPlan.Source.LAST_CHECK);

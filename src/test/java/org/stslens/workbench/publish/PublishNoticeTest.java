@@ -75,11 +75,11 @@ class PublishNoticeTest {
     assertThat(n.text())
         .startsWith(
             "If you publish this draft now, senders that fetched the current policy (mode enforce,"
-                + " id 20260101, max_age 604800, as of the check of 4 December 2026, 23:41 UTC)"
-                + " keep applying it until 12 December 2026, 04:00 UTC (7 days).");
+                + " id 20260101, max_age 604800) keep applying it until 12 December 2026, 04:00"
+                + " UTC (7 days).");
     assertThat(n.idKept()).isFalse();
     assertThat(n.modeLowered()).isFalse();
-    assertThat(n.text()).doesNotContain("TXT id is still").doesNotContain("refusals");
+    assertThat(n.text()).doesNotContain("same TXT id").doesNotContain("refusals");
   }
 
   @Test
@@ -114,7 +114,7 @@ class PublishNoticeTest {
 
     assertThat(kept.idKept()).isTrue();
     assertThat(kept.text())
-        .contains("The TXT id is still 20260101: senders that hold the current policy never fetch");
+        .contains("Under the same TXT id they never fetch it: publish a new id (Publish tab).");
     assertThat(sameId.idKept()).isTrue();
   }
 
@@ -125,9 +125,8 @@ class PublishNoticeTest {
     assertThat(n.modeLowered()).isTrue();
     assertThat(n.text())
         .contains(
-            "Lowering the mode to testing does not stop refusals at once: senders that cached the"
-                + " enforce policy keep refusing MX hosts that fail it until 12 December 2026,"
-                + " 04:00 UTC.");
+            "Mode testing does not stop refusals: MX hosts that fail the cached enforce policy are"
+                + " refused until 12 December 2026.");
     assertThat(notice(enforce(604800), draft("none", 86400), "x").modeLowered()).isTrue();
     assertThat(notice(live(Mode.TESTING, 604800, "t"), draft("none", 86400), "x").modeLowered())
         .as("testing refused nothing")

@@ -188,7 +188,7 @@ public final class PublishingKitPane extends ScrollPane {
   private Node withdrawal() {
     WithdrawalPlan plan = kit.withdrawal();
     String shown = plan.fileText().replace("\r\n", "\n");
-    TextArea file = KitSections.code(shown, (int) shown.lines().count());
+    TextArea file = KitSections.code(shown, (int) shown.lines().count() + 1);
     file.setId("withdraw-file");
     file.setAccessibleText("The mode none policy file of the withdrawal");
     HBox fileRow = new HBox(8, file, copy(plan::fileText, "the mode none policy file"));
