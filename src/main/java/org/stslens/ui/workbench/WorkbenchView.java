@@ -296,6 +296,8 @@ public final class WorkbenchView {
     tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
     publishTab.selectedProperty().addListener((o, was, now) -> refreshKit());
     vm.domainProperty().addListener((o, was, now) -> scheduleKit());
+    // a stored check read later dates the kit's withdrawal plan
+    vm.publishNoticeProperty().addListener((o, was, now) -> scheduleKit());
     SplitPane split = new SplitPane(left, tabs);
     split.setDividerPositions(0.5);
     return split;
