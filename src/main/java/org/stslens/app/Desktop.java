@@ -14,6 +14,8 @@ import javafx.stage.Stage;
 import org.stslens.engine.check.CheckListener;
 import org.stslens.engine.check.StageGate;
 import org.stslens.engine.history.HistoryRecorder;
+import org.stslens.engine.history.HistoryStore;
+import org.stslens.engine.history.StoredCheck;
 import org.stslens.ui.common.DialogService;
 import org.stslens.ui.common.FxDialogService;
 import org.stslens.ui.domains.DomainsView;
@@ -96,6 +98,13 @@ final class Desktop {
     workbench =
         new WorkbenchViewModel(
             new DraftStore(store.draftsFolder()), background, Platform::runLater, clock);
+    // the editor says until when senders keep the current policy, from the latest stored check
+    // (a look-up creates no file: before the first saved check there is no history)
+    workbench.useHistory(
+        d ->
+            java.nio.file.Files.exists(store.historyFile())
+                ? HistoryStore.open(store.historyFile()).latest(d).map(StoredCheck::facts)
+                : java.util.Optional.empty());
     vm.reportProperty().addListener((o, was, now) -> workbench.setLastCheck(now));
     window =
         new MainWindow(

@@ -10,12 +10,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import org.stslens.engine.batch.BatchLine;
 import org.stslens.engine.batch.BatchOutcome;
 import org.stslens.engine.batch.BatchRunner;
+import org.stslens.engine.batch.BatchSink;
 import org.stslens.engine.batch.BatchSummary;
 import org.stslens.engine.batch.Csv;
 import org.stslens.engine.batch.DomainList;
@@ -26,6 +28,9 @@ import org.stslens.engine.check.CheckOptions;
 import org.stslens.engine.check.MtaStsChecker;
 import org.stslens.engine.export.TextReport;
 import org.stslens.engine.export.Visible;
+import org.stslens.engine.history.HistoryException;
+import org.stslens.engine.history.HistoryRecorder;
+import org.stslens.engine.history.SavingSink;
 
 /**
  * {@code stslens check --from FILE}: many domains, each written as soon as it is checked, in
@@ -41,14 +46,24 @@ final class BatchCheck {
   private final int parallel;
   private final boolean quiet;
   private final PrintWriter err;
+  private final Optional<HistoryRecorder> save;
 
+  /**
+   * @param save where each checked domain is stored ({@code --save}); empty: nothing is stored
+   */
   BatchCheck(
-      CheckOptions options, BatchFormat format, int parallel, boolean quiet, PrintWriter err) {
+      CheckOptions options,
+      BatchFormat format,
+      int parallel,
+      boolean quiet,
+      PrintWriter err,
+      Optional<HistoryRecorder> save) {
     this.options = options;
     this.format = format;
     this.parallel = parallel;
     this.quiet = quiet;
     this.err = err;
+    this.save = save;
   }
 
   /** A list given as a file, {@code -} for standard input. */
@@ -114,15 +129,28 @@ final class BatchCheck {
         flush(out);
       }
       Iterator<BatchLine> lines = new DomainList(reader);
-      BatchSummary summary =
-          runner.run(
-              lines,
-              outcome -> {
-                write(outcome, source, out);
-                if (!(outcome instanceof BatchOutcome.Skipped)) {
-                  progress.step(); // the total counts domains only
-                }
+      BatchSink writer =
+          outcome -> {
+            write(outcome, source, out);
+            if (!(outcome instanceof BatchOutcome.Skipped)) {
+              progress.step(); // the total counts domains only
+            }
+          };
+      Optional<SavingSink> saving =
+          save.map(recorder -> new SavingSink(recorder, writer, this::notSaved));
+      BatchSummary summary = runner.run(lines, saving.<BatchSink>map(x -> x).orElse(writer));
+      saving
+          .filter(s -> s.notSaved() > 1)
+          .ifPresent(
+              s -> {
+                err.println(
+                    "stslens: "
+                        + s.notSaved()
+                        + " checks in all were not saved to "
+                        + save.get().file());
+                err.flush();
               });
+      // a store problem is only told: the exit code is that of the checks
       return exitCode(summary);
     } catch (java.io.UncheckedIOException e) {
       throw e.getCause();
@@ -165,6 +193,14 @@ final class BatchCheck {
     } else if (outcome instanceof BatchOutcome.Skipped s) {
       tell(source, s.line(), "not a domain name, skipped: '" + s.text() + "': " + s.reason());
     }
+  }
+
+  /** The first check that could not be saved; the batch goes on without the store. */
+  private void notSaved(HistoryException e) {
+    err.println(
+        Visible.line(
+            "stslens: not saved (the batch goes on without the history): " + e.getMessage()));
+    err.flush();
   }
 
   private void tell(Source source, int line, String message) {

@@ -211,10 +211,6 @@ final class CheckCommand implements java.util.concurrent.Callable<Integer> {
           spec.commandLine(), "--compare compares stored checks: give --history DOMAIN");
     }
     if (from != null || BatchFormat.onlyBatch(format)) {
-      if (save) {
-        throw new CommandLine.ParameterException(
-            spec.commandLine(), "--save is for checks of named domains; a batch is not stored");
-      }
       return batch(err);
     }
     if (domains.isEmpty()) {
@@ -319,7 +315,14 @@ final class CheckCommand implements java.util.concurrent.Callable<Integer> {
           spec.commandLine(), "--from " + from + ": no readable file");
     }
     Optional<ReportTarget> target = reportTarget();
-    BatchCheck run = new BatchCheck(options(), batchFormat, parallel, quiet, err);
+    BatchCheck run =
+        new BatchCheck(
+            options(),
+            batchFormat,
+            parallel,
+            quiet,
+            err,
+            save ? Optional.of(new HistoryRecorder(historyPath())) : Optional.empty());
     BatchCheck.Source source =
         from == null ? BatchCheck.Source.of(domains) : BatchCheck.Source.of(from);
     if (target.isEmpty()) {

@@ -167,6 +167,14 @@ public final class ScreenshotTool {
       shoot(mainScene(), out.resolve("13-editor-try.png"));
       selectTab("publish-tab");
       shoot(mainScene(), out.resolve("14-editor-publish.png"));
+      // the end of the kit: the dated withdrawal plan with its mode none file and TXT record
+      onFx(
+          () -> {
+            ((javafx.scene.control.ScrollPane) mainScene().lookup("#kit-pane")).setVvalue(1.0);
+            return null;
+          });
+      pause(600);
+      shoot(mainScene(), out.resolve("14b-editor-withdraw.png"));
       reports(desktop, out.resolve("16-reports.png"));
       domains(desktop, out.resolve("21-domains.png"));
       compare(

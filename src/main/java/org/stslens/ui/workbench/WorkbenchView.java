@@ -65,6 +65,7 @@ public final class WorkbenchView {
   private final TextArea invisibles = new TextArea();
   private final Label notes = new Label();
   private final Label status = new Label();
+  private final Label publishNotice = new Label();
   private final BorderPane root = new BorderPane();
 
   /**
@@ -94,6 +95,7 @@ public final class WorkbenchView {
     vm.evaluationProperty().addListener((o, was, now) -> evaluated());
     vm.loadProperty().addListener((o, was, now) -> load(now.text()));
     notes.textProperty().bind(vm.notesProperty());
+    publishNotice.textProperty().bind(vm.publishNoticeProperty());
     status.textProperty().bind(vm.statusProperty());
     vm.kitExportStatusProperty()
         .addListener(
@@ -271,7 +273,21 @@ public final class WorkbenchView {
     status.setWrapText(true);
     status.setId("workbench-status");
     status.managedProperty().bind(status.textProperty().isNotEmpty());
-    VBox left = new VBox(6, editorHeader(), notes, editor.node(), invisibles, hint, status);
+    publishNotice.setId("publish-notice");
+    publishNotice.setWrapText(true);
+    publishNotice.setMaxWidth(Double.MAX_VALUE);
+    publishNotice.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+    publishNotice.getStyleClass().add("explanation");
+    // the icon beside the first line, not the middle of the paragraph
+    javafx.scene.layout.HBox noticeRow =
+        new javafx.scene.layout.HBox(
+            6, Icons.severity(org.stslens.engine.finding.Severity.INFO), publishNotice);
+    noticeRow.setAlignment(javafx.geometry.Pos.TOP_LEFT);
+    javafx.scene.layout.HBox.setHgrow(publishNotice, Priority.ALWAYS);
+    noticeRow.visibleProperty().bind(publishNotice.textProperty().isNotEmpty());
+    noticeRow.managedProperty().bind(noticeRow.visibleProperty());
+    VBox left =
+        new VBox(6, editorHeader(), noticeRow, notes, editor.node(), invisibles, hint, status);
     VBox.setVgrow(editor.node(), Priority.ALWAYS);
     left.setPadding(new Insets(8));
     installDrop(left);
@@ -290,6 +306,8 @@ public final class WorkbenchView {
     tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
     publishTab.selectedProperty().addListener((o, was, now) -> refreshKit());
     vm.domainProperty().addListener((o, was, now) -> scheduleKit());
+    // a stored check read later dates the kit's withdrawal plan
+    vm.publishNoticeProperty().addListener((o, was, now) -> scheduleKit());
     SplitPane split = new SplitPane(left, tabs);
     split.setDividerPositions(0.5);
     return split;

@@ -17,6 +17,8 @@ import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.stslens.engine.check.DomainNameInput;
+import org.stslens.engine.history.CheckFacts;
+import org.stslens.engine.history.HistoryException;
 import org.stslens.engine.mx.MxReport;
 import org.stslens.engine.report.DomainReport;
 import org.stslens.engine.senders.DraftJudge;
@@ -29,6 +31,7 @@ import org.stslens.workbench.draft.Templates;
 import org.stslens.workbench.edit.DraftAnalysis;
 import org.stslens.workbench.edit.DraftText;
 import org.stslens.workbench.evaluate.DraftEvaluation;
+import org.stslens.workbench.publish.PublishNotice;
 import org.stslens.workbench.publish.PublishingKit;
 
 /**
@@ -58,7 +61,19 @@ public final class WorkbenchViewModel {
   private final ReadOnlyStringWrapper notes = new ReadOnlyStringWrapper("");
   private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
   private final ReadOnlyStringWrapper kitExportStatus = new ReadOnlyStringWrapper("");
+  private final ReadOnlyStringWrapper publishNotice = new ReadOnlyStringWrapper("");
   private long loads;
+
+  /** The stored checks; none until the app gives its history ({@link #useHistory}). */
+  private StoredChecks history = domain -> Optional.empty();
+
+  /** The latest stored check of {@link #storedFor}, as last read; FX thread only. */
+  private Optional<CheckFacts> stored = Optional.empty();
+
+  private String storedFor = "";
+  private String storedProblem = "";
+  private final java.util.concurrent.atomic.AtomicLong historyAsked =
+      new java.util.concurrent.atomic.AtomicLong();
 
   private final SendersViewModel senders = new SendersViewModel();
   private final ObservableList<String> senderSentences = FXCollections.observableArrayList();
@@ -82,7 +97,96 @@ public final class WorkbenchViewModel {
     this.saver =
         new DraftAutosaver(store, background, problem -> fx.accept(() -> status.set(problem)));
     domain.addListener((o, was, now) -> domainChanged(now));
-    lastCheck.addListener((o, was, now) -> evaluate());
+    lastCheck.addListener(
+        (o, was, now) -> {
+          evaluate();
+          readHistory(); // the desktop has just saved this check
+        });
+    analysis.addListener((o, was, now) -> refreshNotice());
+  }
+
+  /** The latest stored check of a domain; read on the background executor. */
+  @FunctionalInterface
+  public interface StoredChecks {
+    Optional<CheckFacts> latest(String domain) throws HistoryException;
+  }
+
+  /**
+   * Where the stored checks are read from (the desktop's history file), for {@link
+   * #publishNoticeProperty()}; read again whenever the domain or the last check changes.
+   */
+  public void useHistory(StoredChecks history) {
+    this.history = java.util.Objects.requireNonNull(history, "history");
+    readHistory();
+  }
+
+  /** Reads the latest stored check of the draft's domain off the FX thread; the newest ask wins. */
+  private void readHistory() {
+    String d = DomainNameInput.normalize(domain.get()).orElse("");
+    long asked = historyAsked.incrementAndGet();
+    if (d.isEmpty()) {
+      stored = Optional.empty();
+      storedFor = "";
+      storedProblem = "";
+      refreshNotice();
+      return;
+    }
+    StoredChecks from = history;
+    background.execute(
+        () -> {
+          Optional<CheckFacts> found;
+          String problem = "";
+          try {
+            found = from.latest(d);
+          } catch (HistoryException e) {
+            found = Optional.empty();
+            problem = " (The history cannot be read: " + e.getMessage() + ".)";
+          }
+          Optional<CheckFacts> f = found;
+          String p = problem;
+          fx.accept(
+              () -> {
+                if (historyAsked.get() == asked) {
+                  stored = f;
+                  storedFor = d;
+                  storedProblem = p;
+                  refreshNotice();
+                }
+              });
+        });
+  }
+
+  /**
+   * The policy senders may have cached: the newer of the latest stored check and the walkthrough's
+   * report, when either is of the draft's domain.
+   */
+  private Optional<CheckFacts> currentPolicy() {
+    String d = DomainNameInput.normalize(domain.get()).orElse("");
+    Optional<CheckFacts> fromStore = storedFor.equals(d) ? stored : Optional.empty();
+    Optional<CheckFacts> fromReport = relevantReport().map(CheckFacts::of);
+    if (fromStore.isEmpty()) {
+      return fromReport;
+    }
+    if (fromReport.isEmpty()) {
+      return fromStore;
+    }
+    return fromReport.get().checkedAt().isAfter(fromStore.get().checkedAt())
+        ? fromReport
+        : fromStore;
+  }
+
+  private void refreshNotice() {
+    Optional<String> d = DomainNameInput.normalize(domain.get());
+    if (d.isEmpty()) {
+      publishNotice.set("");
+      return;
+    }
+    Optional<CheckFacts> current = currentPolicy();
+    // the editor has no id: the notice reminds that an unchanged id is never fetched
+    String text =
+        PublishNotice.of(d.get(), current, analysis.get().text(), Optional.empty(), clock.instant())
+            .text();
+    publishNotice.set(current.isEmpty() ? text + storedProblem : text);
   }
 
   /**
@@ -361,8 +465,13 @@ public final class WorkbenchViewModel {
       return Optional.empty();
     }
     DomainReport report = relevantReport().orElse(null);
+    Optional<CheckFacts> current = currentPolicy();
     Optional<String> liveId =
-        report == null ? Optional.empty() : report.discovery().stsRecord().flatMap(r -> r.id());
+        report == null
+            ? current.flatMap(CheckFacts::txtId)
+            : report.discovery().stsRecord().flatMap(r -> r.id());
+    Optional<Long> liveMaxAge =
+        current.filter(CheckFacts::servedPolicy).flatMap(CheckFacts::maxAge);
     Optional<String> rua =
         report == null
             ? Optional.empty()
@@ -372,7 +481,13 @@ public final class WorkbenchViewModel {
                 .filter(r -> r.valid() && !r.rua().isEmpty())
                 .map(r -> String.join(",", r.rua()));
     try {
-      return Optional.of(PublishingKit.build(d.get(), analysis.get().text(), clock, liveId, rua));
+      return Optional.of(
+          PublishingKit.build(
+              d.get(),
+              analysis.get().text(),
+              clock,
+              new PublishingKit.Live(liveId, liveMaxAge),
+              rua));
     } catch (IllegalArgumentException e) {
       return Optional.empty();
     }
@@ -399,6 +514,7 @@ public final class WorkbenchViewModel {
       saver.changed(changed);
     }
     evaluate();
+    readHistory();
   }
 
   private void replaceInList(Draft changed) {
@@ -462,6 +578,14 @@ public final class WorkbenchViewModel {
   /** The one line the editor shows about files, drafts on disk and probing. */
   public ReadOnlyStringProperty statusProperty() {
     return status.getReadOnlyProperty();
+  }
+
+  /**
+   * "If you publish this draft now, ...": until when senders keep the domain's current policy
+   * ({@link PublishNotice}); empty while the policy domain is not a domain name.
+   */
+  public ReadOnlyStringProperty publishNoticeProperty() {
+    return publishNotice.getReadOnlyProperty();
   }
 
   /** How the last export of the publishing kit went; empty before the first. */

@@ -11,17 +11,24 @@ import java.util.Map;
 
 /**
  * Writes a publishing kit to a folder: {@code mta-sts.txt} (the exact bytes), {@code
- * txt-record.txt}, one file per snippet, {@code CHECKLIST.md} and, when the user made them, the
- * DANE TLSA records ({@code tlsa-records.txt}). It never overwrites: when any of these names
- * already exists in the chosen folder, the kit goes to a new subfolder {@code mta-sts-kit-<id>}
- * (then {@code -2}, {@code -3}...), and every file is created with CREATE_NEW so that a file
- * appearing meanwhile fails the export instead of being replaced.
+ * txt-record.txt}, one file per snippet, {@code CHECKLIST.md}, the withdrawal plan ({@code
+ * WITHDRAW.md} with {@code withdraw-mta-sts.txt}) and, when the user made them, the DANE TLSA
+ * records ({@code tlsa-records.txt}). It never overwrites: when any of these names already exists
+ * in the chosen folder, the kit goes to a new subfolder {@code mta-sts-kit-<id>} (then {@code -2},
+ * {@code -3}...), and every file is created with CREATE_NEW so that a file appearing meanwhile
+ * fails the export instead of being replaced.
  */
 public final class KitExporter {
 
   public static final String POLICY_FILE = "mta-sts.txt";
   public static final String TXT_RECORD_FILE = "txt-record.txt";
   public static final String CHECKLIST_FILE = "CHECKLIST.md";
+
+  /** The withdrawal plan: its steps, dated, with the mode none file and TXT record. */
+  public static final String WITHDRAW_FILE = "WITHDRAW.md";
+
+  /** The mode none policy of the withdrawal plan, to serve as mta-sts.txt when withdrawing. */
+  public static final String WITHDRAW_POLICY_FILE = "withdraw-mta-sts.txt";
 
   /**
    * Writes {@code kit} into {@code folder} (created if missing) or into a new subfolder of it.
@@ -53,6 +60,8 @@ public final class KitExporter {
       files.put(snippet.fileName(), utf8(snippet.text()));
     }
     files.put(CHECKLIST_FILE, utf8(kit.checklist().toMarkdown()));
+    files.put(WITHDRAW_FILE, utf8(kit.withdrawal().toMarkdown()));
+    files.put(WITHDRAW_POLICY_FILE, kit.withdrawal().fileBytes());
     kit.tlsa().ifPresent(t -> files.put(DaneTlsaRecords.FILE_NAME, utf8(t.fileText())));
     return files;
   }

@@ -8,8 +8,8 @@ import org.stslens.engine.policy.ParsedPolicy;
 
 /**
  * The order of operations of RFC 8461 §8, filled with a draft's own values: to publish or change a
- * policy (the file first, then the id, §8.1), and to withdraw MTA-STS (mode none with a short
- * max_age, a new id, wait out the old max_age, then remove, §8.3).
+ * policy (the file first, then the id, §8.1), and to withdraw MTA-STS (the dated {@link
+ * WithdrawalPlan}, §8.3).
  *
  * @param domain the policy domain
  * @param publish the steps to publish the draft, in order
@@ -17,9 +17,6 @@ import org.stslens.engine.policy.ParsedPolicy;
  */
 public record RolloutChecklist(
     String domain, List<RolloutStep> publish, List<RolloutStep> withdraw) {
-
-  /** The max_age of the withdrawal policy: one day, so senders forget the domain soon (§8.3). */
-  public static final long WITHDRAWAL_MAX_AGE = 86_400;
 
   private static final String RFC8461 = "RFC 8461 §";
 
@@ -29,12 +26,15 @@ public record RolloutChecklist(
   }
 
   static RolloutChecklist of(
-      PolicyHost names, PolicyId id, ParsedPolicy parsed, int fileSize, Optional<String> rua) {
+      PolicyHost names,
+      PolicyId id,
+      ParsedPolicy parsed,
+      int fileSize,
+      Optional<String> rua,
+      WithdrawalPlan withdrawal) {
     DraftValues draft = DraftValues.of(parsed);
     return new RolloutChecklist(
-        names.domain(),
-        publishSteps(names, id, draft, fileSize, rua),
-        withdrawSteps(names, id, draft));
+        names.domain(), publishSteps(names, id, draft, fileSize, rua), withdrawal.steps());
   }
 
   /** The curl command line that fetches the policy as a sender does: no redirects followed. */
@@ -151,50 +151,6 @@ public record RolloutChecklist(
     };
   }
 
-  private static List<RolloutStep> withdrawSteps(PolicyHost names, PolicyId id, DraftValues draft) {
-    String oldMaxAge =
-        draft.mode().filter(m -> m != Mode.NONE).isPresent() && draft.maxAge().isPresent()
-            ? "the max_age of the policy you withdraw ("
-                + draft.maxAgeWords()
-                + " if it is this draft)"
-            : "the max_age of the policy you withdraw";
-    return List.of(
-        step(
-            "Publish a policy with mode none",
-            "Replace mta-sts.txt with the three lines \"version: STSv1\", \"mode: none\" and"
-                + " \"max_age: "
-                + WITHDRAWAL_MAX_AGE
-                + "\" (CRLF line endings). A short max_age lets senders forget the domain soon.",
-            curlCommand(names.url()),
-            "8.3"),
-        step(
-            "Change the TXT id",
-            names.txtName()
-                + " TXT \"v=STSv1; id="
-                + PolicyId.withdrawal(id).value()
-                + "\": any id you have not published before, so that senders fetch the mode none"
-                + " policy. Under the id they have cached they would keep the old policy.",
-            "dig +short TXT " + names.txtName(),
-            "8.3"),
-        step(
-            "Wait until cached policies expire",
-            "Senders keep applying a cached policy until its max_age runs out. Wait at least "
-                + oldMaxAge
-                + " after changing the id, longer if an older policy had a larger max_age.",
-            null,
-            "8.3"),
-        step(
-            "Only then remove the TXT record and the policy host",
-            "Remove the "
-                + names.txtName()
-                + " TXT record, then stop serving "
-                + names.host()
-                + ". Removing them before would leave senders with the old policy cached and no"
-                + " way to learn that it was withdrawn.",
-            null,
-            "8.3"));
-  }
-
   private static RolloutStep step(String title, String text, String command, String section) {
     return new RolloutStep(title, text, Optional.ofNullable(command), RFC8461 + section);
   }
@@ -210,6 +166,11 @@ public record RolloutChecklist(
 
   private static void appendFlow(StringBuilder out, String title, List<RolloutStep> steps) {
     out.append("## ").append(title).append("\n\n");
+    appendSteps(out, steps);
+  }
+
+  /** The steps as a numbered Markdown list, each with its section and command. */
+  static void appendSteps(StringBuilder out, List<RolloutStep> steps) {
     for (int i = 0; i < steps.size(); i++) {
       RolloutStep step = steps.get(i);
       out.append(i + 1)

@@ -36,6 +36,73 @@ class WorkbenchViewModelTest {
     }
   }
 
+  private static org.stslens.engine.history.CheckFacts stored(String domain, long maxAge) {
+    return new org.stslens.engine.history.CheckFacts(
+        domain,
+        Instant.parse("2026-11-27T08:00:00Z"),
+        "enforced",
+        true,
+        false,
+        java.util.Optional.of("20261127"),
+        true,
+        java.util.Optional.of("0".repeat(64)),
+        java.util.Optional.of(org.stslens.engine.policy.Mode.ENFORCE),
+        java.util.Optional.of(maxAge),
+        java.util.List.of("mx.example.com"),
+        java.util.List.of("mx.example.com"),
+        java.util.List.of());
+  }
+
+  @Test
+  void theStoredCheckOfTheDraftsDomainDatesTheNoticeAndTheWithdrawal() {
+    WorkbenchViewModel vm = vm(new DraftStore(dir));
+    java.util.List<String> asked = new java.util.ArrayList<>();
+    vm.useHistory(
+        d -> {
+          asked.add(d);
+          return d.equals("example.com")
+              ? java.util.Optional.of(stored(d, 2_592_000))
+              : java.util.Optional.empty();
+        });
+    vm.ensureDraft();
+    vm.domainProperty().set("Example.COM");
+
+    assertThat(asked).contains("example.com");
+    assertThat(vm.publishNoticeProperty().get())
+        .contains("id 20261127, max_age 2592000")
+        .contains("until 28 December 2026, 12:00 UTC (30 days)")
+        .contains("Mode testing does not stop refusals"); // the template is testing-first
+    var plan = vm.kit().orElseThrow().withdrawal();
+    assertThat(plan.oldMaxAgeFrom())
+        .isEqualTo(org.stslens.workbench.publish.WithdrawalPlan.Source.LAST_CHECK);
+    assertThat(plan.keepServingUntil()).isEqualTo(Instant.parse("2026-12-28T12:00:00Z"));
+    assertThat(vm.kit().orElseThrow().id().value()).isNotEqualTo("20261127");
+
+    vm.domainProperty().set("other.example");
+    assertThat(vm.publishNoticeProperty().get()).startsWith("No check of other.example is stored");
+    vm.domainProperty().set("not a domain");
+    assertThat(vm.publishNoticeProperty().get()).isEmpty();
+  }
+
+  @Test
+  void aHistoryThatCannotBeReadIsSaidInTheNotice() throws Exception {
+    WorkbenchViewModel vm = vm(new DraftStore(dir));
+    Path file = Files.writeString(dir.resolve("history.sqlite"), "not a database".repeat(100));
+    vm.useHistory(
+        d -> {
+          return org.stslens.engine.history.HistoryStore.open(file)
+              .latest(d)
+              .map(org.stslens.engine.history.StoredCheck::facts);
+        });
+    vm.ensureDraft();
+    vm.domainProperty().set("example.com");
+
+    assertThat(vm.publishNoticeProperty().get())
+        .startsWith("No check of example.com is stored")
+        .contains("The history cannot be read")
+        .contains("damaged");
+  }
+
   @Test
   void aTemplateIsWrittenOnlyOnceItIsChanged() throws Exception {
     WorkbenchViewModel vm = vm(new DraftStore(dir));

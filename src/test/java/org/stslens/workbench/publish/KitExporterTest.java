@@ -20,7 +20,9 @@ class KitExporterTest {
     "apache-httpd.conf",
     "Caddyfile",
     "web.config",
-    "CHECKLIST.md"
+    "CHECKLIST.md",
+    "WITHDRAW.md",
+    "withdraw-mta-sts.txt"
   };
 
   private final KitExporter exporter = new KitExporter();
@@ -43,6 +45,14 @@ class KitExporterTest {
     assertThat(folder.resolve("CHECKLIST.md"))
         .content(StandardCharsets.UTF_8)
         .isEqualTo(kit.checklist().toMarkdown());
+    assertThat(Files.readAllBytes(folder.resolve("withdraw-mta-sts.txt")))
+        .isEqualTo(
+            "version: STSv1\r\nmode: none\r\nmax_age: 86400\r\n".getBytes(StandardCharsets.UTF_8));
+    assertThat(folder.resolve("WITHDRAW.md"))
+        .content(StandardCharsets.UTF_8)
+        .startsWith("# Withdraw MTA-STS from example.com\n")
+        .contains("keep serving the mode none policy until 12 December 2026, 13:05 UTC")
+        .contains("_mta-sts.example.com TXT \"v=STSv1; id=none" + Kits.ID + "\"");
   }
 
   @Test

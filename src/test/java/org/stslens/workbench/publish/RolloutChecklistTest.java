@@ -60,23 +60,24 @@ class RolloutChecklistTest {
   }
 
   @Test
-  void withdrawingFollowsSection83InOrder() {
+  void withdrawingFollowsSection83InOrderWithDates() {
     List<RolloutStep> steps = Kits.enforce().checklist().withdraw();
 
+    // no check known: the draft's max_age (14 days) from the kit's moment, 28 November 13:05
     assertThat(steps)
         .extracting(RolloutStep::title)
         .containsExactly(
-            "Publish a policy with mode none",
-            "Change the TXT id",
-            "Wait until cached policies expire",
-            "Only then remove the TXT record and the policy host");
+            "Publish a policy with mode none under a new id",
+            "Keep serving it until 12 December 2026, 13:05 UTC",
+            "Then remove the TXT record and the policy host");
     assertThat(steps).allSatisfy(s -> assertThat(s.section()).isEqualTo("RFC 8461 §8.3"));
     assertThat(steps.get(0).text()).contains("mode: none", "max_age: 86400");
     // a new id: under the published one senders keep the cached policy and never see mode none
-    assertThat(steps.get(1).text())
+    assertThat(steps.get(0).text())
         .contains("id=none" + Kits.ID)
         .doesNotContain("id=" + Kits.ID + "\"");
-    assertThat(steps.get(2).text()).contains("1209600 seconds (14 days)");
+    assertThat(steps.get(1).text()).contains("1209600 seconds (14 days)", "this draft's");
+    assertThat(steps.get(2).text()).contains("_smtp._tls.example.com");
   }
 
   @Test
@@ -86,7 +87,8 @@ class RolloutChecklistTest {
     assertThat(markdown)
         .startsWith("# MTA-STS rollout for example.com\n")
         .contains("## Publish or change the policy\n\n1. **")
-        .contains("## Withdraw MTA-STS\n\n1. **Publish a policy with mode none** (RFC 8461 §8.3)")
+        .contains(
+            "## Withdraw MTA-STS\n\n1. **Publish a policy with mode none under a new id** (RFC 8461 §8.3)")
         .contains("   ```\n   curl -sS -D - --max-redirs 0 ");
     assertThat(markdown.indexOf("**Serve the new policy file**"))
         .isLessThan(markdown.indexOf("**Only then publish the TXT record"));

@@ -24,8 +24,10 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignF;
 import org.stslens.ui.common.DialogService;
 import org.stslens.ui.stages.common.Copy;
 import org.stslens.ui.stages.common.Texts;
+import org.stslens.workbench.publish.KitExporter;
 import org.stslens.workbench.publish.PublishingKit;
 import org.stslens.workbench.publish.Snippet;
+import org.stslens.workbench.publish.WithdrawalPlan;
 
 /**
  * Shows a {@link PublishingKit}: the policy file to serve first, then the TXT record, the server
@@ -80,7 +82,8 @@ public final class PublishingKitPane extends ScrollPane {
                 "Web server and DNS configuration",
                 "Paste the part for your server. Each snippet says in its comments what to adapt.",
                 snippets()),
-            checklist());
+            checklist(),
+            withdrawal());
     if (tlsa != null && dialogs != null) {
       content
           .getChildren()
@@ -206,16 +209,43 @@ public final class PublishingKitPane extends ScrollPane {
   }
 
   private Node checklist() {
-    VBox box =
-        new VBox(
-            14,
-            KitSections.subTitle("Publish or change the policy"),
-            ChecklistSteps.of(kit.checklist().publish(), "publish-steps"),
-            KitSections.subTitle("Withdraw MTA-STS later"),
-            ChecklistSteps.of(kit.checklist().withdraw(), "withdraw-steps"));
     return KitSections.section(
         "Rollout checklist",
         "The order of RFC 8461 §8, with this draft's values. Do the steps one after another.",
+        ChecklistSteps.of(kit.checklist().publish(), "publish-steps"));
+  }
+
+  /** The dated withdrawal plan, with its own policy file and TXT record to copy. */
+  private Node withdrawal() {
+    WithdrawalPlan plan = kit.withdrawal();
+    String shown = plan.fileText().replace("\r\n", "\n");
+    TextArea file = KitSections.code(shown, (int) shown.lines().count() + 1);
+    file.setId("withdraw-file");
+    file.setAccessibleText("The mode none policy file of the withdrawal");
+    HBox fileRow = new HBox(8, file, copy(plan::fileText, "the mode none policy file"));
+    HBox.setHgrow(file, Priority.ALWAYS);
+    GridPane grid = new GridPane();
+    grid.setHgap(8);
+    grid.setVgap(6);
+    addField(grid, 0, "Name", plan.txtName(), "withdraw-txt-name", "the TXT record name");
+    addField(grid, 1, "Value", plan.txtValue(), "withdraw-txt-value", "the withdrawal TXT value");
+    VBox box =
+        new VBox(
+            14,
+            ChecklistSteps.of(plan.steps(), "withdraw-steps"),
+            KitSections.subTitle("The mode none policy (serve it as mta-sts.txt)"),
+            fileRow,
+            KitSections.subTitle("Its TXT record"),
+            grid);
+    return KitSections.section(
+        "Withdraw MTA-STS",
+        "If you ever remove MTA-STS from "
+            + kit.domain()
+            + ": the order of RFC 8461 §8.3, dated as if you started today. Exported as "
+            + KitExporter.WITHDRAW_FILE
+            + " and "
+            + KitExporter.WITHDRAW_POLICY_FILE
+            + ".",
         box);
   }
 

@@ -114,7 +114,7 @@ class PublishingKitPaneTest {
     assertThat(all.indexOf("Serve the new policy file"))
         .isLessThan(all.indexOf("Only then publish the TXT record"));
     assertThat(texts(robot.lookup("#withdraw-steps").queryAs(Parent.class)))
-        .contains("Publish a policy with mode none", "RFC 8461 §8.3");
+        .contains("Publish a policy with mode none under a new id", "RFC 8461 §8.3");
   }
 
   @Test
