@@ -269,10 +269,7 @@ final class Desktop {
         .showAndWait()
         .ifPresent(
             chosen -> {
-              Settings merged =
-                  chosen
-                      .withHistory(settings.get().history())
-                      .withAutoCheck(settings.get().autoCheck(), settings.get().autoCheckHours());
+              Settings merged = chosen.withHistory(settings.get().history());
               settings.set(merged);
               applyTheme(merged);
               vm.stepByStepProperty().set(merged.stepByStep());

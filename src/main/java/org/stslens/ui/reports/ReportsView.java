@@ -134,7 +134,7 @@ public final class ReportsView {
     openFolder.setOnAction(e -> chooseFolder());
     openFile.disableProperty().bind(vm.importingProperty());
     openFolder.disableProperty().bind(vm.importingProperty());
-    Button forget = new Button("Forget stored …");
+    Button forget = new Button("Forget …");
     forget.setId("reports-forget");
     forget.setTooltip(
         new Tooltip(
@@ -155,6 +155,8 @@ public final class ReportsView {
     progress.setId("reports-progress");
     progress.setPrefWidth(110);
     progress.visibleProperty().bind(vm.importingProperty().or(vm.retestingProperty()));
+    // takes room only while it shows: the toolbar must fit a 1024-pixel window with the app's CSS
+    progress.managedProperty().bind(progress.visibleProperty());
     progress
         .progressProperty()
         .bind(Bindings.when(vm.retestingProperty()).then(-1.0).otherwise(vm.progressProperty()));

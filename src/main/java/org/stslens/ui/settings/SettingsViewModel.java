@@ -135,7 +135,9 @@ public final class SettingsViewModel {
             stepByStep.get(),
             current.history(),
             checkTimeout.get(),
-            trustAnchorFile.get()));
+            trustAnchorFile.get(),
+            current.autoCheck(),
+            current.autoCheckHours()));
   }
 
   private void validate() {

@@ -54,6 +54,7 @@ public final class TestWorld implements AutoCloseable {
   private Duration dnsTimeout;
   private Duration slowThreshold;
   private Duration checkTimeout;
+  private boolean dane = true;
   private final Map<InetSocketAddress, Integer> closedPorts = new HashMap<>();
 
   /** Publishes the usual records: TXT id, MX hosts, TLS-RPT, and A records for them. */
@@ -170,6 +171,14 @@ public final class TestWorld implements AutoCloseable {
     return this;
   }
 
+  /**
+   * Checks without the TLSA look-up ({@code --no-dane}): its validator asks questions of its own.
+   */
+  public TestWorld noDane() {
+    this.dane = false;
+    return this;
+  }
+
   /** Above this fetch time fetch.slow is reported (4 s in production: too slow for a test). */
   public TestWorld slowThreshold(Duration threshold) {
     this.slowThreshold = threshold;
@@ -193,6 +202,9 @@ public final class TestWorld implements AutoCloseable {
     }
     if (smtpTimeout != null) {
       o = o.withSmtpStepTimeout(smtpTimeout);
+    }
+    if (!dane) {
+      o = o.withDane(o.dane().withEnabled(false));
     }
     return checkTimeout == null ? o : o.withCheckTimeout(checkTimeout);
   }

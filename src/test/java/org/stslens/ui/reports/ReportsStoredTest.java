@@ -107,7 +107,12 @@ class ReportsStoredTest {
                     public void cancel() {}
                   });
           ReportsView view = new ReportsView(vm, dialogs);
-          stage.setScene(new Scene(view.root(), 1024, 700));
+          Scene scene = new Scene(view.root(), 1024, 700);
+          // the app's stylesheet (its paddings and font size): the toolbar must fit with it
+          scene
+              .getStylesheets()
+              .add(getClass().getResource("/org/stslens/ui/stslens.css").toExternalForm());
+          stage.setScene(scene);
           stage.show();
           vm.loadStored();
           made.add(vm);
