@@ -225,7 +225,7 @@ final class ServerConfigs {
         Scenario.MxHost mx = s.mx().get(i);
         c.append(localData(s.domain(), "MX", mx.preference() + " " + fqdn(mx.name())));
         // noAddress: the name gets no data at all, so under the static root zone it is NXDOMAIN
-        if (!mx.noAddress()) {
+        if (!mx.noAddress() && !d.cname().containsKey(mx.name())) {
           c.append(localData(mx.name(), "A", w.mxAddress(i + 1)));
         }
       }
@@ -297,7 +297,8 @@ final class ServerConfigs {
         Scenario.MxHost mx = s.mx().get(i);
         records.add(
             new MXRecord(name(s.domain()), DClass.IN, 60, mx.preference(), name(mx.name())));
-        if (!mx.noAddress()) {
+        // an MX host name that is a CNAME alias has no records of its own (as in LabWorld)
+        if (!mx.noAddress() && !d.cname().containsKey(mx.name())) {
           records.add(
               new ARecord(
                   name(mx.name()),
