@@ -89,8 +89,10 @@ public final class LabBatchBenchmark {
       long peakHeap = peakHeapMib();
       timings.sort(Comparator.comparingLong(Timing::took).reversed());
       Timing slowest = timings.get(0);
-      long othersDone =
-          timings.subList(1, timings.size()).stream().mapToLong(Timing::endMs).max().orElse(0);
+      long finishedMeanwhile =
+          timings.subList(1, timings.size()).stream()
+              .filter(t -> t.endMs() <= slowest.endMs())
+              .count();
       System.out.printf(
           "%d domains (every built-in scenario), at most %d at once (seen: %d), %s%n",
           timings.size(), parallel, mostAtOnce.get(), load());
@@ -103,14 +105,14 @@ public final class LabBatchBenchmark {
             "  %-32s %6d ms  (%d..%d)  %s%n", t.id(), t.took(), t.startMs(), t.endMs(), t.verdict());
       }
       System.out.printf(
-          "every other domain was done at %d ms; the slowest (%s, %d ms) ended at %d ms: %s%n",
-          othersDone,
+          "while the slowest (%s, %d ms) ran from %d to %d ms, %d of the other %d domains"
+              + " finished: it held no slot but its own%n",
           slowest.id(),
           slowest.took(),
+          slowest.startMs(),
           slowest.endMs(),
-          othersDone < slowest.endMs()
-              ? "it held no one up"
-              : "the others were still running when it ended");
+          finishedMeanwhile,
+          timings.size() - 1);
     } finally {
       slots.shutdownNow();
       engine.shutdownNow();
