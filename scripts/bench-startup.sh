@@ -52,7 +52,8 @@ fi
 # up to its first window, with the launcher's options (the cache is only used under compatible
 # options). JAVA25 names the JDK; the rows are skipped without it.
 java25=${JAVA25:-/usr/lib/jvm/temurin-25-jdk-amd64/bin/java}
-shipped=(-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:-UsePerfData -Xss1m)
+# the installer's JVM options, read from where the packaging takes them
+read -r -a shipped <<<"$(sed -n 's/^--java-options "\(.*\)"$/\1/p' jpackage/common.args)"
 if [ -x "$java25" ] && { [ ! -f "$out/stslens.aot" ] || [ "$out/stslens.aot" -ot "$jar" ]; }; then
   rm -f "$out/stslens.aot"
   DISPLAY=$display "$java25" "${shipped[@]}" -XX:AOTCacheOutput="$out/stslens.aot" "$probe" \

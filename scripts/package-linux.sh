@@ -88,9 +88,15 @@ jar_app=(-cp "$app/lib/app/stslens.jar" org.stslens.app.Launcher)
 lab=$!
 for _ in $(seq 1 300); do grep -q '^Serving' "$work/lab-serve.txt" 2>/dev/null && break; sleep 0.1; done
 read -r -a check <<<"$(grep -m1 '^  stslens check' "$work/lab-serve.txt" | sed 's/^  stslens //')"
+# ... and, in the same JVM (org.stslens.app.AotTraining runs commands separated by a lone +), the
+#    two lint commands, whose classes a check does not load (policy lint: 0.25 s -> 0.21 s).
+printf 'version: STSv1\r\nmode: enforce\r\nmx: mail.example.com\r\nmax_age: 86400\r\n' \
+  >"$work/training-policy.txt"
 if [ ${#check[@]} -gt 0 ]; then
   env -u JAVA_TOOL_OPTIONS "${java_app[@]}" -XX:AOTCacheOutput="$app/lib/app/stslens-cli.aot" \
-    "${jar_app[@]}" "${check[@]}" -q >>"$work/aot-training.log" 2>&1 || true
+    -cp "$app/lib/app/stslens.jar" org.stslens.app.AotTraining "${check[@]}" -q \
+    + policy lint "$work/training-policy.txt" + txt lint 'v=STSv1; id=20261205T0000' \
+    >>"$work/aot-training.log" 2>&1 || true
 fi
 kill "$lab" 2>/dev/null || true
 wait "$lab" 2>/dev/null || true
