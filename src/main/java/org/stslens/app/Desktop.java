@@ -89,9 +89,8 @@ final class Desktop {
     // through their own service and are never saved
     service.saveHistory(
         new HistoryRecorder(store.historyFile()),
-        // posted twice: the check's own "Checked ..." status is posted when the report completes,
-        // right after this, and the notice must not be overwritten by it
-        message -> Platform.runLater(() -> Platform.runLater(() -> vm.reportSaveProblem(message))));
+        // told while the check still runs: the view model shows it with the check's result
+        message -> Platform.runLater(() -> vm.reportSaveProblem(message)));
     // a damaged settings file was kept aside (or left alone): say so instead of silently resetting
     store.loadProblem().ifPresent(vm::reportSaveProblem);
     vm.stepByStepProperty().set(settings.get().stepByStep());

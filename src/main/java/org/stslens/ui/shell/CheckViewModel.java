@@ -80,6 +80,10 @@ public final class CheckViewModel {
   private final ReadOnlyStringWrapper starting = new ReadOnlyStringWrapper("");
 
   private RunningCheck current;
+
+  /** A problem told while a check runs (its saving failed...): shown with the check's result. */
+  private String noticeForThisCheck;
+
   private StepGate gate;
   private long generation;
 
@@ -206,6 +210,7 @@ public final class CheckViewModel {
       return;
     }
     running.set(true);
+    noticeForThisCheck = null;
     status.set("Checking " + current.domain() + " …");
     if (!from.isLab()) {
       remember(current.domain()); // lab names exist only in the lab: never in the history
@@ -345,14 +350,17 @@ public final class CheckViewModel {
         .forEach(s -> s.setStatus(StageStatus.SKIPPED));
     banner.set(r.verdictReason());
     tone.set(toneOf(r.verdict()));
-    status.set(
+    String checked =
         "Checked "
             + r.domain()
             + " in "
             + r.durationMillis()
             + " ms ("
             + r.findings().size()
-            + (r.findings().size() == 1 ? " finding)" : " findings)"));
+            + (r.findings().size() == 1 ? " finding)" : " findings)");
+    // a notice that came while the check ran would be lost under "Checked ..." otherwise
+    status.set(noticeForThisCheck == null ? checked : checked + ". " + noticeForThisCheck);
+    noticeForThisCheck = null;
   }
 
   private void failed(Throwable error) {
@@ -457,8 +465,15 @@ public final class CheckViewModel {
     status.set(message);
   }
 
-  /** Shows a problem that happened outside a check (saving settings...) in the status bar. */
+  /**
+   * Shows a problem that happened outside the check's own steps (saving settings, saving the check
+   * to the history...) in the status bar; while a check runs, it is shown with the check's result
+   * instead, so that the result's status does not hide it.
+   */
   public void reportSaveProblem(String message) {
+    if (running.get()) {
+      noticeForThisCheck = message;
+    }
     status.set(message);
   }
 

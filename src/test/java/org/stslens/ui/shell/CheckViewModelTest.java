@@ -91,6 +91,27 @@ class CheckViewModelTest {
   }
 
   @Test
+  void aNoticeToldWhileTheCheckRunsIsStillShownWithItsResult() throws Exception {
+    try (TestWorld world = goodWorld()) {
+      CheckViewModel vm = viewModel(world);
+      onUi(
+          () -> {
+            vm.domainProperty().set("vm.test");
+            vm.check();
+            // as the history's "not saved" comes: before the report reaches the view
+            vm.reportSaveProblem("Check not saved in the history: the file is damaged");
+          });
+      await(() -> !vm.runningProperty().get());
+
+      onUi(
+          () ->
+              assertThat(vm.statusProperty().get())
+                  .startsWith("Checked vm.test in ")
+                  .endsWith(". Check not saved in the history: the file is damaged"));
+    }
+  }
+
+  @Test
   void theMxSummaryGetsNoRowOfItsOwn() throws Exception {
     try (TestWorld world = new TestWorld()) {
       world.standardDns("vm.test", "1", "mx1.vm.test");
