@@ -419,17 +419,8 @@ public final class ScreenshotTool {
                 org.stslens.ui.settings.SettingsDialog d =
                     new org.stslens.ui.settings.SettingsDialog(
                         mainScene().getWindow(),
-                        new Settings(
-                            "",
-                            List.of(),
-                            5,
-                            60,
-                            30,
-                            dark,
-                            false,
-                            List.of(),
-                            180,
-                            chosen.toString()),
+                        new Settings("", List.of(), 5, 60, 30, dark, false, List.of(), 180)
+                            .withTrustAnchor(chosen.toString()),
                         new org.stslens.ui.common.FakeDialogService());
                 d.show();
                 return d;

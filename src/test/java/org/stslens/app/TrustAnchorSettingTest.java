@@ -21,7 +21,8 @@ import org.stslens.ui.settings.Settings;
 class TrustAnchorSettingTest {
 
   private static Settings withAnchor(String file) {
-    return new Settings("127.0.0.1:5353", List.of(), 5, 60, 30, false, false, List.of(), 180, file);
+    return new Settings("127.0.0.1:5353", List.of(), 5, 60, 30, false, false, List.of(), 180)
+        .withTrustAnchor(file);
   }
 
   @Test

@@ -69,61 +69,6 @@ public record Settings(
     autoCheckHours = Math.max(MIN_AUTO_CHECK_HOURS, Math.min(MAX_AUTO_CHECK_HOURS, autoCheckHours));
   }
 
-  /** Settings with the given trust anchor, without the Domains screen's timer (off, daily). */
-  public Settings(
-      String dnsServer,
-      List<String> trustFiles,
-      int dnsTimeoutSeconds,
-      int fetchTimeoutSeconds,
-      int smtpTimeoutSeconds,
-      boolean darkTheme,
-      boolean stepByStep,
-      List<String> history,
-      int checkTimeoutSeconds,
-      String trustAnchorFile) {
-    this(
-        dnsServer,
-        trustFiles,
-        dnsTimeoutSeconds,
-        fetchTimeoutSeconds,
-        smtpTimeoutSeconds,
-        darkTheme,
-        stepByStep,
-        history,
-        checkTimeoutSeconds,
-        trustAnchorFile,
-        false,
-        DEFAULT_AUTO_CHECK_HOURS);
-  }
-
-  /** Settings with the given timer and the built-in DNSSEC root anchors. */
-  public Settings(
-      String dnsServer,
-      List<String> trustFiles,
-      int dnsTimeoutSeconds,
-      int fetchTimeoutSeconds,
-      int smtpTimeoutSeconds,
-      boolean darkTheme,
-      boolean stepByStep,
-      List<String> history,
-      int checkTimeoutSeconds,
-      boolean autoCheck,
-      int autoCheckHours) {
-    this(
-        dnsServer,
-        trustFiles,
-        dnsTimeoutSeconds,
-        fetchTimeoutSeconds,
-        smtpTimeoutSeconds,
-        darkTheme,
-        stepByStep,
-        history,
-        checkTimeoutSeconds,
-        "",
-        autoCheck,
-        autoCheckHours);
-  }
-
   /** Settings with the built-in DNSSEC root anchors and without the timer. */
   public Settings(
       String dnsServer,
@@ -204,6 +149,23 @@ public record Settings(
   /** True when TLSA answers are validated from the built-in IANA root anchors. */
   public boolean builtInTrustAnchor() {
     return trustAnchorFile.isEmpty();
+  }
+
+  /** The same settings with TLSA answers validated from {@code file} (empty: the built-in root). */
+  public Settings withTrustAnchor(String file) {
+    return new Settings(
+        dnsServer,
+        trustFiles,
+        dnsTimeoutSeconds,
+        fetchTimeoutSeconds,
+        smtpTimeoutSeconds,
+        darkTheme,
+        stepByStep,
+        history,
+        checkTimeoutSeconds,
+        file,
+        autoCheck,
+        autoCheckHours);
   }
 
   /** The same settings with the Domains screen's timer as given. */

@@ -13,7 +13,8 @@ import org.stslens.lab.LabDnssec;
 class SettingsTrustAnchorTest {
 
   private static Settings current(String anchor) {
-    return new Settings("", List.of(), 5, 60, 30, false, false, List.of(), 180, anchor);
+    return new Settings("", List.of(), 5, 60, 30, false, false, List.of(), 180)
+        .withTrustAnchor(anchor);
   }
 
   private static Path anchorFile(Path dir) throws Exception {
