@@ -16,5 +16,9 @@ mkdir -p target/bench
 [ -f target/bench/test.classpath ] || mvn -B -q -o dependency:build-classpath \
   -Dmdep.outputFile=target/bench/test.classpath -Dmdep.includeScope=test
 unset JAVA_TOOL_OPTIONS
-exec "$latency" "$ms" java -Xmx512m -cp "target/classes:target/test-classes:$(cat target/bench/test.classpath)" \
+# TCP autocorking off in the private namespace, as in bench-latency.sh (which says why); AUTOCORK=on
+# keeps the kernel's default.
+cork=0
+[ "${AUTOCORK:-off}" = on ] && cork=1
+exec "$latency" "$ms" sh -c 'sysctl -qw net.ipv4.tcp_autocorking="$0" && exec "$@"' "$cork" java -Xmx512m -cp "target/classes:target/test-classes:$(cat target/bench/test.classpath)" \
   -Dbench.parallel="$parallel" org.stslens.bench.LabBatchBenchmark

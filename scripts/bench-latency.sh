@@ -11,6 +11,8 @@
 # - cold: a new JVM per check (`stslens check ... --port-map ...` against `stslens lab serve`), wall
 #   and CPU time (user + system of the process) and peak RSS, against the critical path + 350 ms.
 # JAVA selects the runtime of the cold runs (default: java on the PATH); JAVA_OPTS adds options.
+# TRACE=true prints every event of the last warm run with its time.
+# AUTOCORK=on keeps the kernel's TCP autocorking in the namespace (off by default: see below).
 # PART=warm or PART=cold runs only one half. DANE=compare (issue 18) runs only a warm comparison
 # instead: the signed world SCENARIO (default dane-ee-valid) checked with DANE on and with
 # --no-dane, alternately, medians and ranges of both and the validator's queries, e.g.
@@ -38,13 +40,25 @@ if [ "${INSIDE_LATENCY:-}" != yes ]; then
   exec "$latency" "$ms" env INSIDE_LATENCY=yes "$0" "$runs" "$ms"
 fi
 
+# TCP autocorking (net.ipv4.tcp_autocorking) holds a small write while earlier packets of the same
+# socket have not left the host yet, counting on a transmit completion microseconds away. The
+# instrument's NFQUEUE fallback (kernels without netem, as here) holds every packet in the sending
+# host for MS ms, so a third small write in a row (the JDK's ChangeCipherSpec, Finished, then the
+# EHLO after TLS; a server's ServerHello, certificate, Finished) waited one packet delay more: the
+# "extra half round trip" of issue 14. netem orphans a packet as it delays it (sch_netem.c), and a
+# real link completes the transmit at once, so neither shows it. The namespace is private, so the
+# setting touches nothing else; AUTOCORK=on measures with the kernel's default instead.
+if [ "${AUTOCORK:-off}" = off ]; then
+  sysctl -qw net.ipv4.tcp_autocorking=0
+fi
 java=${JAVA:-java}
 out=target/bench
 mkdir -p "$out"
 median() { sort -n | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : int((a[NR/2]+a[NR/2+1])/2)}'; }
 range() { sort -n | awk 'NR==1{lo=$1} {hi=$1} END {print lo "-" hi}'; }
 
-echo "== $ms ms per packet (RTT $((2 * ms)) ms), $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "== $ms ms per packet (RTT $((2 * ms)) ms), $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)," \
+  "tcp_autocorking=$(sysctl -n net.ipv4.tcp_autocorking)"
 if [ "${DANE:-}" = compare ]; then
   java -cp "target/classes:target/test-classes:$(cat "$out/test.classpath")" \
     -Dbench.runs="$runs" -Dbench.msPerPacket="$ms" -Dbench.dane=compare \
@@ -60,7 +74,7 @@ for scenario in ${SCENARIOS:-good-enforce mx-additional}; do
   echo "-- warm (one JVM, median of $runs after a warm-up), load $(cut -d' ' -f1-3 /proc/loadavg)"
   java -cp "target/classes:target/test-classes:$(cat "$out/test.classpath")" \
     -Dbench.runs="$runs" -Dbench.msPerPacket="$ms" -Dbench.scenario="$scenario" \
-    -Dbench.lab="${LAB:-}" org.stslens.bench.CheckLatencyBenchmark
+    -Dbench.lab="${LAB:-}" -Dbench.trace="${TRACE:-false}" org.stslens.bench.CheckLatencyBenchmark
 done
 fi
 [ "$part" != warm ] || exit 0

@@ -48,7 +48,8 @@ import org.stslens.lab.ScenarioCatalog;
  * <p>Properties: {@code bench.runs} (10), {@code bench.warmup} (checks before the counted ones, 5),
  * {@code bench.msPerPacket} (25), {@code bench.scenario} (good-enforce), {@code
  * bench.lab=separate}: the lab servers in a JVM of their own ({@code stslens lab serve}), so that
- * the CPU time printed is the client's alone and the server's work does not compete with it.
+ * the CPU time printed is the client's alone and the server's work does not compete with it;
+ * {@code bench.trace=true}: every event of the last run, with its time.
  */
 public final class CheckLatencyBenchmark {
 
@@ -102,6 +103,10 @@ public final class CheckLatencyBenchmark {
         breakdown.forEach((k, v) -> steps.computeIfAbsent(k, x -> new ArrayList<>()).add(v));
         System.out.printf(
             "%-4d %8d %8d  %-9s %s%n", run, wall, cpu, r.verdict().word(), format(breakdown));
+        if (Boolean.getBoolean("bench.trace") && run == runs) {
+          System.out.println("events of the last run (ms since the check began):");
+          timeline.events.forEach(e -> System.out.println("  " + e));
+        }
       }
       long median = median(walls);
       double ratio = median / critical;
@@ -123,6 +128,13 @@ public final class CheckLatencyBenchmark {
           ratio,
           GOAL_RATIO,
           ratio <= GOAL_RATIO ? "met" : "NOT met");
+      // The model above counts connect + greeting as 1.5 RTT, but a server greets only once its
+      // accept() returns, which waits for the client's ACK: 2 RTT, a floor no client can go under.
+      double floor = (criticalRtt + 0.5) * 2 * msPerPacket;
+      System.out.printf(
+          "the same path with connect + greeting as the 2 RTT they take: %.0f ms (%.1f RTT);"
+              + " wall / that = %.2f%n",
+          floor, criticalRtt + 0.5, median / floor);
       System.out.println("median per step of the slowest probe (ms; RTT = " + 2 * msPerPacket + "):");
       steps.forEach(
           (k, v) ->
@@ -254,9 +266,15 @@ public final class CheckLatencyBenchmark {
   private static final class Timeline implements CheckListener {
     volatile long start;
     private final Map<String, Long> moments = new ConcurrentHashMap<>();
+    private final java.util.Queue<String> events =
+        new java.util.concurrent.ConcurrentLinkedQueue<>();
 
     private void mark(String what) {
       moments.putIfAbsent(what, System.nanoTime());
+    }
+
+    private void event(String what) {
+      events.add(String.format("%6.1f  %s", (System.nanoTime() - start) / 1e6, what));
     }
 
     long at(String what) {
@@ -270,6 +288,7 @@ public final class CheckLatencyBenchmark {
       if (stage == CheckStage.MX) {
         mark("mx-started");
       }
+      event("stage started " + stage + " " + kind + " " + target);
     }
 
     @Override
@@ -277,6 +296,7 @@ public final class CheckLatencyBenchmark {
       if (stage == CheckStage.MX && step == Step.CONNECT_STARTED) {
         mark("connect-started");
       }
+      event(stage + " " + target + " " + step + " " + detail);
     }
 
     @Override
@@ -284,11 +304,13 @@ public final class CheckLatencyBenchmark {
       if (report.stage() == CheckStage.POLICY) {
         mark("policy-done");
       }
+      event("stage finished " + report.stage());
     }
 
     @Override
     public void checkFinished(DomainReport report) {
       mark("done");
+      event("check finished");
     }
   }
 
