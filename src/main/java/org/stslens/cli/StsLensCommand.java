@@ -116,6 +116,7 @@ public final class StsLensCommand implements Runnable {
 
   /** Runs the command line; returns the exit code. */
   public static int run(String[] args) {
+    CheckWarmUp.startFor(args);
     PrintWriter out =
         new PrintWriter(
             new java.io.OutputStreamWriter(System.out, java.nio.charset.StandardCharsets.UTF_8),

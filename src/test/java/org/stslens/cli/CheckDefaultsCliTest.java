@@ -42,6 +42,19 @@ class CheckDefaultsCliTest {
     assertThat(defaults.defaultValue(spec.findOption("--format"))).isNull();
   }
 
+  @Test
+  void limitsAreWrittenAsTheShortestDecimalOfTheirSeconds() {
+    for (long millis = 0; millis <= 4000; millis++) {
+      Duration d = Duration.ofMillis(millis);
+      assertThat(CheckCommand.EngineDefaults.seconds(d))
+          .as("%d ms", millis)
+          .isEqualTo(java.math.BigDecimal.valueOf(millis, 3).stripTrailingZeros().toPlainString());
+    }
+    assertThat(CheckCommand.EngineDefaults.seconds(Duration.ofMillis(500))).isEqualTo("0.5");
+    assertThat(CheckCommand.EngineDefaults.seconds(Duration.ofMillis(1250))).isEqualTo("1.25");
+    assertThat(CheckCommand.EngineDefaults.seconds(Duration.ofHours(1))).isEqualTo("3600");
+  }
+
   private static String seconds(Duration d) {
     return Long.toString(d.toSeconds());
   }
