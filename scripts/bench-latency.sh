@@ -10,17 +10,17 @@
 #   round-trip model, with the CPU time per check and the median of every step of the slowest probe;
 # - cold: a new JVM per check (`stslens check ... --port-map ...` against `stslens lab serve`), wall
 #   and CPU time (user + system of the process) and peak RSS, against the critical path + 350 ms.
-# JAVA selects the runtime of the cold runs (default: java on the PATH); JAVA_OPTS adds options.
+# Both halves run on what the installers ship unless told otherwise: JAVA (default Temurin 25 where
+# it is installed, else java on the PATH) with JAVA_OPTS (default: the launcher's options from
+# jpackage/common.args), and on Java 25 the cold runs use an AOT cache trained by a first run that is
+# not counted (AOT=no leaves it out).
 # TRACE=true prints every event of the last warm run with its time.
 # AUTOCORK=on keeps the kernel's TCP autocorking in the namespace (off by default: see below).
 # PART=warm or PART=cold runs only one half. DANE=compare (issue 18) runs only a warm comparison
 # instead: the signed world SCENARIO (default dane-ee-valid) checked with DANE on and with
 # --no-dane, alternately, medians and ranges of both and the validator's queries, e.g.
 #   DANE=compare scripts/bench-latency.sh 11 25
-# AOT=yes (Java 25): the first cold run, which is not counted, trains an AOT cache of a check
-# (-XX:AOTCacheOutput) and the counted runs use it, e.g.
-#   JAVA=/usr/lib/jvm/temurin-25-jdk-amd64/bin/java AOT=yes JAVA_OPTS="-XX:+UseSerialGC
-#   -XX:TieredStopAtLevel=1" scripts/bench-latency.sh
+# JAVA=java JAVA_OPTS= AOT=no measures the JDK on the PATH with its own defaults instead.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs=${1:-10}
@@ -51,7 +51,15 @@ fi
 if [ "${AUTOCORK:-off}" = off ]; then
   sysctl -qw net.ipv4.tcp_autocorking=0
 fi
-java=${JAVA:-java}
+java=${JAVA:-/usr/lib/jvm/temurin-25-jdk-amd64/bin/java}
+[ -x "$java" ] || [ -n "${JAVA:-}" ] || java=java
+if [ -z "${JAVA_OPTS+set}" ]; then
+  JAVA_OPTS=$(sed -n 's/^--java-options "\(.*\)"$/\1/p' jpackage/common.args)
+fi
+if [ -z "${AOT:-}" ]; then
+  AOT=no
+  "$java" -XX:AOTMode=off -version >/dev/null 2>&1 && AOT=yes
+fi
 out=target/bench
 mkdir -p "$out"
 median() { sort -n | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : int((a[NR/2]+a[NR/2+1])/2)}'; }
@@ -59,6 +67,7 @@ range() { sort -n | awk 'NR==1{lo=$1} {hi=$1} END {print lo "-" hi}'; }
 
 echo "== $ms ms per packet (RTT $((2 * ms)) ms), $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)," \
   "tcp_autocorking=$(sysctl -n net.ipv4.tcp_autocorking)"
+echo "== $("$java" -version 2>&1 | head -1); options: $JAVA_OPTS"
 if [ "${DANE:-}" = compare ]; then
   java -cp "target/classes:target/test-classes:$(cat "$out/test.classpath")" \
     -Dbench.runs="$runs" -Dbench.msPerPacket="$ms" -Dbench.dane=compare \
@@ -72,14 +81,15 @@ if [ "$part" != cold ]; then
 # the hosts' addresses); LAB=separate runs the lab servers in a JVM of their own (client CPU alone).
 for scenario in ${SCENARIOS:-good-enforce mx-additional}; do
   echo "-- warm (one JVM, median of $runs after a warm-up), load $(cut -d' ' -f1-3 /proc/loadavg)"
-  java -cp "target/classes:target/test-classes:$(cat "$out/test.classpath")" \
+  # shellcheck disable=SC2086  # the options are single words, split on purpose
+  "$java" $JAVA_OPTS -cp "target/classes:target/test-classes:$(cat "$out/test.classpath")" \
     -Dbench.runs="$runs" -Dbench.msPerPacket="$ms" -Dbench.scenario="$scenario" \
     -Dbench.lab="${LAB:-}" -Dbench.trace="${TRACE:-false}" org.stslens.bench.CheckLatencyBenchmark
 done
 fi
 [ "$part" != warm ] || exit 0
 
-echo "-- cold (a new JVM per check: $java ${JAVA_OPTS:-}${AOT:+, AOT cache trained by run 0})"
+echo "-- cold (a new JVM per check: $java $JAVA_OPTS$([ "$AOT" = yes ] && echo ", AOT cache trained by run 0"))"
 rm -f "$out/serve.txt"
 java -jar "$jar" lab serve good-enforce >"$out/serve.txt" 2>&1 &
 serve=$!
@@ -94,7 +104,7 @@ aot=()
 rm -f "$out/check.aot"
 # shellcheck disable=SC2086
 for i in $(seq 0 "$runs"); do
-  if [ "${AOT:-}" = yes ]; then
+  if [ "$AOT" = yes ]; then
     if [ "$i" = 0 ]; then aot=(-XX:AOTCacheOutput="$out/check.aot"); else aot=(-XX:AOTCache="$out/check.aot"); fi
   fi
   start=$(date +%s%N)
