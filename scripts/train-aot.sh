@@ -20,6 +20,8 @@
 # the .cfg (a cache made under other GC or JIT options is not used), and APP_DIR/stslens.jar.time:
 # the jar's modification time in seconds, which the caches record and a package's copy may change.
 # A failed training leaves that cache out (a warning here); the launchers then start without it.
+# A training step still running after STSLENS_AOT_TIMEOUT seconds (default 600) is ended: a GUI
+# that cannot open a window (a Windows runner's desktop) must not hang the build.
 #
 # Portable on purpose: no GNU-only flags (no `timeout`, `sed -i`, `stat -c` alone, `readlink -f`,
 # `mapfile`), paths with spaces ("STS Lens.app"), and on Windows every path handed to java.exe is a
@@ -41,6 +43,8 @@ timeout_s=${STSLENS_AOT_TIMEOUT:-600}
 log="$work/aot-training.log"
 mkdir -p "$work"
 : >"$log"
+# a JAVA_TOOL_OPTIONS of the build machine's would be trained into the caches
+unset JAVA_TOOL_OPTIONS
 
 # A path as java sees it: native on Windows (Git Bash, MSYS, Cygwin), unchanged elsewhere.
 native() {
@@ -65,14 +69,22 @@ read_options() {
   done <"$cfg"
 }
 
-# Runs a command in the background and ends it after $timeout_s seconds (no `timeout` on macOS).
+# Runs a command and kills it after $timeout_s seconds (there is no `timeout` on macOS); sets
+# timed_out. The command gets a process group of its own (set -m), so that the kill also reaches
+# the java and Xvfb that xvfb-run started. SIGKILL, not SIGTERM: a JVM ended by SIGTERM still
+# writes a cache from its partial run, and goes on writing it after the kill.
 with_timeout() {
+  local pid waited=0
+  timed_out=0
+  set -m
   "$@" &
-  local pid=$! waited=0
+  pid=$!
+  set +m
   while kill -0 "$pid" 2>/dev/null; do
     if [ "$waited" -ge "$timeout_s" ]; then
-      echo "training step still running after ${timeout_s}s, ended" >>"$log"
-      kill "$pid" 2>/dev/null || true
+      echo "training step still running after ${timeout_s}s, killed" >>"$log"
+      timed_out=1
+      kill -KILL -- "-$pid" 2>/dev/null || kill -KILL "$pid" 2>/dev/null || true
       break
     fi
     sleep 1
@@ -83,14 +95,15 @@ with_timeout() {
 
 # The window: the GUI up to its first interactive window (StartupProbe writes the time and exits).
 read_options "$gui_launcher"
-training=(env -u JAVA_TOOL_OPTIONS)
+training=()
 command -v xvfb-run >/dev/null 2>&1 && training+=(xvfb-run -a -s "-screen 0 1400x900x24")
 probe="$work/startup-probe.txt"
 rm -f "$probe" "$app_dir/stslens.aot"
-with_timeout "${training[@]}" "$java" ${options[@]+"${options[@]}"} \
+with_timeout ${training[@]+"${training[@]}"} "$java" ${options[@]+"${options[@]}"} \
   -XX:AOTCacheOutput="$(native "$app_dir/stslens.aot")" \
   -Dstslens.startupProbe="$(native "$probe")" \
   -cp "$(native "$jar")" org.stslens.app.Launcher >>"$log" 2>&1 || true
+[ "$timed_out" = 0 ] || rm -f "$app_dir/stslens.aot"
 rm -f "$probe"
 
 # The command line, trained on what it is for: a check of the lab's good-enforce domain on loopback
@@ -101,7 +114,7 @@ read_options "$cli_launcher"
 java_app=("$java" ${options[@]+"${options[@]}"})
 lab_out="$work/lab-serve.txt"
 rm -f "$lab_out" "$app_dir/stslens-cli.aot"
-env -u JAVA_TOOL_OPTIONS "${java_app[@]}" -cp "$(native "$jar")" org.stslens.app.Launcher \
+"${java_app[@]}" -cp "$(native "$jar")" org.stslens.app.Launcher \
   lab serve good-enforce >"$lab_out" 2>&1 &
 lab=$!
 for _ in $(seq 1 300); do grep -q '^Serving' "$lab_out" 2>/dev/null && break; sleep 0.1; done
@@ -111,17 +124,20 @@ line=$(grep -m1 '^  stslens check' "$lab_out" 2>/dev/null | tr -d '\r' | sed 's/
 policy="$work/training-policy.txt"
 printf 'version: STSv1\r\nmode: enforce\r\nmx: mail.example.com\r\nmax_age: 86400\r\n' >"$policy"
 if [ ${#check[@]} -gt 0 ]; then
-  with_timeout env -u JAVA_TOOL_OPTIONS "${java_app[@]}" \
+  with_timeout "${java_app[@]}" \
     -XX:AOTCacheOutput="$(native "$app_dir/stslens-cli.aot")" \
     -cp "$(native "$jar")" org.stslens.app.AotTraining "${check[@]}" -q \
     + policy lint "$(native "$policy")" + txt lint 'v=STSv1; id=20261205T0000' \
     >>"$log" 2>&1 || true
+  [ "$timed_out" = 0 ] || rm -f "$app_dir/stslens-cli.aot"
 else
   echo "lab serve printed no check command (see $lab_out)" >>"$log"
 fi
 kill "$lab" 2>/dev/null || true
 wait "$lab" 2>/dev/null || true
 
+# the JVM's temporary training record, left behind when a training run is ended
+rm -f "$app_dir/stslens.aot.config" "$app_dir/stslens-cli.aot.config"
 for cache in stslens.aot stslens-cli.aot; do
   if [ -s "$app_dir/$cache" ]; then
     echo "AOT cache $cache: $(du -h "$app_dir/$cache" | cut -f1)"
