@@ -15,12 +15,14 @@
 #   2. makes a trimmed Java 25 runtime with jlink from the jdeps module list plus the modules jdeps
 #      cannot see (service providers): jdk.crypto.ec (TLS ECDHE), jdk.localedata is not needed;
 #   3. builds the app-image with jpackage/common.args + jpackage/linux.args;
-#   4. trains the AOT cache (JEP 483/514) in that app-image: its own runtime and jar, the launcher's
-#      JVM options, the GUI up to its first window (-Dstslens.startupProbe, under Xvfb), written to
-#      lib/app/stslens.aot, and a second one on a check of a lab domain, lib/app/stslens-cli.aot, which
-#      lib/app/stslens.sh uses for subcommands. The caches are relocatable (the app-image becomes /opt/stslens) but tied
-#      to the jar's size and modification time: jpackage's .deb/.rpm copy changes the time, so
-#      lib/app/stslens.jar.time keeps it and the post-install step sets it back;
+#   4. trains the AOT caches in that app-image with scripts/train-aot.sh (shared with the Windows
+#      and macOS jobs of release.yml): its own runtime and jar, the launcher's JVM options, the GUI
+#      up to its first window (-Dstslens.startupProbe, under Xvfb), written to lib/app/stslens.aot,
+#      and a second one on a check of a lab domain and both lint commands, lib/app/stslens-cli.aot,
+#      which lib/app/stslens.sh uses for subcommands. The caches are relocatable (the app-image
+#      becomes /opt/stslens) but tied to the jar's size and modification time: jpackage's .deb/.rpm
+#      copy changes the time, so lib/app/stslens.jar.time keeps it and the post-install step sets
+#      it back;
 #   5. makes the .deb/.rpm from that app-image (jpackage --app-image) with linux-package.args.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -65,52 +67,12 @@ rm -rf "$image"
   --temp "$work/temp-app-image" ${JPACKAGE_VERBOSE:+--verbose}
 app="$image/stslens"
 
-# 4. The AOT cache, trained with the launcher's own options (a cache made under other GC or JIT
-#    options is not used). The training run of the GUI ends at the first window.
-options=$(sed -n 's/^java-options=//p' "$app/lib/app/stslens.cfg" | grep -v 'AOTCache' |
-  sed "s|\$APPDIR|$PWD/$app/lib/app|g" | tr '\n' ' ')
-training=(env -u JAVA_TOOL_OPTIONS)
-command -v xvfb-run >/dev/null && training+=(xvfb-run -a -s "-screen 0 1400x900x24")
-probe=$(mktemp)
-# shellcheck disable=SC2086  # the options are single words, split on purpose
-"${training[@]}" "$app/lib/runtime/bin/java" $options \
-  -XX:AOTCacheOutput="$app/lib/app/stslens.aot" -Dstslens.startupProbe="$probe" \
-  -cp "$app/lib/app/stslens.jar" org.stslens.app.Launcher >"$work/aot-training.log" 2>&1 || true
-rm -f "$probe"
-# ... and one for the command line (stslens.sh picks it when given a subcommand), trained on what
-#    the command line is for: a check of the lab's good-enforce domain on loopback (all five stages:
-#    DNS, HTTPS, policy, SMTP with TLS, TLS-RPT). A cache trained on a `policy lint` alone left
-#    most of a check's classes out (cold check: 710 ms CPU with the check's cache).
-# shellcheck disable=SC2206  # the options are single words, split on purpose
-java_app=("$app/lib/runtime/bin/java" $options)
-jar_app=(-cp "$app/lib/app/stslens.jar" org.stslens.app.Launcher)
-"${java_app[@]}" "${jar_app[@]}" lab serve good-enforce >"$work/lab-serve.txt" 2>&1 &
-lab=$!
-for _ in $(seq 1 300); do grep -q '^Serving' "$work/lab-serve.txt" 2>/dev/null && break; sleep 0.1; done
-read -r -a check <<<"$(grep -m1 '^  stslens check' "$work/lab-serve.txt" | sed 's/^  stslens //')"
-# ... and, in the same JVM (org.stslens.app.AotTraining runs commands separated by a lone +), the
-#    two lint commands, whose classes a check does not load (policy lint: 0.25 s -> 0.21 s).
-printf 'version: STSv1\r\nmode: enforce\r\nmx: mail.example.com\r\nmax_age: 86400\r\n' \
-  >"$work/training-policy.txt"
-if [ ${#check[@]} -gt 0 ]; then
-  env -u JAVA_TOOL_OPTIONS "${java_app[@]}" -XX:AOTCacheOutput="$app/lib/app/stslens-cli.aot" \
-    -cp "$app/lib/app/stslens.jar" org.stslens.app.AotTraining "${check[@]}" -q \
-    + policy lint "$work/training-policy.txt" + txt lint 'v=STSv1; id=20261205T0000' \
-    >>"$work/aot-training.log" 2>&1 || true
-fi
-kill "$lab" 2>/dev/null || true
-wait "$lab" 2>/dev/null || true
-for cache in stslens.aot stslens-cli.aot; do
-  if [ -s "$app/lib/app/$cache" ]; then
-    echo "AOT cache $cache: $(du -h "$app/lib/app/$cache" | cut -f1)"
-  else
-    echo "warning: no $cache made (see $work/aot-training.log); starts without it" >&2
-  fi
-done
-
-# The caches hold the jar's modification time, and jpackage's copy into a .deb/.rpm does not keep
-# it: the post-install step sets it back from this file.
-stat -c %Y "$app/lib/app/stslens.jar" >"$app/lib/app/stslens.jar.time"
+# 4. The AOT caches, trained in the app-image with its own runtime, jar and launcher options
+#    (scripts/train-aot.sh, shared with the Windows and macOS jobs of release.yml): stslens.aot for
+#    the window, stslens-cli.aot for the command line (stslens.sh picks it when given a
+#    subcommand), and stslens.jar.time, the jar's time the caches hold: jpackage's copy into a
+#    .deb/.rpm does not keep it, and the post-install step sets it back from this file.
+scripts/train-aot.sh "$app/lib/app" "$app/lib/runtime/bin/java" "$work"
 
 # 5. The packages, from the app-image with its cache: of common.args only what describes a package.
 grep -E '^--(description|vendor|copyright) ' jpackage/common.args >"$work/package.args"
