@@ -153,14 +153,21 @@ public final class PulseBenchmark {
           "open screen editor",
           () -> {
             // the event that builds (or shows) the screen, apart from the pulses after it
-            long built =
+            long[] built =
                 onFx(
                     () -> {
+                      var classes = ManagementFactory.getClassLoadingMXBean();
+                      long loaded = classes.getTotalLoadedClassCount();
                       long t0 = System.nanoTime();
                       ((ToggleButton) stage.getScene().lookup("#editor")).setSelected(true);
-                      return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0);
+                      return new long[] {
+                        TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0),
+                        classes.getTotalLoadedClassCount() - loaded
+                      };
                     });
-            System.out.printf("editor screen: %d ms in the event that opens it; %s%n", built, load());
+            System.out.printf(
+                "editor screen: %d ms in the event that opens it, %d classes loaded in it; %s%n",
+                built[0], built[1], load());
           });
       activity("open screen walkthrough", () -> screen("walkthrough"));
     }
