@@ -84,6 +84,34 @@ class PolicyEditorTest {
   }
 
   @Test
+  void aLineOffScreenShowsTheMarkerOfTheAnalysisWhenScrolledTo(FxRobot robot) {
+    String text = draft(300);
+    robot.interact(() -> editor.load(text));
+    int last = 302; // the last mx line, far below the viewport
+    String name = "mx00299.example.com";
+    int at = text.indexOf(name) + name.length();
+    robot.interact(() -> area.insertText(at, " bad")); // two names on one line: a finding
+    robot.interact(
+        () -> {
+          area.showParagraphAtTop(last - 5);
+          area.layout();
+        });
+    assertThat(marker(robot, last).getStyleClass()).contains("gutter-marker");
+    robot.interact(
+        () -> {
+          area.showParagraphAtTop(0);
+          area.layout();
+        });
+    robot.interact(() -> area.deleteText(at, at + " bad".length()));
+    robot.interact(
+        () -> {
+          area.showParagraphAtTop(last - 5);
+          area.layout();
+        });
+    assertThat(marker(robot, last).getStyleClass()).doesNotContain("gutter-marker");
+  }
+
+  @Test
   void aKeystrokeRestylesOnlyTheLineWhoseStylesChanged(FxRobot robot) {
     String text = draft(1500); // about 40 KiB, 1500 lines
     robot.interact(() -> editor.load(text));
