@@ -51,6 +51,11 @@ import org.stslens.ui.shell.StageItem;
  * the first pulse after it whose scene shows the new underline (post-scene pulse listener: CSS,
  * layout and the sync to the render thread are done).
  *
+ * <p>{@code typing}: only the typing, for a profile of the keystrokes. {@code editor-open}: a
+ * check, then the editor screen opened and left again; the first open builds the workbench, and the
+ * time of the event that builds it is printed apart from the pulses after it. With {@code
+ * -Dbench.sample=true}, {@code -Dbench.sample.lines=N} prints N lines per activity (16 unless told).
+ *
  * <p>{@code memory}: a new window checks {@code good-enforce}, then, after a full GC, prints the
  * process's resident memory ({@code VmRSS}) and the heap used.
  *
@@ -99,6 +104,8 @@ public final class PulseBenchmark {
         bench.memory();
       } else if (mode.equals("typing")) {
         bench.typingOnly(repetitions);
+      } else if (mode.equals("editor-open")) {
+        bench.editorOpen(repetitions);
       } else {
         bench.pulse(repetitions);
       }
@@ -130,6 +137,43 @@ public final class PulseBenchmark {
     report(repetitions);
     sampler.print();
     printMemory("after typing");
+  }
+
+  /**
+   * Only the editor screen opened, after a check as in {@code pulse}: the first open builds it, the
+   * later ones show it again. For a profile of the first open.
+   */
+  private void editorOpen(int repetitions) throws Exception {
+    pulses.start();
+    sampler.start();
+    activity("open the window (not under the goal)", this::openWindow);
+    activity("check " + SCENARIO + " (2 MX) through the lab", this::checkLab);
+    for (int rep = 1; rep <= repetitions; rep++) {
+      activity(
+          "open screen editor",
+          () -> {
+            // the event that builds (or shows) the screen, apart from the pulses after it
+            long[] built =
+                onFx(
+                    () -> {
+                      var classes = ManagementFactory.getClassLoadingMXBean();
+                      long loaded = classes.getTotalLoadedClassCount();
+                      long t0 = System.nanoTime();
+                      ((ToggleButton) stage.getScene().lookup("#editor")).setSelected(true);
+                      return new long[] {
+                        TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0),
+                        classes.getTotalLoadedClassCount() - loaded
+                      };
+                    });
+            System.out.printf(
+                "editor screen: %d ms in the event that opens it, %d classes loaded in it; %s%n",
+                built[0], built[1], load());
+          });
+      activity("open screen walkthrough", () -> screen("walkthrough"));
+    }
+    pulses.stop();
+    report(repetitions);
+    sampler.print();
   }
 
   private void pulse(int repetitions) throws Exception {
@@ -561,7 +605,7 @@ public final class PulseBenchmark {
             System.out.printf("%nFX thread samples during overdue pulses: %s%n", activity);
             m.entrySet().stream()
                 .sorted(Map.Entry.<String, Integer>comparingByValue().reversed())
-                .limit(16)
+                .limit(Integer.getInteger("bench.sample.lines", 16))
                 .forEach(e -> System.out.printf("%6d  %s%n", e.getValue(), e.getKey()));
           });
     }

@@ -2,7 +2,6 @@ package org.stslens.ui.workbench;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -11,6 +10,8 @@ import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.IntFunction;
 import java.util.function.Supplier;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
 import javafx.geometry.Bounds;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -24,14 +25,12 @@ import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.HBox;
-import javafx.scene.layout.Region;
 import javafx.stage.Popup;
 import org.fxmisc.flowless.VirtualizedScrollPane;
 import org.fxmisc.richtext.CodeArea;
 import org.fxmisc.richtext.LineNumberFactory;
 import org.fxmisc.richtext.event.MouseOverTextEvent;
-import org.fxmisc.richtext.model.StyleSpans;
-import org.fxmisc.richtext.model.StyleSpansBuilder;
+import org.reactfx.value.Val;
 import org.stslens.engine.finding.Severity;
 import org.stslens.ui.common.CodeSpans;
 import org.stslens.ui.common.FocusOrder;
@@ -43,7 +42,6 @@ import org.stslens.workbench.edit.DraftAnalysis;
 import org.stslens.workbench.edit.Highlighting;
 import org.stslens.workbench.edit.QuickFix;
 import org.stslens.workbench.edit.QuickFixes;
-import org.stslens.workbench.edit.StyledRange;
 import org.stslens.workbench.edit.TextEdit;
 
 /**
@@ -59,7 +57,10 @@ final class PolicyEditor {
   private final Popup hover = new Popup();
   private final Label hoverText = new Label();
   private DraftAnalysis analysis = DraftAnalysis.of("");
-  private Map<Integer, Severity> worstByLine = Map.of();
+
+  /** Line (1-based) → its worst finding; the gutter's lines observe it while they are shown. */
+  private final ObjectProperty<Map<Integer, Severity>> worstByLine =
+      new SimpleObjectProperty<>(Map.of());
 
   PolicyEditor(Consumer<String> edited, Supplier<List<String>> mxHosts) {
     this.mxHosts = mxHosts;
@@ -99,9 +100,8 @@ final class PolicyEditor {
     for (Diagnostic d : newAnalysis.diagnostics()) {
       worst.merge(d.line(), d.finding().severity(), PolicyEditor::worse);
     }
-    this.worstByLine = worst;
-    area.setStyleSpans(0, spans(newAnalysis));
-    installGutter();
+    worstByLine.set(Map.copyOf(worst));
+    IncrementalStyling.apply(area, Highlighting.of(newAnalysis));
   }
 
   /** Moves the caret to a diagnostic and selects its span. */
@@ -139,40 +139,40 @@ final class PolicyEditor {
     return a.ordinal() <= b.ordinal() ? a : b;
   }
 
-  private static StyleSpans<Collection<String>> spans(DraftAnalysis analysis) {
-    StyleSpansBuilder<Collection<String>> builder = new StyleSpansBuilder<>();
-    List<StyledRange> runs = Highlighting.of(analysis);
-    if (runs.isEmpty()) {
-      builder.add(List.of(), 0);
-    }
-    for (StyledRange run : runs) {
-      builder.add(run.styles(), run.length());
-    }
-    return builder.create();
-  }
-
+  /**
+   * The gutter factory is installed once: a new factory makes RichTextFX rebuild every visible
+   * line. Each line's marker follows {@link #worstByLine} instead, and only while it is on screen.
+   */
   private void installGutter() {
     IntFunction<Node> numbers = LineNumberFactory.get(area);
     area.setParagraphGraphicFactory(
         paragraph -> {
-          Node number = numbers.apply(paragraph);
-          Severity worst = worstByLine.get(paragraph + 1);
-          Node marker;
-          if (worst == null) {
-            Region empty = new Region();
-            empty.setMinWidth(16);
-            marker = empty;
-          } else {
-            Label icon = new Label("", Icons.severity(worst));
-            icon.setMinWidth(16);
-            icon.getStyleClass().add("gutter-marker");
-            Tooltip.install(icon, new Tooltip(messagesOnLine(paragraph + 1)));
-            marker = icon;
-          }
-          HBox box = new HBox(2, marker, number);
+          HBox box = new HBox(2, marker(paragraph + 1), numbers.apply(paragraph));
           box.setAlignment(Pos.CENTER_LEFT);
           return box;
         });
+  }
+
+  private Node marker(int line) {
+    Label marker = new Label();
+    marker.setMinWidth(16);
+    Tooltip tip = new Tooltip();
+    tip.setOnShowing(e -> tip.setText(messagesOnLine(line))); // the analysis of the moment
+    Val.map(worstByLine, m -> m.get(line))
+        .conditionOnShowing(marker) // a line scrolled away holds no listener on the analysis
+        .values()
+        .subscribe(
+            worst -> {
+              marker.setGraphic(worst == null ? null : Icons.severity(worst));
+              marker.getStyleClass().remove("gutter-marker");
+              if (worst == null) {
+                Tooltip.uninstall(marker, tip);
+              } else {
+                marker.getStyleClass().add("gutter-marker");
+                Tooltip.install(marker, tip);
+              }
+            });
+    return marker;
   }
 
   private String messagesOnLine(int line) {
