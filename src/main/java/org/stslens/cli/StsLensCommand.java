@@ -38,14 +38,17 @@ public final class StsLensCommand implements Runnable {
   /** A subcommand: its name and how to make its command object. */
   private record Subcommand(String name, Supplier<Object> command) {}
 
-  /** In the order of the usage help. */
+  /**
+   * In the order of the usage help. Lambdas, not constructor references: a reference loads its
+   * class when the list is made, a lambda only when it runs.
+   */
   private static final List<Subcommand> SUBCOMMANDS =
       List.of(
-          new Subcommand("check", CheckCommand::new),
-          new Subcommand("policy", PolicyCommand::new),
-          new Subcommand("txt", TxtCommand::new),
-          new Subcommand("lab", LabCommand::new),
-          new Subcommand("tlsrpt", TlsRptCommand::new));
+          new Subcommand("check", () -> new CheckCommand()),
+          new Subcommand("policy", () -> new PolicyCommand()),
+          new Subcommand("txt", () -> new TxtCommand()),
+          new Subcommand("lab", () -> new LabCommand()),
+          new Subcommand("tlsrpt", () -> new TlsRptCommand()));
 
   /** Builds the whole command line with the exit codes and error handling of product.md. */
   public static CommandLine commandLine(PrintWriter out, PrintWriter err) {
