@@ -110,6 +110,15 @@ wait "$lab" 2>/dev/null || true
 env -u JAVA_TOOL_OPTIONS "${java_app[@]}" -XX:AOTCacheOutput="$app/lib/app/stslens-lint.aot" \
   -cp "$app/lib/app/stslens.jar" org.stslens.app.AotTraining "${lints[@]}" \
   >>"$work/aot-training.log" 2>&1 || true
+# A lint should load nothing from the jar but its launcher class; more means classes the cache left
+# out (an old class file, as picocli's were before UpgradeOldClassFiles).
+if [ -s "$app/lib/app/stslens-lint.aot" ]; then
+  from_jar=$(env -u JAVA_TOOL_OPTIONS "${java_app[@]}" -XX:AOTCache="$app/lib/app/stslens-lint.aot" \
+    -Xlog:class+load "${jar_app[@]}" policy lint "$work/training-policy.txt" |
+    grep -c 'source: file:' || true)
+  echo "policy lint loads $from_jar classes from the jar (expected: 1, the launcher)"
+  [ "$from_jar" -le 1 ] || echo "warning: the lint cache misses classes (-Xlog:aot=warning says which)" >&2
+fi
 for cache in stslens.aot stslens-cli.aot stslens-lint.aot; do
   if [ -s "$app/lib/app/$cache" ]; then
     echo "AOT cache $cache: $(du -h "$app/lib/app/$cache" | cut -f1)"
