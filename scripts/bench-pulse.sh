@@ -9,13 +9,15 @@
 # activity, and the keystroke -> underline latency in a 64 KiB draft.
 # Memory: a new process per run checks the 2-MX lab scenario, then prints VmRSS and the heap used
 # after a full GC.
-# Both run with the installer's JVM options (jpackage/common.args) on the Java 25 runtime it ships
+# Both run with the Linux installer's JVM options (jpackage/common.args and linux.args) on the Java 25 runtime it ships
 # (JAVA names another java). The AOT cache is left out: it is trained for the packaged jar, not for
 # this class path.
 # BENCH_JAVA_OPTIONS adds JVM options, e.g. "-Xms32m" (another heap sizing), "-Dbench.sample=true"
 # (samples the FX thread's stack while a pulse is overdue and prints who does the work),
 # "-Dbench.histogram=true" (the live heap by class after the check), or
-# "-XX:NativeMemoryTracking=summary" (the JVM's own account of its memory).
+# "-XX:NativeMemoryTracking=summary" (the JVM's own account of its memory), or "-Dbench.hold=60"
+# (the process stays 60 s after its figures: for /proc/PID/smaps, jcmd PID GC.heap_dump and
+# scripts/heap-paths.py).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 reps=${1:-5}
@@ -29,8 +31,9 @@ mvn -B -o -q -Pbench test-compile
 mvn -B -o -q -Pbench dependency:build-classpath -Dmdep.outputFile="$out/cp.txt" \
   -Dmdep.includeScope=test >/dev/null
 cp="target/test-classes:target/classes:$(cat "$out/cp.txt")"
-# the installer's options, read from where the packaging takes them
-read -r -a shipped <<<"$(sed -n 's/^--java-options "\(.*\)"$/\1/p' jpackage/common.args)"
+# the Linux installer's options, read from where the packaging takes them (without the AOT cache)
+read -r -a shipped <<<"$(sed -n 's/^--java-options "\(.*\)"$/\1/p' jpackage/common.args \
+  jpackage/linux.args | grep -v AOTCache | tr '\n' ' ')"
 run() {
   xvfb-run -a -s "-screen 0 1400x900x24" \
     "$java" "${shipped[@]}" ${BENCH_JAVA_OPTIONS:-} -cp "$cp" org.stslens.app.PulseBenchmark "$@" \

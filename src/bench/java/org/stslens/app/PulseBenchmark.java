@@ -116,6 +116,19 @@ public final class PulseBenchmark {
     checkLab();
     Thread.sleep(1000); // the last pulses and the lab's servers settle
     printMemory("after checking " + SCENARIO);
+    hold();
+  }
+
+  /**
+   * With {@code -Dbench.hold=SECONDS}: keeps the process alive after the figures, so that its
+   * /proc/PID/smaps, {@code jcmd PID VM.native_memory} or a heap dump can be read from outside.
+   */
+  private static void hold() throws InterruptedException {
+    int seconds = Integer.getInteger("bench.hold", 0);
+    if (seconds > 0) {
+      System.out.printf("holding %d s, pid %d%n", seconds, ProcessHandle.current().pid());
+      Thread.sleep(seconds * 1000L);
+    }
   }
 
   /** Only the editor: for a profile of the keystrokes. */
@@ -153,6 +166,7 @@ public final class PulseBenchmark {
     report(repetitions);
     sampler.print();
     printMemory("after the whole run");
+    hold();
   }
 
   private void report(int repetitions) {
