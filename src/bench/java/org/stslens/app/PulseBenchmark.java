@@ -116,6 +116,10 @@ public final class PulseBenchmark {
     checkLab();
     Thread.sleep(1000); // the last pulses and the lab's servers settle
     printMemory("after checking " + SCENARIO);
+    // and once the app has sat idle a little: the JVM gives freed C heap back periodically
+    // (-XX:TrimNativeHeapInterval), not at once
+    Thread.sleep(5000);
+    System.out.printf("memory 5 s later: %s; %s%n", residentMemory(), load());
     hold();
   }
 
@@ -409,12 +413,7 @@ public final class PulseBenchmark {
     Thread.sleep(200);
     long heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
     long committed = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getCommitted();
-    String rss =
-        Files.readAllLines(Path.of("/proc/self/status")).stream()
-            .filter(l -> l.matches("(VmRSS|VmHWM|RssAnon|RssFile):.*"))
-            .map(l -> l.replaceAll("\\s+", " "))
-            .reduce((a, b) -> a + ", " + b)
-            .orElse("no /proc/self/status");
+    String rss = residentMemory();
     System.out.printf(
         "memory %s (goal: resident <= 250 MB): %s; heap used after GC %d MB (committed %d MB);"
             + " JVM options %s; %s%n",
@@ -447,6 +446,14 @@ public final class PulseBenchmark {
                   new Object[] {new String[] {"summary", "scale=MB"}},
                   new String[] {String[].class.getName()}));
     }
+  }
+
+  private static String residentMemory() throws java.io.IOException {
+    return Files.readAllLines(Path.of("/proc/self/status")).stream()
+        .filter(l -> l.matches("(VmRSS|VmHWM|RssAnon|RssFile):.*"))
+        .map(l -> l.replaceAll("\\s+", " "))
+        .reduce((a, b) -> a + ", " + b)
+        .orElse("no /proc/self/status");
   }
 
   /** Lets queued work and the pulses after it run (where late layout stalls would show). */
