@@ -17,7 +17,8 @@
 # "-Dbench.histogram=true" (the live heap by class after the check), or
 # "-XX:NativeMemoryTracking=summary" (the JVM's own account of its memory), or "-Dbench.hold=60"
 # (the process stays 60 s after its figures: for /proc/PID/smaps, jcmd PID GC.heap_dump and
-# scripts/heap-paths.py).
+# scripts/heap-paths.py). BENCH_GL_PROBES=yes keeps GTK's and JavaFX's OpenGL probes on a machine
+# without a GPU (the app run without its installed launcher).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 reps=${1:-5}
@@ -34,6 +35,14 @@ cp="target/test-classes:target/classes:$(cat "$out/cp.txt")"
 # the Linux installer's options, read from where the packaging takes them (without the AOT cache)
 read -r -a shipped <<<"$(sed -n 's/^--java-options "\(.*\)"$/\1/p' jpackage/common.args \
   jpackage/linux.args | grep -v AOTCache | tr '\n' ' ')"
+# as the installed launcher (jpackage/linux/stslens.sh) starts it: without a GPU device, no OpenGL
+# probes (GTK's and JavaFX's ES2 pipeline's would load Mesa and LLVM only to fall back to software)
+gpu=no
+for device in /dev/dri/* /dev/nvidia0; do [ -e "$device" ] && gpu=yes; done
+if [ "$gpu" = no ] && [ -z "${BENCH_GL_PROBES:-}" ]; then
+  export GDK_GL="${GDK_GL:-disable}"
+  shipped+=(-Dprism.order=sw)
+fi
 run() {
   xvfb-run -a -s "-screen 0 1400x900x24" \
     "$java" "${shipped[@]}" ${BENCH_JAVA_OPTIONS:-} -cp "$cp" org.stslens.app.PulseBenchmark "$@" \
