@@ -17,6 +17,16 @@ esac
 if [ $# -gt 0 ] && [ -f "$APPDIR/$cache" ]; then
   options=$(printf '%s\n' "$options" | sed "s|/stslens\.aot\$|/$cache|")
 fi
+# Without a GPU device OpenGL can only be Mesa's software renderer, which JavaFX refuses: GTK's
+# probe of OpenGL when it opens the display and JavaFX's of its ES2 pipeline would each load Mesa
+# and LLVM (about 55 MB resident) before JavaFX falls back to its software pipeline anyway. JavaFX
+# draws with its own GLX context, never GTK's.
+gpu=no
+for device in /dev/dri/* /dev/nvidia0; do [ -e "$device" ] && gpu=yes; done
+if [ "$gpu" = no ]; then
+  export GDK_GL="${GDK_GL:-disable}"
+  options="$options -Dprism.order=sw"
+fi
 # shellcheck disable=SC2086  # the options are single words, split on purpose
 exec "$APPDIR/../runtime/bin/java" $options -Djpackage.app-path="$APPDIR/../../bin/stslens" \
   -cp "$APPDIR/stslens.jar" org.stslens.app.Launcher "$@"

@@ -123,6 +123,23 @@ public final class PulseBenchmark {
     checkLab();
     Thread.sleep(1000); // the last pulses and the lab's servers settle
     printMemory("after checking " + SCENARIO);
+    // and once the app has sat idle a little: the JVM gives freed C heap back periodically
+    // (-XX:TrimNativeHeapInterval), not at once
+    Thread.sleep(5000);
+    System.out.printf("memory 5 s later: %s; %s%n", residentMemory(), load());
+    hold();
+  }
+
+  /**
+   * With {@code -Dbench.hold=SECONDS}: keeps the process alive after the figures, so that its
+   * /proc/PID/smaps, {@code jcmd PID VM.native_memory} or a heap dump can be read from outside.
+   */
+  private static void hold() throws InterruptedException {
+    int seconds = Integer.getInteger("bench.hold", 0);
+    if (seconds > 0) {
+      System.out.printf("holding %d s, pid %d%n", seconds, ProcessHandle.current().pid());
+      Thread.sleep(seconds * 1000L);
+    }
   }
 
   /** Only the editor: for a profile of the keystrokes. */
@@ -197,6 +214,7 @@ public final class PulseBenchmark {
     report(repetitions);
     sampler.print();
     printMemory("after the whole run");
+    hold();
   }
 
   private void report(int repetitions) {
@@ -439,12 +457,7 @@ public final class PulseBenchmark {
     Thread.sleep(200);
     long heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
     long committed = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getCommitted();
-    String rss =
-        Files.readAllLines(Path.of("/proc/self/status")).stream()
-            .filter(l -> l.matches("(VmRSS|VmHWM|RssAnon|RssFile):.*"))
-            .map(l -> l.replaceAll("\\s+", " "))
-            .reduce((a, b) -> a + ", " + b)
-            .orElse("no /proc/self/status");
+    String rss = residentMemory();
     System.out.printf(
         "memory %s (goal: resident <= 250 MB): %s; heap used after GC %d MB (committed %d MB);"
             + " JVM options %s; %s%n",
@@ -477,6 +490,14 @@ public final class PulseBenchmark {
                   new Object[] {new String[] {"summary", "scale=MB"}},
                   new String[] {String[].class.getName()}));
     }
+  }
+
+  private static String residentMemory() throws java.io.IOException {
+    return Files.readAllLines(Path.of("/proc/self/status")).stream()
+        .filter(l -> l.matches("(VmRSS|VmHWM|RssAnon|RssFile):.*"))
+        .map(l -> l.replaceAll("\\s+", " "))
+        .reduce((a, b) -> a + ", " + b)
+        .orElse("no /proc/self/status");
   }
 
   /** Lets queued work and the pulses after it run (where late layout stalls would show). */
