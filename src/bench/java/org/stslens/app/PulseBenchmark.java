@@ -51,6 +51,8 @@ import org.stslens.ui.shell.StageItem;
  * the first pulse after it whose scene shows the new underline (post-scene pulse listener: CSS,
  * layout and the sync to the render thread are done).
  *
+ * <p>{@code walkthrough}: only the check, the stages and the certificate viewer, repeated.
+ *
  * <p>{@code memory}: a new window checks {@code good-enforce}, then, after a full GC, prints the
  * process's resident memory ({@code VmRSS}) and the heap used.
  *
@@ -99,6 +101,8 @@ public final class PulseBenchmark {
         bench.memory();
       } else if (mode.equals("typing")) {
         bench.typingOnly(repetitions);
+      } else if (mode.equals("walkthrough")) {
+        bench.walkthroughOnly(repetitions);
       } else {
         bench.pulse(repetitions);
       }
@@ -130,6 +134,22 @@ public final class PulseBenchmark {
     report(repetitions);
     sampler.print();
     printMemory("after typing");
+  }
+
+  /** Only the walkthrough: a check, each stage and the certificate viewer, for a profile of them. */
+  private void walkthroughOnly(int repetitions) throws Exception {
+    pulses.start();
+    sampler.start();
+    activity("open the window (not under the goal)", this::openWindow);
+    for (int rep = 1; rep <= repetitions; rep++) {
+      activity("check " + SCENARIO + " (2 MX) through the lab", this::checkLab);
+      activity("select each stage", this::eachStage);
+      activity("open the certificate viewer", this::certificate);
+      System.out.printf("repetition %d done; %s%n", rep, load());
+    }
+    pulses.stop();
+    report(repetitions);
+    sampler.print();
   }
 
   private void pulse(int repetitions) throws Exception {
