@@ -371,6 +371,9 @@ public final class CertificateViewer extends BorderPane {
    */
   private static final class EntryCell extends TreeCell<ChainNode> {
 
+    /** One per cell, its text changed: a tooltip builds and styles a popup scene of its own. */
+    private Tooltip tooltip;
+
     EntryCell() {
       setMnemonicParsing(false);
     }
@@ -416,10 +419,13 @@ public final class CertificateViewer extends BorderPane {
       setAccessibleText(gap.sentence());
     }
 
-    private static Tooltip wrappingTooltip(String text) {
-      Tooltip tooltip = new Tooltip(text);
-      tooltip.setWrapText(true);
-      tooltip.setMaxWidth(600);
+    private Tooltip wrappingTooltip(String text) {
+      if (tooltip == null) {
+        tooltip = new Tooltip();
+        tooltip.setWrapText(true);
+        tooltip.setMaxWidth(600);
+      }
+      tooltip.setText(text);
       return tooltip;
     }
   }
