@@ -55,6 +55,7 @@ import org.stslens.ui.shell.StageItem;
  * check, then the editor screen opened and left again; the first open builds the workbench, and the
  * time of the event that builds it is printed apart from the pulses after it. With {@code
  * -Dbench.sample=true}, {@code -Dbench.sample.lines=N} prints N lines per activity (16 unless told).
+ * <p>{@code walkthrough}: only the check, the stages and the certificate viewer, repeated.
  *
  * <p>{@code memory}: a new window checks {@code good-enforce}, then, after a full GC, prints the
  * process's resident memory ({@code VmRSS}) and the heap used.
@@ -106,6 +107,8 @@ public final class PulseBenchmark {
         bench.typingOnly(repetitions);
       } else if (mode.equals("editor-open")) {
         bench.editorOpen(repetitions);
+      } else if (mode.equals("walkthrough")) {
+        bench.walkthroughOnly(repetitions);
       } else {
         bench.pulse(repetitions);
       }
@@ -187,6 +190,22 @@ public final class PulseBenchmark {
                 built[0], built[1], load());
           });
       activity("open screen walkthrough", () -> screen("walkthrough"));
+    }
+    pulses.stop();
+    report(repetitions);
+    sampler.print();
+  }
+
+  /** Only the walkthrough: a check, each stage and the certificate viewer, for a profile of them. */
+  private void walkthroughOnly(int repetitions) throws Exception {
+    pulses.start();
+    sampler.start();
+    activity("open the window (not under the goal)", this::openWindow);
+    for (int rep = 1; rep <= repetitions; rep++) {
+      activity("check " + SCENARIO + " (2 MX) through the lab", this::checkLab);
+      activity("select each stage", this::eachStage);
+      activity("open the certificate viewer", this::certificate);
+      System.out.printf("repetition %d done; %s%n", rep, load());
     }
     pulses.stop();
     report(repetitions);

@@ -106,6 +106,17 @@ class DesktopJourneyTest {
     // the button sits below the transcript: bring it into view as a user would scroll to it
     javafx.scene.control.Button open = robot.lookup("#open-certificate").queryButton();
     robot.interact(open::fire);
+    // the viewer opens once its details are prepared on the background executor
+    WaitForAsyncUtils.waitFor(
+        10,
+        java.util.concurrent.TimeUnit.SECONDS,
+        () ->
+            robot.listTargetWindows().stream()
+                .anyMatch(
+                    w ->
+                        w instanceof Stage s
+                            && s.getTitle() != null
+                            && s.getTitle().contains("mx2.good.test")));
     WaitForAsyncUtils.waitForFxEvents();
     Window viewer =
         robot.listTargetWindows().stream()

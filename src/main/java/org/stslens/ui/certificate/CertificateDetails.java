@@ -1,6 +1,5 @@
 package org.stslens.ui.certificate;
 
-import java.time.Clock;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import javafx.geometry.HPos;
@@ -21,9 +20,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.stslens.engine.tls.CertificateExtension;
-import org.stslens.engine.tls.CertificateExtensions;
 import org.stslens.engine.tls.CertificateSummary;
-import org.stslens.engine.tls.Fingerprints;
 import org.stslens.ui.common.Icons;
 
 /**
@@ -34,7 +31,6 @@ final class CertificateDetails {
 
   private static final DateTimeFormatter DATE_TIME = DetailsText.DATE_TIME;
 
-  private final Clock clock;
   // What the copy buttons copy: the fingerprint on one line, the whole details as text.
   private String fingerprintText = "";
   private String detailsText = "";
@@ -74,11 +70,7 @@ final class CertificateDetails {
    * @param onCopyText puts a text on the clipboard and says so under the buttons: (text, what)
    */
   CertificateDetails(
-      Clock clock,
-      Runnable onCopy,
-      Runnable onSave,
-      java.util.function.BiConsumer<String, String> onCopyText) {
-    this.clock = clock;
+      Runnable onCopy, Runnable onSave, java.util.function.BiConsumer<String, String> onCopyText) {
     title.setMnemonicParsing(false);
     role.setMnemonicParsing(false);
     daysLeft.setMnemonicParsing(false);
@@ -208,7 +200,7 @@ final class CertificateDetails {
   }
 
   /** Fills every field from {@code entry}. */
-  void show(ChainEntry entry) {
+  void show(ChainEntry entry, PreparedChain.Entry prepared) {
     CertificateSummary cert = entry.summary();
     node.setCenter(scroll);
     title.setText(entry.name());
@@ -218,7 +210,7 @@ final class CertificateDetails {
     serial.setText(cert.serial());
     notBefore.setText(DATE_TIME.format(cert.notBefore()));
     notAfter.setText(DATE_TIME.format(cert.notAfter()));
-    Validity validity = Validity.of(cert.notBefore(), cert.notAfter(), clock.instant());
+    Validity validity = prepared.validity();
     daysLeft.setText(validity.text());
     daysLeft.getStyleClass().removeAll(Validity.OK, Validity.SOON, Validity.BAD);
     daysLeft.getStyleClass().add(validity.styleClass());
@@ -235,10 +227,10 @@ final class CertificateDetails {
     fingerprint.setText(twoLines(cert.sha256()));
     fingerprintText = cert.sha256();
     copyFingerprint.setDisable(cert.sha256().isEmpty());
-    sha1.setText(Fingerprints.sha1(cert.pem()));
+    sha1.setText(prepared.sha1());
     copySha1.setDisable(sha1.getText().isEmpty());
-    showExtensions(CertificateExtensions.ofPem(cert.pem()));
-    detailsText = DetailsText.of(entry, clock);
+    showExtensions(prepared.extensions());
+    detailsText = prepared.detailsText();
     copyDetails.setDisable(false);
     pem.setText(cert.pem());
     pem.positionCaret(0);

@@ -58,6 +58,7 @@ public final class CertificateViewer extends BorderPane {
   private static final String STYLESHEET = "certificate.css";
   static final String MISSING_CLASS = "certificate-missing";
 
+  private final PreparedChain prepared;
   private final CertificateChain chain;
   private final Executor background;
   private final DialogService dialogs;
@@ -78,17 +79,27 @@ public final class CertificateViewer extends BorderPane {
    * @param dialogs asks where to save a PEM; null for the real dialogs over this viewer's window
    */
   CertificateViewer(ChainVerdict verdict, Clock clock, Executor background, DialogService dialogs) {
-    Objects.requireNonNull(verdict, "verdict");
-    Objects.requireNonNull(clock, "clock");
+    this(
+        PreparedChain.of(
+            Objects.requireNonNull(verdict, "verdict"), Objects.requireNonNull(clock, "clock")),
+        background,
+        dialogs);
+  }
+
+  /**
+   * @param prepared the chain and what is shown of each certificate, computed off the FX thread
+   * @param dialogs asks where to save a PEM; null for the real dialogs over this viewer's window
+   */
+  CertificateViewer(PreparedChain prepared, Executor background, DialogService dialogs) {
+    this.prepared = prepared;
     this.background = Objects.requireNonNull(background, "background");
     this.dialogs =
         dialogs != null
             ? dialogs
             : new FxDialogService(() -> getScene() == null ? null : getScene().getWindow());
-    this.chain = CertificateChain.of(verdict);
+    this.chain = prepared.chain();
     this.details =
-        new CertificateDetails(
-            clock, this::copySelectedPem, this::chooseAndSavePem, this::copyText);
+        new CertificateDetails(this::copySelectedPem, this::chooseAndSavePem, this::copyText);
     getStyleClass().add("certificate-viewer");
     getStylesheets().add(CertificateViewer.class.getResource(STYLESHEET).toExternalForm());
 
@@ -108,7 +119,7 @@ public final class CertificateViewer extends BorderPane {
           .addListener(
               (obs, old, item) -> {
                 if (item != null && item.getValue() instanceof ChainEntry entry) {
-                  details.show(entry);
+                  details.show(entry, this.prepared.entry(entry));
                 } else if (item != null && item.getValue() instanceof MissingIssuer gap) {
                   details.show(gap);
                 }
@@ -360,6 +371,9 @@ public final class CertificateViewer extends BorderPane {
    */
   private static final class EntryCell extends TreeCell<ChainNode> {
 
+    /** One per cell, its text changed: a tooltip builds and styles a popup scene of its own. */
+    private Tooltip tooltip;
+
     EntryCell() {
       setMnemonicParsing(false);
     }
@@ -405,10 +419,13 @@ public final class CertificateViewer extends BorderPane {
       setAccessibleText(gap.sentence());
     }
 
-    private static Tooltip wrappingTooltip(String text) {
-      Tooltip tooltip = new Tooltip(text);
-      tooltip.setWrapText(true);
-      tooltip.setMaxWidth(600);
+    private Tooltip wrappingTooltip(String text) {
+      if (tooltip == null) {
+        tooltip = new Tooltip();
+        tooltip.setWrapText(true);
+        tooltip.setMaxWidth(600);
+      }
+      tooltip.setText(text);
       return tooltip;
     }
   }

@@ -1,7 +1,9 @@
 package org.stslens.ui.certificate;
 
 import java.time.Clock;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
@@ -19,18 +21,37 @@ public final class CertificateWindow {
 
   private CertificateWindow() {}
 
-  /** Opens a non-modal window over {@code owner} (may be null) showing {@code verdict}. */
+  /**
+   * Opens a non-modal window over {@code owner} (may be null) showing {@code verdict}, once what it
+   * shows of each certificate (decoded, parsed, hashed, formatted) is ready: that work runs on
+   * {@code background}, and the FX thread only builds and shows the window.
+   */
   public static void show(
       Window owner, String title, ChainVerdict verdict, Clock clock, Executor background) {
-    Stage stage = create(owner, title, verdict, clock, background);
-    stage.show();
-    stage.toFront();
+    CompletableFuture.supplyAsync(() -> PreparedChain.of(verdict, clock), background)
+        .whenComplete(
+            (prepared, error) ->
+                Platform.runLater(
+                    () -> {
+                      // should the preparation fail, the viewer does the work itself
+                      Stage stage =
+                          prepared != null
+                              ? create(owner, title, prepared, background)
+                              : create(owner, title, verdict, clock, background);
+                      stage.show();
+                      stage.toFront();
+                    }));
   }
 
   /** The window, not yet shown. */
   static Stage create(
       Window owner, String title, ChainVerdict verdict, Clock clock, Executor background) {
-    CertificateViewer viewer = new CertificateViewer(verdict, clock, background);
+    return create(owner, title, PreparedChain.of(verdict, clock), background);
+  }
+
+  private static Stage create(
+      Window owner, String title, PreparedChain prepared, Executor background) {
+    CertificateViewer viewer = new CertificateViewer(prepared, background, null);
     Scene scene = new Scene(viewer, WIDTH, HEIGHT);
     scene
         .getStylesheets()

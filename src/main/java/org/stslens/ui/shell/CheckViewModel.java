@@ -297,13 +297,35 @@ public final class CheckViewModel {
     }
   }
 
+  /**
+   * Engine events waiting for the FX thread. A burst of them (stages starting and ending, TLSA
+   * steps) is handed over as one task that runs them all in order, so the FX thread takes them in
+   * one go instead of one task each between pulses.
+   */
+  private final java.util.Queue<Runnable> posted =
+      new java.util.concurrent.ConcurrentLinkedQueue<>();
+
+  private final java.util.concurrent.atomic.AtomicBoolean drainPosted =
+      new java.util.concurrent.atomic.AtomicBoolean();
+
   private void post(long run, Runnable update) {
-    dispatcher.accept(
+    posted.add(
         () -> {
           if (run == generation) {
             update.run();
           }
         });
+    if (drainPosted.compareAndSet(false, true)) {
+      dispatcher.accept(this::drainPosted);
+    }
+  }
+
+  private void drainPosted() {
+    // cleared first: an event added while this runs posts a new task rather than being missed
+    drainPosted.set(false);
+    for (Runnable update = posted.poll(); update != null; update = posted.poll()) {
+      update.run();
+    }
   }
 
   private void started(CheckStage stage, StageKind kind, String target) {

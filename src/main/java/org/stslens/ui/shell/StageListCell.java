@@ -16,6 +16,9 @@ final class StageListCell extends ListCell<StageItem> {
   private final Label title = new Label();
   private final Label duration = new Label();
   private final HBox box = new HBox(8);
+  // one tooltip per cell, its text changed: a new one per update builds and styles a popup scene
+  private final Tooltip tooltip = new Tooltip();
+  private org.stslens.engine.report.StageStatus iconShown;
   private final InvalidationListener refresh = o -> refresh();
   private StageItem shown;
 
@@ -27,6 +30,7 @@ final class StageListCell extends ListCell<StageItem> {
     // A narrow list (a 1024-pixel screen, a long MX name) shortens the title with an ellipsis and
     // keeps the time whole; the cell follows the list's width instead of scrolling sideways.
     title.setMinWidth(0);
+    title.setTooltip(tooltip);
     duration.setMinWidth(Region.USE_PREF_SIZE);
     setPrefWidth(0);
     box.setAlignment(Pos.CENTER_LEFT);
@@ -58,11 +62,15 @@ final class StageListCell extends ListCell<StageItem> {
     if (shown == null) {
       return;
     }
-    box.getChildren().set(0, Icons.status(shown.status()));
+    if (iconShown != shown.status()) {
+      // a new icon only when the status changed: the duration ticks far more often
+      iconShown = shown.status();
+      box.getChildren().set(0, Icons.status(iconShown));
+    }
     title.setText(shown.title());
     // an MX host's TLSA look-up, told beside its probe, in the tooltip of its row
-    title.setTooltip(
-        new Tooltip(shown.title() + shown.tlsaStep().map(l -> "\nTLSA: " + l.shown()).orElse("")));
+    tooltip.setText(shown.title() + shown.tlsaStep().map(l -> "\nTLSA: " + l.shown()).orElse(""));
+    title.setTooltip(tooltip);
     long ms = shown.durationMillisProperty().get();
     boolean noTime = ms < 0 || shown.status() == org.stslens.engine.report.StageStatus.SKIPPED;
     duration.setText(noTime ? shown.status().word() : ms + " ms");

@@ -1,5 +1,7 @@
 package org.stslens.ui.shell;
 
+import java.util.IdentityHashMap;
+import java.util.Map;
 import java.util.Optional;
 import javafx.beans.InvalidationListener;
 import javafx.geometry.Insets;
@@ -19,10 +21,12 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
+import org.stslens.engine.report.DomainReport;
 import org.stslens.engine.report.StageReport;
 import org.stslens.engine.report.StageStatus;
 import org.stslens.engine.report.StageWords;
 import org.stslens.ui.common.Icons;
+import org.stslens.ui.common.Reshow;
 
 /**
  * The walkthrough of a check: the verdict banner and the step-by-step panel above, the stage list
@@ -44,6 +48,19 @@ final class WalkthroughView {
   private Node shown;
 
   /**
+   * The views of this check's finished stages, built once each: selecting a stage again shows the
+   * same nodes instead of building (and styling) a new tree on the FX thread. Keyed by the report
+   * instance (an MX view also by how many hosts it lists); emptied when the stage list is replaced.
+   */
+  private final Map<StageReport, Built> built = new IdentityHashMap<>();
+
+  private DomainReport summaryOf;
+  private Node summary;
+
+  /** A view and how many MX hosts it was built with (an MX view lists those finished so far). */
+  private record Built(int hosts, Node view) {}
+
+  /**
    * @param showWalkthrough brings the walkthrough back when a stage is chosen in the list while
    *     another screen (Lab, Learn) is shown
    */
@@ -62,6 +79,16 @@ final class WalkthroughView {
     vm.reportProperty().addListener((o, was, now) -> refresh());
     vm.startingProperty().addListener((o, was, now) -> refresh());
     vm.runningProperty().addListener((o, was, now) -> refresh());
+    vm.stages()
+        .addListener(
+            (javafx.collections.ListChangeListener<StageItem>)
+                change -> {
+                  while (change.next()) {
+                    if (change.wasRemoved()) {
+                      forgetViews(); // a new check (or the MX row replaced by a row per host)
+                    }
+                  }
+                });
     followResultsStepByStep();
     refresh();
   }
@@ -89,8 +116,38 @@ final class WalkthroughView {
         && content.getChildren().equals(java.util.List.of(shown))) {
       return; // the progress pane already shown keeps ticking
     }
+    if (next == shown && content.getChildren().equals(java.util.List.of(next))) {
+      return; // already there: re-adding it would style and lay out the whole tree again
+    }
     shown = next;
     content.getChildren().setAll(next);
+  }
+
+  private void forgetViews() {
+    built.clear();
+    summaryOf = null;
+    summary = null;
+  }
+
+  /** The view of a finished stage, built the first time it is shown. */
+  private Node stageViewOf(StageReport report, boolean mx) {
+    int hosts = mx ? vm.mxReports().size() : 0;
+    Built view = built.get(report);
+    if (view != null && view.hosts() == hosts) {
+      Reshow.shownAgain(view.view());
+      return view.view();
+    }
+    Node fresh = mx ? views.mxView(vm.mxReports(), report) : views.stageView(report);
+    built.put(report, new Built(hosts, fresh));
+    return fresh;
+  }
+
+  private Node summaryViewOf(DomainReport report) {
+    if (summaryOf != report) {
+      summaryOf = report;
+      summary = views.summaryView(report);
+    }
+    return summary;
   }
 
   private Node banner() {
@@ -311,7 +368,7 @@ final class WalkthroughView {
     if (item.kind() == StageItem.Kind.SUMMARY) {
       return vm.reportProperty().get() == null
           ? placeholder("Summary", "The verdict appears when every stage has finished.")
-          : views.summaryView(vm.reportProperty().get());
+          : summaryViewOf(vm.reportProperty().get());
     }
     Optional<StageReport> report = item.report();
     watch(item);
@@ -326,10 +383,7 @@ final class WalkthroughView {
                   : StageWords.of(item.stage()).sender(item.target());
       return placeholder(item.title() + " — " + item.status().word(), why);
     }
-    if (item.kind() == StageItem.Kind.MX_HOST) {
-      return views.mxView(vm.mxReports(), report.get());
-    }
-    return views.stageView(report.get());
+    return stageViewOf(report.get(), item.kind() == StageItem.Kind.MX_HOST);
   }
 
   /** Re-shows the selected row when its report arrives (one watched row at a time). */

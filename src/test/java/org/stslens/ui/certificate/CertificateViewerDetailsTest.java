@@ -6,6 +6,7 @@ import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicReference;
@@ -103,6 +104,30 @@ class CertificateViewerDetailsTest {
       }
     }
     return out;
+  }
+
+  /**
+   * Issue 14, item 6: a chain row keeps one tooltip and changes its text (a tooltip builds and
+   * styles a popup scene of its own).
+   */
+  @Test
+  void aChainRowKeepsItsTooltipWhenItShowsAnotherCertificate(FxRobot robot) {
+    open(robot, chains.missingIntermediate());
+    List<TreeCell<?>> before = treeCells(robot);
+    Map<TreeCell<?>, Tooltip> tips = new java.util.IdentityHashMap<>();
+    before.forEach(c -> tips.put(c, c.getTooltip()));
+    // collapsed, the second row is empty; expanded again, it shows its certificate again
+    javafx.scene.control.TreeItem<?> top = before.get(0).getTreeItem();
+    robot.interact(() -> top.setExpanded(false));
+    robot.interact(() -> top.setExpanded(true));
+    List<TreeCell<?>> after = treeCells(robot);
+    assertThat(after).hasSize(2);
+    for (TreeCell<?> cell : after) {
+      assertThat(tips).containsKey(cell);
+      assertThat(cell.getTooltip()).isSameAs(tips.get(cell));
+    }
+    assertThat(after.get(1).getTooltip().getText()).contains(Chains.HOST);
+    assertThat(after.get(0).getTooltip().getText()).contains("did not send it");
   }
 
   @Test

@@ -68,6 +68,28 @@ class MxViewTest {
     assertThat(hosts).containsExactly(MX1, MX2);
   }
 
+  /**
+   * Issue 14, item 6: the walkthrough keeps each MX host's view and shows it again; shown again, it
+   * selects its own host, whichever row was chosen in it meanwhile.
+   */
+  @Test
+  void shownAgainItSelectsItsOwnHostAgain(FxRobot robot) {
+    java.util.List<String> selected = new java.util.ArrayList<>();
+    robot.interact(
+        () -> {
+          ScrollPane view =
+              (ScrollPane)
+                  StageViews.mx(report.mx(), MX1, new ViewTestSupport.RecordingContext().context());
+          @SuppressWarnings("unchecked")
+          TableView<MxReport> table = (TableView<MxReport>) view.getContent().lookup("#mx-table");
+          table.getSelectionModel().select(1);
+          selected.add(table.getSelectionModel().getSelectedItem().host());
+          org.stslens.ui.common.Reshow.shownAgain(view);
+          selected.add(table.getSelectionModel().getSelectedItem().host());
+        });
+    assertThat(selected).containsExactly(MX2, MX1);
+  }
+
   @Test
   void transcriptTellsClientAndServerApart(FxRobot robot) {
     TextFlow transcript = robot.lookup("#transcript").queryAs(TextFlow.class);

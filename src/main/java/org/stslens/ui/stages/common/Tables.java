@@ -7,6 +7,7 @@ import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.Tooltip;
+import javafx.scene.input.MouseEvent;
 
 /** Read-only evidence tables sized to their rows, so the page scrolls rather than the table. */
 public final class Tables {
@@ -48,17 +49,43 @@ public final class Tables {
       column.setMinWidth(prefWidth);
     }
     column.setSortable(false);
-    column.setCellFactory(
-        c ->
-            new TableCell<>() {
-              @Override
-              protected void updateItem(String text, boolean empty) {
-                super.updateItem(text, empty);
-                setText(empty ? null : text);
-                // the whole value stays readable when the column is too narrow for it
-                setTooltip(empty || text == null || text.isEmpty() ? null : new Tooltip(text));
-              }
-            });
+    column.setCellFactory(c -> new TextCell<>());
     return column;
+  }
+
+  /**
+   * A text cell whose whole value stays readable in a tooltip when the column is too narrow for it.
+   * The tooltip is made when the pointer first enters the cell, then kept and its text changed: a
+   * tooltip builds and styles a popup scene, and one per cell made on every update was much of what
+   * a table's first layout cost on the FX thread.
+   */
+  static final class TextCell<T> extends TableCell<T, String> {
+    private Tooltip tooltip;
+
+    TextCell() {
+      addEventHandler(MouseEvent.MOUSE_ENTERED, e -> showTooltip());
+    }
+
+    @Override
+    protected void updateItem(String text, boolean empty) {
+      super.updateItem(text, empty);
+      setText(empty ? null : text);
+      if (tooltip != null) {
+        showTooltip();
+      }
+    }
+
+    private void showTooltip() {
+      String text = getText();
+      if (isEmpty() || text == null || text.isEmpty()) {
+        setTooltip(null);
+        return;
+      }
+      if (tooltip == null) {
+        tooltip = new Tooltip();
+      }
+      tooltip.setText(text);
+      setTooltip(tooltip);
+    }
   }
 }

@@ -64,21 +64,28 @@ public final class MxView {
                             ? List.of()
                             : details(
                                 now, header.notApplied().isPresent(), openCertificate, commands)));
-    all.stream()
-        .filter(m -> m.host().equals(selectedHost))
-        .findFirst()
-        .or(() -> all.stream().findFirst())
-        .ifPresent(m -> table.getSelectionModel().select(m));
+    Runnable selectHost =
+        () ->
+            all.stream()
+                .filter(m -> m.host().equals(selectedHost))
+                .findFirst()
+                .or(() -> all.stream().findFirst())
+                .ifPresent(m -> table.getSelectionModel().select(m));
+    selectHost.run();
     Label hint =
         Texts.wrapping("Select a row to see that host's conversation and certificate.", "muted");
-    return new StagePage(header)
-        .explanation(
-            new Explanation(
-                // stage 4's words name no domain: this view may show hosts before the report
-                StageWords.of(CheckStage.MX).senderText(), Explanation.direction()))
-        .section("MX hosts", table, hint)
-        .add(details)
-        .build();
+    Node page =
+        new StagePage(header)
+            .explanation(
+                new Explanation(
+                    // stage 4's words name no domain: this view may show hosts before the report
+                    StageWords.of(CheckStage.MX).senderText(), Explanation.direction()))
+            .section("MX hosts", table, hint)
+            .add(details)
+            .build();
+    // shown again for its stage: that stage's host, whichever row was chosen in the meantime
+    org.stslens.ui.common.Reshow.onReshow(page, selectHost);
+    return page;
   }
 
   private static List<Node> details(
