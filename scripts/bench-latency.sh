@@ -21,6 +21,8 @@
 # --no-dane, alternately, medians and ranges of both and the validator's queries, e.g.
 #   DANE=compare scripts/bench-latency.sh 11 25
 # JAVA=java JAVA_OPTS= AOT=no measures the JDK on the PATH with its own defaults instead.
+# INSTALLED=target/installer/stslens/lib/app/stslens.sh (after scripts/package-linux.sh app-image)
+# runs the cold checks through the installed command itself: its runtime, options and caches.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs=${1:-10}
@@ -89,7 +91,11 @@ done
 fi
 [ "$part" != warm ] || exit 0
 
-echo "-- cold (a new JVM per check: $java $JAVA_OPTS$([ "$AOT" = yes ] && echo ", AOT cache trained by run 0"))"
+if [ -n "${INSTALLED:-}" ]; then
+  echo "-- cold (a new process per check: $INSTALLED, with its own runtime, options and caches)"
+else
+  echo "-- cold (a new JVM per check: $java $JAVA_OPTS$([ "$AOT" = yes ] && echo ", AOT cache trained by run 0"))"
+fi
 rm -f "$out/serve.txt"
 java -jar "$jar" lab serve good-enforce >"$out/serve.txt" 2>&1 &
 serve=$!
@@ -107,10 +113,11 @@ for i in $(seq 0 "$runs"); do
   if [ "$AOT" = yes ]; then
     if [ "$i" = 0 ]; then aot=(-XX:AOTCacheOutput="$out/check.aot"); else aot=(-XX:AOTCache="$out/check.aot"); fi
   fi
+  command=("$java" ${JAVA_OPTS:-} "${aot[@]}" -cp "$jar" org.stslens.app.Launcher)
+  [ -z "${INSTALLED:-}" ] || command=("$INSTALLED")
   start=$(date +%s%N)
   /usr/bin/time -f '%U %S %M' -o "$out/time.txt" \
-    "$java" ${JAVA_OPTS:-} "${aot[@]}" -cp "$jar" org.stslens.app.Launcher "${args[@]}" -q \
-    --format json -o "$out/cold.json" --force >/dev/null 2>&1 || true
+    "${command[@]}" "${args[@]}" -q --format json -o "$out/cold.json" --force >/dev/null 2>&1 || true
   wall=$((($(date +%s%N) - start) / 1000000))
   cpu=$(awk '{printf "%d", ($1 + $2) * 1000}' "$out/time.txt")
   rss=$(awk '{printf "%d", $3 / 1024}' "$out/time.txt")
