@@ -153,9 +153,7 @@ public final class PulseBenchmark {
     for (int rep = 1; rep <= repetitions; rep++) {
       activity("type into a 64 KiB draft (" + TYPED + " keys)", this::typing);
     }
-    pulses.stop();
-    report(repetitions);
-    sampler.print();
+    stopAndReport(repetitions);
     printMemory("after typing");
   }
 
@@ -191,9 +189,7 @@ public final class PulseBenchmark {
           });
       activity("open screen walkthrough", () -> screen("walkthrough"));
     }
-    pulses.stop();
-    report(repetitions);
-    sampler.print();
+    stopAndReport(repetitions);
   }
 
   /** Only the walkthrough: a check, each stage and the certificate viewer, for a profile of them. */
@@ -202,11 +198,20 @@ public final class PulseBenchmark {
     sampler.start();
     activity("open the window (not under the goal)", this::openWindow);
     for (int rep = 1; rep <= repetitions; rep++) {
-      activity("check " + SCENARIO + " (2 MX) through the lab", this::checkLab);
-      activity("select each stage", this::eachStage);
-      activity("open the certificate viewer", this::certificate);
+      walkthroughRound();
       System.out.printf("repetition %d done; %s%n", rep, load());
     }
+    stopAndReport(repetitions);
+  }
+
+  /** A check through the lab, each stage selected, the certificate viewer opened. */
+  private void walkthroughRound() throws Exception {
+    activity("check " + SCENARIO + " (2 MX) through the lab", this::checkLab);
+    activity("select each stage", this::eachStage);
+    activity("open the certificate viewer", this::certificate);
+  }
+
+  private void stopAndReport(int repetitions) {
     pulses.stop();
     report(repetitions);
     sampler.print();
@@ -218,9 +223,7 @@ public final class PulseBenchmark {
     // one window, as in the app: the first repetition opens each screen for the first time
     activity("open the window (not under the goal)", this::openWindow);
     for (int rep = 1; rep <= repetitions; rep++) {
-      activity("check " + SCENARIO + " (2 MX) through the lab", this::checkLab);
-      activity("select each stage", this::eachStage);
-      activity("open the certificate viewer", this::certificate);
+      walkthroughRound();
       for (String screen : List.of("editor", "lab", "learn", "reports", "domains", "walkthrough")) {
         activity("open screen " + screen, () -> screen(screen));
       }
@@ -229,9 +232,7 @@ public final class PulseBenchmark {
       screen("walkthrough");
       System.out.printf("repetition %d done; %s%n", rep, load());
     }
-    pulses.stop();
-    report(repetitions);
-    sampler.print();
+    stopAndReport(repetitions);
     printMemory("after the whole run");
     hold();
   }
