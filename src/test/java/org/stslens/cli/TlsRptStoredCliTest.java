@@ -145,4 +145,35 @@ class TlsRptStoredCliTest {
     assertThat(cli.run("tlsrpt", "summarize", "--save")).isEqualTo(ExitCodes.USAGE);
     assertThat(cli.err()).contains("give the report files or folders to read, or --stored");
   }
+
+  @Test
+  void aLockedHistoryFileIsSaidOnceAndTheSummaryIsStillGiven() throws Exception {
+    Path report = sample("rfc-complete.json");
+    String file = history().toString();
+    assertThat(new CliRun().run("tlsrpt", "summarize", "--stored", "--history-file", file))
+        .isZero(); // creates the store
+    try (java.sql.Connection other = java.sql.DriverManager.getConnection("jdbc:sqlite:" + file);
+        java.sql.Statement lock = other.createStatement()) {
+      lock.execute("BEGIN EXCLUSIVE");
+      CliRun save = new CliRun();
+      assertThat(
+              save.run(
+                  "tlsrpt",
+                  "summarize",
+                  "--format",
+                  "json",
+                  "--save",
+                  "--history-file",
+                  file,
+                  report.toString()))
+          .isZero();
+      assertThat(save.err())
+          .startsWith("stslens: the reports were not stored: the history file")
+          .contains("is locked by another program")
+          .doesNotContain("check");
+      assertThat(save.err().split("not stored", -1)).hasSize(2);
+      assertThat(new ObjectMapper().readTree(save.out()).get("reports").asInt()).isEqualTo(1);
+      lock.execute("ROLLBACK");
+    }
+  }
 }

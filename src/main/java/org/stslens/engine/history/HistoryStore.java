@@ -252,7 +252,7 @@ public final class HistoryStore {
     try (Connection c = connect()) {
       return ReportRows.save(c, reports, importedAt);
     } catch (SQLException e) {
-      throw failure(e, "cannot save the reports to", "the reports were not stored");
+      throw failure(e, "cannot save the reports to");
     }
   }
 
@@ -278,7 +278,7 @@ public final class HistoryStore {
     try (Connection c = connect()) {
       return ReportRows.forget(c);
     } catch (SQLException e) {
-      throw failure(e, "cannot remove the reports from", "the stored reports were not removed");
+      throw failure(e, "cannot remove the reports from");
     }
   }
 
@@ -286,7 +286,7 @@ public final class HistoryStore {
     try (Connection c = connect()) {
       return ReportRows.load(c, domain);
     } catch (SQLException e) {
-      throw failure(e, "cannot read", "the stored reports were not read");
+      throw failure(e, "cannot read");
     }
   }
 
@@ -385,21 +385,20 @@ public final class HistoryStore {
   private static final int SQLITE_CORRUPT = 11;
   private static final int SQLITE_NOTADB = 26;
 
-  private HistoryException failure(SQLException e, String doing) {
-    return failure(e, doing, "the check was not saved");
-  }
-
   /**
-   * @param notDone what did not happen, for a locked file ("the check was not saved")
+   * The problem alone: each caller says what was not done ("Check not saved in the history: …",
+   * "the reports were not stored: …"), so the message does not say it again.
    */
-  private HistoryException failure(SQLException e, String doing, String notDone) {
+  private HistoryException failure(SQLException e, String doing) {
     int code = (e instanceof SQLiteException s ? s.getResultCode().code : e.getErrorCode()) & 0xff;
     return switch (code) {
       case SQLITE_BUSY, SQLITE_LOCKED ->
           new HistoryException(
               Kind.LOCKED,
               file,
-              "the history file " + file + " is locked by another program; " + notDone,
+              "the history file "
+                  + file
+                  + " is locked by another program (close it, or wait until it is done)",
               e);
       case SQLITE_CORRUPT, SQLITE_NOTADB ->
           new HistoryException(

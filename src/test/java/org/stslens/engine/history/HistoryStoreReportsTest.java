@@ -195,7 +195,7 @@ class HistoryStoreReportsTest {
       assertThatThrownBy(() -> store.saveReports(read.reports(), NOW))
           .isInstanceOfSatisfying(
               HistoryException.class, e -> assertThat(e.kind()).isEqualTo(Kind.LOCKED))
-          .hasMessageContaining("the reports were not stored")
+          .hasMessageContaining("is locked by another program")
           .hasMessageNotContaining("check");
       s.execute("ROLLBACK");
     }
