@@ -11,8 +11,8 @@
 # - cold: a new JVM per check (`stslens check ... --port-map ...` against `stslens lab serve`), wall
 #   and CPU time (user + system of the process) and peak RSS, against the critical path + 350 ms.
 # Both halves run on what the installers ship unless told otherwise: JAVA (default Temurin 25 where
-# it is installed, else java on the PATH) with JAVA_OPTS (default: the launcher's options from
-# jpackage/common.args), and on Java 25 the cold runs use an AOT cache trained by a first run that is
+# it is installed, else java on the PATH) with JAVA_OPTS (default: the Linux launcher's options from
+# jpackage/common.args and linux.args), and on Java 25 the cold runs use an AOT cache trained by a first run that is
 # not counted (AOT=no leaves it out).
 # TRACE=true prints every event of the last warm run with its time.
 # AUTOCORK=on keeps the kernel's TCP autocorking in the namespace (off by default: see below).
@@ -56,7 +56,9 @@ fi
 java=${JAVA:-/usr/lib/jvm/temurin-25-jdk-amd64/bin/java}
 [ -x "$java" ] || [ -n "${JAVA:-}" ] || java=java
 if [ -z "${JAVA_OPTS+set}" ]; then
-  JAVA_OPTS=$(sed -n 's/^--java-options "\(.*\)"$/\1/p' jpackage/common.args)
+  # the Linux launcher's options, without its AOT cache (a cache is the cold runs' own business)
+  JAVA_OPTS=$(sed -n 's/^--java-options "\(.*\)"$/\1/p' jpackage/common.args jpackage/linux.args |
+    grep -v AOTCache | tr '\n' ' ')
 fi
 if [ -z "${AOT:-}" ]; then
   AOT=no
