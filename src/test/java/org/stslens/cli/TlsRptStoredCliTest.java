@@ -34,6 +34,24 @@ class TlsRptStoredCliTest {
     return dir.resolve("data/history.sqlite");
   }
 
+  /** {@code summarize --format json --save} of one report; exit code 0 whether stored or not. */
+  private CliRun savedAsJson(Path report) {
+    CliRun save = new CliRun();
+    assertThat(
+            save.run(
+                "tlsrpt",
+                "summarize",
+                "--format",
+                "json",
+                "--save",
+                "--history-file",
+                history().toString(),
+                report.toString()))
+        .as(save.err())
+        .isZero();
+    return save;
+  }
+
   @Test
   void whatSaveStoredIsSummarizedByStoredWithTheSameCounts() throws IOException {
     sample("rfc-complete.json");
@@ -113,18 +131,7 @@ class TlsRptStoredCliTest {
       s.executeUpdate("PRAGMA user_version = 99");
     }
     Path report = sample("rfc-complete.json");
-    CliRun save = new CliRun();
-    assertThat(
-            save.run(
-                "tlsrpt",
-                "summarize",
-                "--format",
-                "json",
-                "--save",
-                "--history-file",
-                history().toString(),
-                report.toString()))
-        .isZero();
+    CliRun save = savedAsJson(report);
     assertThat(save.err())
         .contains("stslens: the reports were not stored: ")
         .contains("newer STS Lens")
@@ -155,18 +162,7 @@ class TlsRptStoredCliTest {
     try (java.sql.Connection other = java.sql.DriverManager.getConnection("jdbc:sqlite:" + file);
         java.sql.Statement lock = other.createStatement()) {
       lock.execute("BEGIN EXCLUSIVE");
-      CliRun save = new CliRun();
-      assertThat(
-              save.run(
-                  "tlsrpt",
-                  "summarize",
-                  "--format",
-                  "json",
-                  "--save",
-                  "--history-file",
-                  file,
-                  report.toString()))
-          .isZero();
+      CliRun save = savedAsJson(report);
       assertThat(save.err())
           .startsWith("stslens: the reports were not stored: the history file")
           .contains("is locked by another program")
