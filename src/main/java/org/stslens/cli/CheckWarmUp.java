@@ -18,7 +18,8 @@ import org.stslens.engine.tls.TrustAnchors;
  *
  * <p>Each piece is a class initialiser or a read whose result is thrown away, so it is safe to race
  * with the main thread: whoever comes second waits for the same initialiser. A failure here is
- * ignored; the main thread meets it again and reports it where it always did.
+ * ignored and the main thread meets it again where it always did; a failed class initialiser then
+ * reaches it as a NoClassDefFoundError whose cause is the original failure.
  */
 final class CheckWarmUp {
 
