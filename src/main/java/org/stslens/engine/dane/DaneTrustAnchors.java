@@ -34,6 +34,16 @@ public record DaneTrustAnchors(List<String> records) {
 
   /** The root zone's anchors as IANA publishes them (KSK-2017 and KSK-2024). */
   public static DaneTrustAnchors root() {
+    return Root.ANCHORS;
+  }
+
+  // Parsed once per process, on first use: every check's DANE settings start from these, and a
+  // cold command line parses them on its warm-up thread (CheckWarmUp) for the main thread.
+  private static final class Root {
+    static final DaneTrustAnchors ANCHORS = readRoot();
+  }
+
+  private static DaneTrustAnchors readRoot() {
     try (InputStream in = DaneTrustAnchors.class.getResourceAsStream(ROOT_RESOURCE)) {
       if (in == null) {
         throw new IllegalStateException("missing resource " + ROOT_RESOURCE);
